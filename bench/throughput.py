@@ -1,0 +1,76 @@
+"""Throughput of ``whimbrel code`` against spaCy's bare parse of the same articles, side by side.
+
+    .venv/bin/python bench/throughput.py [PATH ...] [--rounds 3] [--min-words 20000]
+
+Runs on one core (BLAS threads pinned to 1), alternating bare-parse and full-coder rounds so that machine
+noise hits both alike, and prints articles/s, words/s and the ratio coder/bare (target ≥ 0.8).
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from whimbrel.api import load_coder  # noqa: E402
+from whimbrel.config import Config  # noqa: E402
+from whimbrel.nlp import paragraphs  # noqa: E402
+from whimbrel.readers import iter_article_paths, read_path  # noqa: E402
+from whimbrel.records import Article  # noqa: E402
+
+
+def load_articles(paths: list[Path], min_words: int) -> list[Article]:
+    base = [a for p in iter_article_paths(paths) if isinstance(p, Path) for a in read_path(p)
+            if isinstance(a, Article)]  # fmt: skip
+    if not base:
+        raise SystemExit("no articles found")
+    articles, words = [], 0
+    while words < min_words:
+        for a in base:
+            articles.append(a)
+            words += len(a.text.split())
+    return articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("examples")])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--min-words", type=int, default=20000)
+    parser.add_argument("--no-classifier", action="store_true")
+    args = parser.parse_args()
+    coder = load_coder(Config(use_classifier=not args.no_classifier))
+    articles = load_articles(args.paths, args.min_words)
+    words = sum(len(a.text.split()) for a in articles)
+
+    def bare() -> None:
+        for a in articles:
+            for _ in coder.nlp.pipe((p.text for p in paragraphs(a.text)), batch_size=coder.config.batch_size):
+                pass
+
+    def full() -> None:
+        for _ in coder.code_many(articles):
+            pass
+
+    full()  # warm caches (gazetteer, dictionaries) before timing
+    times: dict[str, list[float]] = {"bare": [], "full": []}
+    for _ in range(args.rounds):
+        for name, fn in (("bare", bare), ("full", full)):
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    for name in ("bare", "full"):
+        print(f"{name:>5}: {len(articles) / med[name]:8.1f} articles/s  {words / med[name]:9.0f} words/s"
+              f"  (median of {args.rounds}, {len(articles)} articles, {words} words)")
+    print(f"ratio coder/bare parse: {med['bare'] / med['full']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

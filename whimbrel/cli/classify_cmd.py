@@ -1,0 +1,42 @@
+"""``whimbrel classify --source TEXT --target TEXT SENTENCE`` and ``whimbrel classify --tsv FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from whimbrel.classify import classify_many, read_pairs_tsv
+from whimbrel.cli import add_config_options, config_from
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("classify", help="PLOVER type and CAMEO code of source → target in a sentence")
+    p.add_argument("sentence", nargs="?", help="the sentence (omit with --tsv)")
+    p.add_argument("--source", help="the source actor as written in the sentence")
+    p.add_argument("--target", help="the target actor as written in the sentence")
+    p.add_argument("--tsv", type=Path, help="batch: TSV with header columns uid, sentence, source, target")
+    p.add_argument("--format", choices=("jsonl", "table"), default=None, help="jsonl (default for --tsv) or table")
+    add_config_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    if args.tsv is not None:
+        rows = list(read_pairs_tsv(args.tsv))
+        results = classify_many((r for _, r in rows), config=config)
+        for (uid, _), result in zip(rows, results, strict=True):
+            sys.stdout.write(json.dumps(result.to_dict(uid), ensure_ascii=False) + "\n")
+        return 0
+    if not (args.sentence and args.source and args.target):
+        print("whimbrel: error: give SENTENCE with --source and --target, or --tsv FILE", file=sys.stderr)
+        return 2
+    result = next(classify_many([(args.sentence, args.source, args.target)], config=config))
+    if args.format == "jsonl":
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(f"plover: {result.plover or 'none'}\ncameo: {result.cameo or '-'}\n"
+              f"confidence: {result.confidence:.2f}\ntrigger: {result.trigger or '-'}")
+    return 0

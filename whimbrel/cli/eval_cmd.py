@@ -1,0 +1,41 @@
+"""``whimbrel eval [--eval-dir ../shared/eval]``: score the coder on the development sets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from whimbrel.cli import add_config_options, config_from
+from whimbrel.errors import ConfigError
+from whimbrel.evaluation import eval_articles, eval_petr2, eval_plv
+
+PARTS = ("plv", "petr2", "articles")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("eval", help="score the coder on the development evaluation sets")
+    p.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
+    p.add_argument("--out", type=Path, default=Path("out/eval"), help="where the coded articles are written")
+    p.add_argument("--only", choices=PARTS, action="append", help="run only these parts (repeatable)")
+    add_config_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.eval_dir.is_dir():
+        raise ConfigError(f"no evaluation folder at {args.eval_dir}")
+    config = config_from(args)
+    parts = args.only or PARTS
+    if "plv" in parts:
+        print(json.dumps({"plv": eval_plv(args.eval_dir / "plv_dev.tsv", config)}))
+    if "petr2" in parts:
+        print(json.dumps({"petr2": eval_petr2(args.eval_dir / "petr2_gsr.xml", config)}))
+    if "articles" in parts:
+        summary = eval_articles(args.eval_dir, args.out, config)
+        files = summary.pop("files")
+        print(json.dumps({"articles": summary}))
+        for row in files:
+            print(json.dumps({"file": row["file"], "core": row["core"], "found": row["core_found"],
+                              "events": row["events"], "correct": row["correct"], "missed": row["missed"]}))
+    return 0

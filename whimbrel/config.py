@@ -1,0 +1,26 @@
+"""Configuration in one place: a typed, frozen record with defaults, built by the CLI or by callers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from whimbrel.nlp import MODEL
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of the coder.
+
+    ``actor_files``, ``pattern_files``, ``cameo_files`` and ``context_files`` are user data files that extend
+    the packaged dictionaries (same TSV columns; see docs/actors.md, docs/patterns.md, docs/codes.md).
+    """
+
+    model: str = MODEL
+    actor_files: tuple[Path, ...] = ()
+    pattern_files: tuple[Path, ...] = ()
+    cameo_files: tuple[Path, ...] = ()
+    context_files: tuple[Path, ...] = ()
+    use_classifier: bool = True
+    batch_size: int = 32
+    max_bytes: int = 20_000_000

@@ -1,0 +1,182 @@
+"""Dependency-parse rules that find the heads of an event's source and target arguments.
+
+Everything here walks the spaCy parse of one sentence with bounded loops (the depth of a control chain
+or of a relative clause is small), so the cost per trigger is a handful of attribute lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+IsActor = Callable[[Token], bool]
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "obj"})
+# Words that stand for the noun a relative clause hangs on ("the president, who met ...").
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Default prepositions introducing the target of a verb without a pattern preposition.
+VERB_TARGET_PREPS = ("to", "with", "against", "on", "at", "into")
+NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "in", "into", "for", "between")
+MAX_CLIMB = 6  # longest control / conjunction chain followed when looking for a subject
+
+
+@dataclass(frozen=True)
+class Found:
+    """Argument heads and whether they came from a fallback rule (lowers confidence)."""
+
+    heads: tuple[Token, ...]
+    fallback: bool = False
+
+
+def with_conjuncts(token: Token) -> tuple[Token, ...]:
+    """The token and the nouns conjoined with it ("Russia and China" -> both)."""
+    return (token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")])
+
+
+def children(token: Token, deps: frozenset[str]) -> list[Token]:
+    """Children of ``token`` whose dependency label is in ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``token``'s prepositions named in ``preps``, in the order of ``preps``."""
+    found = []
+    for prep in preps:
+        for c in token.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+                found.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return found
+
+
+def agent(token: Token) -> list[Token]:
+    """Objects of the passive agent "by X"."""
+    return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice (has a passive subject or auxiliary)."""
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _resolve_relative(subj: Token, verb: Token) -> Token:
+    # "the president, who met Abe": the relative pronoun stands for the noun the clause modifies.
+    if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None) -> Found:
+    """Heads of the (logical) subject of ``verb``, climbing through control, purpose and conjunction."""
+    fallback = False
+    for _ in range(MAX_CLIMB):
+        if is_passive(verb):
+            by = agent(verb)
+            if by:
+                return Found(_expand(by), fallback)
+        subj = children(verb, SUBJ)
+        if subj:
+            return Found(with_conjuncts(_resolve_relative(subj[0], verb)), fallback)
+        dep, head = verb.dep_, verb.head
+        if head is verb:
+            return Found(())
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return Found(with_conjuncts(head), fallback)
+        if dep in ("xcomp", "ccomp", "advcl") or (dep == "pcomp" and head.dep_ == "prep"):
+            controller = head.head if dep == "pcomp" else head
+            obj = children(controller, OBJ) or prep_objects(controller, ("on",))
+            # Object control ("urged Iran to halt", "accused Kiev of shelling") needs a known verb or an
+            # object that is an actor; otherwise the subject controls ("used the meeting to warn").
+            if obj and (controller.lemma_ in control or (is_actor is not None and is_actor(obj[0]))):
+                if dep != "advcl":
+                    return Found(with_conjuncts(obj[0]), fallback)
+            verb, fallback = controller, fallback or dep == "ccomp"
+            continue
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            verb = head
+            continue
+        return Found(())
+    return Found(())
+
+
+def _expand(tokens: list[Token]) -> tuple[Token, ...]:
+    out: list[Token] = []
+    for t in tokens:
+        out.extend(x for x in with_conjuncts(t) if x not in out)
+    return tuple(out)
+
+
+def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> Found:
+    """Heads of the target of ``verb``: pattern preposition, direct/passive object, dative, default preps."""
+    if preps:
+        objs = prep_objects(verb, preps)
+        if objs:
+            return Found(_expand(objs))
+    if is_passive(verb):
+        subj = children(verb, PASS_SUBJ)
+        if subj:
+            return Found(with_conjuncts(_resolve_relative(subj[0], verb)))
+    candidates = [children(verb, OBJ), children(verb, frozenset({"dative", "iobj"}))]
+    if not preps:
+        candidates.append(prep_objects(verb, VERB_TARGET_PREPS))
+    for objs in candidates:
+        objs = [o for o in objs if o.pos_ != "ADP"]
+        if not objs:
+            continue
+        if is_actor is None or any(is_actor(o) for o in objs):
+            return Found(_expand(objs))
+        better = _actor_inside(objs[0], is_actor)
+        if better is not None:
+            return Found(with_conjuncts(better), fallback=True)
+    return Found(())
+
+
+def _actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
+    # "criticized the government's decision", "condemned the attack on Kabul": an actor inside the
+    # object phrase is the likely target when the object itself is not an actor.
+    for t in noun.subtree:
+        if t is not noun and t.dep_ in ("poss", "pobj", "compound") and is_actor(t):
+            return t
+    return None
+
+
+def noun_source(noun: Token, is_actor: IsActor | None) -> Found:
+    """Source of an event noun: possessor, "by/from X", a nationality adjective ("Russian hacking")."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return Found(with_conjuncts(poss[0]))
+    by = prep_objects(noun, ("by", "from"))
+    if by:
+        return Found(_expand(by))
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and (c.ent_type_ in ("NORP", "GPE", "ORG")):
+            if is_actor is None or is_actor(c):
+                return Found((c,))
+    return Found(())
+
+
+def noun_targets(noun: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> Found:
+    """Target of an event noun: "talks with X", "attack on X", "arrest of X", "visit to X"."""
+    objs = prep_objects(noun, preps or NOUN_TARGET_PREPS)
+    for obj in objs:
+        if obj.pos_ in ("VERB", "ADP"):
+            continue
+        owner = [c for c in obj.children if c.dep_ == "poss"]
+        # "hacking of the party's emails": the victim is the possessor when the object is a thing.
+        if owner and (obj.ent_type_ == "" if is_actor is None else not is_actor(obj)):
+            return Found(with_conjuncts(owner[0]))
+        return Found(with_conjuncts(obj))
+    return Found(())
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of the same sentence."""
+    up_a = [a, *a.ancestors]
+    depth = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return n + depth[t.i]
+    return len(up_a) + n + 1

@@ -1,0 +1,144 @@
+"""Trigger patterns: loading, validation and the lemma index used by the extractor.
+
+A pattern says which word (verb or event noun), with which particles/prepositions and which required
+objects, signals which CAMEO event.  Patterns live in ``patterns.tsv`` (see ``docs/patterns.md``); users
+add their own files with the same columns.  Negative-context words live in ``negatives.tsv`` and the
+verbs whose object (not subject) controls an infinitive ("urged Iran to halt") in ``control.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from whimbrel.data import packaged, read_tsv
+from whimbrel.errors import DataFileError
+
+PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
+PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
+REQUIRE_KEYS = ("obj", "pobj", "xcomp")
+FLAGS = ("symmetric", "notarget", "light")
+# CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
+_CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
+_WORD = re.compile(r"^[a-z][a-z'\-]*$")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern (a validated row of a pattern file)."""
+
+    id: str
+    head: str  # lemma (or lower-case form) of the trigger head word
+    particles: tuple[str, ...]  # particles/prepositions that must hang off the head ("meet with")
+    pos: str  # "V" verb or "N" event noun
+    requires: tuple[tuple[str, frozenset[str]], ...]  # (key, allowed lemmas) constraints
+    target_preps: tuple[str, ...]  # prepositions whose object is the target ("" = use the defaults)
+    cameo: str
+    confidence: float
+    flags: frozenset[str]
+
+    @property
+    def specificity(self) -> int:
+        """Higher when the pattern asks more of the sentence (preferred when several match)."""
+        return 2 * len(self.particles) + 3 * len(self.requires)
+
+
+def _parse_requires(path: Path, line: int, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    out = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, sep, values = part.partition(":")
+        if not sep or key not in REQUIRE_KEYS:
+            raise DataFileError(path, line, f"bad requires {part!r} (want key:word|word, key in {REQUIRE_KEYS})")
+        words = frozenset(w.strip().lower() for w in values.split("|") if w.strip())
+        if not words:
+            raise DataFileError(path, line, f"requires {part!r} lists no words")
+        out.append((key, words))
+    return tuple(out)
+
+
+def _parse_row(path: Path, line: int, row: dict[str, str]) -> Pattern:
+    words = row["trigger"].lower().split()
+    if not all(_WORD.match(w) for w in words):
+        raise DataFileError(path, line, f"bad trigger {row['trigger']!r} (lower-case words only)")
+    pos = row["pos"].upper()
+    if pos not in ("V", "N"):
+        raise DataFileError(path, line, f"pos must be V or N, not {row['pos']!r}")
+    if not _CAMEO.match(row["cameo"]):
+        raise DataFileError(path, line, f"{row['cameo']!r} is not a CAMEO code")
+    try:
+        confidence = float(row["confidence"])
+    except ValueError:
+        raise DataFileError(path, line, f"confidence {row['confidence']!r} is not a number") from None
+    if not 0.0 <= confidence <= 1.0:
+        raise DataFileError(path, line, f"confidence {confidence} outside 0..1")
+    flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
+    if flags - set(FLAGS):
+        raise DataFileError(path, line, f"unknown flag(s) {sorted(flags - set(FLAGS))}, known: {FLAGS}")
+    targets = tuple(t for t in row["target"].lower().split("|") if t)
+    return Pattern(
+        id=row["id"],
+        head=words[0],
+        particles=tuple(words[1:]),
+        pos=pos,
+        requires=_parse_requires(path, line, row["requires"]),
+        target_preps=targets,
+        cameo=row["cameo"],
+        confidence=confidence,
+        flags=flags,
+    )
+
+
+def read_patterns(paths: Iterable[Path]) -> list[Pattern]:
+    """Read and validate pattern files in order; a later row with an existing id replaces it."""
+    by_id: dict[str, Pattern] = {}
+    for path in paths:
+        for line, row in read_tsv(path, PATTERN_COLUMNS, PATTERN_OPTIONAL):
+            by_id[row["id"]] = _parse_row(Path(path), line, row)
+    return list(by_id.values())
+
+
+def index_patterns(patterns: Sequence[Pattern]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """Index by (pos, head word), most specific first, so a sentence only looks up its own words."""
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for p in patterns:
+        index.setdefault((p.pos, p.head), []).append(p)
+    return {k: tuple(sorted(v, key=lambda p: (-p.specificity, -p.confidence))) for k, v in index.items()}
+
+
+@dataclass(frozen=True)
+class Negative:
+    """A context word that blocks (factor 0) or discounts every event in its sentence."""
+
+    word: str
+    factor: float
+
+
+def read_negatives(paths: Iterable[Path]) -> dict[str, float]:
+    """Read negative-context files (columns ``word  factor``) into word -> confidence factor."""
+    out: dict[str, float] = {}
+    for path in paths:
+        for line, row in read_tsv(path, ("word", "factor"), ("note",)):
+            try:
+                factor = float(row["factor"])
+            except ValueError:
+                raise DataFileError(path, line, f"factor {row['factor']!r} is not a number") from None
+            if not 0.0 <= factor <= 1.0:
+                raise DataFileError(path, line, f"factor {factor} outside 0..1")
+            out[row["word"].lower()] = factor
+    return out
+
+
+def read_control(paths: Iterable[Path]) -> frozenset[str]:
+    """Read the object-control verbs (column ``lemma``): their object is the subject of the infinitive."""
+    out: set[str] = set()
+    for path in paths:
+        for _line, row in read_tsv(path, ("lemma",), ("note",)):
+            out.add(row["lemma"].lower())
+    return frozenset(out)
+
+
+def packaged_file(name: str) -> Path:
+    """Path of one of the data files shipped in this package."""
+    return packaged("whimbrel.events", name)

@@ -1,0 +1,186 @@
+"""The coder: ``Article -> paragraphs -> sentences -> candidates -> Event`` records.
+
+Each stage lives in its own package (readers, nlp, actors, events, time, status, geo, contexts, codes); this
+module only wires them, in a plain loop.  ``Coder.load(config)`` is the factory that loads every model and
+dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from whimbrel import __version__
+from whimbrel.actors import ActorResolver, ArticleActors
+from whimbrel.codes import CameoTable
+from whimbrel.config import Config
+from whimbrel.contexts import ContextTagger
+from whimbrel.events import Candidate, EventExtractor
+from whimbrel.geo import Gazetteer
+from whimbrel.nlp import Paragraph, load_nlp, paragraphs
+from whimbrel.records import Actor, Article, Event, EventCode
+from whimbrel.status import resolve_status
+from whimbrel.time import resolve_date
+
+CODER_VERSION = f"whimbrel-{__version__}"
+
+# Visits and travel take their destination as the place of the event ("visited Moscow").
+_DESTINATION_ROOTS = ("042", "043")
+
+
+@dataclass
+class Coder:
+    """Everything needed to code articles, loaded once.  Use :meth:`load`."""
+
+    config: Config
+    nlp: Language
+    actors: ActorResolver
+    extractor: EventExtractor
+    cameo: CameoTable
+    contexts: ContextTagger
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls, config: Config | None = None) -> Coder:
+        """Load the language model, dictionaries, patterns and code tables named by ``config``."""
+        config = config or Config()
+        return cls(
+            config=config,
+            nlp=load_nlp(config.model),
+            actors=ActorResolver.load(config.actor_files),
+            extractor=EventExtractor.load(config.pattern_files),
+            cameo=CameoTable.load(config.cameo_files),
+            contexts=ContextTagger.load(config.context_files),
+            gazetteer=Gazetteer.load(),
+        )
+
+    def code(self, article: Article) -> list[Event]:
+        """Code one article; events come in text order."""
+        return next(self.code_many([article]))[1]
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """Code a stream of articles, parsing their paragraphs in batches."""
+        for article in articles:
+            paras = list(paragraphs(article.text))
+            docs = self.nlp.pipe((p.text for p in paras), batch_size=self.config.batch_size)
+            yield article, self._code_docs(article, paras, docs)
+
+    def _code_docs(self, article: Article, paras: list[Paragraph], docs: Iterable[Doc]) -> list[Event]:
+        context = self.actors.article()
+        events: list[Event] = []
+        seen: set[str] = set()
+        for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
+            headline = index == 0 and article.title is not None and para.text.strip() == article.title.strip()
+            for sent in doc.sents:
+                context.observe(sent, article.published)
+                for event in self._code_sentence(article, para.start, sent, context, headline):
+                    if event.id not in seen:
+                        seen.add(event.id)
+                        events.append(event)
+        return events
+
+    def _code_sentence(
+        self, article: Article, offset: int, sent: Span, context: ArticleActors, headline: bool
+    ) -> Iterator[Event]:
+        published = article.published
+
+        def is_actor(token: Token) -> bool:
+            return bool(context.resolve(token, published))
+
+        candidates = self.extractor.extract(sent, is_actor=is_actor)
+        if not candidates:
+            return
+        tags = self.contexts.tag(sent)
+        for cand in candidates:
+            code = self.cameo.event_code(cand.cameo)
+            if code is None:
+                continue
+            yield from self._events_of(article, offset, sent, cand, code, context, headline, tags)
+
+    def _events_of(
+        self,
+        article: Article,
+        offset: int,
+        sent: Span,
+        cand: Candidate,
+        code: EventCode,
+        context: ArticleActors,
+        headline: bool,
+        tags: tuple[str, ...],
+    ) -> Iterator[Event]:
+        doc = sent.doc
+        head = doc[cand.trigger_head]
+        when_range = resolve_date(head, article.published)
+        when = when_range.start or article.published
+        sources = _resolve_all(context, doc, cand.sources, when)
+        if not sources:
+            return
+        targets: list[Actor | None] = list(_resolve_all(context, doc, cand.targets, when)) or [None]
+        status = resolve_status(head, headline=headline)
+        attribution = None
+        if status.attribution is not None:
+            attributed = context.resolve(status.attribution, when)
+            attribution = _shift(attributed[0], offset) if attributed else None
+        location = self.gazetteer.locate(head, allow_destination=code.cameo.startswith(_DESTINATION_ROOTS))
+        trigger = doc[cand.trigger[0] : cand.trigger[1]]
+        for source, target in itertools.product(sources, targets):
+            if target is not None and _same_actor(source, target):
+                continue
+            yield Event(
+                article=article,
+                sentence=sent.text,
+                span=(sent.start_char + offset, sent.end_char + offset),
+                trigger=trigger.text,
+                trigger_span=(trigger.start_char + offset, trigger.end_char + offset),
+                source=_shift(source, offset),
+                target=_shift(target, offset) if target else None,
+                code=code,
+                date=when_range,
+                status=status.status,  # type: ignore[arg-type]
+                attribution=attribution,
+                contexts=tags,
+                location=location,
+                confidence=_confidence(cand, source, target),
+                coder_version=CODER_VERSION,
+            )
+
+
+def _resolve_all(context: ArticleActors, doc: Doc, heads: tuple[int, ...], when: date | None) -> list[Actor]:
+    actors: list[Actor] = []
+    for index in heads:
+        for actor in context.resolve(doc[index], when):
+            if all(actor.key != other.key for other in actors):
+                actors.append(actor)
+    return actors
+
+
+def _shift(actor: Actor, offset: int) -> Actor:
+    if actor.span is None or offset == 0:
+        return actor
+    return replace(actor, span=(actor.span[0] + offset, actor.span[1] + offset))
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    if a.name or b.name:
+        return a.name == b.name
+    return (a.country, a.sector) == (b.country, b.sector)
+
+
+def _confidence(cand: Candidate, source: Actor, target: Actor | None) -> float:
+    """Pattern reliability, lowered where the actors are only partly known.
+
+    A named or country-level actor is firm; an actor known by sector alone (no country, no name) is weak,
+    and so is a missing target.  The factors are documented in docs/contract.md.
+    """
+    score = cand.confidence
+    for actor in (source, target):
+        if actor is None:
+            score *= 0.8
+        elif actor.country is None and actor.name is None:
+            score *= 0.7
+    return max(0.0, min(1.0, score))
