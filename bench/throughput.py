@@ -67,8 +67,10 @@ def main() -> None:
             times[name].append(time.perf_counter() - t0)
     med = {k: statistics.median(v) for k, v in times.items()}
     for name in ("bare", "full"):
-        print(f"{name:>5}: {len(articles) / med[name]:8.1f} articles/s  {words / med[name]:9.0f} words/s"
-              f"  (median of {args.rounds}, {len(articles)} articles, {words} words)")
+        print(
+            f"{name:>5}: {len(articles) / med[name]:8.1f} articles/s  {words / med[name]:9.0f} words/s"
+            f"  (median of {args.rounds}, {len(articles)} articles, {words} words)"
+        )
     print(f"ratio coder/bare parse: {med['bare'] / med['full']:.3f}")
 
 

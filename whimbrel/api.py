@@ -66,12 +66,16 @@ def code(
     return load_coder(config).code(article)
 
 
-def code_articles(articles: Iterable[Article], config: Config | None = None) -> Iterator[tuple[Article, list[Event]]]:
+def code_articles(
+    articles: Iterable[Article], config: Config | None = None
+) -> Iterator[tuple[Article, list[Event]]]:
     """Code many articles (from :func:`whimbrel.readers.read_path`), yielding each with its events."""
     return load_coder(config).code_many(articles)
 
 
-def code_file(path: str | Path, *, published: str | date | None = None, config: Config | None = None) -> list[Event]:
+def code_file(
+    path: str | Path, *, published: str | date | None = None, config: Config | None = None
+) -> list[Event]:
     """Code every article of one file (any supported format); raises InputError for an unreadable file."""
     from whimbrel.readers import read_path
 

@@ -2,8 +2,8 @@
 
 Two opinions are combined: the trigger patterns of :mod:`whimbrel.events` (precise where they fire) and the
 learned pair classifier of :mod:`whimbrel.classifier` (broad, calibrated).  The pattern's type gets a bonus of
-``PATTERN_WEIGHT × pattern confidence`` on top of the classifier's probability; the best-scoring type wins, and
-"NONE" means no interaction.
+``PATTERN_WEIGHT × pattern confidence`` on top of the classifier's probability; the best-scoring type wins,
+and "NONE" means no interaction.
 
 >>> from whimbrel import classify
 >>> classify("Police arrested dozens of protesters in Minsk on Sunday.", "Police", "protesters").plover
@@ -61,7 +61,9 @@ def classify(sentence: str, source: str, target: str, *, config: Config | None =
     return next(classify_many([(sentence, source, target)], config=config))
 
 
-def classify_many(rows: Iterable[tuple[str, str, str]], *, config: Config | None = None) -> Iterator[Classification]:
+def classify_many(
+    rows: Iterable[tuple[str, str, str]], *, config: Config | None = None
+) -> Iterator[Classification]:
     """Classify many (sentence, source, target) triples, parsing in batches."""
     config = config or Config()
     coder = load_coder(config)
@@ -117,7 +119,7 @@ def _decide(
 
 
 def _actor_spans(doc: Doc, source: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Character spans of the source and target phrases in the sentence (case-insensitive; not overlapping)."""
+    """Character spans of the source and target phrases in the sentence (case-insensitive, disjoint)."""
     lowered = doc.text.lower()
     s = _find(lowered, source.lower(), ())
     t = _find(lowered, target.lower(), (s,))
@@ -144,7 +146,7 @@ def _char_span(doc: Doc, span: tuple[int, int]) -> Span | None:
 
 
 def read_pairs_tsv(path: Path) -> Iterator[tuple[str, tuple[str, str, str]]]:
-    """Rows of a TSV with header columns uid, sentence, source, target: yields (uid, (sentence, source, target))."""
+    """Rows of a TSV with columns uid, sentence, source, target: yields (uid, (sentence, source, target))."""
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:

@@ -15,11 +15,13 @@ from whimbrel.errors import DataFileError
 
 
 def packaged(package: str, name: str) -> Path:
-    """Path of a data file shipped inside a whimbrel package, e.g. ``packaged("whimbrel.codes", "cameo.tsv")``."""
+    """Path of a data file shipped in a whimbrel package: ``packaged("whimbrel.codes", "cameo.tsv")``."""
     return Path(str(resources.files(package).joinpath(name)))
 
 
-def read_tsv(path: Path | str, required: Sequence[str], optional: Sequence[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+def read_tsv(
+    path: Path | str, required: Sequence[str], optional: Sequence[str] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield ``(line_number, row)`` for each record of a TSV data file.
 
     ``row`` maps every required and optional column to its stripped value ("" when an optional column is

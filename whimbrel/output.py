@@ -16,7 +16,8 @@ CSV_COLUMNS = (
     "source_text", "source_name", "source_country", "source_sector",
     "target_text", "target_name", "target_country", "target_sector",
     "plover", "cameo", "cameo_root", "goldstein", "quad_class", "date_start", "date_end", "date_basis",
-    "status", "attribution", "contexts", "location", "location_country", "lat", "lon", "confidence", "sentence",
+    "status", "attribution", "contexts", "location", "location_country", "lat", "lon", "confidence",
+    "sentence",
 )  # fmt: skip
 
 
@@ -78,15 +79,19 @@ class EventWriter:
 
     def _write_table_row(self, event: Event) -> None:
         if not self._table_header:
-            self.out.write(f"{'date':<23} {'status':<12} {'source':<24} {'type':<10} {'cameo':<5} "
-                           f"{'target':<24} {'conf':>4}  trigger / sentence\n")
+            self.out.write(
+                f"{'date':<23} {'status':<12} {'source':<24} {'type':<10} {'cameo':<5} "
+                f"{'target':<24} {'conf':>4}  trigger / sentence\n"
+            )
             self._table_header = True
         d = event.date
         when = "?" if d.start is None else d.start.isoformat() if d.start == d.end else f"{d.start}..{d.end}"
         when += "*" if d.basis == "publication" else ""
-        row = (f"{when:<23} {event.status:<12} {_actor(event.source):<24} {event.code.plover:<10} "
-               f"{event.code.cameo:<5} {_actor(event.target):<24} {event.confidence:>4.2f}  "
-               f"[{_clip(event.trigger, 20)}] {_clip(event.sentence, 70)}")
+        row = (
+            f"{when:<23} {event.status:<12} {_actor(event.source):<24} {event.code.plover:<10} "
+            f"{event.code.cameo:<5} {_actor(event.target):<24} {event.confidence:>4.2f}  "
+            f"[{_clip(event.trigger, 20)}] {_clip(event.sentence, 70)}"
+        )
         self.out.write(_printable(row) + "\n")
 
 

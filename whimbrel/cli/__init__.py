@@ -40,9 +40,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def add_config_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that codes text (user dictionaries and patterns)."""
-    parser.add_argument("--actors", action="append", default=[], metavar="FILE", help="extra actor dictionary (TSV)")
-    parser.add_argument("--patterns", action="append", default=[], metavar="FILE", help="extra event patterns (TSV)")
-    parser.add_argument("--no-classifier", action="store_true", help="patterns only, no learned type classifier")
+    parser.add_argument(
+        "--actors", action="append", default=[], metavar="FILE", help="extra actor dictionary (TSV)"
+    )
+    parser.add_argument(
+        "--patterns", action="append", default=[], metavar="FILE", help="extra event patterns (TSV)"
+    )
+    parser.add_argument(
+        "--no-classifier", action="store_true", help="patterns only, no learned type classifier"
+    )
 
 
 def config_from(args: argparse.Namespace) -> Config:

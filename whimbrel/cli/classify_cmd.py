@@ -11,13 +11,15 @@ from whimbrel.classify import classify_many, read_pairs_tsv
 from whimbrel.cli import add_config_options, config_from
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("classify", help="PLOVER type and CAMEO code of source → target in a sentence")
     p.add_argument("sentence", nargs="?", help="the sentence (omit with --tsv)")
     p.add_argument("--source", help="the source actor as written in the sentence")
     p.add_argument("--target", help="the target actor as written in the sentence")
     p.add_argument("--tsv", type=Path, help="batch: TSV with header columns uid, sentence, source, target")
-    p.add_argument("--format", choices=("jsonl", "table"), default=None, help="jsonl (default for --tsv) or table")
+    p.add_argument(
+        "--format", choices=("jsonl", "table"), default=None, help="jsonl (default for --tsv) or table"
+    )
     add_config_options(p)
     p.set_defaults(run=run)
 
@@ -37,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        print(f"plover: {result.plover or 'none'}\ncameo: {result.cameo or '-'}\n"
-              f"confidence: {result.confidence:.2f}\ntrigger: {result.trigger or '-'}")
+        print(
+            f"plover: {result.plover or 'none'}\ncameo: {result.cameo or '-'}\n"
+            f"confidence: {result.confidence:.2f}\ntrigger: {result.trigger or '-'}"
+        )
     return 0

@@ -15,7 +15,7 @@ from whimbrel.readers import iter_article_paths, read_path
 from whimbrel.records import Article
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("code", help="code the events of articles (files, directories, - for stdin)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for articles that do not give one")
@@ -52,4 +52,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"whimbrel: {len(failures)} input(s) failed, {count} article(s) coded", file=sys.stderr)
         return 1
     return 0
-

@@ -13,7 +13,7 @@ from whimbrel.evaluation import eval_articles, eval_petr2, eval_plv
 PARTS = ("plv", "petr2", "articles")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="score the coder on the development evaluation sets")
     p.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     p.add_argument("--out", type=Path, default=Path("out/eval"), help="where the coded articles are written")
@@ -36,6 +36,16 @@ def run(args: argparse.Namespace) -> int:
         files = summary.pop("files")
         print(json.dumps({"articles": summary}))
         for row in files:
-            print(json.dumps({"file": row["file"], "core": row["core"], "found": row["core_found"],
-                              "events": row["events"], "correct": row["correct"], "missed": row["missed"]}))
+            print(
+                json.dumps(
+                    {
+                        "file": row["file"],
+                        "core": row["core"],
+                        "found": row["core_found"],
+                        "events": row["events"],
+                        "correct": row["correct"],
+                        "missed": row["missed"],
+                    }
+                )
+            )
     return 0

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from whimbrel.data import packaged, read_tsv
 from whimbrel.errors import DataFileError
@@ -39,7 +40,7 @@ class CameoCode:
 
 
 def quad_class_of_root(root: int) -> int:
-    """GDELT QuadClass of a CAMEO root 1-20: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
+    """GDELT QuadClass of CAMEO root 1-20 (1 verbal/2 material cooperation, 3 verbal/4 material conflict)."""
     if not 1 <= root <= 20:
         raise ValueError(f"CAMEO root {root} is not in 01-20")
     if root <= 5:
@@ -84,24 +85,26 @@ class CameoTable:
 
     # Representative code per PLOVER type: the generic "not specified below" code of the CAMEO category
     # that carries the type.  Used when only the PLOVER type of an event is known.
-    _DEFAULTS: Mapping[str, str] = {
-        "AGREE": "030",
-        "CONSULT": "040",
-        "SUPPORT": "051",
-        "CONCEDE": "080",
-        "COOPERATE": "060",
-        "AID": "070",
-        "RETREAT": "087",
-        "REQUEST": "020",
-        "ACCUSE": "112",
-        "REJECT": "120",
-        "THREATEN": "130",
-        "PROTEST": "140",
-        "SANCTION": "160",
-        "MOBILIZE": "150",
-        "COERCE": "170",
-        "ASSAULT": "190",
-    }
+    _DEFAULTS: Mapping[str, str] = MappingProxyType(
+        {
+            "AGREE": "030",
+            "CONSULT": "040",
+            "SUPPORT": "051",
+            "CONCEDE": "080",
+            "COOPERATE": "060",
+            "AID": "070",
+            "RETREAT": "087",
+            "REQUEST": "020",
+            "ACCUSE": "112",
+            "REJECT": "120",
+            "THREATEN": "130",
+            "PROTEST": "140",
+            "SANCTION": "160",
+            "MOBILIZE": "150",
+            "COERCE": "170",
+            "ASSAULT": "190",
+        }
+    )
 
     def __init__(self, codes: Mapping[str, CameoCode]) -> None:
         self._codes: dict[str, CameoCode] = dict(codes)
@@ -126,7 +129,7 @@ class CameoTable:
         return self._codes[cameo]
 
     def event_code(self, cameo: str) -> EventCode | None:
-        """The EventCode record of a CAMEO code, or None when the code has no PLOVER type (KeyError if unknown)."""
+        """The EventCode of a CAMEO code; None when it has no PLOVER type, KeyError when unknown."""
         code = self._codes[cameo]
         if code.plover is None:
             return None
@@ -138,8 +141,8 @@ class CameoTable:
         cameo = self._DEFAULTS.get(plover)
         if cameo is not None and cameo in self._codes and self._codes[cameo].plover == plover:
             return cameo
-        # A user table may have remapped the default code: fall back to the first code of the type.
-        for code in sorted(self._codes):
+        # A user table may have remapped the default code: fall back to the first 3-digit code of the type.
+        for code in sorted(self._codes, key=lambda c: (len(c) != 3, c)):
             if self._codes[code].plover == plover:
                 return code
         raise KeyError(plover)

@@ -18,7 +18,7 @@ def eval_articles(eval_dir: Path, out_dir: Path, config: Config | None = None) -
     coder = load_coder(config or Config())
     out_dir.mkdir(parents=True, exist_ok=True)
     for path in sorted((eval_dir / "articles").glob("*.md")):
-        lines = []
+        lines: list[str] = []
         for item in read_path(path):
             if isinstance(item, Exception):
                 raise item

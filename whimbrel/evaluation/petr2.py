@@ -55,19 +55,27 @@ def read_records(path: Path) -> list[GoldRecord]:
         for c in _CODING.findall(body):
             a = dict(_ATTR.findall(c))
             if "eventcode" in a:
-                codings.append(GoldCoding(a["eventcode"], _country(a.get("sourcecode", "")),
-                                          _country(a.get("targetcode", ""))))
+                codings.append(
+                    GoldCoding(
+                        a["eventcode"], _country(a.get("sourcecode", "")), _country(a.get("targetcode", ""))
+                    )
+                )
         if text and codings:
             day = meta.get("date", "")
             published = date(int(day[:4]), int(day[4:6]), int(day[6:8])) if len(day) == 8 else None
-            records.append(GoldRecord(meta.get("id", "?"), published, " ".join(text.group(1).split()),
-                                      tuple(codings)))
+            records.append(
+                GoldRecord(meta.get("id", "?"), published, " ".join(text.group(1).split()), tuple(codings))
+            )
     return records
 
 
 def _agreement(event: Event, gold: GoldCoding) -> tuple[bool, bool, bool]:
     target = event.target.country if event.target else None
-    return (event.source.country == gold.source, target == gold.target, event.code.cameo_root == gold.cameo[:2])
+    return (
+        event.source.country == gold.source,
+        target == gold.target,
+        event.code.cameo_root == gold.cameo[:2],
+    )
 
 
 def eval_petr2(path: Path, config: Config | None = None) -> dict[str, Any]:

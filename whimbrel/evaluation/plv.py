@@ -38,7 +38,9 @@ def eval_plv(path: Path, config: Config | None = None) -> dict[str, Any]:
     import csv
 
     with path.open(encoding="utf-8", newline="") as handle:
-        gold = {r["uid"]: r["gold_root"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+        gold = {
+            r["uid"]: r["gold_root"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        }
     rows = list(read_pairs_tsv(path))
     preds = classify_many((r for _, r in rows), config=config)
     pred = [FOLD.get(p.plover or "NONE", p.plover or "NONE") for p in preds]

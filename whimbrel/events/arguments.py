@@ -22,6 +22,11 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 VERB_TARGET_PREPS = ("to", "with", "against", "on", "at", "into")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "in", "into", "for", "between")
 MAX_CLIMB = 6  # longest control / conjunction chain followed when looking for a subject
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
+QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "scores"}
+)  # longest control / conjunction chain followed when looking for a subject
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ def children(token: Token, deps: frozenset[str]) -> list[Token]:
 
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of ``token``'s prepositions named in ``preps``, in the order of ``preps``."""
-    found = []
+    found: list[Token] = []
     for prep in preps:
         for c in token.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
@@ -66,6 +71,10 @@ def _resolve_relative(subj: Token, verb: Token) -> Token:
     # "the president, who met Abe": the relative pronoun stands for the noun the clause modifies.
     if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
+    if subj.lemma_.lower() in QUANTITY_NOUNS or subj.ent_type_ == "CARDINAL":
+        inner = prep_objects(subj, ("of",))
+        if inner:
+            return inner[0]
     return subj
 
 
@@ -90,9 +99,11 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             obj = children(controller, OBJ) or prep_objects(controller, ("on",))
             # Object control ("urged Iran to halt", "accused Kiev of shelling") needs a known verb or an
             # object that is an actor; otherwise the subject controls ("used the meeting to warn").
-            if obj and (controller.lemma_ in control or (is_actor is not None and is_actor(obj[0]))):
-                if dep != "advcl":
-                    return Found(with_conjuncts(obj[0]), fallback)
+            controls = bool(obj) and (
+                controller.lemma_ in control or (is_actor is not None and is_actor(obj[0]))
+            )
+            if controls and dep != "advcl":
+                return Found(with_conjuncts(obj[0]), fallback)
             verb, fallback = controller, fallback or dep == "ccomp"
             continue
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -123,7 +134,7 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
     if not preps:
         candidates.append(prep_objects(verb, VERB_TARGET_PREPS))
     for objs in candidates:
-        objs = [o for o in objs if o.pos_ != "ADP"]
+        objs = [o for o in objs if o.pos_ != "ADP" and o.ent_type_ not in NON_ACTOR_ENTS]
         if not objs:
             continue
         if is_actor is None or any(is_actor(o) for o in objs):
@@ -132,6 +143,16 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
         if better is not None:
             return Found(with_conjuncts(better), fallback=True)
     return Found(())
+
+
+def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
+    """An actor modifying ``noun``: "Russia's ambassador", "Russian diplomats" (for "expelled ...")."""
+    for c in noun.children:
+        if c.dep_ not in ("poss", "amod", "compound") or c.i > noun.i:
+            continue
+        if c.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(c):
+            return c
+    return None
 
 
 def _actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
@@ -152,9 +173,9 @@ def noun_source(noun: Token, is_actor: IsActor | None) -> Found:
     if by:
         return Found(_expand(by))
     for c in noun.children:
-        if c.dep_ in ("amod", "compound") and c.i < noun.i and (c.ent_type_ in ("NORP", "GPE", "ORG")):
-            if is_actor is None or is_actor(c):
-                return Found((c,))
+        nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        if nationality and c.i < noun.i and (is_actor is None or is_actor(c)):
+            return Found((c,))
     return Found(())
 
 

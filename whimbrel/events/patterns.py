@@ -18,8 +18,9 @@ from whimbrel.errors import DataFileError
 
 PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
-REQUIRE_KEYS = ("obj", "pobj", "xcomp")
-FLAGS = ("symmetric", "notarget", "light")
+REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod")
+FLAGS = ("symmetric", "notarget")
+CONTROL_KINDS = ("object", "light")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
 _CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
@@ -50,7 +51,9 @@ def _parse_requires(path: Path, line: int, text: str) -> tuple[tuple[str, frozen
     for part in filter(None, (p.strip() for p in text.split(";"))):
         key, sep, values = part.partition(":")
         if not sep or key not in REQUIRE_KEYS:
-            raise DataFileError(path, line, f"bad requires {part!r} (want key:word|word, key in {REQUIRE_KEYS})")
+            raise DataFileError(
+                path, line, f"bad requires {part!r} (want key:word|word, key in {REQUIRE_KEYS})"
+            )
         words = frozenset(w.strip().lower() for w in values.split("|") if w.strip())
         if not words:
             raise DataFileError(path, line, f"requires {part!r} lists no words")
@@ -107,14 +110,6 @@ def index_patterns(patterns: Sequence[Pattern]) -> dict[tuple[str, str], tuple[P
     return {k: tuple(sorted(v, key=lambda p: (-p.specificity, -p.confidence))) for k, v in index.items()}
 
 
-@dataclass(frozen=True)
-class Negative:
-    """A context word that blocks (factor 0) or discounts every event in its sentence."""
-
-    word: str
-    factor: float
-
-
 def read_negatives(paths: Iterable[Path]) -> dict[str, float]:
     """Read negative-context files (columns ``word  factor``) into word -> confidence factor."""
     out: dict[str, float] = {}
@@ -130,13 +125,19 @@ def read_negatives(paths: Iterable[Path]) -> dict[str, float]:
     return out
 
 
-def read_control(paths: Iterable[Path]) -> frozenset[str]:
-    """Read the object-control verbs (column ``lemma``): their object is the subject of the infinitive."""
-    out: set[str] = set()
+def read_control(paths: Iterable[Path]) -> dict[str, frozenset[str]]:
+    """Read verb classes (columns ``lemma  kind``) into kind -> lemmas.
+
+    Kinds: ``object`` (object control: "urged Iran to halt" - Iran is the subject of halt) and ``light``
+    (light verbs whose object noun carries the event: "held talks", "launched an attack").
+    """
+    out: dict[str, set[str]] = {kind: set() for kind in CONTROL_KINDS}
     for path in paths:
-        for _line, row in read_tsv(path, ("lemma",), ("note",)):
-            out.add(row["lemma"].lower())
-    return frozenset(out)
+        for line, row in read_tsv(path, ("lemma", "kind"), ("note",)):
+            if row["kind"] not in CONTROL_KINDS:
+                raise DataFileError(path, line, f"kind must be one of {CONTROL_KINDS}, not {row['kind']!r}")
+            out[row["kind"]].add(row["lemma"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def packaged_file(name: str) -> Path:

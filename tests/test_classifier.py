@@ -1,0 +1,181 @@
+"""Tests of the PLOVER pair classifier (whimbrel.classifier)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from whimbrel.classifier import LABELS, PairClassifier
+from whimbrel.classifier.evaluate import decide, scores, unmark
+from whimbrel.classifier.features import TriggerLexicon, extract, stem
+from whimbrel.classifier.train import CONFIG, DEFAULT_DATA, data_hash, in_heldout, load_pairs
+from whimbrel.errors import DataFileError, WhimbrelError
+from whimbrel.records import PLOVER_TYPES
+
+
+@pytest.fixture(scope="module")
+def clf() -> PairClassifier:
+    return PairClassifier.load()
+
+
+def item(sentence: str, source: str, target: str) -> tuple[str, tuple[int, int], tuple[int, int]]:
+    s, t = sentence.index(source), sentence.index(target)
+    return sentence, (s, s + len(source)), (t, t + len(target))
+
+
+# Invented sentences, not in the training data; clear cases the model must get right.
+CLEAR = [
+    ("Moldovan police arrested the former mayor of Balti on bribery charges.", "Moldovan police",
+     "the former mayor of Balti", "COERCE"),
+    ("Chadian warplanes bombed rebel camps near the Libyan border on Wednesday.", "Chadian warplanes",
+     "rebel camps", "ASSAULT"),
+    ("Norway's foreign minister held talks with his Icelandic counterpart in Oslo.",
+     "Norway's foreign minister", "his Icelandic counterpart", "CONSULT"),
+    ("The Council of Europe urged Azerbaijan to free jailed reporters.", "The Council of Europe",
+     "Azerbaijan", "REQUEST"),
+    ("Lithuania accused Belarus of orchestrating the migrant crisis.", "Lithuania", "Belarus", "ACCUSE"),
+    ("Bolivia imposed sanctions on two Paraguayan banks.", "Bolivia", "two Paraguayan banks", "SANCTION"),
+    ("Bus drivers protested against the Tunisian transport ministry in Sfax.", "Bus drivers",
+     "the Tunisian transport ministry", "PROTEST"),
+    ("Ecuador threatened Peru with retaliation over the fishing dispute.", "Ecuador", "Peru", "THREATEN"),
+    ("Portugal sent humanitarian aid to Mozambique after the cyclone.", "Portugal", "Mozambique", "AID"),
+    ("Honduras rejected Nicaragua's proposal for a joint commission.", "Honduras", "Nicaragua", "REJECT"),
+    ("Slovakia and Austria signed an agreement on energy security.", "Slovakia", "Austria", "AGREE"),
+    ("Tajik troops withdrew from the disputed village after fighting with Kyrgyz forces.", "Tajik troops",
+     "the disputed village", "RETREAT"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "source", "target", "label"), CLEAR)
+def test_clear_cases(clf: PairClassifier, sentence: str, source: str, target: str, label: str) -> None:
+    probs = clf.predict([item(sentence, source, target)])[0]
+    assert max(probs, key=probs.__getitem__) == label, sorted(probs.items(), key=lambda kv: -kv[1])[:3]
+
+
+def test_probabilities_cover_all_labels_and_sum_to_one(clf: PairClassifier) -> None:
+    probs = clf.predict([item(s, a, b) for s, a, b, _ in CLEAR])
+    assert len(probs) == len(CLEAR)
+    for p in probs:
+        assert set(p) == set(PLOVER_TYPES) | {"NONE"}
+        assert sum(p.values()) == pytest.approx(1.0, abs=1e-5)
+        assert all(0.0 <= v <= 1.0 for v in p.values())
+    assert clf.predict([]) == []
+
+
+def test_unrelated_pair_is_none_or_unsure(clf: PairClassifier) -> None:
+    sentence = "Croatia and Slovenia both reported record tourist numbers this summer."
+    probs = clf.predict([item(sentence, "Croatia", "Slovenia")])[0]
+    assert max(probs, key=probs.__getitem__) == "NONE"
+
+
+def test_odd_spans_do_not_crash(clf: PairClassifier) -> None:
+    sentence = "Police detained the activist."
+    weird = [
+        (sentence, (0, 6), (0, 6)),
+        (sentence, (7, 15), (0, 6)),
+        (sentence, (0, 0), (200, 210)),
+        ("", (0, 0), (0, 0)),
+    ]
+    for probs in clf.predict(weird):
+        assert sum(probs.values()) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_speed_and_pickle(clf: PairClassifier) -> None:
+    items = [item(s, a, b) for s, a, b, _ in CLEAR] * 100
+    start = time.perf_counter()
+    clf.predict(items)
+    rate = len(items) / (time.perf_counter() - start)
+    assert rate > 1000, f"{rate:.0f} items/s"
+    clone = pickle.loads(pickle.dumps(clf))
+    assert clone.predict(items[:3]) == clf.predict(items[:3])
+
+
+def test_artifact_matches_training_data_and_config(clf: PairClassifier) -> None:
+    # The hash covers the training file, trigger lexicon, feature code and CONFIG: retrain when it fails.
+    assert clf.meta["data_hash"] == data_hash([DEFAULT_DATA]), "run `python -m whimbrel.classifier.train`"
+    assert clf.meta["config"] == CONFIG
+    assert clf.meta["heldout_accuracy"] >= 0.75
+
+
+def test_heldout_accuracy_floor_on_own_data(clf: PairClassifier) -> None:
+    # The shipped model saw these rows; the held-out figure recorded in the artifact is the honest one,
+    # this checks the shipped weights fit the team's data and that the held-out groups exist.
+    items, labels, groups = load_pairs([DEFAULT_DATA])
+    preds = [max(p, key=p.__getitem__) for p in clf.predict(items)]
+    assert scores(labels, preds)[0] >= 0.9
+    assert 0.1 < sum(map(in_heldout, groups)) / len(groups) < 0.35
+
+
+def test_training_data_covers_every_type() -> None:
+    _, labels, _ = load_pairs([DEFAULT_DATA])
+    counts = {label: labels.count(label) for label in LABELS}
+    assert all(counts[t] >= 100 for t in PLOVER_TYPES), counts
+    assert counts["NONE"] >= 300
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [("shelled shelling shells shell", True), ("agreed agree agreement", True), ("seized seizes seize", True),
+     ("stopped stopping stop", True), ("rallied rally", True), ("arrest accuse", False)],
+)  # fmt: skip
+def test_stem_groups_inflections(words: str, same: bool) -> None:
+    assert (len({stem(w) for w in words.split()}) == 1) is same
+
+
+def test_features_see_regions_and_cues() -> None:
+    lexicon = TriggerLexicon.load()
+    feats = extract(item("Rebels were not attacked by the army.", "the army", "Rebels"), lexicon)
+    assert "O:TS" in feats and "PASSIVE" in feats and "NEG" in feats and "TB:ASSAULT" in feats
+    feats = extract(item("Talks between Chile and Peru resumed.", "Chile", "Peru"), lexicon)
+    assert "TL:CONSULT" in feats and "O:ST" in feats
+
+
+def test_user_trigger_file_extends_lexicon(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("trigger\ttype\nkneecap\tASSAULT\n", encoding="utf-8")
+    clf = PairClassifier.load(triggers=[extra])
+    feats = extract(item("The gang kneecapped a shopkeeper.", "The gang", "a shopkeeper"), clf.lexicon)
+    assert "TB:ASSAULT" in feats
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [("trigger\ttype\nshove\tPUSH\n", 2), ("trigger\n", 1), ("trigger\ttype\n# c\na b c d\tAID\n", 3)],
+)
+def test_bad_trigger_file_reports_line(tmp_path: Path, content: str, line: int) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        TriggerLexicon.load([bad])
+    assert err.value.line == line
+
+
+def test_bad_training_row_reports_line(tmp_path: Path) -> None:
+    bad = tmp_path / "pairs.tsv"
+    bad.write_text("sentence\tsource\ttarget\tlabel\nA met B.\tA\tC\tCONSULT\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_pairs([bad])
+    assert err.value.line == 2
+
+
+def test_missing_or_broken_artifact_raises_hint(tmp_path: Path) -> None:
+    with pytest.raises(WhimbrelError, match="whimbrel.classifier.train"):
+        PairClassifier.load(tmp_path / "nope.json")
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"labels": ["X"]}), encoding="utf-8")
+    with pytest.raises(WhimbrelError, match="whimbrel.classifier.train"):
+        PairClassifier.load(broken)
+
+
+def test_unmark_and_decide() -> None:
+    sentence, s, t = unmark("<s>Iran</s> freed <t>two sailors</t>.")
+    assert sentence == "Iran freed two sailors." and sentence[s[0] : s[1]] == "Iran"
+    assert sentence[t[0] : t[1]] == "two sailors"
+    probs = [{"CONCEDE": 0.3, "RETREAT": 0.3, "AGREE": 0.4, "NONE": 0.0}]
+    assert decide(probs, fold=True, allowed=None) == ["YIELD"]
+    assert decide(probs, fold=False, allowed=None) == ["AGREE"]
+    assert scores(["A", "B"], ["A", "A"]) == (0.5, pytest.approx((2 / 3 + 0) / 2))

@@ -1,0 +1,91 @@
+"""The command line, run as a user runs it (a real subprocess): formats, bad input, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = """url: https://example.org/news/1
+outlet: Example News
+published: 2016-09-02
+title: Putin and Xi meet
+
+Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.
+"""
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "whimbrel", *args],
+        capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_code_jsonl_is_the_contract(article: Path) -> None:
+    result = run("code", str(article))
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events
+    assert events[0]["article"]["url"] == "https://example.org/news/1"
+    assert events[0]["article"]["outlet"] == "Example News"
+    assert any(e["plover"] == "CONSULT" and e["date"]["start"] == "2016-08-29" for e in events)
+
+
+def test_code_csv_and_table(article: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("code", str(article), "--format", "csv").stdout)))
+    assert rows and rows[0]["plover"] == "CONSULT" and rows[0]["source_country"] == "RUS"
+    table = run("code", str(article), "--format", "table").stdout
+    assert "CONSULT" in table and "Vladimir Putin" in table
+
+
+def test_bad_files_are_skipped_with_one_line_each_and_exit_1(tmp_path: Path, article: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    result = run("code", str(tmp_path / "empty.txt"), str(article), str(tmp_path / "binary.txt"),
+                 str(tmp_path / "missing.md"))  # fmt: skip
+    assert result.returncode == 1
+    assert any(json.loads(line)["plover"] == "CONSULT" for line in result.stdout.splitlines())
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("whimbrel: skipped")]
+    assert len(skipped) == 3
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_published_option_is_a_usage_error(article: Path) -> None:
+    result = run("code", str(article), "--published", "last tuesday")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "YYYY-MM-DD" in result.stderr
+
+
+def test_classify_single_and_batch(tmp_path: Path) -> None:
+    result = run("classify", "--source", "Police", "--target", "protesters", "--format", "jsonl",
+                 "Police arrested dozens of protesters in the capital on Sunday.")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["plover"] == "COERCE"
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(
+        "uid\tsentence\tsource\ttarget\n"
+        "a\tThe foreign minister praised Japan for its help.\tThe foreign minister\tJapan\n"
+        "b\tRebels attacked an army base near the border.\tRebels\tan army base\n",
+        encoding="utf-8",
+    )
+    out = [
+        json.loads(line)
+        for line in run("classify", "--tsv", str(tsv), "--format", "jsonl").stdout.splitlines()
+    ]
+    assert [o["uid"] for o in out] == ["a", "b"]
+    assert set(out[0]) == {"uid", "plover", "cameo", "confidence"}
+    assert out[1]["plover"] == "ASSAULT"

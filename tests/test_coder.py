@@ -1,0 +1,113 @@
+"""End-to-end language behaviour of the coder: sentence → (source, type, target, date, status).
+
+Table-driven, with the team's own sentences.  Each row names the expected dyad by country/sector (or canonical
+name), the PLOVER type, the date period and the status; the test fails if no event of the sentence matches.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import whimbrel
+from whimbrel.records import Event
+
+PUB = "2016-09-02"  # a Friday
+
+# (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
+CASES = [
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.",
+     ("Vladimir Putin", "CONSULT", "Xi Jinping", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("President Obama will meet Mr. Putin at the summit in Hangzhou on Sunday.",
+     ("Barack Obama", "CONSULT", "Vladimir Putin", "2016-09-04", "2016-09-04", "text", "planned")),
+    ("In 2008, Obama criticized Putin over the war in Georgia.",
+     ("Barack Obama", "ACCUSE", "Vladimir Putin", "2008-01-01", "2008-12-31", "text", "occurred")),
+    ("The European Union imposed new sanctions on Russia in August 2014.",
+     ("European Union", "SANCTION", "RUS", "2014-08-01", "2014-08-31", "text", "occurred")),
+    ("Police arrested dozens of protesters in Minsk yesterday.",
+     ("COP", "COERCE", "CVL", "2016-09-01", "2016-09-01", "text", "occurred")),
+    ("Moscow did not withdraw its troops from the border.",
+     ("RUS", "RETREAT", None, PUB, PUB, "publication", "negated")),
+    ("If talks fail, Ukraine would ask its Western partners for weapons.",
+     ("UKR", "REQUEST", None, PUB, PUB, "publication", "hypothetical")),
+    ("Turkish warplanes bombed Kurdish positions in northern Iraq last week.",
+     ("TUR", "ASSAULT", None, "2016-08-22", "2016-08-28", "text", "occurred")),
+    ("The Kremlin accused Kiev of shelling rebel-held towns.",
+     ("RUS", "ACCUSE", "UKR", PUB, PUB, "publication", "occurred")),
+    ("Iran's foreign minister urged Saudi Arabia to stop its air campaign in Yemen.",
+     ("IRN", "REQUEST", "SAU", PUB, PUB, "publication", "occurred")),
+]  # fmt: skip
+
+
+def label(actor: object) -> set[str]:
+    if actor is None:
+        return {"<none>"}
+    return {x for x in (actor.name, actor.country, actor.sector) if x}  # type: ignore[attr-defined]
+
+
+def matches(event: Event, expected: tuple[str, str, str | None, str, str, str, str]) -> bool:
+    source, plover, target, start, end, basis, status = expected
+    return (
+        source in label(event.source)
+        and event.code.plover == plover
+        and (target is None or target in label(event.target))
+        and event.date.to_dict() == {"start": start, "end": end, "basis": basis}
+        and event.status == status
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_codes_as_expected(
+    text: str, expected: tuple[str, str, str | None, str, str, str, str]
+) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.to_dict(), e.code.plover, e.target and e.target.to_dict(), e.date.to_dict(), e.status)
+           for e in events]  # fmt: skip
+    assert any(matches(e, expected) for e in events), got
+
+
+def test_no_publication_date_leaves_relative_dates_unknown() -> None:
+    events = whimbrel.code("Putin met Xi Jinping in Beijing on Monday.", fmt="text")
+    assert events and all(e.date.basis == "unknown" and e.date.start is None for e in events)
+
+
+def test_absolute_year_resolves_without_publication_date() -> None:
+    events = whimbrel.code("In 2008, Obama criticized Putin over the war in Georgia.", fmt="text")
+    assert any(e.date.start == date(2008, 1, 1) and e.date.end == date(2008, 12, 31) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Manchester United beat Chelsea 2-1 on Saturday.",
+        "Shares of Apple rose 3 percent after the company reported record profits.",
+        "The storm hit the coast of Florida on Tuesday.",
+    ],
+)
+def test_non_political_sentences_give_no_event(text: str) -> None:
+    assert whimbrel.code(text, published=PUB, fmt="text") == []
+
+
+def test_spans_point_at_the_sentence_and_trigger() -> None:
+    text = "Title line\n\nPutin met Xi Jinping in Beijing on Monday. Later, Obama criticized Putin."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert events
+    for e in events:
+        d = e.to_dict()
+        s, t = d["span"], d["trigger_span"]
+        assert e.article.text[s[0] : s[1]] == d["sentence"]
+        assert e.article.text[t[0] : t[1]] == d["trigger"]
+        for actor in (d["source"], d["target"]):
+            if actor and actor["span"]:
+                assert e.article.text[actor["span"][0] : actor["span"][1]] == actor["text"]
+
+
+def test_two_targets_give_two_events() -> None:
+    text = "Putin met German Chancellor Angela Merkel and French President Francois Hollande."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    targets = {e.target.name for e in events if e.target}
+    assert {"Angela Merkel", "Francois Hollande"} <= targets or {
+        "Angela Merkel",
+        "François Hollande",
+    } <= targets

@@ -1,0 +1,283 @@
+"""Event trigger and argument extraction on hand-written news-style sentences (real spaCy parses)."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from whimbrel.errors import DataFileError
+from whimbrel.events import Candidate, EventExtractor
+from whimbrel.events.patterns import packaged_file, read_patterns
+
+ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP"}
+ACTOR_WORDS = {
+    "police", "protesters", "rebels", "troops", "government", "army", "president", "minister", "militants",
+    "he", "she", "they", "workers", "demonstrators", "soldiers", "officials", "merkel", "prosecutors",
+    "students", "ministry", "opposition", "activists", "hackers", "court", "judge", "insurgents", "forces",
+}  # fmt: skip
+
+
+def is_actor(tok: Token) -> bool:
+    """Tiny stand-in for the actor resolver: named political entities and a few group nouns."""
+    return tok.ent_type_ in ACTOR_ENTS or tok.lower_ in ACTOR_WORDS
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor.load()
+
+
+def triples(
+    nlp: Language, extractor: EventExtractor, text: str, actor: bool = True
+) -> set[tuple[str, str, str]]:
+    """(source text, cameo, target text or '') for every source/target pair of every candidate."""
+    doc = nlp(text)
+    out = set()
+    for sent in doc.sents:
+        for c in extractor.extract(sent, is_actor if actor else None):
+            for s in c.sources:
+                for t in c.targets or (None,):
+                    out.add((doc[s].text, c.cameo, doc[t].text if t is not None else ""))
+    return out
+
+
+def matches(expected: tuple[str, str, str], got: set[tuple[str, str, str]]) -> bool:
+    """Expected cameo may be a prefix (a root such as "19" or "04")."""
+    s, code, t = expected
+    return any(gs == s and gc.startswith(code) and gt == t for gs, gc, gt in got)
+
+
+CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
+    # CONSULT
+    ("Chinese President Xi Jinping met with Pakistani Prime Minister Sharif in Beijing on Monday.",
+     [("Jinping", "040", "Sharif")]),
+    ("Merkel and Hollande will travel to Minsk on Wednesday to meet Putin.",
+     [("Merkel", "040", "Putin"), ("Hollande", "040", "Putin"), ("Hollande", "042", "Minsk")]),
+    ("The Indian foreign minister visited Moscow last week.", [("minister", "042", "Moscow")]),
+    ("Erdogan hosted the Iranian president in Ankara.", [("Erdogan", "043", "president")]),
+    ("Putin held talks with Erdogan in Ankara.", [("Putin", "040", "Erdogan")]),
+    ("Talks between Israel and Hamas resumed in Cairo.", [("Israel", "040", "Hamas")]),
+    ("Obama and Castro met in Panama on Saturday.", [("Obama", "040", "Castro")]),
+    ("Xi paid a visit to Pakistan last week.", [("Xi", "042", "Pakistan")]),
+    ("Biden phoned Zelensky on Tuesday.", [("Biden", "041", "Zelensky")]),
+    ("Iran agreed to negotiate with the European Union over its nuclear program.", [("Iran", "03", "Union")]),
+    # AGREE
+    ("The minister made a proposal for a meeting with Abbas.", [("minister", "036", "Abbas")]),
+    ("Colombia signed a peace agreement with the FARC rebels in Havana.", [("Colombia", "057", "rebels")]),
+    ("Japan pledged $2 billion in aid to Ukraine.", [("Japan", "033", "Ukraine")]),
+    ("Macron plans to visit Algeria next month.", [("Macron", "036", "Algeria")]),
+    # SUPPORT
+    ("Modi praised Japan for its investment in Indian railways.", [("Modi", "051", "Japan")]),
+    ("The German chancellor congratulated Biden on his election victory.", [("chancellor", "051", "Biden")]),
+    ("Tokyo apologized to Seoul over the remarks.", [("Tokyo", "055", "Seoul")]),
+    # COOPERATE
+    ("Saudi Arabia and Iran agreed to restore diplomatic relations.", [("Arabia", "0", "Iran")]),
+    ("Israel normalized relations with Morocco in December.", [("Israel", "050", "Morocco")]),
+    ("Britain will share intelligence with France.", [("Britain", "064", "France")]),
+    # AID
+    ("Germany sent humanitarian aid to Syria.", [("Germany", "07", "Syria")]),
+    ("Washington gave Ukraine $300 million in military aid.", [("Washington", "07", "Ukraine")]),
+    ("Canada granted asylum to the Saudi teenager.", [("Canada", "075", "teenager")]),
+    # CONCEDE / RETREAT
+    ("Washington lifted sanctions on Sudan on Friday.", [("Washington", "085", "Sudan")]),
+    ("Iran released the British sailors on Thursday.", [("Iran", "0841", "sailors")]),
+    ("Russia withdrew its troops from the Kyiv region.", [("Russia", "0874", "")]),
+    ("The rebels declared a ceasefire in the east.", [("rebels", "0871", "")]),
+    # REQUEST
+    ("The United States urged Iran to halt uranium enrichment.", [("States", "10", "Iran")]),
+    ("The UN chief called on Israel to stop the bombing.", [("chief", "10", "Israel")]),
+    ("Germany demanded the release of the journalists.", [("Germany", "1053", "")]),
+    # ACCUSE
+    ("Moscow denied the claims and accused Kiev of shelling civilians.",
+     [("Moscow", "112", "Kiev"), ("Kiev", "19", "")]),
+    ("Amnesty International condemned Egypt for the executions.", [("International", "111", "Egypt")]),
+    ("Prosecutors are investigating the former president.", [("Prosecutors", "090", "president")]),
+    ("The opposition sued the government over the election results.", [("opposition", "115", "government")]),
+    # REJECT
+    ("Russia and China vetoed the resolution.", [("Russia", "129", ""), ("China", "129", "")]),
+    ("Tehran rejected the American proposal for direct talks.", [("Tehran", "12", "")]),
+    # THREATEN
+    ("North Korea threatened to attack South Korea.", [("Korea", "138", "Korea")]),
+    ("Obama will use the meeting to warn Putin.", [("Obama", "130", "Putin")]),
+    ("Washington threatened sanctions against Turkey.", [("Washington", "1312", "Turkey")]),
+    # PROTEST
+    ("Thousands of students protested against the government in Belgrade.",
+     [("students", "140", "government")]),
+    ("Workers went on strike in Paris.", [("Workers", "143", "")]),
+    # SANCTION
+    ("The European Union imposed new sanctions on Russia over the annexation of Crimea.",
+     [("Union", "163", "Russia")]),
+    ("Poland expelled 45 Russian diplomats.", [("Poland", "161", "Russian")]),
+    ("Saudi Arabia cut ties with Qatar.", [("Arabia", "161", "Qatar")]),
+    # MOBILIZE
+    ("Russia deployed troops near the Ukrainian border.", [("Russia", "154", "")]),
+    # COERCE
+    ("The protesters were arrested by police in Cairo.", [("police", "173", "protesters")]),
+    ("Police detained the opposition leader on Sunday.", [("Police", "173", "leader")]),
+    ("Russian hacking of the party's emails angered Democrats.", [("Russian", "170", "party")]),
+    ("Security forces cracked down on demonstrators in Tehran.", [("forces", "175", "demonstrators")]),
+    # ASSAULT
+    ("Officials said Syrian troops shelled the town of Idlib.", [("troops", "194", "Idlib")]),
+    ("Israel launched airstrikes on Gaza on Tuesday.", [("Israel", "195", "Gaza")]),
+    ("Hamas fighters clashed with Israeli troops near the border.", [("fighters", "19", "troops")]),
+    ("Russia invaded Ukraine in February.", [("Russia", "192", "Ukraine")]),
+    ("Militants attacked a police station in Kabul.", [("Militants", "190", "police")]),
+    ("Gunmen kidnapped two aid workers in Mali.", [("Gunmen", "181", "workers")]),
+    ("The president, who met Abe on Monday, imposed sanctions on Russia.",
+     [("president", "040", "Abe"), ("president", "163", "Russia")]),
+]  # fmt: skip
+
+NEGATIVES = [
+    "Liverpool beat Chelsea in the league match on Sunday.",
+    "Apple attacked the market with a cheaper phone, sending its shares higher.",
+    "The storm hit the coast on Friday.",
+    "Manchester United defeated Arsenal to win the championship.",
+    "The company released a statement on Monday.",
+    "Prices rose sharply in March.",
+]
+
+ACTOR_WORDS.update({"gunmen", "fighters", "thousands", "chief", "tokyo", "seoul", "washington", "teenager"})
+ACTOR_WORDS.update({"sailors", "leader", "diplomats", "chancellor", "tehran", "colombia", "modi", "party"})
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_extract_events(nlp: Language, extractor: EventExtractor, text: str, expected: list) -> None:
+    got = triples(nlp, extractor, text)
+    for exp in expected:
+        assert matches(exp, got), f"{exp} not in {sorted(got)}"
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_hard_negatives_give_nothing(nlp: Language, extractor: EventExtractor, text: str) -> None:
+    doc = nlp(text)
+    found = [c for sent in doc.sents for c in extractor.extract(sent, is_actor)]
+    assert found == []
+
+
+def test_said_alone_is_not_an_event(nlp: Language, extractor: EventExtractor) -> None:
+    assert triples(nlp, extractor, "The foreign minister said on Tuesday that talks would continue.") == set()
+
+
+def test_works_without_is_actor(nlp: Language, extractor: EventExtractor) -> None:
+    got = triples(nlp, extractor, "Russia and China vetoed the resolution.", actor=False)
+    assert ("Russia", "129", "resolution") in got
+    assert ("China", "129", "resolution") in got
+
+
+def test_candidate_fields(nlp: Language, extractor: EventExtractor) -> None:
+    doc = nlp("Putin held talks with Erdogan in Ankara.")
+    (cand,) = extractor.extract(next(doc.sents), is_actor)
+    assert isinstance(cand, Candidate)
+    assert doc[cand.trigger[0] : cand.trigger[1]].text == "held talks"
+    assert doc[cand.trigger_head].text == "held"
+    assert cand.pattern.startswith("consult.")
+    assert 0.0 < cand.confidence <= 1.0
+
+
+def test_fallback_lowers_confidence(nlp: Language, extractor: EventExtractor) -> None:
+    direct = nlp("Syrian troops shelled Idlib.")
+    nested = nlp("Syrian troops shelled the town of Idlib.")
+    (a,) = extractor.extract(next(direct.sents), is_actor)
+    (b,) = extractor.extract(next(nested.sents), is_actor)
+    assert b.confidence < a.confidence
+
+
+def test_missing_target_lowers_confidence(nlp: Language, extractor: EventExtractor) -> None:
+    with_target = extractor.extract(next(nlp("Russia threatened Ukraine.").sents), is_actor)
+    without = extractor.extract(next(nlp("Russia threatened reprisals.").sents), is_actor)
+    assert with_target[0].confidence > without[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "cameo"),
+    [
+        ("Obama met Putin and later criticized Assad.", "Obama", "Assad", "111"),
+        ("Obama met Putin and later criticized Assad.", "Obama", "Putin", "040"),
+        ("Iran said the attack by Israel on Syria was illegal.", "Israel", "Syria", "190"),
+    ],
+)
+def test_classify_pair(
+    nlp: Language, extractor: EventExtractor, text: str, source: str, target: str, cameo: str
+) -> None:
+    doc = nlp(text)
+    sent = next(doc.sents)
+    src = next(t for t in doc if t.text == source)
+    tgt = next(t for t in doc if t.text == target)
+    cand = extractor.classify_pair(sent, doc[src.i : src.i + 1], doc[tgt.i : tgt.i + 1])
+    assert cand is not None and cand.cameo == cameo
+
+
+def test_classify_pair_without_trigger(nlp: Language, extractor: EventExtractor) -> None:
+    doc = nlp("France and Germany are neighbours.")
+    assert extractor.classify_pair(next(doc.sents), doc[0:1], doc[2:3]) is None
+
+
+def test_packaged_patterns_are_many_and_cover_every_root(extractor: EventExtractor) -> None:
+    assert len(extractor.patterns) >= 300
+    roots = {p.cameo[:2] for p in extractor.patterns}
+    assert {f"{r:02d}" for r in range(2, 21)} <= roots
+
+
+def test_packaged_codes_are_known_cameo_codes(extractor: EventExtractor) -> None:
+    cameo_tsv = Path(__file__).parent.parent / "whimbrel" / "codes" / "cameo.tsv"
+    if not cameo_tsv.exists():
+        pytest.skip("whimbrel/codes/cameo.tsv not present")
+    known = {line.split("\t")[0] for line in cameo_tsv.read_text().splitlines() if line[:1].isdigit()}
+    unknown = sorted({p.cameo for p in extractor.patterns} - known)
+    assert unknown == []
+
+
+def test_user_pattern_file_adds_trigger(nlp: Language, tmp_path: Path) -> None:
+    text = "Hanoi rebuked Beijing and then snubbed Manila."
+    user = tmp_path / "mine.tsv"
+    user.write_text("id\ttrigger\tpos\tcameo\tconfidence\nmine.snub\tsnub\tV\t125\t0.9\n", encoding="utf-8")
+    base = EventExtractor.load()
+    extended = EventExtractor.load([user])
+    doc = nlp(text)
+    before = {c.cameo for c in base.extract(next(doc.sents), is_actor)}
+    after = {c.cameo for c in extended.extract(next(doc.sents), is_actor)}
+    assert "125" not in before and "125" in after
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("x1\tmeet\tQ\t\t\t\t040\t0.5", "pos must be"),
+        ("x1\tmeet\tV\t\t\t\t999\t0.5", "not a CAMEO code"),
+        ("x1\tmeet\tV\t\t\t\t040\thigh", "not a number"),
+        ("x1\tmeet\tV\t\t\t\t040\t1.5", "outside 0..1"),
+        ("x1\tmeet\tV\tsubj:x\t\t\t040\t0.5", "bad requires"),
+        ("x1\tmeet\tV\t\t\tloud\t040\t0.5", "unknown flag"),
+        ("x1\tMeet!\tV\t\t\t\t040\t0.5", "bad trigger"),
+        ("x1\tmeet\tV\t\t\t\t\t0.5", "empty required field"),
+    ],
+)
+def test_pattern_validation_errors_carry_line_numbers(tmp_path: Path, row: str, message: str) -> None:
+    bad = tmp_path / "bad.tsv"
+    header = "id\ttrigger\tpos\trequires\ttarget\tflags\tcameo\tconfidence"
+    bad.write_text(f"# comment\n{header}\nok1\tvisit\tV\t\t\t\t042\t0.8\n{row}\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        read_patterns([bad])
+    assert info.value.line == 4
+    assert message in info.value.message
+
+
+def test_bad_user_file_fails_load(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\ttrigger\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        EventExtractor.load([bad])
+
+
+def test_packaged_file_validates() -> None:
+    assert read_patterns([packaged_file("patterns.tsv")])
+
+
+def test_extractor_pickles(nlp: Language, extractor: EventExtractor) -> None:
+    clone = pickle.loads(pickle.dumps(extractor))
+    doc = nlp("Police detained the opposition leader on Sunday.")
+    assert clone.extract(next(doc.sents), is_actor) == extractor.extract(next(doc.sents), is_actor)

@@ -1,0 +1,210 @@
+"""Reading of the noun phrase around an argument head: what the dictionaries recognise in it.
+
+The phrase is the head with its left modifiers (det, amod, compound, poss, nummod, ...), never its
+coordinated siblings or clauses.  Its tokens are matched greedily, longest first, against the dictionary;
+:class:`Reading` records what was found so that the resolver can turn it into actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from whimbrel.actors.dictionary import ActorDictionary, Agent, Entry, Organisation, Person, norm
+
+# Dependents that belong to the noun phrase of their head.
+PHRASE_DEPS = frozenset({
+    "det", "amod", "compound", "nmod", "nummod", "poss", "flat", "predet", "quantmod", "case", "nn",
+    "cc", "conj", "punct", "advmod",
+})  # fmt: skip
+# cc/conj/punct/advmod only inside a modifier ("French and German leaders"), never directly under the head.
+HEAD_ONLY_SKIP = frozenset({"cc", "conj", "punct", "advmod", "appos"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass
+class Match:
+    """A dictionary hit on tokens ``start``..``end`` (exclusive) of the Doc."""
+
+    start: int
+    end: int
+    entry: Entry | None = None
+    agent: Agent | None = None
+    word: tuple[str, str] | None = None  # (kind, value) from words.tsv
+
+
+@dataclass
+class Reading:
+    """What the phrase of ``head`` says.  ``start``/``end`` are Doc token indices of the phrase."""
+
+    head: Token
+    start: int
+    end: int
+    matches: list[Match] = field(default_factory=list)
+    head_match: Match | None = None
+
+    @property
+    def text(self) -> str:
+        return self.head.doc[self.start : self.end].text
+
+    @property
+    def span(self) -> tuple[int, int]:
+        doc = self.head.doc
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+
+    def modifiers(self) -> list[Match]:
+        """Hits other than the one on the head, left to right."""
+        return [m for m in self.matches if m is not self.head_match]
+
+    def countries(self) -> list[str]:
+        """Countries named by modifiers (names, adjectives, seats, people's and organisations' countries)."""
+        found: list[str] = []
+        for m in self.modifiers():
+            iso3 = _country_of(m)
+            if iso3 and iso3 not in found:
+                found.append(iso3)
+        return found
+
+    def organisation(self) -> Organisation | None:
+        """A modifier that is an organisation ("Hamas leaders", "NATO troops")."""
+        for m in self.modifiers():
+            if m.entry and m.entry[0] == "org":
+                assert isinstance(m.entry[1], Organisation)
+                return m.entry[1]
+        return None
+
+    def agents(self) -> list[Agent]:
+        """Agent words among the modifiers."""
+        return [m.agent for m in self.modifiers() if m.agent]
+
+    def has_word(self, kind: str) -> str | None:
+        """Value of the first closed-class word of ``kind`` in the phrase ("former", "honorific"...)."""
+        for m in self.matches:
+            if m.word and m.word[0] == kind:
+                return m.word[1]
+        return None
+
+    @property
+    def plural(self) -> bool:
+        return self.head.tag_ in PLURAL_TAGS
+
+    @property
+    def definite(self) -> bool:
+        """The phrase points back: "the president", "Russia's leader", "both leaders"."""
+        return any(c.dep_ in ("det", "poss", "predet") and c.lower_ in ("the", "both", "this", "that")
+                   or c.dep_ == "poss" for c in self.head.children)  # fmt: skip
+
+
+def _country_of(m: Match) -> str | None:
+    if m.entry is None:
+        return None
+    kind, value = m.entry
+    if kind in ("country", "seat", "adjective"):
+        assert isinstance(value, str)
+        return value
+    if kind == "org":
+        assert isinstance(value, Organisation)
+        return value.country
+    if kind == "person":
+        assert isinstance(value, Person)
+        return value.role_at(None).country
+    return None
+
+
+def phrase_range(head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase of ``head`` (left modifiers and their own modifiers)."""
+    start = end = head.i
+    stack = [c for c in head.children if c.dep_ in PHRASE_DEPS and c.dep_ not in HEAD_ONLY_SKIP]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "poss":  # the whole possessor: "the Russian president's"
+            start, end = min(start, token.left_edge.i), max(end, token.right_edge.i)
+            continue
+        start, end = min(start, token.i), max(end, token.i)
+        stack.extend(c for c in token.children if c.dep_ in PHRASE_DEPS)
+    # Keep the phrase contiguous and never past a clause boundary on the right.
+    return start, end + 1
+
+
+def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[Match]:
+    """Greedy longest-first dictionary hits on tokens ``start``..``end``."""
+    found: list[Match] = []
+    i = start
+    while i < end:
+        hit = None
+        for j in range(min(end, i + table.max_words + 2), i, -1):
+            hit = _lookup(table, doc, i, j)
+            if hit is not None:
+                break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = hit.end
+    return found
+
+
+def _lookup(table: ActorDictionary, doc: Doc, i: int, j: int) -> Match | None:
+    tokens = doc[i:j]
+    written = norm(" ".join(t.text for t in tokens))
+    if not written:
+        return None
+    entries = table.exact.get(written)
+    if entries is None:
+        entries = table.lexicon.get(written.lower())
+        # A capitalised alias ("Rice", "Moon") never matches a lower-case common noun.
+        if entries and not written[0].isupper() and written.lower() not in table.lowercase_ok:
+            entries = None
+    if entries:
+        return Match(i, j, entry=entries[0])
+    lower = written.lower()
+    agent = table.agents.get(lower)
+    if agent is None and tokens[-1].tag_ in PLURAL_TAGS:  # "foreign ministers" -> "foreign minister"
+        stem = " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
+        agent = table.agents.get(norm(stem))
+    if agent is not None:
+        return Match(i, j, agent=agent)
+    if j - i == 1 and lower in table.words:
+        return Match(i, j, word=table.words[lower])
+    return None
+
+
+def read_phrase(table: ActorDictionary, head: Token) -> Reading:
+    """Match the phrase of ``head`` against the dictionaries."""
+    start, end = phrase_range(head)
+    end = _of_agent_end(table, head, end)
+    reading = Reading(head, start, end, match_range(table, head.doc, start, end))
+    for m in reading.matches:
+        if m.start <= head.i < m.end:
+            reading.head_match = m
+    return reading
+
+
+def _of_agent_end(table: ActorDictionary, head: Token, end: int) -> int:
+    """Extend the phrase over "of X" when that makes an agent phrase ("secretary of state")."""
+    doc = head.doc
+    if end + 2 <= len(doc) and doc[end].lower_ == "of" and head.i == end - 1:
+        key = f"{head.lemma_.lower()} of {doc[end + 1].lower_}"
+        if key in table.agents:
+            return end + 2
+    return end
+
+
+def name_tokens(head: Token) -> tuple[int, int]:
+    """Token range of the proper name ending at (or containing) ``head``: its entity, else the run of proper
+    nouns that ends at the head."""
+    doc = head.doc
+    if head.ent_type_:
+        start = head.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return start, end
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= start:
+        start -= 1
+    return start, head.i + 1

@@ -1,0 +1,363 @@
+"""The event extractor: find trigger patterns in a parsed sentence and attach their arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from whimbrel.events import arguments as args
+from whimbrel.events.patterns import (
+    Pattern,
+    index_patterns,
+    packaged_file,
+    read_control,
+    read_negatives,
+    read_patterns,
+)
+
+VERB_TAGS = frozenset({"VERB"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+PREPOSITIONS = frozenset(
+    {"with", "on", "at", "to", "against", "into", "for", "from", "over", "toward", "upon"}
+)
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
+SPAN_GAP = 3  # a trigger range covers verb..particle/object only when they are this close
+# Confidence factors (multiplied into the pattern's own confidence).
+FALLBACK = 0.85
+NO_TARGET = 0.8
+SHORT_PATH = 2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One event mention: trigger, CAMEO code and argument heads (Doc token indices)."""
+
+    trigger: tuple[int, int]
+    cameo: str
+    sources: tuple[int, ...]
+    targets: tuple[int, ...]
+    confidence: float
+    pattern: str
+    trigger_head: int
+
+
+@dataclass(frozen=True)
+class _Match:
+    pattern: Pattern
+    token: Token
+    consumed: tuple[Token, ...]  # the object/xcomp tokens a `requires` constraint matched
+    particles: tuple[Token, ...]
+
+
+def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
+    found = []
+    for word in pattern.particles:
+        hit = next((c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == word), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | None) -> Token | None:
+    if key == "obj":
+        pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    elif key == "pobj":
+        # A light verb's prepositions count for its object noun: "made a proposal | for a meeting".
+        # ... and so do the object's ("gave Ukraine $300 million | in aid").
+        objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        heads = (token, *objs) if gov is None else (token, gov, *objs)
+        pool = [g for h in heads for c in h.children if c.dep_ in ("prep", "agent") for g in c.children]
+        pool = [g for g in pool if g.dep_ == "pobj"]
+    elif key == "mod":
+        pool = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    else:
+        pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp")]
+    for c in pool:
+        for t in (c, *c.conjuncts):
+            if t.lemma_.lower() in words or t.lower_ in words:
+                return t
+    return None
+
+
+def _match(token: Token, pattern: Pattern, gov: Token | None = None) -> _Match | None:
+    particles = _has_particles(token, pattern) if pattern.particles else ()
+    if particles is None:
+        return None
+    consumed = []
+    for key, words in pattern.requires:
+        hit = _requirement(token, key, words, gov)
+        if hit is None:
+            return None
+        consumed.append(hit)
+    return _Match(pattern, token, tuple(consumed), particles)
+
+
+class EventExtractor:
+    """Finds event triggers and their argument heads in parsed sentences (picklable, immutable)."""
+
+    def __init__(
+        self, patterns: Sequence[Pattern], negatives: dict[str, float], control: dict[str, frozenset[str]]
+    ) -> None:
+        self.patterns = tuple(patterns)
+        self.index = index_patterns(self.patterns)
+        self.negatives = dict(negatives)
+        self.object_control = control.get("object", frozenset())
+        self.light_verbs = control.get("light", frozenset())
+
+    @classmethod
+    def load(
+        cls, extra: Sequence[Path] = (), negatives: Sequence[Path] = (), control: Sequence[Path] = ()
+    ) -> EventExtractor:
+        """Packaged patterns plus user pattern files (a user row with an existing id replaces it).
+
+        ``negatives`` and ``control`` add user negative-context and verb-class files.
+        """
+        if not extra and not negatives and not control:
+            return _default()
+        return _build(tuple(map(Path, extra)), tuple(map(Path, negatives)), tuple(map(Path, control)))
+
+    # ------------------------------------------------------------------ extraction
+
+    def extract(self, sent: Span, is_actor: IsActor | None = None) -> list[Candidate]:
+        """Event candidates of one sentence; ``is_actor`` (optional) steers argument choice."""
+        factor = self._context_factor(sent)
+        if factor <= 0.0:
+            return []
+        matches = self._matches(sent)
+        consumed = {t.i for m in matches for t in m.consumed}
+        light_used: set[int] = set()
+        out: list[Candidate] = []
+        # Nouns first: a light verb whose object noun fired ("held talks") is not coded again.
+        for m in sorted(matches, key=lambda m: m.pattern.pos != "N"):
+            if m.pattern.pos == "N":
+                if m.token.i in consumed:
+                    continue
+                cand = self._noun_candidate(m, is_actor)
+                if cand is not None and cand.trigger_head != m.token.i:
+                    light_used.add(cand.trigger_head)
+            else:
+                if m.token.i in light_used and not m.pattern.requires:
+                    continue
+                cand = self._verb_candidate(m, is_actor)
+            if cand is not None and m.pattern.confidence > 0.0:  # confidence 0: a blocking pattern
+                out.append(_scaled(cand, factor))
+        return _dedupe(out)
+
+    def _context_factor(self, sent: Span) -> float:
+        factor = 1.0
+        for t in sent:
+            f = self.negatives.get(t.lower_)
+            if f is None:
+                f = self.negatives.get(t.lemma_.lower())
+            if f is not None:
+                factor = min(factor, f)
+        return factor
+
+    def _matches(self, sent: Span) -> list[_Match]:
+        out = []
+        for t in sent:
+            if t.pos_ in VERB_TAGS or t.tag_.startswith("VB"):
+                pos = "V"
+            elif t.pos_ in NOUN_TAGS:
+                pos = "N"
+            else:
+                continue
+            pats = self.index.get((pos, t.lemma_.lower())) or self.index.get((pos, t.lower_), ())
+            gov = self._light_governor(t) if pos == "N" else None
+            for p in pats:
+                m = _match(t, p, gov)
+                if m is not None:
+                    out.append(m)
+                    break  # patterns are sorted most specific first
+        return out
+
+    def _light_governor(self, noun: Token) -> Token | None:
+        """The light verb whose object ``noun`` is ("held | talks", "launched | an attack"), if any."""
+        if noun.dep_ in ("dobj", "obj", "nsubjpass", "attr") and noun.head.lemma_.lower() in self.light_verbs:
+            return noun.head
+        return None
+
+    def _verb_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
+        verb, pat = m.token, m.pattern
+        subj = args.verb_subject(verb, self.object_control, is_actor)
+        preps = _target_preps(pat)
+        tgt = args.Found(())
+        if preps != ("-",):
+            # "imposed sanctions on Russia", "agreed to meet Putin": the target may hang on the object.
+            for extra in m.consumed:
+                tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor)
+            if not tgt.heads:
+                tgt = args.verb_targets(verb, preps, is_actor)
+                tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
+        end = max([verb.i, *(t.i for t in (*m.particles, *m.consumed) if 0 < t.i - verb.i <= SPAN_GAP)]) + 1
+        return self._candidate(pat, (verb.i, end), verb, subj, tgt, is_actor)
+
+    def _noun_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
+        noun, pat = m.token, m.pattern
+        gov = self._light_governor(noun)
+        light = gov is not None
+        src = args.noun_source(noun, is_actor)
+        if not src.heads and light and gov is not None:
+            src = args.verb_subject(gov, self.object_control, is_actor)
+            if gov.dep_ in ("xcomp", "advcl") and not src.heads:
+                src = args.Found(())
+        preps = _target_preps(pat) or args.NOUN_TARGET_PREPS
+        tgt = args.Found(()) if preps == ("-",) else args.noun_targets(noun, preps, is_actor)
+        for extra in m.consumed:  # "a proposal for a meeting with X": the target hangs on the inner noun
+            if not tgt.heads and preps != ("-",) and extra.pos_ in NOUN_TAGS:
+                tgt = args.noun_targets(extra, args.NOUN_TARGET_PREPS, is_actor)
+        if not tgt.heads and light and gov is not None and preps != ("-",):
+            tgt = args.Found(tuple(args.prep_objects(gov, preps)) or tuple(args.children(gov, _DATIVE)))
+        head = gov if light and gov is not None else noun
+        start = head.i if 0 < noun.i - head.i <= SPAN_GAP else noun.i
+        return self._candidate(pat, (start, noun.i + 1), head, src, tgt, is_actor)
+
+    def _candidate(
+        self,
+        pat: Pattern,
+        trigger: tuple[int, int],
+        head: Token,
+        src: args.Found,
+        tgt: args.Found,
+        is_actor: IsActor | None,
+    ) -> Candidate | None:
+        sources = [t for t in src.heads if _plausible(t, is_actor)]
+        targets = [t for t in tgt.heads if _plausible(t, is_actor) and t not in sources]
+        if "symmetric" in pat.flags:
+            if not sources and len(targets) >= 2:  # "talks between Israel and Hamas"
+                sources, targets = targets[:1], targets[1:]
+            elif not targets and len(sources) >= 2:  # "Merkel and Putin met"
+                sources, targets = sources[:1], sources[1:]
+        if not sources:
+            return None
+        conf = pat.confidence
+        conf *= FALLBACK if src.fallback else 1.0
+        conf *= FALLBACK if tgt.fallback and targets else 1.0
+        if not targets and "notarget" not in pat.flags and _target_preps(pat) != ("-",):
+            conf *= NO_TARGET
+        distance = args.tree_distance(head, sources[0])
+        if distance > SHORT_PATH:
+            conf *= max(0.6, 1.0 - 0.05 * (distance - SHORT_PATH))
+        return Candidate(
+            trigger=trigger,
+            cameo=pat.cameo,
+            sources=tuple(t.i for t in sources),
+            targets=tuple(t.i for t in targets),
+            confidence=min(1.0, max(0.0, conf)),
+            pattern=pat.id,
+            trigger_head=head.i,
+        )
+
+    # ------------------------------------------------------------------ pairs
+
+    def classify_pair(self, sent: Span, source: Span, target: Span) -> Candidate | None:
+        """Best trigger linking the actor spans ``source`` and ``target`` (None if the sentence has none)."""
+        src_ids = set(range(source.start, source.end))
+        tgt_ids = set(range(target.start, target.end))
+        best: Candidate | None = None
+        for cand in self.extract(sent):
+            links = src_ids & set(cand.sources) and tgt_ids & set(cand.targets)
+            if links and (best is None or cand.confidence > best.confidence):
+                best = cand
+        if best is not None:
+            return best
+        return self._nearest_trigger(sent, source.root, target.root)
+
+    def _nearest_trigger(self, sent: Span, src: Token, tgt: Token) -> Candidate | None:
+        path = _path(src, tgt)
+        best: tuple[int, _Match] | None = None
+        for m in self._matches(sent):
+            if m.token in (src, tgt):
+                continue
+            dist = min(args.tree_distance(m.token, p) for p in path)
+            if best is None or dist < best[0]:
+                best = (dist, m)
+        if best is None:
+            return None
+        dist, m = best
+        conf = m.pattern.confidence * FALLBACK * max(0.3, 1.0 - 0.1 * (dist + max(0, len(path) - 3)))
+        return Candidate(
+            trigger=(m.token.i, m.token.i + 1),
+            cameo=m.pattern.cameo,
+            sources=(src.i,),
+            targets=(tgt.i,),
+            confidence=min(1.0, max(0.0, conf)),
+            pattern=m.pattern.id,
+            trigger_head=m.token.i,
+        )
+
+
+IsActor = Callable[[Token], bool]
+_DATIVE = frozenset({"dative", "iobj"})
+
+
+def _plausible(token: Token, is_actor: IsActor | None) -> bool:
+    # Dates, numbers and amounts are never participants ("launched airstrikes on Gaza on Tuesday").
+    if token.ent_type_ in args.NON_ACTOR_ENTS:
+        return False
+    return is_actor is None or is_actor(token)
+
+
+def _inner_targets(token: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> args.Found:
+    if token.pos_ in ("VERB", "AUX"):
+        return args.verb_targets(token, preps, is_actor)
+    found = args.noun_targets(token, preps or args.NOUN_TARGET_PREPS, is_actor)
+    if not found.heads:
+        owner = args.modifier_actor(token, is_actor)
+        found = args.Found((owner,) if owner is not None else ())
+    return found
+
+
+def _target_preps(pat: Pattern) -> tuple[str, ...]:
+    if pat.target_preps:
+        return pat.target_preps
+    if "notarget" in pat.flags:
+        return ("-",)
+    return tuple(w for w in pat.particles if w in PREPOSITIONS)
+
+
+def _path(a: Token, b: Token) -> list[Token]:
+    """Tokens on the dependency path between ``a`` and ``b`` (both included)."""
+    up_a = [a, *a.ancestors]
+    pos = {t.i: n for n, t in enumerate(up_a)}
+    down: list[Token] = []
+    for t in [b, *b.ancestors]:
+        if t.i in pos:
+            return up_a[: pos[t.i] + 1] + down[::-1]
+        down.append(t)
+    return up_a + down[::-1]
+
+
+def _scaled(cand: Candidate, factor: float) -> Candidate:
+    if factor >= 1.0:
+        return cand
+    return Candidate(
+        cand.trigger, cand.cameo, cand.sources, cand.targets, cand.confidence * factor, cand.pattern,
+        cand.trigger_head,
+    )  # fmt: skip
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    best: dict[tuple[int, tuple[int, ...], tuple[int, ...]], Candidate] = {}
+    for c in cands:
+        key = (c.trigger[0], c.sources, c.targets)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: c.trigger)
+
+
+def _build(extra: tuple[Path, ...], negatives: tuple[Path, ...], control: tuple[Path, ...]) -> EventExtractor:
+    patterns = read_patterns([packaged_file("patterns.tsv"), *extra])
+    neg = read_negatives([packaged_file("negatives.tsv"), *negatives])
+    ctl = read_control([packaged_file("control.tsv"), *control])
+    return EventExtractor(patterns, neg, ctl)
+
+
+@lru_cache(maxsize=1)
+def _default() -> EventExtractor:
+    return _build((), (), ())

@@ -1,0 +1,388 @@
+"""Event status (occurred / planned / hypothetical / negated / alleged) and attribution from a parse.
+
+``resolve_status`` looks at the trigger's own modifiers, then walks up its governing chain (xcomp, ccomp,
+advcl, acl, preposition + object, nominal heads) for at most ``MAX_DEPTH`` steps, collecting cues from
+the tables in ``cues.tsv``.  The decision rules and their precedence are documented in docs/status.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from whimbrel.status.cues import StatusCues, default_cues
+
+MAX_DEPTH = 8
+# Precedence when several cues apply; ties go to the cue nearest the trigger.
+RANK: dict[str, int] = {"negated": 4, "hypothetical": 3, "alleged": 2, "planned": 1, "occurred": 0}
+# A hypothetical cue of these kinds (a conditional clause, a question) outranks a negation.
+_CONDITIONAL_KINDS = frozenset({"conjunction", "punct"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_AUX_DEPS = frozenset({"aux", "auxpass"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+_PREP_DEPS = frozenset({"prep", "agent", "dative"})
+_SOURCE_PREPS = frozenset({"by", "from"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+_QUOTES = frozenset({'"', "'", "\u201d", "\u2019"})
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    """The status of one event, the cue that decided it and who claims it."""
+
+    status: str  # one of whimbrel.records.STATUSES
+    cue: str | None  # lower-cased word(s) that decided it; None for a plain occurred event
+    attribution: Token | None  # head token of the actor who says/claims/expects it, else None
+
+
+@dataclass
+class _Found:
+    """Per-call accumulator: the cues found so far (nearest first) and the attribution."""
+
+    cues: StatusCues
+    trigger: Token
+    headline: bool
+    hits: list[tuple[str, str, str]] = field(default_factory=list)  # (status, cue text, kind)
+    attribution: Token | None = None
+    collecting: bool = True
+    reported: bool = False  # the event is the content of a reported-speech clause ("said X would")
+
+    def add(self, kind: str, key: str, text: str) -> bool:
+        """Record cue ``key`` of ``kind`` if known; True when it is in the table (even as occurred)."""
+        status = self.cues.get(kind, key)
+        if status is None:
+            return False
+        if self.collecting and status != "occurred":
+            self.hits.append((status, text, kind))
+        return True
+
+    def attribute(self, speaker: Token | None) -> None:
+        """Keep the nearest speaker only."""
+        if self.attribution is None:
+            self.attribution = speaker
+
+
+@dataclass(frozen=True)
+class _Step:
+    gov: Token
+    transparent: bool  # the governor's own clause cues (will, not, if…) apply to the event
+    matched: bool  # the governor was a cue, so status collection may go on past an opaque edge
+    speech: bool = False  # the governor reports the event: stop collecting status beyond it
+    skip: frozenset[str] = frozenset()
+
+
+def resolve_status(trigger: Token, *, headline: bool = False, cues: StatusCues | None = None) -> StatusResult:
+    """Status, deciding cue and attribution of the event carried by ``trigger`` (a verb or event noun).
+
+    ``headline=True`` treats the sentence as a headline ("United States to Lift Sanctions" -> planned).
+    ``cues`` defaults to the packaged cue set (``StatusCues.load()`` adds user files).
+    """
+    found = _Found(cues or default_cues(), trigger, headline)
+    _clause_cues(trigger, found, frozenset())
+    node, inherit = trigger, True
+    for _ in range(MAX_DEPTH):
+        if node.head.i == node.i:
+            break
+        step = _step(node, found)
+        if step is None:
+            break
+        if inherit and step.transparent:
+            _clause_cues(step.gov, found, step.skip)
+        inherit = inherit and step.transparent
+        found.collecting = found.collecting and (step.transparent or step.matched) and not step.speech
+        if not found.collecting and found.attribution is not None:
+            break
+        node = step.gov
+    status, cue = _decide(_backshift(found) if found.reported else found.hits)
+    return StatusResult(status, cue, found.attribution)
+
+
+def _backshift(found: _Found) -> list[tuple[str, str, str]]:
+    """In reported speech "would" is a past "will": "officials said troops would withdraw" is planned."""
+    hits = []
+    for status, text, kind in found.hits:
+        shifted = found.cues.get("backshift", text) if kind == "aux" else None
+        hits.append((shifted or status, text, kind))
+    return hits
+
+
+def _decide(hits: list[tuple[str, str, str]]) -> tuple[str, str | None]:
+    best: tuple[str, str, str] | None = None
+    for hit in hits:
+        if best is None or RANK[hit[0]] > RANK[best[0]]:
+            best = hit
+    if best is None:
+        return "occurred", None
+    if best[0] == "negated":
+        # A negation inside a conditional or a question stays hypothetical ("if Iran does not comply").
+        for status, text, kind in hits:
+            if kind in _CONDITIONAL_KINDS and status == "hypothetical":
+                return status, text
+    return best[0], best[1]
+
+
+# --- local cues of one clause or event noun ------------------------------------------------------------
+
+
+def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
+    """Cues among ``node``'s children (aux, negation, adverbs, adjectives, conditionals, sources)."""
+    marked = False
+    for child in node.children:
+        dep, low = child.dep_, child.lower_
+        if dep in _AUX_DEPS:
+            if child.tag_ == "MD" and "aux" not in skip:
+                found.add("aux", low, low)
+        elif dep in ("neg", "det"):
+            if "neg" not in skip:
+                found.add("neg", low, _neg_text(child))
+        elif dep == "advmod":
+            found.add("adverb", low, low)
+        elif dep in ("amod", "acl"):
+            found.add("adjective", low, low)
+        elif dep == "mark":
+            marked = found.add("conjunction", low, low) or marked
+        elif dep == "advcl":
+            _conditional_clause(child, found)
+        elif dep == "parataxis":
+            _speech(child, _verb_keys(child), child.lower_, found)
+        elif dep == "prep" and low == "according":
+            _according(child, found)
+    if node.dep_ == "advcl" and not marked:
+        _introducer(node, found)
+    if node.dep_ == "ROOT":
+        _root_cues(node, found)
+    if found.headline:
+        _headline(node, found)
+
+
+def _neg_text(neg: Token) -> str:
+    """'did not', "won't": the negation with the auxiliary right before it, else the word alone."""
+    if neg.i > 0:
+        prev = neg.doc[neg.i - 1]
+        if prev.dep_ in _AUX_DEPS and prev.head.i == neg.head.i:
+            return neg.doc[prev.i : neg.i + 1].text.lower()
+    return neg.lower_
+
+
+def _conditional_clause(clause: Token, found: _Found) -> None:
+    """A conditional clause attached to this one makes it hypothetical ("If Iran attacks, Israel will…")."""
+    for child in clause.children:
+        if child.dep_ == "mark" and found.add("conjunction", child.lower_, child.lower_):
+            return
+    _introducer(clause, found)
+
+
+def _introducer(clause: Token, found: _Found) -> None:
+    """Conditionals the parser does not mark ("in case", "in the event"): the words before the clause."""
+    start = clause.left_edge.i
+    doc = clause.doc
+    for width in (3, 2, 1):
+        if start - width >= 0:
+            text = doc[start - width : start].text.lower()
+            if found.add("conjunction", text, text):
+                return
+
+
+def _root_cues(root: Token, found: _Found) -> None:
+    """A question: the main clause ends with '?'."""
+    last = root.right_edge
+    if last.text in _QUOTES and last.i > root.i:
+        last = last.nbor(-1)
+    if last.text == "?":
+        found.add("punct", "?", "?")
+
+
+def _headline(node: Token, found: _Found) -> None:
+    """'United States to Lift Sanctions', 'EU to impose sanctions' (parsed as the root or its acl)."""
+    if node.tag_ != "VB" or not any(c.tag_ == "TO" for c in node.children):
+        return
+    if node.dep_ != "ROOT" and not (node.dep_ == "acl" and node.head.dep_ == "ROOT"):
+        return
+    if not any(t.tag_ in _FINITE_TAGS for t in node.sent):
+        found.add("headline", "to", "to")
+
+
+def _according(according: Token, found: _Found) -> None:
+    """'according to X': X is the attribution."""
+    for to in according.children:
+        if to.lower_ == "to" and found.add("speech", "according to", "according to"):
+            found.attribute(next((c for c in to.children if c.dep_ == "pobj"), None))
+            return
+
+
+# --- one step up the governing chain --------------------------------------------------------------------
+
+
+def _step(node: Token, found: _Found) -> _Step | None:
+    """Move from ``node`` to its governor, recording the governor's cues; None where the walk stops."""
+    dep, gov = node.dep_, node.head
+    if dep == "conj":
+        # Coordinated events share their governors; a negation or modal of the first conjunct is its own.
+        own_aux = any(c.dep_ in _AUX_DEPS for c in node.children)
+        return _Step(gov, True, False, skip=frozenset({"neg", "aux"} if own_aux else {"neg"}))
+    if dep == "xcomp":
+        return _xcomp(node, gov, found)
+    if dep in ("ccomp", "parataxis", "acl") and gov.pos_ in _NOUN_POS:
+        return _noun_governor(gov, gov.lower_, found)
+    if dep in ("ccomp", "parataxis", "csubj"):
+        return _ccomp(gov, found)
+    if dep == "advcl":
+        return _advcl(node, gov, found)
+    if dep in ("pobj", "pcomp"):
+        return _prep(gov, found)
+    if dep in _NOMINAL_DEPS:
+        return _nominal(node, gov, found)
+    if dep in _NOUN_MOD_DEPS and gov.pos_ in _NOUN_POS:
+        return _noun_governor(gov, gov.lower_, found)
+    return None  # relcl, appos, ROOT…: the event is asserted on its own
+
+
+def _verb_keys(gov: Token) -> tuple[str, ...]:
+    """Lookup keys of a governor: 'lemma particle' first, then the lemma, then the word form ('going')."""
+    lemma = gov.lemma_.lower()
+    keys = [f"{lemma} {c.lower_}" for c in gov.children if c.dep_ == "prt"]
+    keys.append(lemma)
+    if gov.lower_ != lemma:
+        keys.append(gov.lower_)
+    return tuple(keys)
+
+
+def _verb_text(gov: Token) -> str:
+    """The governor as written, with its particle ('called off')."""
+    return " ".join([gov.lower_, *(c.lower_ for c in gov.children if c.dep_ == "prt")])
+
+
+def _is_passive(gov: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
+        return True
+    return gov.tag_ == "VBN" and gov.dep_ in ("acl", "amod")
+
+
+def _speaker(gov: Token) -> Token | None:
+    """Subject of a speech verb, or the 'by' agent of a passive one."""
+    for child in gov.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in gov.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _speech(gov: Token, keys: tuple[str, ...], text: str, found: _Found) -> bool:
+    """A speech/cognition governor: record its status and its speaker."""
+    for key in keys:
+        if found.add("speech", key, text):
+            found.attribute(_speaker(gov))
+            return True
+    return False
+
+
+def _xcomp(node: Token, gov: Token, found: _Found) -> _Step:
+    """'refused to release', 'is expected to visit', 'plans to meet', 'is likely to resign'."""
+    suffix = " to" if any(c.tag_ == "TO" for c in node.children) else ""
+    lemma = gov.lemma_.lower()
+    if _is_passive(gov):
+        aux = [c.lower_ for c in gov.children if c.dep_ == "auxpass"]
+        if found.add("passive", lemma, " ".join([*aux, gov.lower_]) + suffix):
+            return _Step(gov, True, True)
+    keys = _verb_keys(gov)
+    text = _verb_text(gov) + suffix
+    if any(found.add("verb", key, text) for key in keys):
+        return _Step(gov, True, True)
+    if _speech(gov, keys, text, found):
+        return _Step(gov, True, True, speech=True)
+    return _Step(gov, True, False)
+
+
+def _ccomp(gov: Token, found: _Found) -> _Step:
+    """'denied that its troops are fighting', 'said the minister met', 'expect Iran to retaliate'."""
+    keys = _verb_keys(gov)
+    if any(found.add("verb", key, gov.lower_) for key in keys):
+        return _Step(gov, False, True)
+    if _speech(gov, keys, gov.lower_, found):
+        found.reported = found.collecting
+        return _Step(gov, False, True, speech=True)
+    return _Step(gov, False, False)
+
+
+def _advcl(node: Token, gov: Token, found: _Found) -> _Step:
+    """A purpose clause ('will travel to Paris to meet') shares its governor's modality; others do not."""
+    if not any(c.tag_ == "TO" for c in node.children):
+        return _Step(gov, False, False)
+    present = gov.tag_ in ("VBZ", "VBP") or (
+        gov.tag_ == "VBG" and any(c.lower_ in _PRESENT_AUX for c in gov.children if c.dep_ == "aux")
+    )
+    matched = present and found.add("motion", gov.lemma_.lower(), gov.lower_)
+    return _Step(gov, True, matched)
+
+
+def _prep(prep: Token, found: _Found) -> _Step | None:
+    """'allegations of hacking', 'accused Moscow of meddling', 'without firing', 'call for talks'."""
+    if prep.dep_ not in _PREP_DEPS or prep.head.i == prep.i:
+        return None
+    low, gov = prep.lower_, prep.head
+    negated = found.add("preposition", low, low)
+    if gov.pos_ in _NOUN_POS:
+        step = _noun_governor(gov, f"{gov.lower_} {low}", found)
+        return _Step(gov, step.transparent, step.matched or negated, step.speech)
+    keys = (f"{gov.lemma_.lower()} {low}",)
+    text = f"{gov.lower_} {low}"
+    if any(found.add("verb", key, text) for key in keys):
+        return _Step(gov, False, True)
+    if _speech(gov, keys, text, found):
+        return _Step(gov, False, True, speech=True)
+    return _Step(gov, False, negated)
+
+
+def _noun_governor(gov: Token, text: str, found: _Found) -> _Step:
+    """A noun governing the event: a claim ('allegations of') or a plan/threat ('proposal for')."""
+    lemma = gov.lemma_.lower()
+    if found.add("source", lemma, text):
+        found.attribute(_source_speaker(gov))
+        return _Step(gov, True, True, speech=True)
+    if found.add("noun", lemma, text):
+        return _Step(gov, True, True)
+    return _Step(gov, False, False)
+
+
+def _source_speaker(noun: Token) -> Token | None:
+    """Who makes a claim: "Ukraine's allegations", "allegations by officials", "Kyiv raised allegations"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in _PREP_DEPS and child.lower_ in _SOURCE_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if noun.dep_ == "dobj":
+        return _speaker(noun.head)
+    return None
+
+
+def _is_noun_cue(node: Token, found: _Found) -> bool:
+    lemma = node.lemma_.lower()
+    return found.cues.get("noun", lemma) is not None or found.cues.get("source", lemma) is not None
+
+
+def _nominal(node: Token, gov: Token, found: _Found) -> _Step:
+    """An event noun as subject/object: 'the talks collapsed', 'will hold talks', 'cancelled the summit'."""
+    dep, keys = node.dep_, _verb_keys(gov)
+    text = _verb_text(gov)
+    for key in keys:
+        if found.cues.get("failure", key) is not None:
+            # "The proposal fizzled out": the proposing happened; what it proposed did not.
+            if not (node.i == found.trigger.i and _is_noun_cue(node, found)):
+                found.add("failure", key, text)
+            return _Step(gov, False, True)
+    support = "light" if dep in ("dobj", "nsubjpass") else "occur"
+    if any(found.add(support, key, text) for key in keys):
+        return _Step(gov, True, True)
+    if dep in ("dobj", "nsubjpass") and any(found.add("verb", key, text) for key in keys):
+        return _Step(gov, False, True)
+    if dep == "dobj" and _speech(gov, keys, text, found):
+        return _Step(gov, False, True, speech=True)
+    return _Step(gov, False, False)

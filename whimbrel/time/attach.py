@@ -1,0 +1,129 @@
+"""Choosing the time expression that dates an event trigger, following the dependency parse.
+
+An event's date is the date of the clause that carries it.  For a trigger we look, in order, at
+expressions inside its own noun phrase (nominal events), expressions attached to its clause head, then up
+the clause chain through xcomp/conj/aux and, when the governing verb is not a reporting verb with its own
+date, through ccomp/advcl; then at same-tense verb conjuncts; finally, when the sentence has a single
+clause, its only expression.  No expression: the publication date; nothing to resolve against: unknown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from whimbrel.records import UNKNOWN_DATE, DateRange
+from whimbrel.time.expressions import (
+    TimeExpr,
+    clause_verb,
+    find_time_expressions,
+    is_future,
+    is_relative_to_other,
+)
+from whimbrel.time.lexicon import TimeLexicon, default_lexicon
+
+VERBAL = ("VERB", "AUX")
+CLIMB = frozenset({"xcomp", "conj", "aux", "auxpass", "pcomp"})
+# Clause boundaries, crossed only when the governor is not a reporting verb with a date of its own.
+CROSS = frozenset({"ccomp", "advcl", "parataxis"})
+CLAUSES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "conj"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def resolve_date(trigger: Token, published: date | None, *, lexicon: TimeLexicon | None = None) -> DateRange:
+    """When the event whose trigger (verb or event noun) is ``trigger`` happened or is planned.
+
+    basis "text": a time expression governs the trigger's clause; "publication": no time clue for it in
+    the sentence (start = end = ``published``); "unknown": no publication date and no absolute clue, or the
+    governing clue is relative and cannot be resolved.
+    """
+    lex = lexicon or default_lexicon()
+    exprs = find_time_expressions(trigger.sent, published, lexicon=lex)
+    hits = _governing(trigger, exprs, lex) if exprs else []
+    if hits:
+        return _combine(hits, lex)
+    if published is None:
+        return UNKNOWN_DATE
+    return DateRange(published, published, "publication")
+
+
+def _combine(hits: list[TimeExpr], lex: TimeLexicon) -> DateRange:
+    """Several expressions on the same clause ("on Monday and Tuesday") cover the span of all of them;
+    one dated from another ("held Sunday, two weeks after the bombing") gives way to a standalone one."""
+    standalone = [e for e in hits if not is_relative_to_other(e, lex)]
+    hits = standalone or hits
+    starts = [e.start for e in hits if e.start is not None]
+    ends = [e.end for e in hits if e.end is not None]
+    if len(starts) < len(hits) or len(ends) < len(hits):
+        return UNKNOWN_DATE
+    return DateRange(min(starts), max(ends), "text")
+
+
+def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[TimeExpr]:
+    doc = trigger.doc
+    anchors = [(e, doc[e.anchor]) for e in exprs]
+    if trigger.pos_ not in VERBAL:
+        inside = [e for e, a in anchors if _in_phrase(a, trigger)]
+        if inside:
+            return inside
+    node = clause_verb(trigger)
+    for _ in range(10):
+        hits = _owned(node, anchors)
+        if hits:
+            return hits
+        dep, head = node.dep_, node.head
+        if head.i == node.i or dep == "ROOT":
+            break
+        if dep in CROSS:
+            if node.lemma_ in lex.reporting or (head.lemma_ in lex.reporting and _owned(head, anchors)):
+                break
+        elif dep not in CLIMB:
+            break
+        node = head
+    future = is_future(trigger, lex)
+    for conjunct in clause_verb(trigger).conjuncts:
+        hits = _owned(conjunct, anchors)
+        if hits and conjunct.pos_ in VERBAL and is_future(conjunct, lex) == future:
+            return hits
+    if len(exprs) == 1 and _single_clause(trigger):
+        return exprs
+    return []
+
+
+def _in_phrase(anchor: Token, noun: Token) -> bool:
+    """The anchor is the noun or inside its phrase, not behind a verb (a relative clause is another event)."""
+    current = anchor
+    for _ in range(12):
+        if current.i == noun.i:
+            return True
+        if current.pos_ in VERBAL or current.dep_ == "ROOT" or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _owned(node: Token, anchors: list[tuple[TimeExpr, Token]]) -> list[TimeExpr]:
+    """Expressions attached to ``node`` directly, else those attached inside its clause (not its subject)."""
+    direct = [e for e, a in anchors if a.i == node.i]
+    if direct:
+        return direct
+    return [e for e, a in anchors if _clause_owner(a) is not None and _clause_owner(a) == node]
+
+
+def _clause_owner(anchor: Token) -> Token | None:
+    """The verb whose clause the anchor's phrase belongs to; None for modifiers of a subject noun phrase."""
+    current = anchor
+    for _ in range(12):
+        if current.pos_ in VERBAL:
+            return current
+        if current.dep_ in SUBJECTS or current.dep_ == "ROOT" or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _single_clause(trigger: Token) -> bool:
+    """At most one clause-heading verb in the sentence (captions and headlines often have none)."""
+    heads = [t for t in trigger.sent if t.pos_ in VERBAL and t.dep_ in CLAUSES]
+    return len(heads) <= 1
