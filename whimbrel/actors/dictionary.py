@@ -30,7 +30,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "agents": (("word", "sector"), ("person", "generic")),
     "words": (("word", "kind"), ("value",)),
 }
-WORD_KINDS = ("pronoun", "honorific", "former", "description", "pair")
+WORD_KINDS = ("pronoun", "honorific", "former", "description", "pair", "quantity")
 _SPACES = re.compile(r"[\s\-–]+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 

@@ -144,6 +144,11 @@ class ArticleActors:
             return self._pronoun(h, word[1], when, position)
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
+        if word is not None and word[0] == "quantity":
+            # "dozens of protesters", "a group of soldiers": the actor is the counted noun.
+            counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj"]  # fmt: skip
+            return self._resolve_one(counted[0], when, position) if counted else []
         return self._interpret(read_phrase(self.table, h), when, position)
 
     def _interpret(self, r: Reading, when: date | None, position: tuple[int, int]) -> list[Actor]:

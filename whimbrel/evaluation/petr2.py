@@ -60,7 +60,7 @@ def read_records(path: Path) -> list[GoldRecord]:
                         a["eventcode"], _country(a.get("sourcecode", "")), _country(a.get("targetcode", ""))
                     )
                 )
-        if text and codings:
+        if text and text.group(1).strip() and codings:
             day = meta.get("date", "")
             published = date(int(day[:4]), int(day[4:6]), int(day[6:8])) if len(day) == 8 else None
             records.append(

@@ -71,11 +71,16 @@ def _resolve_relative(subj: Token, verb: Token) -> Token:
     # "the president, who met Abe": the relative pronoun stands for the noun the clause modifies.
     if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
-    if subj.lemma_.lower() in QUANTITY_NOUNS or subj.ent_type_ == "CARDINAL":
-        inner = prep_objects(subj, ("of",))
+    return counted(subj)
+
+
+def counted(token: Token) -> Token:
+    """The counted noun of a quantity head ("dozens of protesters" → protesters), else the token."""
+    if token.lemma_.lower() in QUANTITY_NOUNS or token.ent_type_ == "CARDINAL":
+        inner = prep_objects(token, ("of",))
         if inner:
             return inner[0]
-    return subj
+    return token
 
 
 def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None) -> Found:
@@ -133,8 +138,8 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
     candidates = [children(verb, OBJ), children(verb, frozenset({"dative", "iobj"}))]
     if not preps:
         candidates.append(prep_objects(verb, VERB_TARGET_PREPS))
-    for objs in candidates:
-        objs = [o for o in objs if o.pos_ != "ADP" and o.ent_type_ not in NON_ACTOR_ENTS]
+    for found in candidates:
+        objs = [o for o in map(counted, found) if o.pos_ != "ADP" and o.ent_type_ not in NON_ACTOR_ENTS]
         if not objs:
             continue
         if is_actor is None or any(is_actor(o) for o in objs):
