@@ -87,10 +87,11 @@ class Coder:
     def _code_sentence(
         self, article: Article, offset: int, sent: Span, context: ArticleActors, headline: bool
     ) -> Iterator[Event]:
+        resolver = _SentenceActors(context)
         published = article.published
 
         def is_actor(token: Token) -> bool:
-            return bool(context.resolve(token, published))
+            return bool(resolver.resolve(token.i, sent.doc, published))
 
         candidates = self.extractor.extract(sent, is_actor=is_actor)
         if not candidates:
@@ -100,7 +101,7 @@ class Coder:
             code = self.cameo.event_code(cand.cameo)
             if code is None:
                 continue
-            yield from self._events_of(article, offset, sent, cand, code, context, headline, tags)
+            yield from self._events_of(article, offset, sent, cand, code, resolver, headline, tags)
 
     def _events_of(
         self,
@@ -109,7 +110,7 @@ class Coder:
         sent: Span,
         cand: Candidate,
         code: EventCode,
-        context: ArticleActors,
+        resolver: _SentenceActors,
         headline: bool,
         tags: tuple[str, ...],
     ) -> Iterator[Event]:
@@ -117,14 +118,14 @@ class Coder:
         head = doc[cand.trigger_head]
         when_range = resolve_date(head, article.published)
         when = when_range.start or article.published
-        sources = _resolve_all(context, doc, cand.sources, when)
+        sources = resolver.resolve_all(cand.sources, doc, when)
         if not sources:
             return
-        targets: list[Actor | None] = list(_resolve_all(context, doc, cand.targets, when)) or [None]
+        targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]
         status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:
-            attributed = context.resolve(status.attribution, when)
+            attributed = resolver.resolve(status.attribution.i, doc, when)
             attribution = _shift(attributed[0], offset) if attributed else None
         location = self.gazetteer.locate(head, allow_destination=code.cameo.startswith(_DESTINATION_ROOTS))
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
@@ -150,13 +151,27 @@ class Coder:
             )
 
 
-def _resolve_all(context: ArticleActors, doc: Doc, heads: tuple[int, ...], when: date | None) -> list[Actor]:
-    actors: list[Actor] = []
-    for index in heads:
-        for actor in context.resolve(doc[index], when):
-            if all(actor.key != other.key for other in actors):
-                actors.append(actor)
-    return actors
+class _SentenceActors:
+    """Actor resolution memoised for one sentence: the extractor and the event builder ask about the same
+    heads several times (is it an actor? which actors at the event's date?)."""
+
+    def __init__(self, context: ArticleActors) -> None:
+        self.context = context
+        self.memo: dict[tuple[int, date | None], list[Actor]] = {}
+
+    def resolve(self, index: int, doc: Doc, when: date | None) -> list[Actor]:
+        key = (index, when)
+        if key not in self.memo:
+            self.memo[key] = self.context.resolve(doc[index], when)
+        return self.memo[key]
+
+    def resolve_all(self, heads: tuple[int, ...], doc: Doc, when: date | None) -> list[Actor]:
+        actors: list[Actor] = []
+        for index in heads:
+            for actor in self.resolve(index, doc, when):
+                if all(actor.key != other.key for other in actors):
+                    actors.append(actor)
+        return actors
 
 
 def _shift(actor: Actor, offset: int) -> Actor:

@@ -1,6 +1,6 @@
 """Measure the pair classifier on a labelled TSV file.
 
-    python -m whimbrel.classifier.evaluate PATH.tsv [--model model.json]
+    python -m whimbrel.classifier.evaluate PATH.tsv [--model model.json] [--text-only]
 
 Accepts either the PLV layout (``marked_sentence`` with ``<s>source</s>`` and ``<t>target</t>``, label in
 ``gold_root``) or the training layout (``sentence source target label``).  CONCEDE and RETREAT are folded
@@ -21,6 +21,7 @@ from whimbrel.classifier.features import Item
 from whimbrel.classifier.model import PairClassifier
 from whimbrel.classifier.train import load_pairs
 from whimbrel.data import read_tsv
+from whimbrel.nlp import load_nlp
 
 _MARK = re.compile(r"</?[st]>")
 _FOLD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -96,11 +97,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Evaluate the PLOVER pair classifier on a TSV file.")
     parser.add_argument("path", type=Path)
     parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--text-only", action="store_true", help="do not parse: text features only")
     args = parser.parse_args(argv)
     items, gold = load_eval(args.path)
     fold = "YIELD" in gold
     gold = [_FOLD.get(g, g) if fold else g for g in gold]
-    probs = PairClassifier.load(args.model).predict(items)
+    docs = None if args.text_only else list(load_nlp().pipe((i[0] for i in items), batch_size=256))
+    probs = PairClassifier.load(args.model).predict(items, docs)
     print(f"{len(items)} pairs from {args.path}")
     for name, allowed in (("all outputs", None), ("restricted to gold labels", set(gold))):
         pred = decide(probs, fold, allowed)

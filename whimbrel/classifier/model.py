@@ -16,13 +16,25 @@ from typing import Any
 
 import numpy as np
 
+from spacy.tokens import Doc
+
 from whimbrel.classifier.features import Item, TriggerLexicon, extract
+from whimbrel.classifier.syntax import parse_features
 from whimbrel.data import packaged
 from whimbrel.errors import WhimbrelError
 from whimbrel.records import PLOVER_TYPES
 
 LABELS: tuple[str, ...] = (*PLOVER_TYPES, "NONE")
 ARTIFACT = "model.json"
+
+
+def item_features(item: Item, lexicon: TriggerLexicon, doc: Doc | None = None) -> list[str]:
+    """All feature strings of one item: the text features, plus the parse features when ``doc`` (a parse
+    of the item's sentence, or of a text containing it) is given."""
+    feats = extract(item, lexicon)
+    if doc is not None:
+        feats += parse_features(doc, item[0], item[1], item[2], lexicon)
+    return feats
 
 
 def encode_array(array: np.ndarray) -> str:
@@ -96,12 +108,16 @@ class PairClassifier:
         }
         path.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
-    def featurize(self, items: Sequence[Item]) -> list[list[int]]:
+    def featurize(self, items: Sequence[Item], docs: Sequence[Doc | None] | None = None) -> list[list[int]]:
         """Vocabulary indices of each item's known features (unknown features are dropped)."""
         vocab = self.vocab
+        if docs is None:
+            docs = [None] * len(items)
+        elif len(docs) != len(items):
+            raise ValueError(f"{len(docs)} docs for {len(items)} items")
         rows = []
-        for item in items:
-            rows.append(sorted({vocab[f] for f in extract(item, self.lexicon) if f in vocab}))
+        for item, doc in zip(items, docs, strict=True):
+            rows.append(sorted({vocab[f] for f in item_features(item, self.lexicon, doc) if f in vocab}))
         return rows
 
     def logits(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
@@ -112,17 +128,25 @@ class PairClassifier:
                 out[r] += self.weights[list(row)].sum(axis=0)
         return out
 
-    def predict(self, items: Sequence[Item]) -> list[dict[str, float]]:
+    def predict(
+        self, items: Sequence[Item], docs: Sequence[Doc | None] | None = None
+    ) -> list[dict[str, float]]:
         """Per item ``(sentence, (source start, end), (target start, end))``, the calibrated probability of
-        each PLOVER type and of "NONE" (summing to 1)."""
+        each PLOVER type and of "NONE" (summing to 1).
+
+        ``docs`` (optional, one per item, None allowed) are spaCy parses of the items' sentences (or of
+        texts containing them, e.g. the paragraph); they add dependency features and make the prediction
+        more accurate.  Without them the text-only features are used."""
         if not items:
             return []
-        probs = softmax(self.logits(self.featurize(items)) / self.temperature)
+        probs = softmax(self.logits(self.featurize(items, docs)) / self.temperature)
         return [dict(zip(self.labels, map(float, p), strict=True)) for p in probs]
 
-    def best(self, items: Sequence[Item]) -> list[tuple[str, float]]:
+    def best(
+        self, items: Sequence[Item], docs: Sequence[Doc | None] | None = None
+    ) -> list[tuple[str, float]]:
         """Convenience: the most probable label and its probability for each item."""
-        return [max(p.items(), key=lambda kv: kv[1]) for p in self.predict(items)]
+        return [max(p.items(), key=lambda kv: kv[1]) for p in self.predict(items, docs)]
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:

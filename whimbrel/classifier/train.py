@@ -21,12 +21,20 @@ from typing import Any
 
 import numpy as np
 
-from whimbrel.classifier.features import Item, TriggerLexicon, extract
-from whimbrel.classifier.model import ARTIFACT, LABELS, PairClassifier, softmax
+from whimbrel.classifier.features import Item, TriggerLexicon
+from whimbrel.classifier.model import ARTIFACT, LABELS, PairClassifier, item_features, softmax
 from whimbrel.data import packaged, read_tsv
 from whimbrel.errors import DataFileError
+from whimbrel.nlp import load_nlp
 
-CONFIG: dict[str, Any] = {"min_count": 2, "l2": 3e-4, "steps": 250, "learning_rate": 0.05, "heldout": 0.2}
+CONFIG: dict[str, Any] = {
+    "min_count": 2,
+    "l2": 3e-4,
+    "steps": 250,
+    "learning_rate": 0.05,
+    "heldout": 0.2,
+    "text_only_copies": True,  # also train on every row without its parse, so text-only calls work
+}
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "training" / "plover_pairs.tsv"
 
 
@@ -54,7 +62,7 @@ def data_hash(paths: Sequence[Path]) -> str:
     the artifact, so a test can tell a stale artifact)."""
     digest = hashlib.sha256(json.dumps(CONFIG, sort_keys=True).encode())
     here = Path(__file__).resolve().parent
-    for path in [*paths, here / "triggers.tsv", here / "features.py"]:
+    for path in [*paths, here / "triggers.tsv", here / "features.py", here / "syntax.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -109,16 +117,24 @@ def train(paths: Sequence[Path]) -> tuple[PairClassifier, dict[str, Any]]:
     """Train, calibrate and return the classifier with the metadata to store in the artifact."""
     items, labels, groups = load_pairs(paths)
     lexicon = TriggerLexicon.load()
-    feature_lists = [extract(item, lexicon) for item in items]
+    docs = list(load_nlp().pipe((item[0] for item in items), batch_size=256))
+    feature_lists = [item_features(item, lexicon, doc) for item, doc in zip(items, docs, strict=True)]
     y = np.array([LABELS.index(label) for label in labels])
     held = np.array([in_heldout(g) for g in groups])
+    parsed = np.ones(len(items), dtype=bool)
+    if CONFIG["text_only_copies"]:
+        feature_lists += [item_features(item, lexicon) for item in items]
+        y, held = np.concatenate([y, y]), np.concatenate([held, held])
+        parsed = np.concatenate([parsed, ~parsed])
     vocab = build_vocab([f for f, h in zip(feature_lists, held, strict=True) if not h])
     rows = [sorted({vocab[f] for f in feats if f in vocab}) for feats in feature_lists]
     w, b = fit([r for r, h in zip(rows, held, strict=True) if not h], y[~held], len(vocab))
     probe = PairClassifier(vocab, w, b, 1.0, lexicon)
     scores = probe.logits([r for r, h in zip(rows, held, strict=True) if h])
     temp = temperature(scores, y[held])
-    accuracy = float((scores.argmax(axis=1) == y[held]).mean())
+    hits = scores.argmax(axis=1) == y[held]
+    accuracy = float(hits[parsed[held]].mean())
+    text_accuracy = float(hits[~parsed[held]].mean()) if (~parsed[held]).any() else accuracy
     vocab = build_vocab(feature_lists)
     rows = [sorted({vocab[f] for f in feats if f in vocab}) for feats in feature_lists]
     w, b = fit(rows, y, len(vocab))
@@ -126,8 +142,9 @@ def train(paths: Sequence[Path]) -> tuple[PairClassifier, dict[str, Any]]:
         "data_hash": data_hash(paths),
         "config": CONFIG,
         "n_examples": len(items),
-        "n_heldout": int(held.sum()),
+        "n_heldout": int(held[parsed].sum()),
         "heldout_accuracy": round(accuracy, 4),
+        "heldout_accuracy_text_only": round(text_accuracy, 4),
     }
     return PairClassifier(vocab, w, b, temp, lexicon, meta), meta
 
@@ -142,7 +159,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     model.save(args.out, meta)
     print(
         f"trained on {meta['n_examples']} pairs, {len(model.vocab)} features; held-out accuracy "
-        f"{meta['heldout_accuracy']:.3f} on {meta['n_heldout']}; temperature {model.temperature}; "
+        f"{meta['heldout_accuracy']:.3f} on {meta['n_heldout']} (text only "
+        f"{meta['heldout_accuracy_text_only']:.3f}); temperature {model.temperature}; "
         f"wrote {args.out}"
     )
 
