@@ -379,3 +379,293 @@ def test_bad_user_file(tmp_path: Path, content: str, line: int, message: str) ->
     assert caught.value.line == line
     assert message in caught.value.message
     assert caught.value.path == str(bad)
+
+
+# ----- round 2: country fall-back, bodies with a nationality, short references, captions, "it" ----------
+WithBasis = tuple[str | None, str | None, str | None, str, str]  # (name, country, sector, text, basis)
+
+
+def _check_basis(nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[WithBasis]):
+    doc, article = _parse(nlp, resolver, text, D2014)
+    actors = article.resolve(_token(doc, head), D2014)
+    got = [(a.name, a.country, a.sector, a.text, article.country_basis(a)) for a in actors]
+    assert got == expected
+    for actor in actors:
+        assert actor.span is not None and doc.text[actor.span[0] : actor.span[1]] == actor.text
+        assert article.inferred(actor) == (article.country_basis(actor) in ("sentence", "article"))
+
+
+FALLBACK = [
+    # (a) a place in the agent's own phrase: a city via the gazetteer, a capital inside an institution's name
+    ("Police in Kharkiv detained two activists.", "Police", [(None, "UKR", "COP", "Police", "place")]),
+    (
+        "Students at Tehran University staged a sit-in.",
+        "Students",
+        [(None, "IRN", "CVL", "Students", "place")],
+    ),
+    ("Troops from Chad crossed the border.", "Troops", [(None, "TCD", "MIL", "Troops", "place")]),
+    # (b) the place the sentence is located in
+    (
+        "Riot police fired tear gas at protesters in central Harare.",
+        "police",
+        [(None, "ZWE", "COP", "Riot police", "sentence")],
+    ),
+    (
+        "Protesters gathered outside the parliament building in Nairobi on Sunday.",
+        "Protesters",
+        [(None, "KEN", "CVL", "Protesters", "sentence")],
+    ),
+    # (c) the article's dominant country: most mentioned, ties to the first mentioned
+    (
+        "Kenya's election board delayed the results. Police arrested dozens of people.",
+        "Police",
+        [(None, "KEN", "COP", "Police", "article")],
+    ),
+    (
+        "Ethiopia and Eritrea signed a peace deal. Soldiers withdrew from the frontier.",
+        "Soldiers",
+        [(None, "ETH", "MIL", "Soldiers", "article")],
+    ),
+    (
+        "Talks with Egypt stalled. Sudan rejected the plan and Khartoum recalled its envoy. Troops massed.",
+        "Troops",
+        [(None, "SDN", "MIL", "Troops", "article")],
+    ),
+    (
+        "Thai voters went to the polls. The generals rejected the result.",
+        "generals",
+        [(None, "THA", "MIL", "The generals", "article")],
+    ),
+    # an unknown person whose role names no country
+    (
+        "Kenya's opposition boycotted the vote. Police spokesman Charles Mwangi denied the claims.",
+        "Mwangi",
+        [("Charles Mwangi", "KEN", "COP", "Police spokesman Charles Mwangi", "article")],
+    ),
+    # stated countries stay "text"; no country anywhere stays empty; no fall-back for TER/NGO/IGO agents
+    (
+        "Kenya hosted the talks. Ugandan troops crossed the border.",
+        "troops",
+        [(None, "UGA", "MIL", "Ugandan troops", "text")],
+    ),
+    ("Police arrested ten people at the stadium.", "Police", [(None, None, "COP", "Police", "")]),
+    (
+        "Somalia's president condemned the raid. Gunmen stormed a hotel in Mogadishu.",
+        "Gunmen",
+        [(None, None, "TER", "Gunmen", "")],
+    ),
+    (
+        "Famine looms in Afghanistan. Aid agencies appealed for food.",
+        "agencies",
+        [(None, None, "NGO", "Aid agencies", "")],
+    ),
+    # a pronoun keeps its antecedent's basis
+    (
+        "Kenya's election board delayed the results. Protesters marched. They demanded a recount.",
+        "They",
+        [(None, "KEN", "CVL", "They", "article")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), FALLBACK)
+def test_country_fallback(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[WithBasis]
+) -> None:
+    _check_basis(nlp, resolver, text, head, expected)
+
+
+BODIES = [
+    (
+        "Russia's foreign ministry summoned the ambassador.",
+        "ministry",
+        [(None, "RUS", "GOV", "Russia's foreign ministry")],
+    ),
+    (
+        "The French foreign ministry condemned the attack.",
+        "ministry",
+        [(None, "FRA", "GOV", "The French foreign ministry")],
+    ),
+    (
+        "The Chinese defence ministry warned Taiwan.",
+        "ministry",
+        [(None, "CHN", "MIL", "The Chinese defence ministry")],
+    ),
+    # a capitalised ministry is no organisation name of its own
+    (
+        "Russia's Defence Ministry said the drills had ended.",
+        "Ministry",
+        [(None, "RUS", "MIL", "Russia's Defence Ministry")],
+    ),
+    (
+        "The Iranian parliament approved the bill.",
+        "parliament",
+        [("Majlis", "IRN", "LEG", "The Iranian parliament")],
+    ),
+    ("Israel's military struck targets in Gaza.", "military", [(None, "ISR", "MIL", "Israel's military")]),
+    (
+        "The Palestinian Authority rejected the plan.",
+        "Authority",
+        [(None, "PSE", "GOV", "The Palestinian Authority")],
+    ),
+    ("Hong Kong police fired tear gas.", "police", [(None, "HKG", "COP", "Hong Kong police")]),
+    ("A Hong Kong court jailed the activist.", "court", [(None, "HKG", "JUD", "A Hong Kong court")]),
+    ("Macau police detained three men.", "police", [(None, "MAC", "COP", "Macau police")]),
+    # an unlisted organisation keeps its name (and gets no guessed country)
+    (
+        "Kenya held elections. The Tana River Defence Forces captured the town.",
+        "Forces",
+        [("Tana River Defence Forces", None, "MIL", "The Tana River Defence Forces")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), BODIES)
+def test_bodies_with_nationality(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
+SHORT = [
+    (
+        "North Korea fired two missiles on Monday. The North said the launch was a warning.",
+        "North",
+        [(None, "PRK", "GOV", "The North")],
+    ),
+    (
+        "Seoul and Pyongyang held talks. The South proposed another meeting.",
+        "South",
+        [(None, "KOR", "GOV", "The South")],
+    ),
+    ("Floods hit Italy in May. The North suffered most.", "North", []),
+    (
+        "The EU met on Monday. The bloc imposed sanctions on Minsk.",
+        "bloc",
+        [("European Union", None, "IGO", "The bloc")],
+    ),
+    ("Ministers met on Monday. The bloc imposed sanctions.", "bloc", []),
+    (
+        "The EU met on Monday. The bloc's foreign ministers agreed on sanctions.",
+        "ministers",
+        [("European Union", None, "IGO", "The bloc's foreign ministers")],
+    ),
+    (
+        "NATO leaders gathered in Brussels. The alliance agreed to send more troops.",
+        "alliance",
+        [("North Atlantic Treaty Organization", None, "IGO", "The alliance")],
+    ),
+    (
+        "The Security Council met on Friday. The council condemned the attack.",
+        "council",
+        [("UN Security Council", None, "IGO", "The council")],
+    ),
+    ("The city council approved the budget. The council also raised taxes.", "council", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), SHORT)
+def test_short_references(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
+CAPTIONS = [
+    (
+        "Image copyright AP Image caption President Emmanuel Macron met the envoy.",
+        "Macron",
+        [("Emmanuel Macron", "FRA", "ELI", "President Emmanuel Macron")],  # president only from 2017
+    ),
+    ("Media caption Trump criticised the deal.", "Trump", [("Donald Trump", "USA", "ELI", "Trump")]),
+    (
+        "Image caption Angela Merkel said the talks had failed.",
+        "Merkel",
+        [("Angela Merkel", "DEU", "GOV", "Angela Merkel")],
+    ),
+    (
+        "Image caption Protesters clashed with police in Hong Kong.",
+        "Protesters",
+        [(None, "HKG", "CVL", "Protesters")],
+    ),
+    (
+        "Image copyright Reuters Image caption Kenyan opposition leader Amina Okello spoke to reporters.",
+        "Okello",
+        [("Amina Okello", "KEN", "OPP", "Kenyan opposition leader Amina Okello")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), CAPTIONS)
+def test_caption_junk_trimmed(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
+IT = [
+    ("North Korea said it would resume missile tests.", "it", [(None, "PRK", "GOV", "it")]),
+    ("The EU said its sanctions would stay in place.", "its", [("European Union", None, "IGO", "its")]),
+    ("Hezbollah said its fighters had withdrawn.", "fighters", [("Hezbollah", "LBN", "INS", "its fighters")]),
+    ("North Korea fired a missile. It said the test succeeded.", "It", [(None, "PRK", "GOV", "It")]),
+    (
+        "The Russian defence ministry said it had destroyed a depot.",
+        "it",
+        [(None, "RUS", "MIL", "it")],
+    ),
+    # a person, a plural group or no subject before "it"; expletive "it"
+    ("Putin said it would help the economy.", "it", []),
+    ("Iran tested a rocket. Officials said it had failed.", "it", []),
+    ("It is unclear whether the talks will resume.", "It", []),
+    ("Iran tested a rocket. It was reported that the launch failed.", "It", []),
+    ("Iran tested a rocket. It remains unclear why.", "It", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), IT)
+def test_it_refers_to_country_or_organisation(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
+def test_country_tally_ties_go_to_first_mention() -> None:
+    from whimbrel.actors.places import CountryTally
+
+    tally = CountryTally()
+    assert tally.dominant() is None
+    for iso3 in ("ETH", "ERI", "ERI", "ETH"):
+        tally.add(iso3)
+    assert tally.dominant() == "ETH"
+    tally.add("ERI")
+    assert tally.dominant() == "ERI"
+
+
+def test_fallback_state_pickles(nlp: Language, resolver: ActorResolver) -> None:
+    doc, article = _parse(nlp, resolver, "Kenya's election board delayed the results. Police fired.", D2014)
+    [actor] = article.resolve(_token(doc, "Police"), D2014)
+    restored = pickle.loads(pickle.dumps(article))
+    assert restored.country_basis(actor) == "article" and restored.tally.dominant() == "KEN"
+
+
+BAD_SHORT = [
+    ("word\tkind\tvalue\tafter\nbloc\tshort\tAtlantis Union\n", 2, "neither"),
+    ("word\tkind\tvalue\tafter\n# comment\nNorth\tshort\tPRK\tPRK|ZZZ\n", 3, "neither"),
+]
+
+
+@pytest.mark.parametrize(("content", "line", "message"), BAD_SHORT)
+def test_bad_short_reference(tmp_path: Path, content: str, line: int, message: str) -> None:
+    bad = tmp_path / "words.tsv"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        ActorResolver.load([bad])
+    assert (caught.value.line, message in caught.value.message) == (line, True)
+
+
+def test_user_short_reference(nlp: Language, tmp_path: Path) -> None:
+    words = tmp_path / "words.tsv"
+    words.write_text("word\tkind\tvalue\tafter\nkingdom\tshort\tSAU\n", encoding="utf-8")
+    resolver = ActorResolver.load([words])
+    text = "Saudi Arabia cut oil output. The kingdom said prices were too low."
+    _check(nlp, resolver, text, "kingdom", [(None, "SAU", "GOV", "The kingdom")], D2014)

@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from whimbrel.classifier import LABELS, PairClassifier
 from whimbrel.classifier.evaluate import decide, scores, unmark
 from whimbrel.classifier.features import TriggerLexicon, extract, stem
+from whimbrel.classifier.syntax import locate, parse_features
 from whimbrel.classifier.train import CONFIG, DEFAULT_DATA, data_hash, in_heldout, load_pairs
 from whimbrel.errors import DataFileError, WhimbrelError
 from whimbrel.records import PLOVER_TYPES
@@ -111,10 +113,12 @@ def test_heldout_accuracy_floor_on_own_data(clf: PairClassifier) -> None:
 
 
 def test_training_data_covers_every_type() -> None:
-    _, labels, _ = load_pairs([DEFAULT_DATA])
+    _, labels, groups = load_pairs([DEFAULT_DATA])
     counts = {label: labels.count(label) for label in LABELS}
-    assert all(counts[t] >= 100 for t in PLOVER_TYPES), counts
+    assert all(counts[t] >= 80 for t in PLOVER_TYPES), counts
     assert counts["NONE"] >= 300
+    natural = sum(g.startswith("nat") for g in groups)
+    assert natural >= 500, natural
 
 
 @pytest.mark.parametrize(
@@ -179,3 +183,54 @@ def test_unmark_and_decide() -> None:
     assert decide(probs, fold=True, allowed=None) == ["YIELD"]
     assert decide(probs, fold=False, allowed=None) == ["AGREE"]
     assert scores(["A", "B"], ["A", "A"]) == (0.5, pytest.approx((2 / 3 + 0) / 2))
+
+
+# Contrastive pairs (invented): the parse tells a promise from the deed and a subject from a bystander.
+PARSED = [
+    ("The rebels agreed on Monday to release the captured aid workers, a spokesman for the group said.",
+     "The rebels", "the captured aid workers", "AGREE"),
+    ("The rebels released the captured aid workers on Monday after weeks of talks, a spokesman said.",
+     "The rebels", "the captured aid workers", "CONCEDE"),
+    ("GENEVA — The UN human rights chief urged the Iranian authorities to halt the executions of protesters.",
+     "The UN human rights chief", "the Iranian authorities", "REQUEST"),
+    ("Riot police fired tear gas to disperse hundreds of students who had gathered outside the ministry.",
+     "Riot police", "hundreds of students", "COERCE"),
+    ("Militants ambushed an army patrol near the border on Friday, killing four soldiers, officials said.",
+     "Militants", "an army patrol", "ASSAULT"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "source", "target", "label"), PARSED)
+def test_parsed_cases(
+    clf: PairClassifier, nlp: Language, sentence: str, source: str, target: str, label: str
+) -> None:
+    probs = clf.predict([item(sentence, source, target)], [nlp(sentence)])[0]
+    assert max(probs, key=probs.__getitem__) == label, sorted(probs.items(), key=lambda kv: -kv[1])[:3]
+
+
+def test_parse_features_see_governor_and_roles(nlp: Language) -> None:
+    lexicon = TriggerLexicon.load()
+    sentence = "The rebels agreed to release the captured aid workers."
+    it = item(sentence, "The rebels", "the captured aid workers")
+    feats = parse_features(nlp(sentence), *it, lexicon)
+    assert "PL:agree" in feats and "PLT:AGREE" in feats and "PSR:nsubj" in feats
+    assert "PTV:release" in feats and "PTVT:CONCEDE" in feats
+    sentence = "The aid workers were not released by the rebels."
+    feats = parse_features(nlp(sentence), *item(sentence, "the rebels", "The aid workers"), lexicon)
+    assert "PAGENT" in feats and "PNEG" in feats
+
+
+def test_docs_may_be_paragraphs_or_missing(clf: PairClassifier, nlp: Language) -> None:
+    sentence = "Police arrested the opposition leader in Minsk on Sunday."
+    paragraph = "It was a tense weekend. " + sentence + " His party called a protest."
+    it = item(sentence, "Police", "the opposition leader")
+    doc = nlp(paragraph)
+    assert locate(doc, sentence, it[1]) == (6, 7)  # "It was a tense weekend ." is 6 tokens
+    with_para = clf.predict([it], [doc])[0]
+    with_sent = clf.predict([it], [nlp(sentence)])[0]
+    assert with_para == pytest.approx(with_sent)
+    mixed = clf.predict([it, it], [None, nlp(sentence)])
+    assert mixed[0] == clf.predict([it])[0] and mixed[1] == pytest.approx(with_sent)
+    assert parse_features(nlp("Something else entirely."), *it, clf.lexicon) == ["P:NOSPAN"]
+    with pytest.raises(ValueError):
+        clf.predict([it, it], [doc])

@@ -574,3 +574,192 @@ def test_user_field_file_extends_and_bad_lines_are_reported(tmp_path: Path) -> N
 )
 def test_parse_date(value: str, expected: date | None) -> None:
     assert parse_date(value) == expected
+
+
+# --- web junk glued onto lines (markers.tsv) ------------------------------------------------------------
+
+JUNK_CASES = [
+    # BBC-style image block glued in front of the caption; the body follows in the next paragraph
+    (
+        "Image copyright AP Image caption President Ardan greets troops in Velsk\n\n"
+        "The army shelled rebel positions overnight.",
+        ["President Ardan greets troops in Velsk", "The army shelled rebel positions overnight."],
+    ),
+    # the same block glued after a body sentence: the sentence, the caption and the body separate
+    (
+        "The talks ended without a deal. Image copyright Getty Images Image caption Protesters in Velsk "
+        "on Sunday\n\nPolice fired tear gas at the crowd.",
+        [
+            "The talks ended without a deal.",
+            "Protesters in Velsk on Sunday",
+            "Police fired tear gas at the crowd.",
+        ],
+    ),
+    # markers alone on their lines: the credit line goes, the caption line is a paragraph of its own
+    (
+        "Image copyright\nReuters\nImage caption\nSoldiers patrol the border\nThe army said it killed five "
+        "rebels.",
+        ["Soldiers patrol the border", "The army said it killed five rebels."],
+    ),
+    # a long line after a caption marker: the caption ends at its first sentence
+    (
+        "Media caption The envoy arrives in Velsk. " + "Rebels said they would attend the talks. " * 6,
+        ["The envoy arrives in Velsk.", ("Rebels said they would attend the talks. " * 6).strip()],
+    ),
+    (
+        "Advertisement\n\nThe minister resigned on Monday.\n\nADVERTISEMENT\n\nHer party welcomed it.",
+        ["The minister resigned on Monday.", "Her party welcomed it."],
+    ),
+    (
+        "The minister resigned on Monday. Advertisement Opposition leaders welcomed the move.",
+        ["The minister resigned on Monday.", "Opposition leaders welcomed the move."],
+    ),
+    # NYT-style trailing credit: the caption keeps its own paragraph, the credit goes
+    (
+        "Protesters outside parliament in Velsk on Sunday. Credit Jane Roe/Agence Nord — Getty Images\n"
+        "Police detained 40 people.",
+        ["Protesters outside parliament in Velsk on Sunday.", "Police detained 40 people."],
+    ),
+    (
+        "FILE PHOTO: Riot police stand guard in Velsk, March 3, 2016. REUTERS/Jane Roe\n\n"
+        "Police arrested the opposition leader.",
+        ["Riot police stand guard in Velsk, March 3, 2016.", "Police arrested the opposition leader."],
+    ),
+    (
+        "[+] Enlarge Soldiers patrol the border. Ivo Dahl/AP\n\nThe army advanced.",
+        ["Soldiers patrol the border.", "The army advanced."],
+    ),
+    (
+        "Photo: Ivo Dahl for The Daily Wire\n\nGetty Images\n\nThe army advanced on Kessara.",
+        ["The army advanced on Kessara."],
+    ),
+    (
+        "(Reuters) - Police arrested the opposition leader on Monday.",
+        ["Police arrested the opposition leader on Monday."],
+    ),
+    (
+        "Share this with Facebook\nShare this with Twitter\nThis article is more than 2 years old\n\n"
+        "Supported by\n\nThe army shelled the town.\n\nRead more: Army shells town again\n\n"
+        "Follow us on Twitter",
+        ["The army shelled the town."],
+    ),
+    (
+        "The army shelled the town on Friday. Read more: Army shells town again",
+        ["The army shelled the town on Friday."],
+    ),
+    (
+        "Rebels seized the airport on Tuesday.\n\nReporting by Jane Roe; Editing by John Doe",
+        ["Rebels seized the airport on Tuesday."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "paragraphs"), JUNK_CASES)
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_web_junk_removed_and_captions_separated(source: str, paragraphs: list[str], fmt: str) -> None:
+    assert read_text(source, fmt=fmt).text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Credit ratings agencies downgraded the country on Friday.",
+        "Photo identification will be required at polling stations.",
+        "The image caption read: Image copyright unknown.",
+        "WASHINGTON (Reuters) - Police arrested the opposition leader on Monday.",
+        "LONDON, Sept 4 (AP) — Police arrested 12 protesters outside parliament.",
+        "Reporters Without Borders condemned the arrest of the editor.",
+        "Critics said the Credit Suisse report was misleading.",
+        "The army said 40/50 of its posts were shelled overnight.",
+        "Follow-up talks are planned in Geneva, the envoy said.",
+        "A Reuters reporter was detained by police in Velsk on Sunday.",
+    ],
+)
+def test_lookalikes_of_markers_stay(text: str) -> None:
+    body = "Rebels seized the airport on Tuesday."
+    for fmt in ("text", "markdown"):
+        assert read_text(f"{body}\n\n{text}", fmt=fmt).text == f"{body}\n\n{text}"
+
+
+RELATED_LIST = "Related:\n\n- Rebels seize airport\n- Army retreats from Velsk"
+
+
+def test_related_list_ends_the_article_only_in_its_second_half() -> None:
+    body = "\n\n".join(f"The army shelled position {n} near Velsk on Monday." for n in range(6))
+    assert read_text(f"{body}\n\n{RELATED_LIST}", fmt="markdown").text == body
+    # near the top it is a link line, not the end of the article
+    early = read_text(f"{RELATED_LIST}\n\n{body}", fmt="markdown").text
+    assert early.endswith(body) and "Related" not in early and early.startswith("Rebels seize airport")
+    heading = read_text(
+        f"# Title\n\n{body}\n\n## More on this story\n\n- Rebels seize airport", fmt="markdown"
+    )
+    assert heading.text == f"Title\n\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("ending", "dropped"),
+    [
+        ("Jane Roe is a senior correspondent for the Daily Wire based in Nairobi.", True),
+        ("Ivo Dahl, a former diplomat, is a senior fellow at the Kessara Institute.", True),
+        ("Jane Roe in Velsk and John Doe in Kessara contributed reporting.", True),
+        ("Follow him on Twitter at @idahl.", True),
+        ("The editor of the newspaper was arrested on Monday.", False),
+        ("Mr. Dahl said the correspondent had been expelled.", False),
+    ],
+)
+def test_author_note_at_the_end_is_dropped(ending: str, dropped: bool) -> None:
+    body = "Rebels seized the airport on Tuesday.\n\nThe army vowed to retake it."
+    expected = body if dropped else f"{body}\n\n{ending}"
+    assert read_text(f"{body}\n\n{ending}", fmt="text").text == expected
+    # an author note is never taken from the middle of an article
+    middle = f"{ending}\n\n{body}\n\nTalks resumed.\n\nTalks ended.\n\nThe envoy left."
+    assert ending in read_text(middle, fmt="text").text
+
+
+JUNK_ARTICLE = (
+    "Image copyright AP Image caption Soldiers patrol the border near Velsk\n\nAdvertisement\n\n"
+    "The army shelled rebel positions near Velsk on Monday, officials said.\n\n"
+    "Read more: Army shells town\n\nRebels vowed to retaliate."
+)
+JUNK_EXPECTED = [
+    "Soldiers patrol the border near Velsk",
+    "The army shelled rebel positions near Velsk on Monday, officials said.",
+    "Rebels vowed to retaliate.",
+]
+
+
+def test_web_junk_removed_in_every_format(tmp_path: Path) -> None:
+    header = write(tmp_path, "a.txt", f"title: Shelling\noutlet: Wire\n\n{JUNK_ARTICLE}")
+    feed = write(tmp_path, "b.jsonl", json.dumps({"title": "Shelling", "text": JUNK_ARTICLE}) + "\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in JUNK_ARTICLE.split("\n\n"))
+    page = write(
+        tmp_path, "c.html", f"<!doctype html><html><body><article>{paragraphs}</article></body></html>"
+    )
+    texts = [a.text for path in (header, feed) for a in read_path(path) if isinstance(a, Article)]
+    assert [t.split("\n\n") for t in texts] == [JUNK_EXPECTED, JUNK_EXPECTED]
+    html_article = read_one(page)
+    assert isinstance(html_article, Article)
+    assert html_article.text.split("\n\n")[-3:] == JUNK_EXPECTED
+
+
+def test_dateline_does_not_swallow_the_first_sentence(nlp: Language) -> None:
+    for dateline in ("BRUSSELS —", "WASHINGTON (Reuters) -", "LONDON, Sept 4 (AP) —", "KABUL, Afghanistan —"):
+        text = read_text(
+            f"{dateline} Police arrested the opposition leader on Monday. He denied the charges."
+        ).text
+        sentences = [s.text for s in nlp(text).sents]
+        assert sentences[-1] == "He denied the charges."
+        assert sentences[-2].endswith("Police arrested the opposition leader on Monday.")
+
+
+def test_user_marker_file_extends_and_bad_rows_are_reported(tmp_path: Path) -> None:
+    extra = write(tmp_path, "markers.tsv", "phrase\taction\nSponsored content\tline\nAdvertisement\tline\n")
+    config = ReaderConfig.load(marker_files=[extra])
+    text = "Sponsored content by Acme\n\nThe army advanced.\n\nAdvertisement about tyres"
+    assert read_text(text, fmt="text", config=config).text == "The army advanced."
+    assert read_text(text, fmt="text").text.startswith("Sponsored content")
+    assert pickle.loads(pickle.dumps(config)) == config
+    bad = write(tmp_path, "bad.tsv", "phrase\taction\n# comment\nPromoted\tdelete\n")
+    with pytest.raises(DataFileError) as caught:
+        ReaderConfig.load(marker_files=[bad])
+    assert caught.value.line == 3

@@ -85,7 +85,7 @@ def _classify_batch(
     spans = [_actor_spans(doc, r[1], r[2]) for doc, r in zip(docs, rows, strict=True)]
     probs: list[dict[str, float]] | None = None
     if model is not None:
-        probs = model.predict([(r[0], s[0], s[1]) for r, s in zip(rows, spans, strict=True)])
+        probs = model.predict([(r[0], s[0], s[1]) for r, s in zip(rows, spans, strict=True)], docs=docs)
     results = []
     for i, (doc, (src, tgt)) in enumerate(zip(docs, spans, strict=True)):
         results.append(_decide(coder, doc, src, tgt, probs[i] if probs else None))

@@ -7,7 +7,6 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,6 +28,9 @@ from whimbrel.time import resolve_date
 
 CODER_VERSION = f"whimbrel-{__version__}"
 
+_NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
+# Interactions in which a joint subject ("the two leaders met") names both parties.
+_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Visits and travel take their destination as the place of the event ("visited Moscow").
 _DESTINATION_ROOTS = ("042", "043")
 
@@ -119,9 +121,14 @@ class Coder:
         when_range = resolve_date(head, article.published)
         when = when_range.start or article.published
         sources = resolver.resolve_all(cand.sources, doc, when)
-        if not sources:
-            return
         targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]
+        if not sources:
+            sources = _implied_source(cand, code, targets[0])
+            if not sources:
+                return
+        if targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
+            # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
+            sources, targets = sources[:1], list(sources[1:])
         status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:
@@ -129,9 +136,7 @@ class Coder:
             attribution = _shift(attributed[0], offset) if attributed else None
         location = self.gazetteer.locate(head, allow_destination=code.cameo.startswith(_DESTINATION_ROOTS))
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
-        for source, target in itertools.product(sources, targets):
-            if target is not None and _same_actor(source, target):
-                continue
+        for source, target in _dyads(sources, targets):
             yield Event(
                 article=article,
                 sentence=sent.text,
@@ -174,6 +179,28 @@ class _SentenceActors:
         return actors
 
 
+def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Actor, Actor | None]]:
+    """Source × target pairs.  A source paired with itself means the target slot caught the source's own
+    mention ("Ukraine would ask its partners"): that pair keeps the event with no target, unless the
+    source has a real target among the others."""
+    pairs: list[tuple[Actor, Actor | None]] = []
+    for source in sources:
+        others = [t for t in targets if t is None or not _same_actor(source, t)]
+        pairs.extend((source, t) for t in (others or [None]))
+    return pairs
+
+
+def _implied_source(cand: Candidate, code: EventCode, target: Actor | None) -> list[Actor]:
+    """The unnamed authorities behind an agentless coercion ("Sixty people were arrested in Lagos").
+
+    Arrests, detentions and the like are the police's acts in the target's country; no other agentless
+    event gets a source (a bombing "by unknown attackers" has no actor to code).
+    """
+    if not cand.pattern.endswith(_NO_AGENT) or code.plover != "COERCE" or target is None:
+        return []
+    return [Actor(text="", name=None, country=target.country, sector="COP", span=None)]
+
+
 def _shift(actor: Actor, offset: int) -> Actor:
     if actor.span is None or offset == 0:
         return actor
@@ -198,4 +225,6 @@ def _confidence(cand: Candidate, source: Actor, target: Actor | None) -> float:
             score *= 0.8
         elif actor.country is None and actor.name is None:
             score *= 0.7
+        if actor is not None and not actor.text:
+            score *= 0.7  # an implied actor, not one the text names
     return max(0.0, min(1.0, score))

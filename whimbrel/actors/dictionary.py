@@ -28,9 +28,11 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "people": (("name", "sector"), ("aliases", "country", "start", "end", "role", "gender")),
     "organisations": (("name", "sector"), ("aliases", "country")),
     "agents": (("word", "sector"), ("person", "generic")),
-    "words": (("word", "kind"), ("value",)),
+    "words": (("word", "kind"), ("value", "after")),
 }
-WORD_KINDS = ("pronoun", "honorific", "former", "description", "pair", "quantity")
+WORD_KINDS = (
+    "pronoun", "honorific", "former", "description", "pair", "quantity", "caption", "short", "expletive",
+)  # fmt: skip
 _SPACES = re.compile(r"[\s\-–]+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -121,6 +123,19 @@ class Agent:
     generic: bool
 
 
+@dataclass(frozen=True)
+class ShortRef:
+    """A short definite reference ("the North", "the bloc") to a country or organisation, valid only once the
+    article has mentioned one of ``after`` (iso3 codes or organisation names).  ``capital``: the word must be
+    written with a capital letter ("the North", not "the north" of a country)."""
+
+    word: str
+    country: str | None
+    org: Organisation | None
+    after: frozenset[str]
+    capital: bool
+
+
 Entry = tuple[Kind, object]  # ("person", Person) / ("org", Organisation) / ("country", iso3) ...
 
 
@@ -133,6 +148,8 @@ class ActorDictionary:
     exact: dict[str, list[Entry]] = field(default_factory=dict)
     agents: dict[str, Agent] = field(default_factory=dict)
     words: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, value)
+    shorts: dict[str, ShortRef] = field(default_factory=dict)  # lowercase word -> short reference
+    organisations: dict[str, Organisation] = field(default_factory=dict)  # lowercase canonical name -> org
     countries: dict[str, str] = field(default_factory=dict)  # iso3 -> name
     people: dict[str, Person] = field(default_factory=dict)
     titles: dict[tuple[str, str], list[Person]] = field(default_factory=dict)  # (iso3, title) -> people
@@ -205,6 +222,7 @@ class ActorDictionary:
         for line, row in read_tsv(path, required, optional):
             country = _country(path, line, row["country"], self.countries)
             org = Organisation(row["name"], country, _sector(path, line, row["sector"]))
+            self.organisations[row["name"].lower()] = org
             for alias in (row["name"], *_split(row["aliases"])):
                 self.add(alias, ("org", org))
 
@@ -221,7 +239,23 @@ class ActorDictionary:
         for line, row in read_tsv(path, required, optional):
             if row["kind"] not in WORD_KINDS:
                 raise DataFileError(path, line, f"kind {row['kind']!r} is not one of {', '.join(WORD_KINDS)}")
-            self.words[row["word"].lower()] = (row["kind"], row["value"].lower())
+            if row["kind"] == "short":
+                self.shorts[row["word"].lower()] = self._short(path, line, row)
+            else:
+                self.words[row["word"].lower()] = (row["kind"], row["value"].lower())
+
+    def _short(self, path: Path, line: int, row: dict[str, str]) -> ShortRef:
+        """A ``short`` row: value and each ``after`` item must be an iso3 code or an organisation name."""
+        for item in (row["value"], *_split(row["after"])):
+            if item not in self.countries and item.lower() not in self.organisations:
+                raise DataFileError(path, line, f"{item!r} is neither an iso3 code nor an organisation name")
+        value = row["value"]
+        org = self.organisations.get(value.lower()) if value not in self.countries else None
+        # Organisations are remembered by canonical name, so "after" items are stored that way.
+        items = _split(row["after"]) or [value]
+        after = frozenset(i if i in self.countries else self.organisations[i.lower()].name for i in items)
+        word = row["word"]
+        return ShortRef(word.lower(), None if org else value, org, after, word[:1].isupper())
 
 
 PeopleRows = dict[str, list[tuple[str, Role, str, list[str]]]]

@@ -22,6 +22,10 @@ PHRASE_DEPS = frozenset({
 HEAD_ONLY_SKIP = frozenset({"cc", "conj", "punct", "advmod", "appos"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Heads whose phrase is a name: common nouns glued before the name that no dictionary knows are page
+# furniture ("Image caption President X"), not part of the phrase.
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 @dataclass
@@ -164,6 +168,8 @@ def _lookup(table: ActorDictionary, doc: Doc, i: int, j: int) -> Match | None:
     if agent is None and tokens[-1].tag_ in PLURAL_TAGS:  # "foreign ministers" -> "foreign minister"
         stem = " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
         agent = table.agents.get(norm(stem))
+        if agent is None and lower.endswith("s"):  # capitalised plurals keep their "s" lemma ("Protesters")
+            agent = table.agents.get(lower[:-1])
     if agent is not None:
         return Match(i, j, agent=agent)
     if j - i == 1 and lower in table.words:
@@ -175,11 +181,33 @@ def read_phrase(table: ActorDictionary, head: Token) -> Reading:
     """Match the phrase of ``head`` against the dictionaries."""
     start, end = phrase_range(head)
     end = _of_agent_end(table, head, end)
-    reading = Reading(head, start, end, match_range(table, head.doc, start, end))
+    matches = match_range(table, head.doc, start, end)
+    cut = _trim_start(table, head, start, matches)
+    if cut > start:
+        start, matches = cut, [m for m in matches if m.start >= cut]
+    reading = Reading(head, start, end, matches)
     for m in reading.matches:
         if m.start <= head.i < m.end:
             reading.head_match = m
     return reading
+
+
+def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[Match]) -> int:
+    """First token of the phrase once page furniture before it is dropped: everything up to the last
+    ``caption`` word ("Media caption Trump"), and, before a named head, everything up to the nearest
+    unknown common noun outside any entity ("Image copyright AP Image caption President X")."""
+    doc = head.doc
+    cut = start
+    for i in range(start, head.i):
+        if table.words.get(doc[i].lower_, ("",))[0] == "caption":
+            cut = i + 1
+    if head.ent_type_ in NAME_ENTITIES:
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        for i in range(name_tokens(head)[0] - 1, cut - 1, -1):
+            t = doc[i]
+            if t.tag_ in COMMON_NOUN_TAGS and not t.ent_type_ and i not in covered:
+                return i + 1
+    return cut
 
 
 def _of_agent_end(table: ActorDictionary, head: Token, end: int) -> int:

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person
-from whimbrel.actors.phrase import PRONOUN_TAGS, Reading, name_tokens, read_phrase
+from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, ShortRef
+from whimbrel.actors.phrase import PRONOUN_TAGS, Reading, match_range, name_tokens, read_phrase
+from whimbrel.actors.places import CountryTally, PlaceIndex
+from whimbrel.geo import Gazetteer
 from whimbrel.records import Actor
 
 _DOC_TAG = "whimbrel.actors.paragraph"  # Doc.user_data key: (article token, paragraph number)
@@ -26,6 +28,13 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 _NOT_TITLE_HEADS = frozenset({"vice", "deputy", "former", "first"})
 _LATER = 1 << 30  # position of a head in a Doc this article never observed: after every mention
+# International, terrorist and non-governmental agents belong to no country by default, and refugees
+# belong to the country they fled, not the one the article is about: no country fall-back for them.
+_NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "'s"})
+_GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
+Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
 
 @lru_cache(maxsize=1)
@@ -36,17 +45,19 @@ def _packaged_dictionary() -> ActorDictionary:
 class ActorResolver:
     """Resolve argument heads and free-text phrases to actors with the packaged and user dictionaries."""
 
-    def __init__(self, table: ActorDictionary) -> None:
+    def __init__(self, table: ActorDictionary, gazetteer: Gazetteer | None = None) -> None:
         self.table = table
+        self.gazetteer = gazetteer
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> ActorResolver:
-        """Packaged dictionaries plus user TSV files (each extends the dictionary its header names)."""
-        return cls(ActorDictionary.load(extra) if extra else _packaged_dictionary())
+        """Packaged dictionaries plus user TSV files (each extends the dictionary its header names), and the
+        packaged gazetteer (cities for the country fall-back)."""
+        return cls(ActorDictionary.load(extra) if extra else _packaged_dictionary(), Gazetteer.load())
 
     def article(self) -> ArticleActors:
         """Fresh coreference state for one article."""
-        return ArticleActors(self.table)
+        return ArticleActors(self.table, PlaceIndex(self.table, self.gazetteer))
 
     def lookup(self, text: str, when: date | None = None) -> list[Actor]:
         """Resolve a free-text phrase ("Russian President Vladimir Putin", "the Kremlin", "Syrian rebels")."""
@@ -79,23 +90,64 @@ class Mention:
 
 @dataclass
 class ArticleActors:
-    """Per-article state: mentions observed so far, in reading order."""
+    """Per-article state: mentions observed so far, in reading order; countries mentioned (for the country
+    fall-back); each sentence's country/organisation subject (for "it"); how fall-back countries were
+    found."""
 
     table: ActorDictionary
+    places: PlaceIndex | None = None
     mentions: list[Mention] = field(default_factory=list)
     token: str = field(default_factory=lambda: secrets.token_hex(6))
     paragraphs: int = 0
+    tally: CountryTally = field(default_factory=CountryTally)
+    names: set[str] = field(default_factory=set)  # names of people and organisations mentioned
+    # paragraph -> (sentence start, end, countries of the places the sentence locates things in)
+    located: dict[int, list[tuple[int, int, list[str]]]] = field(default_factory=dict)
+    subjects: list[tuple[tuple[int, int], tuple[Actor, ...]]] = field(default_factory=list)
+    bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
+
+    def __post_init__(self) -> None:
+        if self.places is None:
+            self.places = PlaceIndex(self.table)
 
     # ----- observing -------------------------------------------------------------------------------
     def observe(self, sent: Span, when: date | None) -> None:
         """Register the people, organisations, countries and groups a sentence mentions."""
+        assert self.places is not None
         paragraph = self._paragraph(sent.doc, create=True)
+        mentioned, located = self.places.scan(sent)
+        for iso3 in mentioned:
+            self.tally.add(iso3)
+        self.located.setdefault(paragraph, []).append((sent.start, sent.end, located))
+        subject = next((c for c in sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
+        actors: list[Actor] = []
         for token in sent:
             if token.pos_ not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
                 continue
-            mention = self._mention(read_phrase(self.table, token), (paragraph, token.i), when)
+            reading = read_phrase(self.table, token)
+            if subject is not None and token.i == subject.i:
+                actors = self._group_subject(token, when, (paragraph, token.i), reading)
+            mention = self._mention(reading, (paragraph, token.i), when)
             if mention is not None:
                 self.mentions.append(mention)
+                self.names.update(a.name for a in mention.actors if a.name)
+        if subject is not None and subject.pos_ not in _NOMINAL:  # "It said ...": an earlier "it" chains
+            actors = self._group_subject(subject, when, (paragraph, subject.i))
+        self.subjects.append(((paragraph, sent.start), tuple(actors)))
+
+    # ----- how a country was found -----------------------------------------------------------------
+    def country_basis(self, actor: Actor) -> Basis:
+        """How ``actor`` (as :meth:`resolve` returned it, before any span shift) got its country: "text"
+        (written in or for its phrase, or its antecedent's), "place" (a place in its phrase: "police in
+        Kyiv"), "sentence" (the place its sentence is located in) or "article" (the article's dominant
+        country); "" when it has no country."""
+        if actor.country is None:
+            return ""
+        return self.bases.get(actor, "text")
+
+    def inferred(self, actor: Actor) -> bool:
+        """Whether ``actor``'s country is a guess from its sentence or article, not from its own words."""
+        return self.country_basis(actor) in ("sentence", "article")
 
     def _paragraph(self, doc: Doc, create: bool = False) -> int:
         tag = doc.user_data.get(_DOC_TAG)
@@ -142,6 +194,9 @@ class ArticleActors:
         word = self.table.words.get(h.lower_)
         if word is not None and word[0] == "pronoun":
             return self._pronoun(h, word[1], when, position)
+        short = self._short(h)
+        if short is not None:
+            return [_short_actor(short, read_phrase(self.table, h))]
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
         if word is not None and word[0] == "quantity":
@@ -189,16 +244,51 @@ class ArticleActors:
                 countries = [a.country for a in found if a.country]
         if org is not None:
             return [Actor(text, org.name, org.country, org.sector, span)]
-        if not countries:
-            countries = self._possessor_countries(r.head, when, position)
+        if not countries and org is None:
+            owners = self._possessor(r.head, when, position)
+            orgs = [a for a in owners if a.name and a.name.lower() in self.table.organisations]
+            if orgs:  # "its fighters" after Hezbollah, "the bloc's ministers"
+                return [Actor(text, orgs[0].name, orgs[0].country, orgs[0].sector, span)]
+            countries = [a.country for a in owners if a.country]
         if agent.person:
             referred = self._person_reference(r, agent, countries, when, position)
             if referred is not None:
-                return _retext(referred, text, span)
-        name = _org_name(r)
+                return self._retext(referred, text, span)
+        name = _org_name(self.table, r)
         if not countries:
-            return [Actor(text, name, None, sector, span)]
+            if name or sector in _NO_FALLBACK:
+                return [Actor(text, name, None, sector, span)]
+            return [self._fallback(Actor(text, name, None, sector, span), r.head, position)]
         return [Actor(text, name, c, sector, span) for c in countries]
+
+    def _fallback(self, actor: Actor, head: Token, position: tuple[int, int]) -> Actor:
+        """``actor`` with the country of the fall-back chain: a place in the phrase, the sentence's place,
+        the article's dominant country (docs/actors.md); the step that found it is kept in ``bases``."""
+        assert self.places is not None
+        iso3, basis = self.places.in_phrase(head), "place"
+        if iso3 is None:
+            sentences = self.located.get(position[0], [])
+            here = [countries for start, end, countries in sentences if start <= head.i < end]
+            # Token.sent is slow: only a sentence that was never observed is looked up that way.
+            located = here[0] if here else self.places.scan(head.sent)[1]
+            dominant = self.tally.dominant()
+            if len(located) == 1 or dominant in located:
+                iso3, basis = (located[0] if len(located) == 1 else dominant), "sentence"
+            else:
+                iso3, basis = dominant, "article"
+        if iso3 is None:
+            return actor
+        found = Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
+        self.bases[found] = basis
+        return found
+
+    def _retext(self, actors: list[Actor], text: str, span: tuple[int, int]) -> list[Actor]:
+        """The antecedents' identities under the words of the referring mention, with their country basis."""
+        out = _retext(actors, text, span)
+        for old, new in zip(actors, out, strict=True):
+            if old in self.bases:
+                self.bases[new] = self.bases[old]
+        return out
 
     def _person_reference(
         self, r: Reading, agent: Agent, countries: list[str], when: date | None, position: tuple[int, int]
@@ -262,18 +352,74 @@ class ArticleActors:
         for m in reversed(self.mentions):
             if m.position >= position:
                 continue
+        if value == "it":
+            return self._retext(self._it(h, when, position), h.text, span)
+        for m in reversed(self.mentions):
+            if m.position >= position:
+                continue
             if value == "plural" and not m.is_person:
-                return _retext(self._mention_actors(m, when), h.text, span)
+                return self._retext(self._mention_actors(m, when), h.text, span)
             if value in ("m", "f") and m.is_person and m.gender in ("", value):
-                return _retext(self._mention_actors(m, when), h.text, span)
+                return self._retext(self._mention_actors(m, when), h.text, span)
         return []
 
-    def _possessor_countries(self, head: Token, when: date | None, position: tuple[int, int]) -> list[str]:
-        """ "his troops": the country of the pronoun's antecedent."""
+    def _it(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """it/its -> the nearest subject before it in the sentence when that is a country or organisation
+        ("North Korea said it would ..."); with no subject before it, the previous sentence's subject if
+        that was a country or organisation.  Expletive "it" ("it is unclear") is no actor."""
+        if not _referring_it(self.table, h):
+            return []
+        sent = h.sent
+        for t in reversed(sent[: h.i - sent.start]):
+            if t.dep_ in _SUBJECT_DEPS:
+                return self._group_subject(t, when, position)
+        key = (position[0], sent.start)
+        previous = [actors for at, actors in self.subjects if at < key]
+        return list(previous[-1]) if previous else []
+
+    def _group_subject(
+        self, t: Token, when: date | None, position: tuple[int, int], r: Reading | None = None
+    ) -> list[Actor]:
+        """Actors of subject ``t`` (phrase ``r`` when already read) when it names one country or
+        organisation ("Russia", "NATO", "the ministry", "the North", an earlier "it"), else []."""
+        if t.lower_ == "it":
+            return self._pronoun(t, "it", when, position)
+        if t.pos_ not in _NOMINAL:
+            return []
+        r = r or read_phrase(self.table, t)
+        short = self._short(t)
+        if short is not None:
+            return [_short_actor(short, r)]
+        hm = r.head_match
+        if hm is None or t.tag_ in PRONOUN_TAGS:
+            return []
+        if hm.entry is not None and hm.entry[0] not in _GROUP_KINDS:
+            return []
+        if hm.agent is not None and (hm.agent.person or r.plural):
+            return []
+        actors = self._interpret(r, when, position)
+        return actors if len(actors) == 1 and (actors[0].country or actors[0].name) else []
+
+    def _short(self, h: Token) -> ShortRef | None:
+        """The short reference ``h`` makes ("the North", "the bloc"), if the article named its referent."""
+        ref = self.table.shorts.get(h.lower_)
+        if ref is None or (ref.capital and not h.text[:1].isupper()):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+            return None
+        return ref if any(self.tally.seen(a) or a in self.names for a in ref.after) else None
+
+    def _possessor(self, head: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """ "his troops", "its fighters", "the bloc's ministers": the actors of the possessor."""
         for child in head.children:
+            if child.dep_ != "poss":
+                continue
             word = self.table.words.get(child.lower_)
-            if child.dep_ == "poss" and word is not None and word[0] == "pronoun":
-                return [a.country for a in self._pronoun(child, word[1], when, position) if a.country]
+            if word is not None and word[0] == "pronoun":
+                return self._pronoun(child, word[1], when, position)
+            short = self._short(child)
+            if short is not None:
+                return [_short_actor(short, read_phrase(self.table, child))]
         return []
 
     def _mention_actors(self, m: Mention, when: date | None) -> list[Actor]:
@@ -286,13 +432,13 @@ class ArticleActors:
     def _name_actors(self, r: Reading, position: tuple[int, int]) -> list[Actor]:
         """An unknown proper name: a person with a nationality or role, or an earlier person's last name."""
         start, end = name_tokens(r.head)
-        name = r.head.doc[start:end].text
+        name = r.head.doc[max(start, r.start) : end].text  # never the page furniture read_phrase dropped
         if not _person_like(r):
             return []
         if end - start == 1:
             for m in reversed(self.mentions):
                 if m.position < position and m.is_person and m.person is None and m.last_name == r.head.text:
-                    return [Actor(r.text, a.name, a.country, a.sector, r.span) for a in m.actors]
+                    return self._retext(list(m.actors), r.text, r.span)
         countries, agents = r.countries(), r.agents()
         for child in r.head.children:
             if child.dep_ == "appos" and not (countries and agents):
@@ -302,7 +448,9 @@ class ArticleActors:
         if not countries and not agents:
             return []
         sector = "ELI" if _former(r) else (_best(agents).sector if agents else "ELI")
-        return [Actor(r.text, name, countries[0] if countries else None, sector, r.span)]
+        actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
+        # "police spokesman John Doe": a role without a country takes the fall-back country
+        return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
 
 
 def _retext(actors: list[Actor], text: str, span: tuple[int, int]) -> list[Actor]:
@@ -379,9 +527,37 @@ def _extend(r: Reading, of: Token) -> tuple[str, tuple[int, int]]:
     return doc[r.start : of.right_edge.i + 1].text, (doc[r.start].idx, last.idx + len(last.text))
 
 
-def _org_name(r: Reading) -> str | None:
-    """The name of an unlisted organisation whose head is an agent word ("Syrian Democratic Forces")."""
+def _org_name(table: ActorDictionary, r: Reading) -> str | None:
+    """The name of an unlisted organisation whose head is an agent word ("Syrian Democratic Forces"); None
+    when the dictionaries read every word of it ("the Defence Ministry", "Foreign Ministry of Russia")."""
     if r.head.pos_ == "PROPN" and r.head.ent_type_ == "ORG":
         start, end = name_tokens(r.head)
-        return r.head.doc[start:end].text
+        start = max(start, r.start)
+        doc = r.head.doc
+        if doc[start].lower_ == "the":  # the entity often starts with the article; the name does not
+            start += 1
+        covered = {i for m in match_range(table, doc, start, end) for i in range(m.start, m.end)}
+        if all(
+            i in covered or doc[i].is_punct or doc[i].lower_ in _FUNCTION_WORDS for i in range(start, end)
+        ):
+            return None  # nothing but dictionary words: not a name
+        return doc[start:end].text
     return None
+
+
+def _short_actor(ref: ShortRef, r: Reading) -> Actor:
+    """ "the North" -> North Korea's government; "the bloc" -> the European Union."""
+    if ref.org is not None:
+        return Actor(r.text, ref.org.name, ref.org.country, ref.org.sector, r.span)
+    return Actor(r.text, None, ref.country, "GOV", r.span)
+
+
+def _referring_it(table: ActorDictionary, h: Token) -> bool:
+    """ "its" as a possessor, "it" as the subject of a verb that is not expletive ("it is", "it seems")."""
+    if h.lower_ == "its":
+        return h.dep_ == "poss"
+    if h.dep_ == "nsubjpass":  # "it was reported that ...", "it is expected to ..."
+        return not any(c.dep_ in ("ccomp", "xcomp") for c in h.head.children)
+    if h.dep_ != "nsubj" or any(c.dep_ == "acomp" for c in h.head.children):  # "it remains unclear"
+        return False
+    return table.words.get(h.head.lemma_.lower(), ("",))[0] != "expletive"

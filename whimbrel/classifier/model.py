@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
 from spacy.tokens import Doc
 
 from whimbrel.classifier.features import Item, TriggerLexicon, extract

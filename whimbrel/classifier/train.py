@@ -75,19 +75,25 @@ def in_heldout(group: str) -> bool:
 def fit(rows: list[list[int]], y: np.ndarray, n_features: int) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression, L2-regularised, full-batch Adam on sparse binary rows."""
     k = len(LABELS)
+    rows = [r if r else [0] for r in rows]  # reduceat needs non-empty rows (every row has BIAS anyway)
     lengths = np.array([len(r) for r in rows])
     cols = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     row_of = np.repeat(np.arange(len(rows)), lengths)
-    onehot = np.eye(k)[y]
-    w, b = np.zeros((n_features, k)), np.zeros(k)
+    # the same entries sorted by feature, so X^T @ err is one gather and one segment sum
+    order = np.argsort(cols, kind="stable")
+    used, starts = np.unique(cols[order], return_index=True)
+    rows_by_feature = row_of[order]
+    onehot = np.eye(k, dtype=np.float32)[y]
+    w, b = np.zeros((n_features, k), dtype=np.float32), np.zeros(k, dtype=np.float32)
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     lr, beta1, beta2, eps = CONFIG["learning_rate"], 0.9, 0.999, 1e-8
     for step in range(1, CONFIG["steps"] + 1):
-        logits = np.zeros((len(rows), k)) + b
-        np.add.at(logits, row_of, w[cols])
+        # sparse products without scipy: gather + segment sums (reduceat), row-wise and feature-wise
+        logits = np.add.reduceat(w[cols], offsets, axis=0) + b
         err = (softmax(logits) - onehot) / len(rows)
         gw = np.zeros_like(w)
-        np.add.at(gw, cols, err[row_of])
+        gw[used] = np.add.reduceat(err[rows_by_feature], starts, axis=0)
         gw += CONFIG["l2"] * w
         gb = err.sum(axis=0)
         for g, m, v, p in ((gw, mw, vw, w), (gb, mb, vb, b)):

@@ -22,6 +22,8 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 VERB_TARGET_PREPS = ("to", "with", "against", "on", "at", "into")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "in", "into", "for", "between")
 MAX_CLIMB = 6  # longest control / conjunction chain followed when looking for a subject
+# Dependents inside an object phrase that may name the actor it belongs to ("the Chinese decision").
+INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
 QUANTITY_NOUNS = frozenset(
@@ -63,8 +65,24 @@ def agent(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether the verb is in the passive voice (has a passive subject or auxiliary)."""
+    """Whether the verb is in the passive voice (passive subject or auxiliary, or a reduced passive
+    participle modifying a noun: "the protesters arrested on Friday")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The patient of a passive verb: its passive subject, or the noun a passive participle modifies."""
+    subj = children(verb, PASS_SUBJ)
+    if subj:
+        return _resolve_relative(subj[0], verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return counted(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not children(verb, SUBJ):
+        # "Troops stormed the building and were ambushed": the shared subject is the patient.
+        return holder_subject(verb.head)
+    return None
 
 
 def _resolve_relative(subj: Token, verb: Token) -> Token:
@@ -91,6 +109,8 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             by = agent(verb)
             if by:
                 return Found(_expand(by), fallback)
+            if not children(verb, SUBJ):
+                return Found(())  # an agentless passive: whoever did it is not named here
         subj = children(verb, SUBJ)
         if subj:
             return Found(with_conjuncts(_resolve_relative(subj[0], verb)), fallback)
@@ -98,7 +118,18 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
         if head is verb:
             return Found(())
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return Found(with_conjuncts(head), fallback)
+            if is_actor is None or is_actor(head) or dep == "relcl":
+                return Found(with_conjuncts(head), fallback)
+            # "Iran, in a statement condemning Israel, said": the participle's noun is not an actor,
+            # so the subject of the clause that holds the noun is the source.
+            governor = clause_verb(head)
+            if governor is None:
+                return Found(())
+            verb, fallback = governor, True
+            continue
+        if dep == "xcomp" and is_passive(head) and passive_subject(head) is not None:
+            # "the minister was forced to resign": the passive subject controls the infinitive.
+            return Found(with_conjuncts(passive_subject(head)), fallback)  # type: ignore[arg-type]
         if dep in ("xcomp", "ccomp", "advcl") or (dep == "pcomp" and head.dep_ == "prep"):
             controller = head.head if dep == "pcomp" else head
             obj = children(controller, OBJ) or prep_objects(controller, ("on",))
@@ -132,9 +163,9 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
         if objs:
             return Found(_expand(objs))
     if is_passive(verb):
-        subj = children(verb, PASS_SUBJ)
-        if subj:
-            return Found(with_conjuncts(_resolve_relative(subj[0], verb)))
+        patient = passive_subject(verb)
+        if patient is not None:
+            return Found(with_conjuncts(patient))
     candidates = [children(verb, OBJ), children(verb, frozenset({"dative", "iobj"}))]
     if not preps:
         candidates.append(prep_objects(verb, VERB_TARGET_PREPS))
@@ -144,7 +175,7 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
             continue
         if is_actor is None or any(is_actor(o) for o in objs):
             return Found(_expand(objs))
-        better = _actor_inside(objs[0], is_actor)
+        better = actor_inside(objs[0], is_actor)
         if better is not None:
             return Found(with_conjuncts(better), fallback=True)
     return Found(())
@@ -153,20 +184,39 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
 def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
     """An actor modifying ``noun``: "Russia's ambassador", "Russian diplomats" (for "expelled ...")."""
     for c in noun.children:
-        if c.dep_ not in ("poss", "amod", "compound") or c.i > noun.i:
-            continue
+        if c.dep_ not in ("poss", "amod", "compound") or c.i > noun.i or c.tag_ == "PRP$":
+            continue  # "withdrew its troops": a possessive pronoun points back at the source
         if c.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(c):
             return c
     return None
 
 
-def _actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
+def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
+    """First actor inside the phrase of ``noun`` (possessor, modifier, prepositional object)."""
     # "criticized the government's decision", "condemned the attack on Kabul": an actor inside the
     # object phrase is the likely target when the object itself is not an actor.
     for t in noun.subtree:
-        if t is not noun and t.dep_ in ("poss", "pobj", "compound") and is_actor(t):
+        if t is not noun and t.dep_ in INSIDE_DEPS and is_actor(t):
             return t
     return None
+
+
+def clause_verb(noun: Token) -> Token | None:
+    """The verb whose clause holds ``noun`` through prepositions and objects ("in a statement" → said)."""
+    up = noun
+    for _ in range(MAX_CLIMB):
+        if up.dep_ not in ("pobj", "prep", "dobj", "obj", "appos", "npadvmod", "attr", "oprd", "compound"):
+            break
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+    return None
+
+
+def holder_subject(verb: Token) -> Token | None:
+    """Subject or passive subject of ``verb`` ("the minister | is under house arrest")."""
+    subj = children(verb, SUBJ | PASS_SUBJ)
+    return counted(_resolve_relative(subj[0], verb)) if subj else None
 
 
 def noun_source(noun: Token, is_actor: IsActor | None) -> Found:

@@ -10,6 +10,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
+from whimbrel.events.fallback import fallback_targets
 from whimbrel.events.patterns import (
     Pattern,
     index_patterns,
@@ -22,14 +23,23 @@ from whimbrel.events.patterns import (
 VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 PREPOSITIONS = frozenset(
-    {"with", "on", "at", "to", "against", "into", "for", "from", "over", "toward", "upon"}
-)
+    {"with", "on", "at", "to", "against", "into", "for", "from", "over", "toward", "towards", "upon",
+     "between", "about", "near"}
+)  # fmt: skip
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
 SPAN_GAP = 3  # a trigger range covers verb..particle/object only when they are this close
 # Confidence factors (multiplied into the pattern's own confidence).
 FALLBACK = 0.85
 NO_TARGET = 0.8
+NO_AGENT = 0.8  # an agentless passive ("Sixty people were arrested"): emitted with no source
 SHORT_PATH = 2
+# CAMEO roots whose agentless passives are still worth emitting (COERCE, ASSAULT): the lead fills the
+# source ("police" for arrests); see docs/patterns.md.
+NO_AGENT_ROOTS = frozenset({"17", "18", "19", "20"})
+NO_AGENT_SUFFIX = ".passive-noagent"
+# Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
+# Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
+CLAUSE_NOUN_PREPS = frozenset({"in", "during", "as"})
 
 
 @dataclass(frozen=True)
@@ -56,16 +66,24 @@ class _Match:
 def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
     found = []
     for word in pattern.particles:
-        hit = next((c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == word), None)
+        hit = next(
+            (c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == word and not _temporal(c)),
+            None,
+        )
         if hit is None:
             return None
         found.append(hit)
     return tuple(found)
 
 
+def _temporal(prep: Token) -> bool:
+    # "fired missiles on Thursday" is not "fire on": a date object never makes a particle.
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
+
+
 def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | None) -> Token | None:
     if key == "obj":
-        pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+        pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
     elif key == "pobj":
         # A light verb's prepositions count for its object noun: "made a proposal | for a meeting".
         # ... and so do the object's ("gave Ukraine $300 million | in aid").
@@ -75,6 +93,10 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         pool = [g for g in pool if g.dep_ == "pobj"]
     elif key == "mod":
         pool = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    elif key == "negclause":
+        # "stressed that Israel would not negotiate": a complement clause that is negated.
+        pool = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and _negated(c)]
+        return next((c for c in pool if "*" in words or c.lemma_.lower() in words), None)
     else:
         pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp")]
     for c in pool:
@@ -82,6 +104,10 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
             if t.lemma_.lower() in words or t.lower_ in words:
                 return t
     return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _match(token: Token, pattern: Pattern, gov: Token | None = None) -> _Match | None:
@@ -108,6 +134,7 @@ class EventExtractor:
         self.negatives = dict(negatives)
         self.object_control = control.get("object", frozenset())
         self.light_verbs = control.get("light", frozenset())
+        self.clause_verbs = control.get("clause", frozenset())
 
     @classmethod
     def load(
@@ -152,7 +179,7 @@ class EventExtractor:
         factor = 1.0
         for t in sent:
             f = self.negatives.get(t.lower_)
-            if f is None:
+            if f is None and t.pos_ != "VERB":  # "stormed the parliament" is no storm
                 f = self.negatives.get(t.lemma_.lower())
             if f is not None:
                 factor = min(factor, f)
@@ -194,28 +221,34 @@ class EventExtractor:
             if not tgt.heads:
                 tgt = args.verb_targets(verb, preps, is_actor)
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
+        # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
+        noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
         end = max([verb.i, *(t.i for t in (*m.particles, *m.consumed) if 0 < t.i - verb.i <= SPAN_GAP)]) + 1
-        return self._candidate(pat, (verb.i, end), verb, subj, tgt, is_actor)
+        return self._candidate(pat, (verb.i, end), verb, subj, tgt, is_actor, m.consumed, noagent)
 
     def _noun_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
         noun, pat = m.token, m.pattern
         gov = self._light_governor(noun)
-        light = gov is not None
         src = args.noun_source(noun, is_actor)
-        if not src.heads and light and gov is not None:
+        if not src.heads and gov is not None:
             src = args.verb_subject(gov, self.object_control, is_actor)
             if gov.dep_ in ("xcomp", "advcl") and not src.heads:
                 src = args.Found(())
+        if not src.heads and gov is None:
+            src = _clause_source(noun, pat, self.object_control, is_actor)
         preps = _target_preps(pat) or args.NOUN_TARGET_PREPS
         tgt = args.Found(()) if preps == ("-",) else args.noun_targets(noun, preps, is_actor)
         for extra in m.consumed:  # "a proposal for a meeting with X": the target hangs on the inner noun
             if not tgt.heads and preps != ("-",) and extra.pos_ in NOUN_TAGS:
                 tgt = args.noun_targets(extra, args.NOUN_TARGET_PREPS, is_actor)
-        if not tgt.heads and light and gov is not None and preps != ("-",):
+        if not tgt.heads and gov is not None and preps != ("-",):
             tgt = args.Found(tuple(args.prep_objects(gov, preps)) or tuple(args.children(gov, _DATIVE)))
-        head = gov if light and gov is not None else noun
+        noagent = False
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            src, tgt, noagent = _under(noun, src, tgt, self.object_control, is_actor)
+        head = gov if gov is not None else noun
         start = head.i if 0 < noun.i - head.i <= SPAN_GAP else noun.i
-        return self._candidate(pat, (start, noun.i + 1), head, src, tgt, is_actor)
+        return self._candidate(pat, (start, noun.i + 1), head, src, tgt, is_actor, m.consumed, noagent)
 
     def _candidate(
         self,
@@ -225,6 +258,8 @@ class EventExtractor:
         src: args.Found,
         tgt: args.Found,
         is_actor: IsActor | None,
+        slots: tuple[Token, ...] = (),
+        noagent: bool = False,
     ) -> Candidate | None:
         sources = [t for t in src.heads if _plausible(t, is_actor)]
         targets = [t for t in tgt.heads if _plausible(t, is_actor) and t not in sources]
@@ -233,14 +268,20 @@ class EventExtractor:
                 sources, targets = targets[:1], targets[1:]
             elif not targets and len(sources) >= 2:  # "Merkel and Putin met"
                 sources, targets = sources[:1], sources[1:]
+        pattern_id, conf = pat.id, pat.confidence
         if not sources:
-            return None
-        conf = pat.confidence
+            if not (noagent and targets and pat.cameo[:2] in NO_AGENT_ROOTS):
+                return None
+            pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT
         conf *= FALLBACK if src.fallback else 1.0
         conf *= FALLBACK if tgt.fallback and targets else 1.0
         if not targets and "notarget" not in pat.flags and _target_preps(pat) != ("-",):
-            conf *= NO_TARGET
-        distance = args.tree_distance(head, sources[0])
+            found, factor = fallback_targets(
+                head, tgt.heads, slots, sources, pat.cameo, self.clause_verbs, is_actor
+            )
+            targets = [t for t in found if _plausible(t, is_actor) and t not in sources]
+            conf *= factor if targets else NO_TARGET
+        distance = args.tree_distance(head, sources[0]) if sources else 0
         if distance > SHORT_PATH:
             conf *= max(0.6, 1.0 - 0.05 * (distance - SHORT_PATH))
         return Candidate(
@@ -249,7 +290,7 @@ class EventExtractor:
             sources=tuple(t.i for t in sources),
             targets=tuple(t.i for t in targets),
             confidence=min(1.0, max(0.0, conf)),
-            pattern=pat.id,
+            pattern=pattern_id,
             trigger_head=head.i,
         )
 
@@ -301,6 +342,47 @@ def _plausible(token: Token, is_actor: IsActor | None) -> bool:
     if token.ent_type_ in args.NON_ACTOR_ENTS:
         return False
     return is_actor is None or is_actor(token)
+
+
+def _clause_source(
+    noun: Token, pat: Pattern, control: frozenset[str], is_actor: IsActor | None
+) -> args.Found:
+    """Source of an event noun from the clause around it ("In a phone call with Biden, Scholz said").
+
+    Only for verbal and diplomatic events (CAMEO 01-13): "police arrested ten people in the protests"
+    must not make the police protesters.
+    """
+    if pat.cameo[:2] > "13":
+        return args.Found(())
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in CLAUSE_NOUN_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        found = args.verb_subject(prep.head, control, is_actor)
+        return args.Found(found.heads, fallback=True)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Egypt is the main mediator"
+        holder = args.holder_subject(noun.head)
+        return args.Found((holder,) if holder is not None else (), fallback=True)
+    return args.Found(())
+
+
+def _under(
+    noun: Token, src: args.Found, tgt: args.Found, control: frozenset[str], is_actor: IsActor | None
+) -> tuple[args.Found, args.Found, bool]:
+    """Arguments of "under <event>": "X is under house arrest", "police kept X under house arrest".
+
+    The object of an active verb, else the clause's subject, is the one under the event; the active
+    verb's subject (or a "by/from" agent of the noun) is the source; otherwise there is no agent.
+    """
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return src, tgt, False
+    objs = args.children(verb, args.OBJ)
+    if objs and not args.is_passive(verb):
+        source = src if src.heads else args.verb_subject(verb, control, is_actor)
+        return source, args.Found(args.with_conjuncts(objs[0])), False
+    holder = args.holder_subject(verb)
+    if holder is None:
+        return src, tgt, False
+    return src, args.Found(args.with_conjuncts(holder)), not src.heads
 
 
 def _inner_targets(token: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> args.Found:

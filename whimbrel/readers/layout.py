@@ -10,6 +10,10 @@ Recognised layout (all parts optional)::
     Body paragraphs               -> kept; a sentence split across two paragraphs is joined again
     Original url:  <https://...>  -> url (dropped)
 
+Web junk glued onto lines ("Image copyright AP Image caption ...", "Advertisement", "Read more: ...",
+a trailing "Related:" list, an author note at the end) goes out in every format; captions become
+paragraphs of their own (markers in ``markers.tsv``, see :mod:`whimbrel.readers.junk`).
+
 Bylines and date lines are only looked for near the top (the first PRELUDE_BLOCKS blocks), and only as
 whole lines, so body sentences such as "By Tuesday, the rebels had..." are never taken for metadata.
 """
@@ -20,11 +24,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from whimbrel.readers import inline
+from whimbrel.readers import inline, junk
 from whimbrel.readers.config import ReaderConfig
 from whimbrel.readers.dates import parse_date
 
 PRELUDE_BLOCKS = 10
+LATE_SHARE = 0.5  # a "rest" marker ends the article only in its second half
+BIO_UNITS = 3  # author notes are looked for among the last paragraphs
 WRAP_MAX = 110  # hard-wrapped text has lines no longer than this
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -80,17 +86,26 @@ class _State:
     units: list[Unit] = field(default_factory=list)
     layout: Layout = field(default_factory=lambda: Layout(""))
     expect_url: bool = False
+    pending: str | None = None  # a caption or credit marker alone on its line: it applies to the next
+    stopped: bool = False  # a trailing link list began: the rest is not article text
+    table: junk.MarkerTable | None = None
+    late_at: int = 0  # position, relative to the current block, where the article's second half starts
 
 
 def clean_layout(raw: str, *, markdown: bool, config: ReaderConfig) -> Layout:
     """Turn a markdown (``markdown=True``) or plain-text article into paragraphs plus layout metadata."""
-    state = _State(markdown=markdown, config=config)
+    state = _State(markdown=markdown, config=config, table=config.marker_table)
+    offset = 0
     for index, block in enumerate(_BLOCK_SPLIT.split(raw)):
+        state.late_at = int(LATE_SHARE * len(raw)) - offset
+        offset += len(block) + 2
         lines = [line.strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if lines:
             _take_block(state, lines, prelude=index < PRELUDE_BLOCKS)
-    units = repair_paragraphs(state.units)
+        if state.stopped:
+            break
+    units = _drop_bios(repair_paragraphs(state.units), config)
     state.layout.text = "\n\n".join(unit.text for unit in units)
     return state.layout
 
@@ -112,12 +127,29 @@ def _take_block(state: _State, lines: list[str], *, prelude: bool) -> None:
                 continue
             title = inline.heading(line)
             if title is not None:
-                _add_heading(state, inline.strip_inline(title), prelude=prelude)
+                _add_heading(state, _heading_text(state, inline.strip_inline(title)), prelude=prelude)
                 start_new = True
+                if state.stopped:
+                    return
                 continue
         kind, text = _plain_line(state, line)
+        if text and state.pending:
+            kind, text = _after_marker(state, kind, text)
         if not text:
             start_new = True  # an image line or a dropped credit separates what is around it
+            continue
+        split = _split(state, text)
+        if split is not None:
+            _take_pieces(state, split, kind)
+            start_new = True
+            if state.stopped:
+                return
+            continue
+        caption = junk.strip_credit(text, state.config.credit_words)
+        if caption is not None:
+            if caption:
+                state.units.append(Unit("caption", caption))
+            start_new = True
             continue
         if prelude and _take_meta(state.layout, text):
             start_new = True
@@ -127,6 +159,51 @@ def _take_block(state: _State, lines: list[str], *, prelude: bool) -> None:
         else:
             state.units[-1].text += " " + text
         start_new = kind == "caption"
+
+
+def _after_marker(state: _State, kind: str, text: str) -> tuple[str, str]:
+    """The line after a caption or credit marker that stood alone: its caption, or a credit to drop."""
+    pending, state.pending = state.pending, None
+    if pending == "credit" and junk.is_credit_line(text):
+        return kind, ""
+    return ("caption" if pending == "caption" and kind == "body" else kind), text
+
+
+def _take_pieces(state: _State, split: junk.Split, kind: str) -> None:
+    """Each piece of a line with junk markers becomes a paragraph of its own."""
+    for piece in split.pieces:
+        text, piece_kind = piece.text, piece.kind
+        caption = junk.strip_credit(text, state.config.credit_words)
+        if caption is not None:
+            text, piece_kind = caption, "caption"
+        if text:
+            state.units.append(Unit("caption" if piece_kind == "caption" else kind, text))
+    state.pending = split.pending
+    state.stopped = split.stop
+
+
+def _split(state: _State, text: str) -> junk.Split | None:
+    table = state.table or state.config.marker_table
+    return junk.split_line(text, table, state.config.credit_words, late_at=state.late_at)
+
+
+def _heading_text(state: _State, text: str) -> str:
+    """A heading without its junk markers ("Related coverage" ends the article in its second half)."""
+    split = _split(state, text)
+    if split is None:
+        return text
+    state.stopped = split.stop
+    return " ".join(piece.text for piece in split.pieces)
+
+
+def _drop_bios(units: list[Unit], config: ReaderConfig) -> list[Unit]:
+    """Drop author notes among the last paragraphs ("Jane Roe is a correspondent for ...")."""
+    table = config.marker_table
+    keep = len(units)
+    for index in range(len(units) - 1, max(len(units) - 1 - BIO_UNITS, 0), -1):
+        if units[index].kind in ("body", "item") and junk.is_bio(units[index].text, table):
+            keep = index if keep == index + 1 else keep
+    return units[:keep]
 
 
 def _plain_line(state: _State, line: str) -> tuple[str, str]:

@@ -1,0 +1,123 @@
+"""Countries of places, for agents whose phrase names no country ("police", "the army", "protesters").
+
+The fall-back chain of docs/actors.md uses, in order: a place in the agent's own phrase ("police in Kyiv",
+"students at Tehran University"), a place the sentence locates things in ("... in central Harare"), and the
+article's dominant country (:class:`CountryTally`).  Places are read with the actor dictionary (countries,
+capitals and seats, demonyms) and, for cities the dictionary lacks, with the gazetteer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from whimbrel.actors.dictionary import ActorDictionary, norm
+from whimbrel.actors.phrase import read_phrase
+from whimbrel.geo import Gazetteer
+
+# Entity labels that may name a place; NORP adds demonyms ("Iranian"), ORG seats ("the Kremlin") and PERSON
+# the capitals the small model takes for people ("Khartoum") to the tally, where only the dictionary (never
+# the gazetteer) reads them.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TALLY_LABELS = PLACE_LABELS | {"NORP", "ORG", "PERSON"}
+LOCATED_LABELS = PLACE_LABELS | {"ORG"}
+PLACE_KINDS = frozenset({"country", "seat", "adjective"})
+# "police in Kyiv", "students at Tehran University", "protesters from Hong Kong", "police of Kharkiv".
+PHRASE_PREPS = frozenset({"in", "at", "from", "of"})
+# Prepositions that locate a sentence's events ("... in central Harare", "... outside the parliament").
+SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+@dataclass
+class PlaceIndex:
+    """Place name -> iso3, with the actor dictionary first and the gazetteer for other cities."""
+
+    table: ActorDictionary
+    gazetteer: Gazetteer | None = None
+
+    def country(self, span: Span, gazetteer: bool = True) -> str | None:
+        """Country of the place ``span`` names; None for unknown places and for named actors (people,
+        organisations), which are not places."""
+        text = norm(span.text)
+        if text.lower().startswith("the "):
+            text = text[4:]
+        entries = self.table.exact.get(text) or self.table.lexicon.get(text.lower()) or []
+        for kind, value in entries[:1]:
+            return value if kind in PLACE_KINDS and isinstance(value, str) else None
+        if not gazetteer or self.gazetteer is None:
+            return None
+        entry = self.gazetteer.entry(span.text)
+        return entry.country if entry is not None else None
+
+    def scan(self, sent: Span) -> tuple[list[str], list[str]]:
+        """(every country the sentence mentions: countries, capitals, demonyms and located cities; the
+        distinct countries of the places it locates something in: "in central Harare")."""
+        mentioned: list[str] = []
+        located: list[str] = []
+        for ent in sent.ents:  # one pass: Span.ents rebuilds the Doc's entity spans on every call
+            label = ent.label_
+            if label not in TALLY_LABELS:
+                continue
+            root = ent.root
+            # The small model often labels a city ORG ("in central Harare"); the preposition makes it a place.
+            locative = label in LOCATED_LABELS and root.dep_ == "pobj" and root.head.lower_ in SENTENCE_PREPS
+            iso3 = self.country(ent, gazetteer=label in PLACE_LABELS or locative)
+            if iso3:
+                mentioned.append(iso3)
+                if locative and iso3 not in located:
+                    located.append(iso3)
+        return mentioned, located
+
+    def in_phrase(self, head: Token, depth: int = 2) -> str | None:
+        """Country of a place attached to ``head`` by in/at/from/of, one level down at most ("students at a
+        university in Tehran")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PHRASE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                iso3 = self._object_country(obj)
+                if iso3 is None and depth > 1:
+                    iso3 = self.in_phrase(obj, depth - 1)
+                if iso3:
+                    return iso3
+        return None
+
+    def _object_country(self, obj: Token) -> str | None:
+        reading = read_phrase(self.table, obj)
+        hm = reading.head_match
+        if hm is not None and hm.entry is not None:
+            kind, value = hm.entry
+            return value if kind in PLACE_KINDS and isinstance(value, str) else None
+        if obj.ent_type_ in LOCATED_LABELS and obj.ent_iob_ != "O":
+            ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+            iso3 = self.country(ent) if ent is not None else None
+            if iso3:
+                return iso3
+        countries = reading.countries()  # "Tehran University": a capital inside an institution's name
+        return countries[0] if len(countries) == 1 else None
+
+
+@dataclass
+class CountryTally:
+    """How often, and first when, each country was mentioned in the sentences observed so far."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)
+
+    def add(self, iso3: str) -> None:
+        """Count one mention of ``iso3``."""
+        self.counts[iso3] = self.counts.get(iso3, 0) + 1
+        self.first.setdefault(iso3, len(self.first))
+
+    def dominant(self) -> str | None:
+        """The most mentioned country; a tie goes to the one mentioned first (in the title, if any)."""
+        if not self.counts:
+            return None
+        return max(self.counts, key=lambda c: (self.counts[c], -self.first[c]))
+
+    def seen(self, iso3: str) -> bool:
+        """Whether ``iso3`` was mentioned."""
+        return iso3 in self.counts

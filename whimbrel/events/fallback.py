@@ -1,0 +1,146 @@
+"""Target fallbacks: where to look for a target when a pattern's own slots name no actor.
+
+The levels are tried in order; the first that finds an actor wins and its factor is multiplied into the
+candidate's confidence (the further from the pattern's own slot, the less sure we are):
+
+1. ``inner`` (0.85): an actor inside the object phrase - a possessor or modifier ("condemned Iran's missile
+   test" → Iran, "criticized the Chinese decision" → Chinese) or a prepositional object inside it.
+2. ``clause`` (0.8): the subject of the complement clause of a request/accuse/warn verb (``control.tsv``
+   kind ``clause``): "urged that the government halt..." → government; "warned of consequences if Israel
+   attacked" → Israel.
+3. ``benefit`` (0.85): the "to"/"for" beneficiary of an aid event (CAMEO 07x, 033x): "sent supplies for
+   the flood victims" → victims.
+4. ``subtree`` (0.7): the nearest actor head anywhere in the trigger's own subtree, never inside the
+   source's phrase and never inside a clause that has its own subject (that clause is another event).
+
+The source (and its phrase) is never made its own target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Token
+
+from whimbrel.events import arguments as args
+
+IsActor = Callable[[Token], bool]
+INNER, CLAUSE, BENEFIT, SUBTREE = 0.85, 0.8, 0.85, 0.7
+# Clause children that are separate events when they have their own subject.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl", "xcomp", "csubj"})
+# Children never searched: the subject is the source side, conjoined verbs and asides are other events.
+SKIP_DEPS = frozenset({"nsubj", "csubj", "conj", "cc", "punct", "parataxis", "mark", "aux", "neg", "det"})
+CONDITION_MARKS = frozenset({"if", "unless", "should"})
+NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
+
+
+def fallback_targets(
+    head: Token,
+    slots: Sequence[Token],
+    consumed: Sequence[Token],
+    sources: Sequence[Token],
+    cameo: str,
+    clause_verbs: frozenset[str],
+    is_actor: IsActor | None,
+) -> tuple[tuple[Token, ...], float]:
+    """Target heads and confidence factor from the first fallback level that finds an actor.
+
+    ``head`` is the trigger head, ``slots`` the tokens the pattern's own target slots found (they were
+    not actors), ``consumed`` the words a ``requires`` constraint matched (part of the trigger), ``sources``
+    the chosen source heads.  Returns ``((), 1.0)`` when nothing is found.
+    """
+    actor = is_actor if is_actor is not None else _named
+    banned = {t.i for s in sources for t in s.subtree} | {head.i} | {t.i for t in consumed}
+
+    def ok(t: Token) -> bool:
+        # A possessive pronoun ("its troops") mostly points back at the source: never a fallback target.
+        return t.i not in banned and t.tag_ != "PRP$" and t.ent_type_ not in args.NON_ACTOR_ENTS and actor(t)
+
+    objects = _objects(head, slots)
+    for found, factor in (
+        (_inner(objects, consumed, ok), INNER),
+        (_clause(head, clause_verbs, ok), CLAUSE),
+        (_benefit(head, objects, consumed, cameo, ok), BENEFIT),
+        (_subtree(head, ok), SUBTREE),
+    ):
+        if found is not None:
+            return tuple(t for t in args.with_conjuncts(found) if ok(t)), factor
+    return (), 1.0
+
+
+Ok = Callable[[Token], bool]
+
+
+def _named(token: Token) -> bool:
+    return token.ent_type_ in NAMED
+
+
+def _objects(head: Token, slots: Sequence[Token]) -> list[Token]:
+    objs = [args.counted(t) for t in slots]
+    objs.extend(c for c in head.children if c.dep_ in ("dobj", "obj", "oprd") and c not in objs)
+    return objs
+
+
+def _inner(objects: Sequence[Token], consumed: Sequence[Token], ok: Ok) -> Token | None:
+    for obj in objects:
+        if obj in consumed:
+            continue
+        for t in obj.subtree:
+            if t is not obj and t.dep_ in args.INSIDE_DEPS and ok(t):
+                return t
+    # A trigger noun's own modifiers are its source side ("withdrew Russian troops"): only the objects of
+    # its prepositions may be the target ("voiced concern over the American arms sales").
+    for noun in consumed:
+        for t in noun.subtree:
+            if t.dep_ == "pobj" and ok(t):
+                return args.counted(t)
+    return None
+
+
+def _clause(head: Token, clause: frozenset[str], ok: Ok) -> Token | None:
+    if head.lemma_.lower() not in clause:
+        return None
+    for c in head.children:
+        conditional = c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+        if c.dep_ == "ccomp" or conditional:
+            subj = args.holder_subject(c)
+            if subj is not None and ok(subj):
+                return subj
+    return None
+
+
+def _benefit(
+    head: Token, objects: Sequence[Token], consumed: Sequence[Token], cameo: str, ok: Ok
+) -> Token | None:
+    if not (cameo.startswith("07") or cameo.startswith("033")):
+        return None
+    for owner in (head, *objects, *consumed):
+        for obj in args.prep_objects(owner, ("to", "for")):
+            obj = args.counted(obj)
+            if ok(obj):
+                return obj
+    return None
+
+
+def _subtree(head: Token, ok: Ok) -> Token | None:
+    # Breadth-first: nearest in the tree first, then nearest in the text.
+    level = [head]
+    visits = 0
+    while level and visits < MAX_VISITS:
+        nxt = [c for t in level for c in t.children if _searchable(c)]
+        nxt.sort(key=lambda t: abs(t.i - head.i))
+        for t in nxt:
+            if ok(t):
+                return args.counted(t)
+        visits += len(nxt)
+        level = nxt
+    return None
+
+
+def _searchable(token: Token) -> bool:
+    if token.dep_ in SKIP_DEPS:
+        return False
+    if token.dep_ in CLAUSE_DEPS:
+        return not any(c.dep_ in args.SUBJ or c.dep_ in args.PASS_SUBJ for c in token.children)
+    return True
