@@ -245,6 +245,17 @@ COREFERENCE = [
         [("Barack Obama", "USA", "GOV", "The U.S. president")],
     ),
     ("He said the talks were useful.", "He", []),
+    # a subject pronoun prefers the previous sentence's subject over a more recent object of its gender
+    (
+        "Obama criticised Putin in March. Later he accused the Russian leader of lying.",
+        "he",
+        [("Barack Obama", "USA", "GOV", "he")],
+    ),
+    (
+        "Merkel criticised Putin in March. Later he accused the chancellor of lying.",
+        "he",
+        [("Vladimir Putin", "RUS", "GOV", "he")],
+    ),
     ("The Russian army said the talks had failed.", "army", [(None, "RUS", "MIL", "The Russian army")]),
 ]
 

@@ -151,7 +151,7 @@ class Coder:
                 attribution=attribution,
                 contexts=tags,
                 location=location,
-                confidence=_confidence(cand, source, target),
+                confidence=_confidence(cand, source, target, resolver.context),
                 coder_version=CODER_VERSION,
             )
 
@@ -213,18 +213,22 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     return (a.country, a.sector) == (b.country, b.sector)
 
 
-def _confidence(cand: Candidate, source: Actor, target: Actor | None) -> float:
+def _confidence(cand: Candidate, source: Actor, target: Actor | None, context: ArticleActors) -> float:
     """Pattern reliability, lowered where the actors are only partly known.
 
-    A named or country-level actor is firm; an actor known by sector alone (no country, no name) is weak,
-    and so is a missing target.  The factors are documented in docs/contract.md.
+    A named or country-level actor is firm; a missing target, an actor known by sector alone (no country,
+    no name), an actor whose country is inferred from the sentence or article, and an implied actor (no
+    text) each lower it.  The factors are documented in docs/contract.md.
     """
     score = cand.confidence
     for actor in (source, target):
         if actor is None:
             score *= 0.8
-        elif actor.country is None and actor.name is None:
+            continue
+        if actor.country is None and actor.name is None:
             score *= 0.7
-        if actor is not None and not actor.text:
-            score *= 0.7  # an implied actor, not one the text names
+        elif context.inferred(actor):
+            score *= 0.85
+        if not actor.text:
+            score *= 0.7
     return max(0.0, min(1.0, score))

@@ -104,6 +104,7 @@ class ArticleActors:
     # paragraph -> (sentence start, end, countries of the places the sentence locates things in)
     located: dict[int, list[tuple[int, int, list[str]]]] = field(default_factory=dict)
     subjects: list[tuple[tuple[int, int], tuple[Actor, ...]]] = field(default_factory=list)
+    person_subjects: list[tuple[tuple[int, int], Mention | None]] = field(default_factory=list)
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
 
     def __post_init__(self) -> None:
@@ -121,6 +122,7 @@ class ArticleActors:
         self.located.setdefault(paragraph, []).append((sent.start, sent.end, located))
         subject = next((c for c in sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
         actors: list[Actor] = []
+        person: Mention | None = None
         for token in sent:
             if token.pos_ not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
                 continue
@@ -131,9 +133,12 @@ class ArticleActors:
             if mention is not None:
                 self.mentions.append(mention)
                 self.names.update(a.name for a in mention.actors if a.name)
+                if mention.is_person and subject is not None and token.i == subject.i:
+                    person = mention
         if subject is not None and subject.pos_ not in _NOMINAL:  # "It said ...": an earlier "it" chains
             actors = self._group_subject(subject, when, (paragraph, subject.i))
         self.subjects.append(((paragraph, sent.start), tuple(actors)))
+        self.person_subjects.append(((paragraph, sent.start), person))
 
     # ----- how a country was found -----------------------------------------------------------------
     def country_basis(self, actor: Actor) -> Basis:
@@ -347,13 +352,16 @@ class ArticleActors:
         return list(people.values())[::-1]
 
     def _pronoun(self, h: Token, value: str, when: date | None, position: tuple[int, int]) -> list[Actor]:
-        """he/she -> the last person of agreeing gender; they -> the last group, organisation or country."""
+        """he/she -> the last person of agreeing gender, except that a subject pronoun with no person before
+        it in its sentence prefers the previous sentence's subject ("Obama criticised Putin. Later he ...");
+        they -> the last group, organisation or country; it/its -> :meth:`_it`."""
         span = (h.idx, h.idx + len(h.text))
-        for m in reversed(self.mentions):
-            if m.position >= position:
-                continue
         if value == "it":
             return self._retext(self._it(h, when, position), h.text, span)
+        if value in ("m", "f") and h.dep_ in _SUBJECT_DEPS:
+            subject = self._previous_subject(h, value, position)
+            if subject is not None:
+                return self._retext(self._mention_actors(subject, when), h.text, span)
         for m in reversed(self.mentions):
             if m.position >= position:
                 continue
@@ -362,6 +370,16 @@ class ArticleActors:
             if value in ("m", "f") and m.is_person and m.gender in ("", value):
                 return self._retext(self._mention_actors(m, when), h.text, span)
         return []
+
+    def _previous_subject(self, h: Token, gender: str, position: tuple[int, int]) -> Mention | None:
+        """The previous sentence's subject person, if of agreeing gender and no person comes between."""
+        start = (position[0], h.sent.start)
+        if any(start <= m.position < position and m.is_person for m in self.mentions):
+            return None
+        previous = [m for at, m in self.person_subjects if at < start]
+        if previous and previous[-1] is not None and previous[-1].gender in ("", gender):
+            return previous[-1]
+        return None
 
     def _it(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """it/its -> the nearest subject before it in the sentence when that is a country or organisation
