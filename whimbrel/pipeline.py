@@ -66,11 +66,39 @@ class Coder:
         return next(self.code_many([article]))[1]
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """Code a stream of articles, parsing their paragraphs in batches."""
-        for article in articles:
-            paras = list(paragraphs(article.text))
-            docs = self.nlp.pipe((p.text for p in paras), batch_size=self.config.batch_size)
-            yield article, self._code_docs(article, paras, docs)
+        """Code a stream of articles, in order.
+
+        Paragraphs of consecutive articles are parsed in one stream (spaCy batches across article
+        boundaries); each article is coded as soon as its last paragraph is parsed.
+        """
+        pending: list[tuple[Article, list[Paragraph]]] = []
+        docs: list[Doc] = []
+
+        def stream() -> Iterator[tuple[str, int]]:
+            for article in articles:
+                paras = list(paragraphs(article.text))
+                pending.append((article, paras))
+                if not paras:
+                    yield "", len(pending) - 1  # an empty Doc keeps the article in the stream
+                for para in paras:
+                    yield para.text, len(pending) - 1
+
+        done = 0
+        for doc, index in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.config.batch_size):
+            while index > done:  # every paragraph of article `done` has been parsed
+                yield self._finish(pending, done, docs)
+                docs, done = [], done + 1
+            docs.append(doc)
+        while done < len(pending):
+            yield self._finish(pending, done, docs)
+            docs, done = [], done + 1
+
+    def _finish(
+        self, pending: list[tuple[Article, list[Paragraph]]], index: int, docs: list[Doc]
+    ) -> tuple[Article, list[Event]]:
+        article, paras = pending[index]
+        pending[index] = (article, [])  # let the paragraphs go
+        return article, self._code_docs(article, paras, docs[: len(paras)])
 
     def _code_docs(self, article: Article, paras: list[Paragraph], docs: Iterable[Doc]) -> list[Event]:
         context = self.actors.article()

@@ -155,6 +155,7 @@ class ActorDictionary:
     titles: dict[tuple[str, str], list[Person]] = field(default_factory=dict)  # (iso3, title) -> people
     lowercase_ok: set[str] = field(default_factory=set)  # keys with an alias written lower-case ("al-Qaeda")
     max_words: int = 1
+    first_words: set[str] = field(default_factory=set)  # lowercase first words of every key: a quick filter
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> ActorDictionary:
@@ -177,6 +178,8 @@ class ActorDictionary:
             table._read_words(path)
         for entries in (*table.lexicon.values(), *table.exact.values()):
             entries.sort(key=lambda e: KIND_ORDER.index(e[0]))
+        for key in (*table.lexicon, *table.exact, *table.agents, *table.words):
+            table.first_words.add(key.lower().split(" ")[0])
         return table
 
     def add(self, alias: str, entry: Entry) -> None:

@@ -137,6 +137,9 @@ def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[
     found: list[Match] = []
     i = start
     while i < end:
+        if not _may_start(table, doc[i]):
+            i += 1
+            continue
         hit = None
         for j in range(min(end, i + table.max_words + 2), i, -1):
             hit = _lookup(table, doc, i, j)
@@ -148,6 +151,16 @@ def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[
         found.append(hit)
         i = hit.end
     return found
+
+
+def _may_start(table: ActorDictionary, token: Token) -> bool:
+    """Whether any dictionary key can begin at ``token`` (most tokens of a sentence cannot: skip them)."""
+    first = norm(token.text).lower().split(" ")[0]
+    return (
+        first in table.first_words
+        or first[:-1] in table.first_words
+        or token.lemma_.lower() in table.first_words
+    )
 
 
 def _lookup(table: ActorDictionary, doc: Doc, i: int, j: int) -> Match | None:

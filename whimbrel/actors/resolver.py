@@ -106,6 +106,23 @@ class ArticleActors:
     subjects: list[tuple[tuple[int, int], tuple[Actor, ...]]] = field(default_factory=list)
     person_subjects: list[tuple[tuple[int, int], Mention | None]] = field(default_factory=list)
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
+    # Phrase readings of the Doc last read (observe and resolve read the same heads): (doc, {index: reading})
+    readings: tuple[Doc | None, dict[int, Reading]] = field(default=(None, {}), repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["readings"] = (None, {})  # a cache of spaCy tokens: rebuilt, never shipped
+        return state
+
+    def _read(self, token: Token) -> Reading:
+        doc, cache = self.readings
+        if doc is not token.doc:
+            cache = {}
+            self.readings = (token.doc, cache)
+        reading = cache.get(token.i)
+        if reading is None:
+            reading = cache[token.i] = read_phrase(self.table, token)
+        return reading
 
     def __post_init__(self) -> None:
         if self.places is None:
@@ -126,7 +143,7 @@ class ArticleActors:
         for token in sent:
             if token.pos_ not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
                 continue
-            reading = read_phrase(self.table, token)
+            reading = self._read(token)
             if subject is not None and token.i == subject.i:
                 actors = self._group_subject(token, when, (paragraph, token.i), reading)
             mention = self._mention(reading, (paragraph, token.i), when)
@@ -209,7 +226,7 @@ class ArticleActors:
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"]  # fmt: skip
             return self._resolve_one(counted[0], when, position) if counted else []
-        return self._interpret(read_phrase(self.table, h), when, position)
+        return self._interpret(self._read(h), when, position)
 
     def _interpret(self, r: Reading, when: date | None, position: tuple[int, int]) -> list[Actor]:
         hm = r.head_match
