@@ -29,6 +29,13 @@ PHRASE_PREPS = frozenset({"in", "at", "from", "of"})
 SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
 
+# Heads whose "in X" names a meeting place rather than the country concerned.
+VENUE_HEADS = frozenset(
+    {"talk", "talks", "summit", "meeting", "conference", "negotiation", "negotiations", "sign", "meet", "hold",
+     "gather", "convene", "forum", "session"}
+)  # fmt: skip
+
+
 @dataclass
 class PlaceIndex:
     """Place name -> iso3, with the actor dictionary first and the gazetteer for other cities."""
@@ -51,8 +58,8 @@ class PlaceIndex:
         return entry.country if entry is not None else None
 
     def scan(self, sent: Span) -> tuple[list[str], list[str]]:
-        """(every country the sentence mentions: countries, capitals, demonyms and located cities; the
-        distinct countries of the places it locates something in: "in central Harare")."""
+        """(every country the sentence mentions: countries, capitals, demonyms and located cities, venues of
+        talks excepted; the distinct countries of the places it locates something in: "in central Harare")."""
         mentioned: list[str] = []
         located: list[str] = []
         for ent in sent.ents:  # one pass: Span.ents rebuilds the Doc's entity spans on every call
@@ -63,10 +70,14 @@ class PlaceIndex:
             # The small model often labels a city ORG ("in central Harare"); the preposition makes it a place.
             locative = label in LOCATED_LABELS and root.dep_ == "pobj" and root.head.lower_ in SENTENCE_PREPS
             iso3 = self.country(ent, gazetteer=label in PLACE_LABELS or locative)
-            if iso3:
+            if not iso3:
+                continue
+            # The venue of talks or a summit ("signed in Geneva") says where diplomats met, not whom the
+            # article is about: it does not count towards the article's country.
+            if not (locative and root.head.head.lemma_.lower() in VENUE_HEADS):
                 mentioned.append(iso3)
-                if locative and iso3 not in located:
-                    located.append(iso3)
+            if locative and iso3 not in located:
+                located.append(iso3)
         return mentioned, located
 
     def in_phrase(self, head: Token, depth: int = 2) -> str | None:

@@ -63,6 +63,9 @@ class _Match:
     particles: tuple[Token, ...]
 
 
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
+
+
 def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
     found = []
     for word in pattern.particles:
@@ -70,6 +73,12 @@ def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
             (c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == word and not _temporal(c)),
             None,
         )
+        if hit is None:  # "called for the prisoners to be freed": "for" marks the complement clause
+            hit = next(
+                (m for c in token.children if c.dep_ in CLAUSE_DEPS for m in c.children
+                 if m.dep_ == "mark" and m.lower_ == word and m.i < c.i),
+                None,
+            )  # fmt: skip
         if hit is None:
             return None
         found.append(hit)
