@@ -31,8 +31,8 @@ SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 
 # Heads whose "in X" names a meeting place rather than the country concerned.
 VENUE_HEADS = frozenset(
-    {"talk", "talks", "summit", "meeting", "conference", "negotiation", "negotiations", "sign", "meet", "hold",
-     "gather", "convene", "forum", "session"}
+    {"talk", "talks", "summit", "meeting", "conference", "negotiation", "negotiations", "sign", "meet",
+     "hold", "gather", "convene", "forum", "session"}
 )  # fmt: skip
 
 
