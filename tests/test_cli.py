@@ -89,3 +89,33 @@ def test_classify_single_and_batch(tmp_path: Path) -> None:
     assert [o["uid"] for o in out] == ["a", "b"]
     assert set(out[0]) == {"uid", "plover", "cameo", "confidence"}
     assert out[1]["plover"] == "ASSAULT"
+
+
+def test_oversized_and_undecodable_files_fail_alone(tmp_path: Path, article: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.seek(50 * 1024 * 1024)
+        handle.write(b"x")
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(bytes(range(128, 256)) * 50)
+    result = run("code", str(big), str(garbled), str(article))
+    assert result.returncode == 1
+    assert "file too large" in result.stderr
+    assert sum(line.startswith("whimbrel: skipped") for line in result.stderr.splitlines()) == 2
+    assert any(json.loads(line)["plover"] == "CONSULT" for line in result.stdout.splitlines())
+
+
+def test_html_with_scripts_codes_only_the_visible_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Talks</title><script>var x = 'Putin attacked Obama';</script>"
+        "</head><body><nav>Home | World</nav><article><h1>Leaders meet</h1><p>Russian President Vladimir "
+        "Putin met Chinese President Xi Jinping in Beijing on Monday, officials said. The two leaders "
+        "discussed trade and security for several hours.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = run("code", str(page), "--published", "2019-06-05")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all("attacked" not in e["sentence"] for e in events)
+    assert any(e["plover"] == "CONSULT" for e in events)

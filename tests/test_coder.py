@@ -111,3 +111,11 @@ def test_two_targets_give_two_events() -> None:
         "Angela Merkel",
         "François Hollande",
     } <= targets
+
+
+def test_text_without_sentence_ends_is_coded_in_bounded_windows() -> None:
+    words = "police arrested protesters near the parliament while officials met the envoy and"
+    text = " ".join([words] * 2000)  # about 160,000 characters on one line, no full stop
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert events
+    assert max(len(e.sentence) for e in events) <= 5_000
