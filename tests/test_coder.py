@@ -35,6 +35,8 @@ CASES = [
      ("TUR", "ASSAULT", None, "2016-08-22", "2016-08-28", "text", "occurred")),
     ("The Kremlin accused Kiev of shelling rebel-held towns.",
      ("RUS", "ACCUSE", "UKR", PUB, PUB, "publication", "occurred")),
+    ("After months of talks with Sudan, the United States lifted the trade embargo on Friday.",
+     ("USA", "CONCEDE", "SDN", "2016-09-02", "2016-09-02", "text", "occurred")),
     ("Iran's foreign minister urged Saudi Arabia to stop its air campaign in Yemen.",
      ("IRN", "REQUEST", "SAU", PUB, PUB, "publication", "occurred")),
 ]  # fmt: skip

@@ -22,5 +22,6 @@ class Config:
     cameo_files: tuple[Path, ...] = ()
     context_files: tuple[Path, ...] = ()
     use_classifier: bool = True
+    sentence_targets: bool = True  # last-resort target: the nearest other actor named in the sentence
     batch_size: int = 32
     max_bytes: int = 20_000_000

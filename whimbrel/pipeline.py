@@ -150,6 +150,11 @@ class Coder:
         if targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
             # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
             sources, targets = sources[:1], list(sources[1:])
+        fallback = False
+        if targets == [None] and self.config.sentence_targets:
+            nearest = resolver.nearest_other(sent, head, sources, when)
+            if nearest is not None:
+                targets, fallback = [nearest], True
         status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:
@@ -172,7 +177,7 @@ class Coder:
                 attribution=attribution,
                 contexts=tags,
                 location=location,
-                confidence=_confidence(cand, source, target, resolver.context),
+                confidence=_confidence(cand, source, target, resolver.context) * (0.7 if fallback else 1.0),
                 coder_version=CODER_VERSION,
             )
 
@@ -206,6 +211,28 @@ class _SentenceActors:
         if key not in self.memo:
             self.memo[key] = self.context.resolve(doc[index], when)
         return self.memo[key]
+
+    def nearest_other(
+        self, sent: Span, trigger: Token, sources: list[Actor], when: date | None
+    ) -> Actor | None:
+        """The actor named in ``sent`` nearest to ``trigger`` that is none of ``sources``: the last-resort
+        target of an event whose own argument slots named none ("X lifted the sanctions" in an article
+        about Y, where the sentence names Y elsewhere)."""
+        taken = {a.key for a in sources}
+        spans = [a.span for a in sources if a.span]
+        best: tuple[int, Actor] | None = None
+        for token in sent:
+            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
+                continue
+            if any(a <= token.idx < b for a, b in spans):
+                continue
+            for actor in self.resolve(token.i, sent.doc, when):
+                if actor.key in taken or not (actor.country or actor.name):
+                    continue
+                distance = abs(token.i - trigger.i)
+                if best is None or distance < best[0]:
+                    best = (distance, actor)
+        return best[1] if best else None
 
     def resolve_all(self, heads: tuple[int, ...], doc: Doc, when: date | None) -> list[Actor]:
         actors: list[Actor] = []
