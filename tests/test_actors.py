@@ -680,3 +680,12 @@ def test_user_short_reference(nlp: Language, tmp_path: Path) -> None:
     resolver = ActorResolver.load([words])
     text = "Saudi Arabia cut oil output. The kingdom said prices were too low."
     _check(nlp, resolver, text, "kingdom", [(None, "SAU", "GOV", "The kingdom")], D2014)
+
+
+def test_role_nationality_beats_place_for_an_apposed_unknown_name(nlp: Language) -> None:
+    doc = nlp("The Norwegian envoy in Sudan, Ambassador Kari Lund, met rebel leaders.")
+    context = ActorResolver.load().article()
+    context.observe(next(iter(doc.sents)), None)
+    head = next(t for t in doc if t.lower_ == "envoy")
+    (actor,) = context.resolve(head, None)
+    assert actor.country == "NOR"

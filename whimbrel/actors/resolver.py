@@ -320,7 +320,13 @@ class ArticleActors:
             if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
                 found = self._interpret(read_phrase(self.table, child), when, position)
                 if found and found[0].name:
-                    return [found[0]]
+                    person = found[0]
+                    if countries and person.name not in self.table.people and person.country != countries[0]:
+                        # "The US commander in Iraq, General X": the role's own nationality beats any
+                        # country the unknown name got from a place or the article.
+                        self.bases.pop(person, None)
+                        person = Actor(person.text, person.name, countries[0], person.sector, person.span)
+                    return [person]
         if r.plural:
             if any(self.table.words.get(c.lower_, ("",))[0] == "pair" for c in r.head.children):
                 people = self._recent_people(position, 2)
