@@ -191,7 +191,7 @@ CASES_R2: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Turkey expressed outrage at the killing of its soldiers.", [("Turkey", "111", "soldiers")]),
     ("Moscow hit back at Washington over the new sanctions.", [("Moscow", "111", "Washington")]),
     ("North Korea pledged to retaliate against South Korea.", [("Korea", "130", "Korea")]),
-    ("China called the sanctions a violation of international law.", [("China", "112", "")]),
+    ("China called the sanctions a violation of international law.", [("China", "11", "")]),
     # missiles: a test is a show of force, firing at someone an attack
     ("North Korea fired two ballistic missiles over Japan.", [("Korea", "150", "Japan")]),
     ("Hezbollah fired rockets at Israel on Thursday.", [("Hezbollah", "190", "Israel")]),
@@ -426,7 +426,7 @@ def test_user_pattern_file_adds_trigger(nlp: Language, tmp_path: Path) -> None:
         ("x1\tmeet\tV\t\t\t\t999\t0.5", "not a CAMEO code"),
         ("x1\tmeet\tV\t\t\t\t040\thigh", "not a number"),
         ("x1\tmeet\tV\t\t\t\t040\t1.5", "outside 0..1"),
-        ("x1\tmeet\tV\tsubj:x\t\t\t040\t0.5", "bad requires"),
+        ("x1\tmeet\tV\twho:x\t\t\t040\t0.5", "bad requires"),
         ("x1\tmeet\tV\t\t\tloud\t040\t0.5", "unknown flag"),
         ("x1\tMeet!\tV\t\t\t\t040\t0.5", "bad trigger"),
         ("x1\tmeet\tV\t\t\t\t\t0.5", "empty required field"),

@@ -13,12 +13,20 @@ from whimbrel.errors import WhimbrelError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from whimbrel.cli import classify_cmd, code_cmd, eval_cmd
+    from whimbrel.cli import (
+        classify_cmd,
+        code_cmd,
+        eval_cmd,
+        export_cmd,
+        ingest_cmd,
+        query_cmd,
+        series_cmd,
+    )
 
     parser = argparse.ArgumentParser(prog="whimbrel", description="Political event data from news text.")
     parser.add_argument("--version", action="version", version=f"whimbrel {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (code_cmd, classify_cmd, eval_cmd):
+    for module in (code_cmd, classify_cmd, eval_cmd, ingest_cmd, query_cmd, export_cmd, series_cmd):
         module.register(sub)
     return parser
 

@@ -10,12 +10,15 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
+from whimbrel.events import statements
 from whimbrel.events.fallback import fallback_targets
 from whimbrel.events.patterns import (
+    CLAUSE_TARGET,
     Pattern,
     index_patterns,
     packaged_file,
     read_control,
+    read_lexicons,
     read_negatives,
     read_patterns,
 )
@@ -61,9 +64,12 @@ class _Match:
     token: Token
     consumed: tuple[Token, ...]  # the object/xcomp tokens a `requires` constraint matched
     particles: tuple[Token, ...]
+    in_span: tuple[Token, ...]  # consumed tokens inside the trigger phrase ("imposed | sanctions")
 
 
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
+# Requirement keys whose matched word is part of the trigger phrase (the others match inside a clause).
+SPAN_KEYS = frozenset({"obj", "pobj", "xcomp", "mod"})
 
 
 def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
@@ -104,8 +110,21 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         pool = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
     elif key == "negclause":
         # "stressed that Israel would not negotiate": a complement clause that is negated.
-        pool = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and _negated(c)]
+        # ... also the clause a parenthetical "X said" interrupts ("Iran will not, the minister said, ...").
+        pool = [c for c in token.children if c.dep_ == "xcomp"] + statements.complements(token)
+        pool = [c for c in pool if _negated(c)]
         return next((c for c in pool if "*" in words or c.lemma_.lower() in words), None)
+    elif key == "modal":
+        return statements.modal_clause(token, words)
+    elif key == "pred":
+        return statements.predicate(token, words)
+    elif key == "subj":
+        pool = [args.counted(c) for c in token.children if c.dep_ in args.SUBJ]
+    elif key == "gov":
+        # The word governing an event noun, directly or through a preposition ("violated | the deal",
+        # "the lifting | of sanctions").
+        gov = token.head.head if token.dep_ == "pobj" else token.head
+        return gov if gov is not token and gov.lemma_.lower() in words else None
     else:
         pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp")]
     for c in pool:
@@ -123,13 +142,15 @@ def _match(token: Token, pattern: Pattern, gov: Token | None = None) -> _Match |
     particles = _has_particles(token, pattern) if pattern.particles else ()
     if particles is None:
         return None
-    consumed = []
+    consumed, in_span = [], []
     for key, words in pattern.requires:
         hit = _requirement(token, key, words, gov)
         if hit is None:
             return None
         consumed.append(hit)
-    return _Match(pattern, token, tuple(consumed), particles)
+        if key in SPAN_KEYS:
+            in_span.append(hit)
+    return _Match(pattern, token, tuple(consumed), particles, tuple(in_span))
 
 
 class EventExtractor:
@@ -147,15 +168,21 @@ class EventExtractor:
 
     @classmethod
     def load(
-        cls, extra: Sequence[Path] = (), negatives: Sequence[Path] = (), control: Sequence[Path] = ()
+        cls,
+        extra: Sequence[Path] = (),
+        negatives: Sequence[Path] = (),
+        control: Sequence[Path] = (),
+        lexicons: Sequence[Path] = (),
     ) -> EventExtractor:
         """Packaged patterns plus user pattern files (a user row with an existing id replaces it).
 
-        ``negatives`` and ``control`` add user negative-context and verb-class files.
+        ``negatives``, ``control`` and ``lexicons`` add user negative-context, verb-class and word-list
+        files (a user lexicon row adds a word to the named list used by ``@name`` in patterns).
         """
-        if not extra and not negatives and not control:
+        if not extra and not negatives and not control and not lexicons:
             return _default()
-        return _build(tuple(map(Path, extra)), tuple(map(Path, negatives)), tuple(map(Path, control)))
+        paths = (extra, negatives, control, lexicons)
+        return _build(*(tuple(map(Path, p)) for p in paths))
 
     # ------------------------------------------------------------------ extraction
 
@@ -223,7 +250,9 @@ class EventExtractor:
         subj = args.verb_subject(verb, self.object_control, is_actor)
         preps = _target_preps(pat)
         tgt = args.Found(())
-        if preps != ("-",):
+        if preps == (CLAUSE_TARGET,):  # "said Israel must halt": the target is in the reported clause
+            tgt = args.Found(statements.statement_target(verb, m.consumed, pat.cameo, is_actor))
+        elif preps != ("-",):
             # "imposed sanctions on Russia", "agreed to meet Putin": the target may hang on the object.
             for extra in m.consumed:
                 tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor)
@@ -232,7 +261,7 @@ class EventExtractor:
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
-        end = max([verb.i, *(t.i for t in (*m.particles, *m.consumed) if 0 < t.i - verb.i <= SPAN_GAP)]) + 1
+        end = max([verb.i, *(t.i for t in (*m.particles, *m.in_span) if 0 < t.i - verb.i <= SPAN_GAP)]) + 1
         return self._candidate(pat, (verb.i, end), verb, subj, tgt, is_actor, m.consumed, noagent)
 
     def _noun_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
@@ -284,12 +313,15 @@ class EventExtractor:
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT
         conf *= FALLBACK if src.fallback else 1.0
         conf *= FALLBACK if tgt.fallback and targets else 1.0
-        if not targets and "notarget" not in pat.flags and _target_preps(pat) != ("-",):
+        own_slots = _target_preps(pat) in (("-",), (CLAUSE_TARGET,))
+        if not targets and "notarget" not in pat.flags and not own_slots:
             found, factor = fallback_targets(
                 head, tgt.heads, slots, sources, pat.cameo, self.clause_verbs, is_actor
             )
             targets = [t for t in found if _plausible(t, is_actor) and t not in sources]
             conf *= factor if targets else NO_TARGET
+        elif not targets and _target_preps(pat) == (CLAUSE_TARGET,):
+            conf *= NO_TARGET
         distance = args.tree_distance(head, sources[0]) if sources else 0
         if distance > SHORT_PATH:
             conf *= max(0.6, 1.0 - 0.05 * (distance - SHORT_PATH))
@@ -442,8 +474,14 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: c.trigger)
 
 
-def _build(extra: tuple[Path, ...], negatives: tuple[Path, ...], control: tuple[Path, ...]) -> EventExtractor:
-    patterns = read_patterns([packaged_file("patterns.tsv"), *extra])
+def _build(
+    extra: tuple[Path, ...],
+    negatives: tuple[Path, ...],
+    control: tuple[Path, ...],
+    lexicons: tuple[Path, ...] = (),
+) -> EventExtractor:
+    lex = read_lexicons([packaged_file("lexicons.tsv"), *lexicons])
+    patterns = read_patterns([packaged_file("patterns.tsv"), *extra], lex)
     neg = read_negatives([packaged_file("negatives.tsv"), *negatives])
     ctl = read_control([packaged_file("control.tsv"), *control])
     return EventExtractor(patterns, neg, ctl)
@@ -451,4 +489,4 @@ def _build(extra: tuple[Path, ...], negatives: tuple[Path, ...], control: tuple[
 
 @lru_cache(maxsize=1)
 def _default() -> EventExtractor:
-    return _build((), (), ())
+    return _build((), (), (), ())

@@ -29,7 +29,10 @@ INNER, CLAUSE, BENEFIT, SUBTREE = 0.85, 0.8, 0.85, 0.7
 # Clause children that are separate events when they have their own subject.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl", "xcomp", "csubj"})
 # Children never searched: the subject is the source side, conjoined verbs and asides are other events.
-SKIP_DEPS = frozenset({"nsubj", "csubj", "conj", "cc", "punct", "parataxis", "mark", "aux", "neg", "det"})
+# An adverbial clause is circumstance, not participant: "Speaking in Paris, the minister criticised ...".
+SKIP_DEPS = frozenset(
+    {"nsubj", "csubj", "conj", "cc", "punct", "parataxis", "mark", "aux", "neg", "det", "advcl"}
+)
 CONDITION_MARKS = frozenset({"if", "unless", "should"})
 NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
@@ -62,7 +65,7 @@ def fallback_targets(
         (_inner(objects, consumed, ok), INNER),
         (_clause(head, clause_verbs, ok), CLAUSE),
         (_benefit(head, objects, consumed, cameo, ok), BENEFIT),
-        (_subtree(head, ok), SUBTREE),
+        (nearest_in_subtree(head, ok), SUBTREE),
     ):
         if found is not None:
             return tuple(t for t in args.with_conjuncts(found) if ok(t)), factor
@@ -123,7 +126,8 @@ def _benefit(
     return None
 
 
-def _subtree(head: Token, ok: Ok) -> Token | None:
+def nearest_in_subtree(head: Token, ok: Ok) -> Token | None:
+    """Nearest token under ``head`` passing ``ok`` (not its subject, conjuncts or own-subject clauses)."""
     # Breadth-first: nearest in the tree first, then nearest in the text.
     level = [head]
     visits = 0

@@ -4,6 +4,8 @@ A pattern says which word (verb or event noun), with which particles/preposition
 objects, signals which CAMEO event.  Patterns live in ``patterns.tsv`` (see ``docs/patterns.md``); users
 add their own files with the same columns.  Negative-context words live in ``negatives.tsv`` and the
 verbs whose object (not subject) controls an infinitive ("urged Iran to halt") in ``control.tsv``.
+Named word lists (``lexicons.tsv``: reporting verbs, words of condemnation ...) are referred to as ``@name``
+in a pattern's trigger or ``requires`` column, so one row covers "said/told/added Y must ...".
 """
 
 from __future__ import annotations
@@ -18,12 +20,16 @@ from whimbrel.errors import DataFileError
 
 PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
-REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause")
+REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "subj", "gov")
 FLAGS = ("symmetric", "notarget")
 CONTROL_KINDS = ("object", "light", "clause")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
 _CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
+_LEXICON_NAME = re.compile(r"^[a-z][a-z_]*$")
+# A target column of "clause": the target comes from the trigger's complement clause (statements).
+CLAUSE_TARGET = "clause"
+Lexicons = dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,7 @@ class Pattern:
     cameo: str
     confidence: float
     flags: frozenset[str]
+    heads: frozenset[str] = frozenset()  # the words of an ``@lexicon`` trigger (empty: just ``head``)
 
     @property
     def specificity(self) -> int:
@@ -46,7 +53,21 @@ class Pattern:
         return 2 * len(self.particles) + 3 * len(self.requires)
 
 
-def _parse_requires(path: Path, line: int, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _words(path: Path, line: int, values: list[str], lexicons: Lexicons) -> frozenset[str]:
+    out: set[str] = set()
+    for w in values:
+        if w.startswith("@"):
+            if w[1:] not in lexicons:
+                raise DataFileError(path, line, f"unknown lexicon {w!r} (known: {sorted(lexicons)})")
+            out |= lexicons[w[1:]]
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
+def _parse_requires(
+    path: Path, line: int, text: str, lexicons: Lexicons
+) -> tuple[tuple[str, frozenset[str]], ...]:
     out = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         key, sep, values = part.partition(":")
@@ -54,16 +75,17 @@ def _parse_requires(path: Path, line: int, text: str) -> tuple[tuple[str, frozen
             raise DataFileError(
                 path, line, f"bad requires {part!r} (want key:word|word, key in {REQUIRE_KEYS})"
             )
-        words = frozenset(w.strip().lower() for w in values.split("|") if w.strip())
+        words = _words(path, line, [w.strip().lower() for w in values.split("|") if w.strip()], lexicons)
         if not words:
             raise DataFileError(path, line, f"requires {part!r} lists no words")
         out.append((key, words))
     return tuple(out)
 
 
-def _parse_row(path: Path, line: int, row: dict[str, str]) -> Pattern:
+def _parse_row(path: Path, line: int, row: dict[str, str], lexicons: Lexicons) -> Pattern:
     words = row["trigger"].lower().split()
-    if not all(_WORD.match(w) for w in words):
+    heads = _words(path, line, words[:1], lexicons) if words[:1] and words[0].startswith("@") else frozenset()
+    if not words or not all(_WORD.match(w) for w in words[1 if heads else 0 :]):
         raise DataFileError(path, line, f"bad trigger {row['trigger']!r} (lower-case words only)")
     pos = row["pos"].upper()
     if pos not in ("V", "N"):
@@ -85,28 +107,49 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Pattern:
         head=words[0],
         particles=tuple(words[1:]),
         pos=pos,
-        requires=_parse_requires(path, line, row["requires"]),
+        requires=_parse_requires(path, line, row["requires"], lexicons),
         target_preps=targets,
         cameo=row["cameo"],
         confidence=confidence,
         flags=flags,
+        heads=heads,
     )
 
 
-def read_patterns(paths: Iterable[Path]) -> list[Pattern]:
-    """Read and validate pattern files in order; a later row with an existing id replaces it."""
+def read_patterns(paths: Iterable[Path], lexicons: Lexicons | None = None) -> list[Pattern]:
+    """Read and validate pattern files in order; a later row with an existing id replaces it.
+
+    ``@name`` words in the trigger and ``requires`` columns expand to the named list of ``lexicons``
+    (default: the packaged ``lexicons.tsv``).
+    """
+    lex = read_lexicons([packaged_file("lexicons.tsv")]) if lexicons is None else lexicons
     by_id: dict[str, Pattern] = {}
     for path in paths:
         for line, row in read_tsv(path, PATTERN_COLUMNS, PATTERN_OPTIONAL):
-            by_id[row["id"]] = _parse_row(Path(path), line, row)
+            by_id[row["id"]] = _parse_row(Path(path), line, row, lex)
     return list(by_id.values())
+
+
+def read_lexicons(paths: Iterable[Path]) -> Lexicons:
+    """Read named word lists (columns ``lexicon  word``); later files add words to a list."""
+    out: dict[str, set[str]] = {}
+    for path in paths:
+        for line, row in read_tsv(path, ("lexicon", "word"), ("note",)):
+            name, word = row["lexicon"].lower(), row["word"].lower()
+            if not _LEXICON_NAME.match(name):
+                raise DataFileError(path, line, f"bad lexicon name {name!r} (lower-case letters and _)")
+            if not _WORD.match(word):
+                raise DataFileError(path, line, f"bad word {row['word']!r} (one lower-case word)")
+            out.setdefault(name, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def index_patterns(patterns: Sequence[Pattern]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
     """Index by (pos, head word), most specific first, so a sentence only looks up its own words."""
     index: dict[tuple[str, str], list[Pattern]] = {}
     for p in patterns:
-        index.setdefault((p.pos, p.head), []).append(p)
+        for head in p.heads or (p.head,):
+            index.setdefault((p.pos, head), []).append(p)
     return {k: tuple(sorted(v, key=lambda p: (-p.specificity, -p.confidence))) for k, v in index.items()}
 
 

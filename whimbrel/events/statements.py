@@ -1,0 +1,152 @@
+"""Statement events: a reporting verb whose complement clause carries the event type and the target.
+
+Political news is mostly people saying things.  "X said Y must halt ..." is a REQUEST to Y, "X said Y's
+move was illegal" an ACCUSE of Y, "X said it would not accept ..." a REJECT, "X said it was ready to ..."
+an AGREE.  Patterns express this with ``requires`` keys on the reporting verb (``modal``, ``pred``,
+``negclause``) and the target column ``clause``; this module finds the complement clause, checks it and
+picks the target from it.  Everything is a bounded walk over the children of a few tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from whimbrel.events import arguments as args
+from whimbrel.events.fallback import nearest_in_subtree
+
+IsActor = Callable[[Token], bool]
+# Subjects of a reported clause that stand for the speaker itself ("Iran said it would not accept").
+SELF = frozenset({"it", "we", "i", "us", "itself", "ourselves"})
+PERSONAL = SELF | frozenset({"he", "she", "they"})
+# Dependents of the reporting verb that hold its predicate directly: "called the move illegal",
+# "described the vote as illegitimate".
+OWN_PRED_DEPS = frozenset({"oprd", "acomp"})
+PRED_DEPS = frozenset({"acomp", "attr", "oprd"})
+# Inside the subject of an accusation only the owner is accused ("Washington's sanctions were illegal"),
+# not the victim ("the attack on Syria was illegal"): possessors, nationality modifiers, "by" agents.
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+
+
+def complements(verb: Token) -> list[Token]:
+    """Clauses reported by ``verb``: its ``ccomp`` children, or the clause a parenthetical "X said"
+    interrupts or follows ("The sanctions, the ministry said, are illegal")."""
+    out = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        out.append(verb.head)
+    return out
+
+
+def clause_subject(clause: Token) -> Token | None:
+    """Subject (or passive subject) of a clause verb."""
+    return args.holder_subject(clause)
+
+
+def negated(token: Token) -> bool:
+    """Whether a clause verb or predicate carries a negation ("was not illegal", "would never accept")."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def modal_clause(verb: Token, words: frozenset[str]) -> Token | None:
+    """A reported clause with an obligation on someone other than the speaker ("said Y must/should").
+
+    ``words`` holds modal auxiliaries and verbs taking a "to" complement ("needs to", "has to").
+    """
+    for clause in complements(verb):
+        subj = clause_subject(clause)
+        if subj is None or subj.lower_ in SELF or subj.lower_ == "there":
+            continue  # "said it must defend itself" is no request; "it should be possible" neither
+        if any(c.dep_ == "aux" and c.lemma_.lower() in words for c in clause.children):
+            return clause
+        if clause.lemma_.lower() in words and any(c.dep_ == "xcomp" for c in clause.children):
+            return clause
+    return None
+
+
+def predicate(verb: Token, words: frozenset[str]) -> Token | None:
+    """A predicate in ``words`` said of something: the reporting verb's own ("called the move illegal",
+    "described it as illegitimate") or its reported clause's ("said the move was illegal/a violation").
+
+    A negated clause ("was not illegal") never matches.
+    """
+    pool = [c for c in verb.children if c.dep_ in OWN_PRED_DEPS]
+    pool.extend(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children)
+    for clause in complements(verb):
+        if negated(clause):
+            continue
+        if clause.pos_ in ("ADJ", "NOUN"):
+            pool.append(clause)
+        pool.extend(c for c in clause.children if c.dep_ in PRED_DEPS and not negated(c))
+    for p in pool:
+        for t in (p, *p.conjuncts):
+            if t.lemma_.lower() in words or t.lower_ in words:
+                return t
+        # "an act of aggression", "a clear breach of": the "of" object of a light attribute noun.
+        for g in args.prep_objects(p, ("of",)):
+            if g.lemma_.lower() in words:
+                return g
+    return None
+
+
+def statement_target(
+    verb: Token, consumed: tuple[Token, ...], cameo: str, is_actor: IsActor | None
+) -> tuple[Token, ...]:
+    """Target of a statement event from its reported clause (empty when none is named).
+
+    The clause subject when it is an actor and not the speaker ("said Israel must halt"), else the actor
+    owning it ("said Washington's sanctions were illegal"), else the reporting verb's object ("told Serbia
+    it must", "called the move illegal" → the move's owner); for AGREE/REJECT statements, also the
+    nearest actor inside the clause ("said it would not negotiate with Hamas").
+    """
+    actor = is_actor if is_actor is not None else _named
+    clause = _clause_of(verb, consumed)
+    root = cameo[:2]
+    self_words = PERSONAL if root in ("03", "12") else SELF
+    if clause is not None:
+        subj = clause_subject(clause)
+        if subj is not None and subj.lower_ not in self_words:
+            if actor(subj):
+                return args.with_conjuncts(subj)
+            owner = _owner(subj, actor)
+            if owner is not None:
+                return (owner,)
+    for obj in args.children(verb, args.OBJ | frozenset({"dative", "iobj"})):
+        if actor(obj):
+            return args.with_conjuncts(obj)
+        owner = _owner(obj, actor)
+        if owner is not None:
+            return (owner,)
+    if clause is not None and root in ("03", "12"):
+        found = nearest_in_subtree(clause, lambda t: t.tag_ != "PRP$" and _usable(t) and actor(t))
+        if found is not None:
+            return args.with_conjuncts(found)
+    return ()
+
+
+def _clause_of(verb: Token, consumed: tuple[Token, ...]) -> Token | None:
+    clauses = complements(verb)
+    for tok in consumed:
+        for clause in clauses:
+            if tok == clause or clause in tok.ancestors:
+                return clause
+    return None
+
+
+def _owner(noun: Token, actor: IsActor) -> Token | None:
+    for c in noun.children:
+        if c.dep_ in OWNER_DEPS and c.tag_ != "PRP$" and _usable(c) and actor(c):
+            return c
+    for g in args.prep_objects(noun, ("by", "from")):
+        if _usable(g) and actor(g):
+            return g
+    return None
+
+
+def _usable(token: Token) -> bool:
+    return token.ent_type_ not in args.NON_ACTOR_ENTS
+
+
+def _named(token: Token) -> bool:
+    return token.ent_type_ in NAMED
