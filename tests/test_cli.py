@@ -119,3 +119,42 @@ def test_html_with_scripts_codes_only_the_visible_text(tmp_path: Path) -> None:
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert events and all("attacked" not in e["sentence"] for e in events)
     assert any(e["plover"] == "CONSULT" for e in events)
+
+
+def test_user_actor_and_pattern_files_extend_the_coder(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Governor Tilda Varnholm rebuked the mayor of Lisbon on Monday.\n", encoding="utf-8")
+    plain = [json.loads(x) for x in run("code", str(text), "--published", "2020-05-06").stdout.splitlines()]
+    assert not any(e["source"]["name"] == "Tilda Varnholm" and e["cameo"] == "1121" for e in plain)
+    people = tmp_path / "people.tsv"
+    people.write_text(
+        "name\taliases\tcountry\tsector\tstart\tend\trole\tgender\n"
+        "Tilda Varnholm\tVarnholm\tPRT\tGOV\t2019-01-01\t\tgovernor\tf\n",
+        encoding="utf-8",
+    )
+    patterns = tmp_path / "patterns.tsv"
+    patterns.write_text(
+        "id\ttrigger\tpos\trequires\ttarget\tflags\tcameo\tconfidence\tnote\n"
+        "user.rebuke\trebuke\tV\t\t\t\t1121\t0.9\tour own pattern\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "code", str(text), "--published", "2020-05-06", "--actors", str(people), "--patterns", str(patterns)
+    )
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(x) for x in result.stdout.splitlines()]
+    assert any(
+        e["source"]["name"] == "Tilda Varnholm" and e["source"]["country"] == "PRT" and e["cameo"] == "1121"
+        for e in events
+    ), events
+
+
+def test_bad_user_file_is_one_line_with_its_line_number(tmp_path: Path, article: Path) -> None:
+    patterns = tmp_path / "patterns.tsv"
+    patterns.write_text(
+        "id\ttrigger\tpos\trequires\ttarget\tflags\tcameo\tconfidence\tnote\nx\trebuke\tV\t\t\t\t9999\t0.9\t\n",
+        encoding="utf-8",
+    )
+    result = run("code", str(article), "--patterns", str(patterns))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and f"{patterns}:2:" in result.stderr
