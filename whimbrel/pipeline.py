@@ -219,6 +219,9 @@ class _SentenceActors:
         target of an event whose own argument slots named none ("X lifted the sanctions" in an article
         about Y, where the sentence names Y elsewhere)."""
         taken = {a.key for a in sources}
+        sides = {
+            (a.country, a.sector) for a in sources if a.country
+        }  # "Russia annexed …, the Russian leader"
         spans = [a.span for a in sources if a.span]
         best: tuple[int, Actor] | None = None
         for token in sent:
@@ -227,7 +230,11 @@ class _SentenceActors:
             if any(a <= token.idx < b for a, b in spans):
                 continue
             for actor in self.resolve(token.i, sent.doc, when):
-                if actor.key in taken or not (actor.country or actor.name):
+                if (
+                    actor.key in taken
+                    or not (actor.country or actor.name)
+                    or (actor.country, actor.sector) in sides
+                ):
                     continue
                 distance = abs(token.i - trigger.i)
                 if best is None or distance < best[0]:

@@ -34,6 +34,9 @@ CONFIG: dict[str, Any] = {
     "learning_rate": 0.05,
     "heldout": 0.2,
     "text_only_copies": True,  # also train on every row without its parse, so text-only calls work
+    # every label gets the same total weight in the loss: the class mix of the training file is an artifact
+    # of how much data was written per type (NONE rows are plentiful), not a prior of real news
+    "balanced": True,
 }
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "training" / "plover_pairs.tsv"
 
@@ -85,13 +88,20 @@ def fit(rows: list[list[int]], y: np.ndarray, n_features: int) -> tuple[np.ndarr
     used, starts = np.unique(cols[order], return_index=True)
     rows_by_feature = row_of[order]
     onehot = np.eye(k, dtype=np.float32)[y]
+    counts = np.bincount(y, minlength=k).astype(np.float32)
+    if CONFIG["balanced"]:
+        # inverse class frequency, normalised so that the weights average 1 over the rows
+        per_class = np.where(counts > 0, len(y) / (np.count_nonzero(counts) * np.maximum(counts, 1)), 0.0)
+        row_weight = per_class[y].astype(np.float32)[:, None] / len(rows)
+    else:
+        row_weight = np.full((len(rows), 1), 1.0 / len(rows), dtype=np.float32)
     w, b = np.zeros((n_features, k), dtype=np.float32), np.zeros(k, dtype=np.float32)
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     lr, beta1, beta2, eps = CONFIG["learning_rate"], 0.9, 0.999, 1e-8
     for step in range(1, CONFIG["steps"] + 1):
         # sparse products without scipy: gather + segment sums (reduceat), row-wise and feature-wise
         logits = np.add.reduceat(w[cols], offsets, axis=0) + b
-        err = (softmax(logits) - onehot) / len(rows)
+        err = (softmax(logits) - onehot) * row_weight
         gw = np.zeros_like(w)
         gw[used] = np.add.reduceat(err[rows_by_feature], starts, axis=0)
         gw += CONFIG["l2"] * w

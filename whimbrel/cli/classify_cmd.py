@@ -7,7 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-from whimbrel.classify import classify_many, read_pairs_tsv
 from whimbrel.cli import add_config_options, config_from
 
 
@@ -25,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from whimbrel.classify import classify_many, read_pairs_tsv  # spaCy loads only when a command runs
+
     config = config_from(args)
     if args.tsv is not None:
         rows = list(read_pairs_tsv(args.tsv))

@@ -7,7 +7,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from whimbrel.api import code_articles, parse_published
 from whimbrel.cli import add_config_options, config_from
 from whimbrel.errors import InputError
 from whimbrel.output import FORMATS, EventWriter
@@ -25,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from whimbrel.api import code_articles, parse_published  # spaCy loads only when a command runs
+
     published = parse_published(args.published)
     config = config_from(args)
     writer = EventWriter(sys.stdout, args.format)

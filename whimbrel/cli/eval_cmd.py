@@ -8,7 +8,6 @@ from pathlib import Path
 
 from whimbrel.cli import add_config_options, config_from
 from whimbrel.errors import ConfigError
-from whimbrel.evaluation import eval_articles, eval_petr2, eval_plv
 
 PARTS = ("plv", "petr2", "articles")
 
@@ -23,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from whimbrel.evaluation import eval_articles, eval_petr2, eval_plv  # loads the coder
+
     if not args.eval_dir.is_dir():
         raise ConfigError(f"no evaluation folder at {args.eval_dir}")
     config = config_from(args)

@@ -118,6 +118,8 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         return statements.modal_clause(token, words)
     elif key == "pred":
         return statements.predicate(token, words)
+    elif key == "clause":
+        return statements.reported_verb(token, words)
     elif key == "subj":
         pool = [args.counted(c) for c in token.children if c.dep_ in args.SUBJ]
     elif key == "gov":

@@ -20,7 +20,7 @@ from whimbrel.errors import DataFileError
 
 PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
-REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "subj", "gov")
+REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov")
 FLAGS = ("symmetric", "notarget")
 CONTROL_KINDS = ("object", "light", "clause")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.

