@@ -689,3 +689,16 @@ def test_role_nationality_beats_place_for_an_apposed_unknown_name(nlp: Language)
     head = next(t for t in doc if t.lower_ == "envoy")
     (actor,) = context.resolve(head, None)
     assert actor.country == "NOR"
+
+
+def test_the_two_leaders_are_the_articles_protagonists_not_the_last_names(nlp: Language) -> None:
+    text = (
+        "Obama will meet Putin in Hangzhou. Obama wants to discuss Syria with Putin. "
+        "Kremlin spokesman Dmitry Peskov said the talks would be long. The two leaders have met often."
+    )
+    doc = nlp(text)
+    context = ActorResolver.load().article()
+    for sent in doc.sents:
+        context.observe(sent, date(2016, 9, 2))
+    head = next(t for t in doc if t.lower_ == "leaders")
+    assert {a.name for a in context.resolve(head, date(2016, 9, 2))} == {"Barack Obama", "Vladimir Putin"}

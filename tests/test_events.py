@@ -488,6 +488,8 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("\"We will never accept this,\" the president told reporters.", [("president", "12", "")]),
     ("Hamas said it was ready to resume talks with Israel.", [("Hamas", "03", "Israel")]),
     ("Berlin said the ceasefire was a positive step.", [("Berlin", "051", "")]),
+    # intent reported for someone else: the clause subject holds it
+    ("Officials in Seoul say Moon is ready to meet with Pyongyang.", [("Moon", "03", "Pyongyang")]),
     ("Tehran said it would retaliate against Israel.", [("Tehran", "13", "Israel")]),
     ("Turkey warned that Sweden must act against militants or face consequences.",
      [("Turkey", "13", "Sweden")]),

@@ -329,7 +329,7 @@ class ArticleActors:
                     return [person]
         if r.plural:
             if any(self.table.words.get(c.lower_, ("",))[0] == "pair" for c in r.head.children):
-                people = self._recent_people(position, 2)
+                people = self._salient_people(position, 2)
                 return (
                     [a for m in people for a in self._mention_actors(m, when)] if len(people) == 2 else None
                 )
@@ -363,16 +363,19 @@ class ArticleActors:
                 return m
         return None
 
-    def _recent_people(self, position: tuple[int, int], count: int) -> list[Mention]:
-        """The last ``count`` distinct people mentioned before ``position``, in reading order."""
-        people: dict[str, Mention] = {}
-        for m in reversed(self.mentions):
+    def _salient_people(self, position: tuple[int, int], count: int) -> list[Mention]:
+        """The ``count`` people mentioned most often before ``position`` (ties: the more recent), in reading
+        order: "the two leaders" are the article's protagonists, not the last two names (a spokesman
+        quoted in between is not one of them)."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.mentions:
             name = m.person.name if m.person else (m.actors[0].name or "" if m.actors else "")
-            if m.position < position and m.is_person and name and name not in people:
-                people[name] = m
-                if len(people) == count:
-                    break
-        return list(people.values())[::-1]
+            if m.position < position and m.is_person and name:
+                counts[name] = counts.get(name, 0) + 1
+                last[name] = m
+        ranked = sorted(counts, key=lambda n: (counts[n], last[n].position), reverse=True)[:count]
+        return sorted((last[n] for n in ranked), key=lambda m: m.position)
 
     def _pronoun(self, h: Token, value: str, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """he/she -> the last person of agreeing gender, except that a subject pronoun with no person before

@@ -253,7 +253,11 @@ class EventExtractor:
         preps = _target_preps(pat)
         tgt = args.Found(())
         if preps == (CLAUSE_TARGET,):  # "said Israel must halt": the target is in the reported clause
-            tgt = args.Found(statements.statement_target(verb, m.consumed, pat.cameo, is_actor))
+            holder = statements.intent_holder(verb, m.consumed, pat.cameo, is_actor)
+            if holder is not None:  # "officials say Putin is ready to cooperate with Washington"
+                subj, tgt = args.Found((holder[0],)), args.Found(holder[1])
+            else:
+                tgt = args.Found(statements.statement_target(verb, m.consumed, pat.cameo, is_actor))
         elif preps != ("-",):
             # "imposed sanctions on Russia", "agreed to meet Putin": the target may hang on the object.
             for extra in m.consumed:

@@ -31,6 +31,9 @@ NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 # Statements of the speaker's own intent (AGREE, REJECT, THREATEN): the clause's subject is the speaker,
 # the target is whoever the intended act is aimed at ("said it would not negotiate with Hamas").
 INTENT_ROOTS = frozenset({"03", "12", "13"})
+# Intent that a speaker may report for someone else ("officials say Putin is ready to …"): agree, reject.
+HELD_ROOTS = frozenset({"03", "12"})
+OBLIGATION = frozenset({"must", "should", "ought", "has", "have", "need"})
 
 
 def complements(verb: Token) -> list[Token]:
@@ -138,6 +141,28 @@ def statement_target(
         if found is not None:
             return args.with_conjuncts(found)
     return ()
+
+
+def intent_holder(
+    verb: Token, consumed: tuple[Token, ...], cameo: str, is_actor: IsActor | None
+) -> tuple[Token, tuple[Token, ...]] | None:
+    """For a statement of intent about someone else ("officials say Putin is ready to cooperate with
+    Washington"): the clause subject as the source and the nearest other actor of the clause as the
+    target; None when the speaker states its own intent."""
+    if cameo[:2] not in HELD_ROOTS:  # a warning stays the speaker's threat ("warned that Sweden must act")
+        return None
+    actor = is_actor if is_actor is not None else _named
+    clause = _clause_of(verb, consumed)
+    subj = clause_subject(clause) if clause is not None else None
+    if clause is None or subj is None or subj.lower_ in PERSONAL or not actor(subj):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+        return None  # "said Y must …" puts a demand on Y: the speaker stays the source
+    found = nearest_in_subtree(
+        clause,
+        lambda t: t.i != subj.i and t.tag_ != "PRP$" and _usable(t) and actor(t) and t not in subj.subtree,
+    )
+    return subj, (args.with_conjuncts(found) if found is not None else ())
 
 
 def _clause_of(verb: Token, consumed: tuple[Token, ...]) -> Token | None:
