@@ -234,3 +234,17 @@ def test_usage_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
         assert main(["ingest", str(tmp_path / "file"), *args]) == 2
         err = capsys.readouterr().err
         assert message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_dask_and_multiprocess_ingest_give_the_single_process_store(
+    tmp_path: Path, news: Path, reference: dict[str, list[str]]
+) -> None:
+    from whimbrel.config import Config
+    from whimbrel.engines import make_engine
+
+    for name in ("process", "dask"):
+        store = tmp_path / name
+        with make_engine(name, Config(), workers=2, chunk=3) as engine:
+            report = ingest([news], store, engine=engine, batch=5)
+        assert report.coded == len(STORIES)
+        assert tables(store) == reference, name
