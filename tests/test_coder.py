@@ -121,3 +121,16 @@ def test_text_without_sentence_ends_is_coded_in_bounded_windows() -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert events
     assert max(len(e.sentence) for e in events) <= 5_000
+
+
+def test_a_sports_story_yields_no_event() -> None:
+    text = (
+        "Spain beat Portugal 3-1 in the semifinal on Saturday.\n\n"
+        "The defending champions attacked from the first whistle, and the coach praised his players.\n\n"
+        "Portugal's captain accused the referee of bias after the match.\n\n"
+        "Spain will meet France in the final on Wednesday, when the tournament ends.\n\n"
+        "Spain and Croatia met twice last year in Madrid."  # no sports word: the article decides
+    )
+    lone = whimbrel.code("Spain and Croatia met twice last year in Madrid.", published=PUB, fmt="text")
+    assert lone, "the sentence alone codes as a meeting"
+    assert whimbrel.code(text, published=PUB, fmt="text") == []

@@ -28,6 +28,11 @@ from whimbrel.time import resolve_date
 
 CODER_VERSION = f"whimbrel-{__version__}"
 
+# An article whose sentences carry strong negative-context words this often is off-topic (sports,
+# business, weather); only events coded with at least OFF_TOPIC_KEEP confidence are kept from it.
+OFF_TOPIC_FACTOR = 0.3
+OFF_TOPIC_SHARE = 0.15
+OFF_TOPIC_KEEP = 0.9
 _NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
 # Interactions in which a joint subject ("the two leaders met") names both parties.
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -101,6 +106,8 @@ class Coder:
         headline = state.next == 0 and title is not None and para.text.strip() == title.strip()
         state.next += 1
         for sent in doc.sents:
+            state.sentences += 1
+            state.off_topic += self.extractor.context_factor(sent) <= OFF_TOPIC_FACTOR
             state.context.observe(sent, article.published)
             for event in self._code_sentence(article, para.start, sent, state.context, headline):
                 if event.id not in state.seen:
@@ -192,9 +199,15 @@ class _ArticleCoding:
     next: int = 0
     events: list[Event] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    sentences: int = 0
+    off_topic: int = 0  # sentences with a strong sports/business/weather word (events/negatives.tsv)
 
     def finish(self) -> list[Event]:
         self.paras = []
+        if self.sentences and self.off_topic / self.sentences >= OFF_TOPIC_SHARE:
+            # A sports, business or weather story: its "attacks" and "defences" are games and markets.
+            # Only strongly coded events survive.
+            self.events = [e for e in self.events if e.confidence >= OFF_TOPIC_KEEP]
         return self.events
 
 

@@ -213,6 +213,10 @@ class EventExtractor:
                 out.append(_scaled(cand, factor))
         return _dedupe(out)
 
+    def context_factor(self, sent: Span) -> float:
+        """The lowest negative-context factor of the sentence's words (1.0: no sports or business word)."""
+        return self._context_factor(sent)
+
     def _context_factor(self, sent: Span) -> float:
         factor = 1.0
         for t in sent:
