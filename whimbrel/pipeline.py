@@ -106,16 +106,17 @@ class Coder:
         headline = state.next == 0 and title is not None and para.text.strip() == title.strip()
         state.next += 1
         for sent in doc.sents:
+            factor = self.extractor.context_factor(sent)
             state.sentences += 1
-            state.off_topic += self.extractor.context_factor(sent) <= OFF_TOPIC_FACTOR
+            state.off_topic += factor <= OFF_TOPIC_FACTOR
             state.context.observe(sent, article.published)
-            for event in self._code_sentence(article, para.start, sent, state.context, headline):
+            for event in self._code_sentence(article, para.start, sent, state.context, headline, factor):
                 if event.id not in state.seen:
                     state.seen.add(event.id)
                     state.events.append(event)
 
     def _code_sentence(
-        self, article: Article, offset: int, sent: Span, context: ArticleActors, headline: bool
+        self, article: Article, offset: int, sent: Span, context: ArticleActors, headline: bool, factor: float
     ) -> Iterator[Event]:
         resolver = _SentenceActors(context)
         published = article.published
@@ -123,7 +124,9 @@ class Coder:
         def is_actor(token: Token) -> bool:
             return bool(resolver.resolve(token.i, sent.doc, published))
 
-        candidates = self.extractor.extract(sent, is_actor=is_actor)
+        if factor <= 0.0:  # a sports, business or weather sentence (events/negatives.tsv)
+            return
+        candidates = self.extractor.extract(sent, is_actor=is_actor, context_factor=factor)
         if not candidates:
             return
         tags = self.contexts.tag(sent)

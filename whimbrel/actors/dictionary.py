@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -37,6 +38,7 @@ _SPACES = re.compile(r"[\s\-–]+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
+@lru_cache(maxsize=65536)  # the same words recur in every article; a pure function of its argument
 def norm(text: str) -> str:
     """Normalised form of a phrase for lookups: curly quotes straightened, hyphens and runs of space as one
     space.  Case is kept; callers lowercase for case-insensitive tables."""

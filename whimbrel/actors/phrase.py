@@ -137,7 +137,7 @@ def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[
     found: list[Match] = []
     i = start
     while i < end:
-        if not _may_start(table, doc[i]):
+        if not may_start(table, doc[i]):
             i += 1
             continue
         hit = None
@@ -153,7 +153,7 @@ def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[
     return found
 
 
-def _may_start(table: ActorDictionary, token: Token) -> bool:
+def may_start(table: ActorDictionary, token: Token) -> bool:
     """Whether any dictionary key can begin at ``token`` (most tokens of a sentence cannot: skip them)."""
     first = norm(token.text).lower().split(" ")[0]
     return (

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, ShortRef
-from whimbrel.actors.phrase import PRONOUN_TAGS, Reading, match_range, name_tokens, read_phrase
+from whimbrel.actors.phrase import PRONOUN_TAGS, Reading, match_range, may_start, name_tokens, read_phrase
 from whimbrel.actors.places import CountryTally, PlaceIndex
 from whimbrel.geo import Gazetteer
 from whimbrel.records import Actor
@@ -143,6 +143,13 @@ class ArticleActors:
         for token in sent:
             if token.pos_ not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
                 continue
+            if (
+                token.pos_ == "NOUN"
+                and not token.ent_type_
+                and token is not subject
+                and not may_start(self.table, token)
+            ):
+                continue  # a common noun no dictionary key begins with ("meeting", "plan"): no mention here
             reading = self._read(token)
             if subject is not None and token.i == subject.i:
                 actors = self._group_subject(token, when, (paragraph, token.i), reading)

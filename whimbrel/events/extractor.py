@@ -188,9 +188,12 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ extraction
 
-    def extract(self, sent: Span, is_actor: IsActor | None = None) -> list[Candidate]:
-        """Event candidates of one sentence; ``is_actor`` (optional) steers argument choice."""
-        factor = self._context_factor(sent)
+    def extract(
+        self, sent: Span, is_actor: IsActor | None = None, context_factor: float | None = None
+    ) -> list[Candidate]:
+        """Event candidates of one sentence; ``is_actor`` (optional) steers argument choice;
+        ``context_factor`` is :meth:`context_factor` of ``sent`` when the caller has it already."""
+        factor = self._context_factor(sent) if context_factor is None else context_factor
         if factor <= 0.0:
             return []
         matches = self._matches(sent)
