@@ -1,6 +1,6 @@
 """Ingest overhead: time to code N articles vs. time to code *and* store them (segments + dedup), one run.
 
-    .venv/bin/python bench/ingest.py [--articles 400] [--batch 100]
+    .venv/bin/python bench/ingest.py [--articles 400] [--batch 500]
 
 Articles are the bundled examples, each copy given its own URL (so its own article id); the store is a fresh
 temporary folder. Prints both times and the overhead (ingest / code − 1; target ≤ 10%).
@@ -32,7 +32,7 @@ def articles(count: int) -> list[Article]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=400)
-    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--batch", type=int, default=500)
     args = parser.parse_args()
     coder = load_coder()
     items = articles(args.articles)

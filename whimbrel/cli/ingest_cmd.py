@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=ENGINES, default="local", help="where to code (default: this process)")
     p.add_argument("--workers", type=int, metavar="N", help="worker processes (process and dask engines)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler to use instead of a local cluster")
-    p.add_argument("--batch", type=int, default=100, metavar="N", help="articles per committed segment")
+    p.add_argument("--batch", type=int, default=500, metavar="N", help="articles per committed segment")
     p.add_argument("--window", type=int, default=3, metavar="DAYS", help="dedup window in days (default 3)")
     p.add_argument("--quiet", action="store_true", help="log lines instead of a progress bar")
     add_config_options(p)

@@ -50,7 +50,7 @@ def ingest(
     config: Config | None = None,
     engine: Engine | None = None,
     published: date | None = None,
-    batch: int = 100,
+    batch: int = 500,
     window_days: int = 3,
     progress: bool = False,
     log: Callable[[str], None] | None = None,
