@@ -23,29 +23,15 @@ import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from throughput import load_articles  # noqa: E402  (bench/ is the script folder)
+
 from whimbrel.api import load_coder  # noqa: E402
 from whimbrel.config import Config  # noqa: E402
 from whimbrel.engines import make_engine  # noqa: E402
 from whimbrel.engines.worker import peak_rss  # noqa: E402
 from whimbrel.nlp import paragraphs  # noqa: E402
-from whimbrel.readers import iter_article_paths, read_path  # noqa: E402
-from whimbrel.records import Article  # noqa: E402
 
 MB = 2**20
-
-
-def load_articles(paths: list[Path], min_words: int) -> list[Article]:
-    """The articles under ``paths``, repeated until they hold ``min_words`` words."""
-    base = [a for p in iter_article_paths(paths) if isinstance(p, Path) for a in read_path(p)
-            if isinstance(a, Article)]  # fmt: skip
-    if not base:
-        raise SystemExit("no articles found")
-    articles, words = [], 0
-    while words < min_words:
-        for a in base:
-            articles.append(a)
-            words += len(a.text.split())
-    return articles
 
 
 def timed(fn: Callable[[], object], rounds: int) -> float:
