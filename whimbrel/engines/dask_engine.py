@@ -25,6 +25,14 @@ QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "5s",
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 so workers hand memory back to the OS early; spaCy
+    # allocates and frees many small arrays per sentence, and the constant trimming costs CPU: keep glibc's
+    # default (the process pool runs with it too).
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
 }
 
 
