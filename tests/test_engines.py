@@ -175,7 +175,7 @@ def test_workers_are_single_threaded(process: ProcessEngine, dask: DaskEngine) -
     assert set(client.run(os.getenv, "OMP_NUM_THREADS").values()) == {"1"}
     # and the stack sampler that would compete with spaCy for the worker's core is off
     assert set(client.run(_worker_profiling).values()) == {False}
-    # and glibc keeps its default trimming (the nanny's 64 KiB threshold cost spaCy about 15% CPU here)
+    # and glibc keeps its default trimming (with the nanny's 64 KiB threshold bench/engines.py gave 1.37x)
     assert set(client.run(os.getenv, "MALLOC_TRIM_THRESHOLD_").values()) == {None}
 
 
