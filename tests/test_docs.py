@@ -42,3 +42,20 @@ def test_quick_start_scripts_exist_and_ci_runs_the_test_command() -> None:
 def test_docs_linked_from_the_readme_exist() -> None:
     for link in re.findall(r"\]\(((?:docs/)?[\w./-]+\.md)\)", README):
         assert (ROOT / link).is_file(), link
+
+
+def test_readme_python_example_gives_what_it_shows() -> None:
+    import datetime
+
+    import whimbrel
+
+    events = whimbrel.code(
+        "President Obama will meet Mr. Putin in Hangzhou on Sunday.", published="2016-09-02"
+    )
+    e = events[0]
+    assert (e.source.name, e.code.plover, e.target and e.target.name, e.date.start, e.status) == (
+        "Barack Obama", "CONSULT", "Vladimir Putin", datetime.date(2016, 9, 4), "planned",
+    )  # fmt: skip
+    assert "('Barack Obama', 'CONSULT', 'Vladimir Putin', datetime.date(2016, 9, 4), 'planned')" in README
+    police = whimbrel.classify("Police arrested dozens of protesters in Minsk.", "Police", "protesters")
+    assert police.plover == "COERCE"
