@@ -92,12 +92,7 @@ def _parse_row(path: Path, line: int, row: dict[str, str], lexicons: Lexicons) -
         raise DataFileError(path, line, f"pos must be V or N, not {row['pos']!r}")
     if not _CAMEO.match(row["cameo"]):
         raise DataFileError(path, line, f"{row['cameo']!r} is not a CAMEO code")
-    try:
-        confidence = float(row["confidence"])
-    except ValueError:
-        raise DataFileError(path, line, f"confidence {row['confidence']!r} is not a number") from None
-    if not 0.0 <= confidence <= 1.0:
-        raise DataFileError(path, line, f"confidence {confidence} outside 0..1")
+    confidence = unit_number(path, line, "confidence", row["confidence"])
     flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
     if flags - set(FLAGS):
         raise DataFileError(path, line, f"unknown flag(s) {sorted(flags - set(FLAGS))}, known: {FLAGS}")
@@ -158,13 +153,7 @@ def read_negatives(paths: Iterable[Path]) -> dict[str, float]:
     out: dict[str, float] = {}
     for path in paths:
         for line, row in read_tsv(path, ("word", "factor"), ("note",)):
-            try:
-                factor = float(row["factor"])
-            except ValueError:
-                raise DataFileError(path, line, f"factor {row['factor']!r} is not a number") from None
-            if not 0.0 <= factor <= 1.0:
-                raise DataFileError(path, line, f"factor {factor} outside 0..1")
-            out[row["word"].lower()] = factor
+            out[row["word"].lower()] = unit_number(path, line, "factor", row["factor"])
     return out
 
 
@@ -188,3 +177,14 @@ def read_control(paths: Iterable[Path]) -> dict[str, frozenset[str]]:
 def packaged_file(name: str) -> Path:
     """Path of one of the data files shipped in this package."""
     return packaged("whimbrel.events", name)
+
+
+def unit_number(path: Path, line: int, name: str, text: str) -> float:
+    """``text`` as a number in 0..1, or a DataFileError naming the file, line and column."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise DataFileError(path, line, f"{name} {text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise DataFileError(path, line, f"{name} {value} outside 0..1")
+    return value
