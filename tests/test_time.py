@@ -300,6 +300,24 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
     ("Security forces killed 2000 protesters in the capital.", "killed", WED, WED, WED, "publication"),
     ("The ministry sent 2,000 troops to the border.", "sent", None, None, None, "unknown"),
     ("Fighting between the clans has continued for decades.", "continued", WED, WED, WED, "publication"),
+    # A document's date dates what is said in it; a dated object of the verb does not date the verb.
+    (
+        "In a statement published Aug. 29, the two ministries accused Ankara of shelling.",
+        "accused",
+        WED,
+        D(2016, 8, 29),
+        D(2016, 8, 29),
+        "text",
+    ),  # fmt: skip
+    (
+        "In a letter dated March 3, the minister urged Cairo to reopen the crossing.",
+        "urged",
+        WED,
+        D(2016, 3, 3),
+        D(2016, 3, 3),
+        "text",
+    ),  # fmt: skip
+    ("The minister urged Cairo to honour the accord signed in 2010.", "urged", WED, WED, WED, "publication"),
     (
         "Police arrested Theresa May's aide as she spoke to May supporters.",
         "arrested",
@@ -344,6 +362,23 @@ EXPRESSIONS: list[tuple[str, date | None, list[tuple[str, date | None, date | No
             ("two weeks after", D(2016, 4, 16), D(2016, 4, 16), "held"),
             ("April 2", D(2016, 4, 2), D(2016, 4, 2), "bombing"),
         ],
+    ),
+    (
+        "At the beginning of October, militias besieged the port.",
+        WED,
+        [
+            ("the beginning of October", D(2015, 10, 1), D(2015, 10, 10), "besieged")
+        ],  # past tense: last October,
+    ),
+    (
+        "By the middle of March 2015 the envoys had left.",
+        WED,
+        [("the middle of March 2015", D(2015, 3, 11), D(2015, 3, 20), "left")],
+    ),
+    (
+        "Troops withdrew at the end of 2012.",
+        WED,
+        [("end of 2012", D(2012, 9, 1), D(2012, 12, 31), "withdrew")],
     ),
     ("Gunmen struck the day before the election.", WED, [("the day before", None, None, "struck")]),
     ("Rebels fought in the 1990-91 war.", None, [("1990-91", D(1990, 1, 1), D(1991, 12, 31), "war")]),

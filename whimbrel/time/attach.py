@@ -69,21 +69,21 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
             return inside
     node = clause_verb(trigger)
     for _ in range(10):
-        hits = _owned(node, anchors)
+        hits = _owned(node, anchors, lex)
         if hits:
             return hits
         dep, head = node.dep_, node.head
         if head.i == node.i or dep == "ROOT":
             break
         if dep in CROSS:
-            if node.lemma_ in lex.reporting or (head.lemma_ in lex.reporting and _owned(head, anchors)):
+            if node.lemma_ in lex.reporting or (head.lemma_ in lex.reporting and _owned(head, anchors, lex)):
                 break
         elif dep not in CLIMB:
             break
         node = head
     future = is_future(trigger, lex)
     for conjunct in clause_verb(trigger).conjuncts:
-        hits = _owned(conjunct, anchors)
+        hits = _owned(conjunct, anchors, lex)
         if hits and conjunct.pos_ in VERBAL and is_future(conjunct, lex) == future:
             return hits
     if len(exprs) == 1 and _single_clause(trigger):
@@ -103,24 +103,43 @@ def _in_phrase(anchor: Token, noun: Token) -> bool:
     return False
 
 
-def _owned(node: Token, anchors: list[tuple[TimeExpr, Token]]) -> list[TimeExpr]:
+def _owned(node: Token, anchors: list[tuple[TimeExpr, Token]], lex: TimeLexicon) -> list[TimeExpr]:
     """Expressions attached to ``node`` directly, else those attached inside its clause (not its subject)."""
     direct = [e for e, a in anchors if a.i == node.i]
     if direct:
         return direct
-    return [e for e, a in anchors if _clause_owner(a) is not None and _clause_owner(a) == node]
+    return [e for e, a in anchors if _clause_owner(a, lex) is not None and _clause_owner(a, lex) == node]
 
 
-def _clause_owner(anchor: Token) -> Token | None:
-    """The verb whose clause the anchor's phrase belongs to; None for modifiers of a subject noun phrase."""
+def _clause_owner(anchor: Token, lex: TimeLexicon) -> Token | None:
+    """The verb whose clause the anchor's phrase belongs to; None for modifiers of a subject noun phrase.
+
+    A document's date dates what is said in it: in "In a statement published Oct. 25, X accused Y" the
+    expression belongs to "accused", through the participle that dates the document in its phrase.
+    """
     current = anchor
     for _ in range(12):
         if current.pos_ in VERBAL:
-            return current
+            if not _dates_document(current, lex):
+                return current
+            current = current.head.head  # participle -> document noun -> preposition
+            continue
         if current.dep_ in SUBJECTS or current.dep_ == "ROOT" or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _dates_document(verb: Token, lex: TimeLexicon) -> bool:
+    """``verb`` is a participle ("published", "dated") modifying a noun inside a prepositional phrase."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBG")
+        and verb.lemma_ in lex.documents
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+    )
 
 
 def _single_clause(trigger: Token) -> bool:

@@ -145,7 +145,7 @@ def _plausible_year(cand: _Candidate, sent: Span, pre: str) -> bool:
         return True
     if token.ent_type_ in NUMERIC_ENTS or (token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS")):
         return False  # "in 2000 protests": a count, not a year
-    return pre in STRONG_YEAR_PREPS or bool(cand.match.group("part"))
+    return pre in STRONG_YEAR_PREPS or bool(_group(cand.match, "part"))
 
 
 def _anchor(sent: Span, cand: _Candidate, spans: list[tuple[int, int]], lex: TimeLexicon) -> int:
@@ -202,8 +202,14 @@ def is_future(token: Token, lex: TimeLexicon | None = None) -> bool:
     return False
 
 
+# "the beginning of March" is "early March" (docs/time.md).
+PART_NOUNS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
+
+
 def _group(m: re.Match[str], name: str) -> str:
     value = m.group(name) if name in m.re.groupindex else None
+    if name == "part" and not value and "part_noun" in m.re.groupindex and m.group("part_noun"):
+        return PART_NOUNS[m.group("part_noun").lower()]
     return (value or "").strip().lower()
 
 

@@ -29,6 +29,7 @@ WORD_KINDS = {
     "future_modifier": None,
     "reporting": None,
     "time_noun": None,
+    "document": None,
 }
 YEAR = r"(?:19\d\d|20\d\d|2100)"
 # A year must not be glued to other digits, letters or thousands separators ("G2000", "2,000", "2000.5").
@@ -60,6 +61,7 @@ class TimeLexicon:
     future_modifier: frozenset[str]
     reporting: frozenset[str]
     time_nouns: frozenset[str]
+    documents: frozenset[str]
     relative: dict[str, Relative]
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     gate: re.Pattern[str] = re.compile("")  # cheap pre-check: a sentence without a match has no expression
@@ -92,6 +94,7 @@ class TimeLexicon:
             future_modifier=frozenset(tables["future_modifier"]),
             reporting=frozenset(tables["reporting"]),
             time_nouns=frozenset(tables["time_noun"]),
+            documents=frozenset(tables["document"]),
             relative=phrases,
         )
         lexicon.patterns.update(_compile(lexicon))
@@ -172,7 +175,11 @@ def _compile(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
     weekday = rf"(?:{_alternation(list(lex.weekdays), True)})"
     wkd_prefix = rf"(?:{weekday},?\s+)?"
     season = rf"(?P<season>{_alternation(list(lex.seasons), False)})"
-    part = r"(?:(?P<part>(?i:early|mid|late))(?:\s+|-))"
+    # "early March", "mid-2015", and the same said with a noun: "(at) the beginning/end of October".
+    part = (
+        r"(?:(?P<part>(?i:early|mid|late))(?:\s+|-)"
+        r"|(?:(?i:the)\s+)?(?P<part_noun>(?i:beginning|start|middle|end))\s+(?i:of)\s+)"
+    )
     numbers = _alternation(list(lex.numbers), False)
     units = r"(?P<unit>day|week|month|year)s?"
     ordered = sorted(lex.relative, key=len, reverse=True)
@@ -183,7 +190,7 @@ def _compile(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
     opt_year = rf"(?:,?\s+{year})?"
     day2 = rf"(?:\s*(?:-|–|to|through|and)\s*(?P<day2>[0-3]?\d){ORD})?"
     preps = "in|since|by|until|till|before|after|from|through|throughout|during|of|and|to|or|early|late|mid"
-    month_pre = preps + "|last|next|this|between|coming|past"
+    month_pre = preps + "|last|next|this|between|coming|past|at"
     year_pre = preps + "|the"
     when = r"(?:(?P<when>(?i:early|late))\s+(?:(?i:on)\s+)?)?"
     year_sep = r"(?P<sep>-|–|\s(?:and|to|until|through)\s)"
