@@ -21,12 +21,22 @@ def build_parser() -> argparse.ArgumentParser:
         ingest_cmd,
         query_cmd,
         series_cmd,
+        serve_cmd,
     )
 
     parser = argparse.ArgumentParser(prog="whimbrel", description="Political event data from news text.")
     parser.add_argument("--version", action="version", version=f"whimbrel {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (code_cmd, classify_cmd, eval_cmd, ingest_cmd, query_cmd, export_cmd, series_cmd):
+    for module in (
+        code_cmd,
+        classify_cmd,
+        eval_cmd,
+        ingest_cmd,
+        query_cmd,
+        export_cmd,
+        series_cmd,
+        serve_cmd,
+    ):
         module.register(sub)
     return parser
 
