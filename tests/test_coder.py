@@ -115,6 +115,22 @@ def test_two_targets_give_two_events() -> None:
     } <= targets
 
 
+@pytest.mark.parametrize(
+    ("text", "plover", "pair"),
+    [
+        ("Armenia and Azerbaijan accused one another of shelling villages.", "ACCUSE", {"ARM", "AZE"}),
+        ("Johnson and Corbyn attacked each other's plans on Tuesday.", "ACCUSE",
+         {"Boris Johnson", "Jeremy Corbyn"}),
+    ],
+)  # fmt: skip
+def test_reciprocal_object_gives_both_directions(text: str, plover: str, pair: set[str]) -> None:
+    events = whimbrel.code(text, published="2019-11-20", fmt="text")
+    dyads = {(e.source.name or e.source.country, e.target.name or e.target.country)
+             for e in events if e.target and e.code.plover == plover}  # fmt: skip
+    a, b = sorted(pair)
+    assert {(a, b), (b, a)} <= dyads, dyads
+
+
 def test_text_without_sentence_ends_is_coded_in_bounded_windows() -> None:
     words = "police arrested protesters near the parliament while officials met the envoy and"
     text = " ".join([words] * 2000)  # about 160,000 characters on one line, no full stop

@@ -36,6 +36,7 @@ OFF_TOPIC_KEEP = 0.9
 _NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
 # Interactions in which a joint subject ("the two leaders met") names both parties.
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
 # Visits and travel take their destination as the place of the event ("visited Moscow").
 _DESTINATION_ROOTS = ("042", "043")
 
@@ -157,7 +158,10 @@ class Coder:
             sources = _implied_source(cand, code, targets[0])
             if not sources:
                 return
-        if targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
+        if targets == [None] and len(sources) >= 2 and _reciprocal(head):
+            # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
+            targets = list(sources)
+        elif targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
             # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
             sources, targets = sources[:1], list(sources[1:])
         fallback = False
@@ -264,6 +268,17 @@ class _SentenceActors:
                 if all(actor.key != other.key for other in actors):
                     actors.append(actor)
         return actors
+
+
+def _reciprocal(head: Token) -> bool:
+    """The trigger's object is "each other" / "one another" (or their possessive: "each other's plans")."""
+    for child in head.children:
+        if child.dep_ in _OBJECT_DEPS:
+            for token in child.subtree:
+                before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+                if token.lower_ in ("other", "another") and before in ("each", "one"):
+                    return True
+    return False
 
 
 def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Actor, Actor | None]]:
