@@ -37,6 +37,8 @@ CASES = [
      ("RUS", "ACCUSE", "UKR", PUB, PUB, "publication", "occurred")),
     ("After months of talks with Sudan, the United States lifted the trade embargo on Friday.",
      ("USA", "CONCEDE", "SDN", "2016-09-02", "2016-09-02", "text", "occurred")),
+    ("The Arab League condemned Israel's raid on the camp on Monday.",  # "League" here is no sports word
+     ("Arab League", "ACCUSE", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Iran's foreign minister urged Saudi Arabia to stop its air campaign in Yemen.",
      ("IRN", "REQUEST", "SAU", PUB, PUB, "publication", "occurred")),
 ]  # fmt: skip
@@ -85,6 +87,7 @@ def test_absolute_year_resolves_without_publication_date() -> None:
         "Manchester United beat Chelsea 2-1 on Saturday.",
         "Shares of Apple rose 3 percent after the company reported record profits.",
         "The storm hit the coast of Florida on Tuesday.",
+        "Liverpool attacked Arsenal's defence in the Premier League on Sunday.",
     ],
 )
 def test_non_political_sentences_give_no_event(text: str) -> None:

@@ -106,11 +106,16 @@ class Coder:
         title = article.title
         headline = state.next == 0 and title is not None and para.text.strip() == title.strip()
         state.next += 1
+        context, published = state.context, article.published
+
+        def is_name(token: Token) -> bool:  # "League" in "the Arab League" is no sports word
+            return token.pos_ == "PROPN" and bool(token.ent_type_) and bool(context.resolve(token, published))
+
         for sent in doc.sents:
-            factor = self.extractor.context_factor(sent)
+            state.context.observe(sent, article.published)
+            factor = self.extractor.context_factor(sent, is_name)
             state.sentences += 1
             state.off_topic += factor <= OFF_TOPIC_FACTOR
-            state.context.observe(sent, article.published)
             for event in self._code_sentence(article, para.start, sent, state.context, headline, factor):
                 if event.id not in state.seen:
                     state.seen.add(event.id)

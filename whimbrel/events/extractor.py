@@ -216,18 +216,22 @@ class EventExtractor:
                 out.append(_scaled(cand, factor))
         return _dedupe(out)
 
-    def context_factor(self, sent: Span) -> float:
-        """The lowest negative-context factor of the sentence's words (1.0: no sports or business word)."""
-        return self._context_factor(sent)
+    def context_factor(self, sent: Span, is_name: Callable[[Token], bool] | None = None) -> float:
+        """The lowest negative-context factor of the sentence's words (1.0: no sports or business word).
 
-    def _context_factor(self, sent: Span) -> float:
+        ``is_name(token)`` True skips a word that is part of an actor's name ("the Arab League", "the
+        Awami League"); it is asked only about negative words, so it may cost more than a lookup.
+        """
+        return self._context_factor(sent, is_name)
+
+    def _context_factor(self, sent: Span, is_name: Callable[[Token], bool] | None = None) -> float:
         factor = 1.0
         for t in sent:
             f = self.negatives.get(t.lower_)
             if f is None and t.pos_ != "VERB":  # "stormed the parliament" is no storm
                 f = self.negatives.get(t.lemma_.lower())
-            if f is not None:
-                factor = min(factor, f)
+            if f is not None and f < factor and not (is_name is not None and is_name(t)):
+                factor = f
         return factor
 
     def _matches(self, sent: Span) -> list[_Match]:
