@@ -64,7 +64,8 @@ def modal_clause(verb: Token, words: frozenset[str]) -> Token | None:
         subj = clause_subject(clause)
         if subj is None or subj.lower_ in SELF or subj.lower_ == "there":
             continue  # "said it must defend itself" is no request; "it should be possible" neither
-        if any(c.dep_ == "aux" and c.lemma_.lower() in words for c in clause.children):
+        # Only a modal auxiliary obliges: "has" in "a nurse has been diagnosed" is the perfect tense.
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lemma_.lower() in words for c in clause.children):
             return clause
         if clause.lemma_.lower() in words and any(c.dep_ == "xcomp" for c in clause.children):
             return clause
