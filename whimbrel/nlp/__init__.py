@@ -1,9 +1,10 @@
 """Language model loading and sentence segmentation.
 
 The article text is split into paragraphs (blank-line separated) first, so that headlines, captions and
-bylines never glue onto the next sentence; spaCy then parses each paragraph as one ``Doc`` and splits it
-into sentences.  Offsets inside a paragraph's Doc are shifted by the paragraph's start to give article
-offsets.
+bylines never glue onto the next sentence; a news dateline at the start of a line ("KABUL, March 3 (Reuters)
+- ", "CAIRO -- ") becomes a piece of its own too, so that its place is never read as the subject of the
+sentence it introduces.  spaCy then parses each piece as one ``Doc`` and splits it into sentences.
+Offsets inside a piece's Doc are shifted by the piece's start to give article offsets.
 """
 
 from __future__ import annotations
@@ -21,6 +22,16 @@ from whimbrel.config import MODEL
 MAX_PARAGRAPH_CHARS = 5_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+# A dateline: a place in capitals ("OFER PRISON", "WASHINGTON") or any place followed by a news agency,
+# optional ", Region" parts and a date, optional "(Agency)", then a dash.  Only at the start of a line.
+_PLACE = r"[A-Z][A-Z.'-]{3,}(?: [A-Z][A-Z.'-]+){0,3}"  # four capitals at least: not "US - China"
+_PARTS = r"(?:, [A-Z][\w.'-]*(?: [\w.'-]+){0,3}){0,3}"
+_AGENCY = r"\((?:[A-Z][\w.&-]*)(?: [A-Z][\w.&-]*){0,2}\)"
+_DASH = r"(?:--|-|–|—)"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:{_PLACE}{_PARTS}(?: {_AGENCY})?|[A-Z][\w.'-]+{_PARTS} {_AGENCY}) ?{_DASH}[ \t]+(?=[\"“A-Z])",
+    re.M,
+)
 
 
 @lru_cache(maxsize=2)
@@ -36,10 +47,17 @@ class Paragraph:
 
 
 def paragraphs(text: str) -> Iterator[Paragraph]:
-    """Non-empty paragraphs of ``text`` with their start offsets; very long ones are cut at whitespace."""
+    """Non-empty paragraphs of ``text`` with their start offsets; very long ones are cut at whitespace.
+
+    A dateline opening a line is yielded as a paragraph of its own, before the rest.
+    """
     pos = 0
     for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
+        for line in _DATELINE.finditer(text, pos, end):
+            yield from _windows(text, pos, line.start())
+            yield from _windows(text, line.start(), line.end())
+            pos = line.end()
         yield from _windows(text, pos, end)
         if match:
             pos = match.end()
