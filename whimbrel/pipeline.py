@@ -298,14 +298,18 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
 
 
 def _implied_source(cand: Candidate, code: EventCode, target: Actor | None) -> list[Actor]:
-    """The unnamed authorities behind an agentless coercion ("Sixty people were arrested in Lagos").
+    """The unnamed actors behind an agentless coercion or protest.
 
-    Arrests, detentions and the like are the police's acts in the target's country; no other agentless
-    event gets a source (a bombing "by unknown attackers" has no actor to code).
+    Arrests, detentions and the like ("Sixty people were arrested in Lagos") are the police's acts in the
+    target's country; protests nobody is named for ("protests in Lima against the government") are its
+    civilians'.  No other agentless event gets a source (a bombing "by unknown attackers" has no actor).
     """
-    if not cand.pattern.endswith(_NO_AGENT) or code.plover != "COERCE" or target is None:
+    if not cand.pattern.endswith(_NO_AGENT) or target is None:
         return []
-    return [Actor(text="", name=None, country=target.country, sector="COP", span=None)]
+    sector = {"COERCE": "COP", "PROTEST": "CVL"}.get(code.plover)
+    if sector is None or (sector == "CVL" and (target.country is None or target.sector == "CVL")):
+        return []  # a crowd against nobody in particular, or civilians against civilians: no dyad
+    return [Actor(text="", name=None, country=target.country, sector=sector, span=None)]
 
 
 def _shift(actor: Actor, offset: int) -> Actor:

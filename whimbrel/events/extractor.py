@@ -38,7 +38,7 @@ NO_AGENT = 0.8  # an agentless passive ("Sixty people were arrested"): emitted w
 SHORT_PATH = 2
 # CAMEO roots whose agentless passives are still worth emitting (COERCE, ASSAULT): the lead fills the
 # source ("police" for arrests); see docs/patterns.md.
-NO_AGENT_ROOTS = frozenset({"17", "18", "19", "20"})
+NO_AGENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 NO_AGENT_SUFFIX = ".passive-noagent"
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
@@ -298,7 +298,8 @@ class EventExtractor:
                 tgt = args.noun_targets(extra, args.NOUN_TARGET_PREPS, is_actor)
         if not tgt.heads and gov is not None and preps != ("-",):
             tgt = args.Found(tuple(args.prep_objects(gov, preps)) or tuple(args.children(gov, _DATIVE)))
-        noagent = False
+        # "protests against the government", with nobody named: a crowd's act (the coder infers civilians)
+        noagent = not src.heads and pat.cameo.startswith("14")
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
             src, tgt, noagent = _under(noun, src, tgt, self.object_control, is_actor)
         head = gov if gov is not None else noun
