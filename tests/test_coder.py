@@ -39,6 +39,8 @@ CASES = [
      ("USA", "CONCEDE", "SDN", "2016-09-02", "2016-09-02", "text", "occurred")),
     ("Two people died during protests in Peru against the interim government.",  # nobody named: civilians
      ("CVL", "PROTEST", "GOV", PUB, PUB, "publication", "occurred")),
+    ("Beijing reiterated calls to halt the deployment of the missile shield.",  # an appeal, no phone call
+     ("CHN", "REQUEST", None, PUB, PUB, "publication", "occurred")),
     ("The Arab League condemned Israel's raid on the camp on Monday.",  # "League" here is no sports word
      ("Arab League", "ACCUSE", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Iran's foreign minister urged Saudi Arabia to stop its air campaign in Yemen.",

@@ -128,10 +128,12 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         gov = token.head.head if token.dep_ == "pobj" else token.head
         return gov if gov is not token and gov.lemma_.lower() in words else None
     else:
-        pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp")]
+        # An infinitive after a noun is often parsed as a relative clause: "calls | to halt the deployment".
+        pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp")
+                or (c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]  # fmt: skip
     for c in pool:
         for t in (c, *c.conjuncts):
-            if t.lemma_.lower() in words or t.lower_ in words:
+            if "*" in words or t.lemma_.lower() in words or t.lower_ in words:
                 return t
     return None
 
