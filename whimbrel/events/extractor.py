@@ -129,13 +129,19 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         return gov if gov is not token and gov.lemma_.lower() in words else None
     else:
         # An infinitive after a noun is often parsed as a relative clause: "calls | to halt the deployment".
-        pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp")
-                or (c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]  # fmt: skip
+        pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp") or _infinitive(c)]
+        # ... or hung on the verb: "renewed calls | to halt"
+        if token.pos_ in NOUN_TAGS and token.dep_ == "dobj":
+            pool += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
     for c in pool:
         for t in (c, *c.conjuncts):
             if "*" in words or t.lemma_.lower() in words or t.lower_ in words:
                 return t
     return None
+
+
+def _infinitive(clause: Token) -> bool:
+    return clause.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def _negated(verb: Token) -> bool:
