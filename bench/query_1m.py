@@ -32,6 +32,19 @@ ROOTS = [("01", "010", "SUPPORT", 0.0, 1), ("04", "040", "CONSULT", 1.0, 1),
          ("05", "051", "COOPERATE", 3.4, 1), ("07", "070", "AID", 7.0, 2),
          ("11", "112", "ACCUSE", -2.0, 3), ("13", "138", "THREATEN", -7.0, 3),
          ("16", "163", "SANCTION", -8.0, 4), ("19", "190", "ASSAULT", -10.0, 4)]  # fmt: skip
+# Named leaders, two per entry of COUNTRIES (same order): about a third of each side carries one of them, so
+# name filters (`actor=Vladimir Putin`) match and cost what they would on a real store.
+LEADERS = ["Joe Biden", "Antony Blinken", "Kamala Harris", "Lloyd Austin", "Vladimir Putin",
+           "Sergei Lavrov", "Mikhail Mishustin", "Sergei Shoigu", "Xi Jinping", "Wang Yi",
+           "Volodymyr Zelensky", "Dmytro Kuleba", "Rishi Sunak", "David Cameron", "Emmanuel Macron",
+           "Stéphane Séjourné", "Olaf Scholz", "Annalena Baerbock", "Ebrahim Raisi",
+           "Hossein Amir-Abdollahian", "Benjamin Netanyahu", "Yoav Gallant", "Recep Tayyip Erdoğan",
+           "Hakan Fidan", "Narendra Modi", "Subrahmanyam Jaishankar", "Shehbaz Sharif", "Ishaq Dar",
+           "Fumio Kishida", "Yoko Kamikawa", "Yoon Suk Yeol", "Cho Tae-yul", "Kim Jong Un",
+           "Choe Son Hui", "Bashar al-Assad", "Faisal Mekdad", "Abdel Fattah el-Sisi", "Sameh Shoukry",
+           "Luiz Inácio Lula da Silva", "Mauro Vieira", "Andrés Manuel López Obrador", "Alicia Bárcena",
+           "Cyril Ramaphosa", "Naledi Pandor"]  # fmt: skip
+NAMES = "[" + ", ".join("'" + n.replace("'", "''") + "'" for n in LEADERS) + "]"
 STATUS = "['occurred','occurred','occurred','occurred','occurred','occurred','planned','alleged','negated','hypothetical']"  # noqa: E501
 
 # One base row per event i (fixed SQL: every value below is synthetic, computed from i).
@@ -39,6 +52,12 @@ _BASE = f"""
 SELECT i,
        {PICK}[1 + (hash(i, 1) % {len(COUNTRIES)})::INT] AS src,
        {PICK}[1 + (hash(i, 2) % {len(COUNTRIES)})::INT] AS tgt,
+       CASE WHEN hash(i, 7) % 3 = 0
+            THEN {NAMES}[1 + 2 * (hash(i, 1) % {len(COUNTRIES)})::INT + (hash(i, 8) % 2)::INT]
+       END AS src_name,
+       CASE WHEN hash(i, 9) % 3 = 0
+            THEN {NAMES}[1 + 2 * (hash(i, 2) % {len(COUNTRIES)})::INT + (hash(i, 10) % 2)::INT]
+       END AS tgt_name,
        1 + (hash(i, 3) % {len(ROOTS)})::INT AS r,
        {STATUS}[1 + (hash(i, 4) % 10)::INT] AS status,
        DATE '2015-01-01' + (hash(i, 5) % 3650)::INT AS day,
@@ -67,8 +86,10 @@ def generate(store_path: Path, n: int) -> Store:
     actor = {
         f"{side}_{part}": expr
         for side, col in (("source", "src"), ("target", "tgt"))
-        for part, expr in (("text", col), ("country", col), ("sector", "'GOV'"), ("key", f"{col} || '/GOV'"))
-    }
+        for part, expr in (("text", f"coalesce({col}_name, {col})"), ("name", f"{col}_name"),
+                           ("country", col), ("sector", "'GOV'"),
+                           ("key", f"{col} || '/GOV' || coalesce('/' || {col}_name, '')"))
+    }  # fmt: skip
     common = {**actor, "plover": _root_sql(2), "cameo": _root_sql(1), "cameo_root": _root_sql(0),
               "goldstein": _root_sql(3), "quad_class": _root_sql(4), "status": "status", "date_start": "day",
               "date_end": "day", "confidence": "confidence",

@@ -203,10 +203,15 @@ def _register_reads(app: FastAPI, reader: Reader, limits: Limits) -> None:
         """Deduplicated events (or mentions) matching the filters of `whimbrel query`, one page."""
 
         def make(cur: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> bytes:
-            total, names, rows = queries.events_page(
-                cur, filters, sort=sort, offset=offset, limit=limit, mentions=mentions,
-                total=reader.total(snapshot, "mentions" if mentions else "events"), limit_s=query_s,
-            )  # fmt: skip
+            if mentions:
+                total, names, rows = queries.events_page(
+                    cur, filters, sort=sort, offset=offset, limit=limit, mentions=True,
+                    total=reader.total(snapshot, "mentions"), limit_s=query_s,
+                )  # fmt: skip
+            else:  # the snapshot's index: no table scan (whimbrel.serve.index)
+                total, names, rows = queries.indexed_events_page(
+                    cur, snapshot.index, filters, sort=sort, offset=offset, limit=limit
+                )
             if format == "csv":
                 return queries.to_csv(names, rows)
             records = [dict(zip(names, row, strict=True)) for row in rows]

@@ -21,23 +21,13 @@ import duckdb
 from whimbrel.errors import ConfigError
 from whimbrel.query.filters import Filters, where_clause
 from whimbrel.query.series import PERIODS
-from whimbrel.serve.snapshot import MENTION_FIELDS, fetch
-from whimbrel.store.schema import EVENT_COLUMNS, MENTION_COLUMNS
+from whimbrel.serve import index as event_index
+from whimbrel.serve.index import EVENT_SORTS, EventIndex
+from whimbrel.serve.snapshot import EVENT_FIELDS, fetch
+from whimbrel.store.schema import MENTION_COLUMNS
 
-EVENT_FIELDS = (*EVENT_COLUMNS, *MENTION_FIELDS)
 MENTION_VIEW_FIELDS = (*MENTION_COLUMNS, "published", "outlet")
-
-# sort key -> ORDER BY text, per table.  The events table is stored in date order, so "date" is cheap.
-EVENT_SORTS: dict[str, str] = {
-    "date": "date_start NULLS LAST, event_id",
-    "-date": "date_start DESC NULLS LAST, event_id",
-    "confidence": "confidence NULLS LAST, event_id",
-    "-confidence": "confidence DESC NULLS LAST, event_id",
-    "mentions": "num_mentions, event_id",
-    "-mentions": "num_mentions DESC, event_id",
-    "goldstein": "goldstein NULLS LAST, event_id",
-    "-goldstein": "goldstein DESC NULLS LAST, event_id",
-}
+__all__ = ["EVENT_FIELDS", "EVENT_SORTS"]  # re-exported: the app and tests read them here
 MENTION_SORTS: dict[str, str] = {
     key: order.replace("event_id", "published NULLS LAST, article_id, span_start, id")
     for key, order in EVENT_SORTS.items()
@@ -131,6 +121,17 @@ def events_page(
     sql = f"SELECT {', '.join(fields)} FROM {table} WHERE {where} ORDER BY {sorts[sort]} LIMIT ? OFFSET ?"
     names, rows = fetch(cur, sql, [*params, limit, offset], limit_s)
     return total(where, params), names, rows
+
+
+def indexed_events_page(
+    cur: duckdb.DuckDBPyConnection, index: EventIndex, filters: Filters, *, sort: str, offset: int, limit: int
+) -> tuple[int, list[str], list[tuple[Any, ...]]]:
+    """As :func:`events_page` for events (not mentions), answered from the snapshot's index: the same total,
+    rows and order (dates as ISO text) without scanning the table."""
+    if sort not in EVENT_SORTS:
+        raise ConfigError(f"unknown sort {sort!r}; choose from {', '.join(EVENT_SORTS)}")
+    found = event_index.page(index, event_index.match(index, cur, filters), sort, offset, limit)
+    return found.total, list(EVENT_FIELDS), index.rows(EVENT_FIELDS, found.rows)
 
 
 def count(

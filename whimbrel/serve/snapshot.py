@@ -2,7 +2,8 @@
 
 A snapshot is ``Store.connect()`` (views over the Parquet files the manifest lists) plus two tables built
 from it once: ``events`` (the events view materialised, in date order, with the best mention's fields) and
-``actors`` (per actor key: name, country, sector and counts).  Requests run on their own cursor of the
+``actors`` (per actor key: name, country, sector and counts), and the in-memory index that ``GET /events``
+pages with (whimbrel.serve.index).  Requests run on their own cursor of the
 snapshot that was current when they started; a newer commit is noticed by a cheap stat of the manifest (at
 most every :data:`CHECK_INTERVAL_S`) and built in a background thread, then swapped in by one assignment, so
 no request waits for a rebuild and none sees half a commit.  Every connection is locked down: it can read the
@@ -24,6 +25,8 @@ from typing import Any
 import duckdb
 
 from whimbrel.query.sql import lock_down
+from whimbrel.serve.index import EventIndex, build_index
+from whimbrel.store.schema import EVENT_COLUMNS
 from whimbrel.store.store import MANIFEST, Store
 
 CHECK_INTERVAL_S = 0.5
@@ -31,6 +34,7 @@ CHECK_INTERVAL_S = 0.5
 # The best mention's fields shown with every event (docs/api.md); the rest of the mention stays in its view.
 MENTION_FIELDS = ("article_id", "date_basis", "trigger", "location_name", "location_country", "location_lat",
                   "location_lon")  # fmt: skip
+EVENT_FIELDS = (*EVENT_COLUMNS, *MENTION_FIELDS)  # what /events answers per event
 
 # Fixed SQL (no input): the materialised tables of a snapshot.  Date order makes the default sort cheap.
 _EVENTS = """
@@ -79,6 +83,7 @@ class Snapshot:
     generation: int
     key: tuple[int, int, int] | None
     total_events: int
+    index: EventIndex
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own for one request (DuckDB connections are not shared between threads)."""
@@ -99,8 +104,9 @@ def build_snapshot(path: Path) -> Snapshot:
     con.execute("ALTER TABLE events_table RENAME TO events")
     con.execute(_ACTORS)
     row = con.execute("SELECT count(*) FROM events").fetchone()
+    index = build_index(con, EVENT_FIELDS)  # before lock_down: it creates a table
     lock_down(con, path)
-    return Snapshot(con, next(_serial), generation, key, int(row[0]) if row else 0)
+    return Snapshot(con, next(_serial), generation, key, int(row[0]) if row else 0, index)
 
 
 class Snapshots:
