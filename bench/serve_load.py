@@ -213,7 +213,7 @@ def _tail(log: Path) -> str:
 
 
 @contextlib.contextmanager
-def running_server(store: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+def running_server(store: Path, log: Path, workers: int = 1) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     """``python -m whimbrel serve`` over ``store`` on a free port (process, port) until the block ends.
 
     Output goes to a file, not a pipe: a full pipe would stall the server mid-test.
@@ -230,6 +230,8 @@ def running_server(store: Path, log: Path) -> Iterator[tuple[subprocess.Popen[by
         HOST,
         "--port",
         str(port),
+        "--workers",
+        str(workers),
     ]
     env = {**os.environ, "WHIMBREL_TOKEN": "bench-token"}
     with log.open("wb") as out:
@@ -239,8 +241,10 @@ def running_server(store: Path, log: Path) -> Iterator[tuple[subprocess.Popen[by
         while True:
             if process.poll() is not None:
                 raise SystemExit(f"server exited with {process.returncode}: {_tail(log)}")
+            # With several workers, wait until every one has built its snapshot (it says so in the log).
+            ready = workers == 1 or b"workers ready" in log.read_bytes()
             with contextlib.suppress(OSError, http.client.HTTPException):
-                if _get(port, "/events?limit=1", timeout=5.0)[0] == 200:
+                if ready and _get(port, "/events?limit=1", timeout=5.0)[0] == 200:
                     break
             if time.monotonic() > deadline:
                 raise SystemExit(f"server not answering after {START_TIMEOUT_S:.0f} s: {_tail(log)}")
@@ -256,12 +260,15 @@ def running_server(store: Path, log: Path) -> Iterator[tuple[subprocess.Popen[by
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU seconds of process ``pid`` (Linux /proc), or None where unavailable."""
+    """User + system CPU seconds of process ``pid`` and its live children (the server's workers), from
+    Linux /proc; None where unavailable."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) or 0.0 for child in children)
 
 
 # --- the client -----------------------------------------------------------------------------------------
@@ -397,7 +404,7 @@ def run(args: argparse.Namespace, store: Path, log: Path) -> int:
              else "each request made distinct (nocache=…), so none is answered from a cache"))  # fmt: skip
     if not args.with_cache:
         events, others = bust_cache(events, "e"), bust_cache(others, "o")
-    with running_server(store, log) as (server, port):
+    with running_server(store, log, args.workers) as (server, port):
         status, body = _get(port, "/events?limit=1", timeout=SOCKET_TIMEOUT_S)
         print(f"server up on port {port}: /events?limit=1 -> {status} {body[:80].decode(errors='replace')}…")
         # Warm up: every kind of query once, then a short burst (caches, Parquet metadata, code paths).
@@ -441,6 +448,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="store folder: reused if it holds a store, else made")
     parser.add_argument("--keep-store", action="store_true", help="keep the generated temporary store")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (whimbrel serve --workers)")
     parser.add_argument(
         "--with-cache", action="store_true", help="send repeated queries as they are (answer cache may serve)"
     )

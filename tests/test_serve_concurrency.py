@@ -244,3 +244,47 @@ def test_non_decreasing_accepts(values: list[int]) -> None:
 
 def test_non_decreasing_rejects_a_drop() -> None:
     assert not _non_decreasing([3, 4, 2])
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _server_workers(port: int) -> list[int]:
+    """Child processes of the `whimbrel serve … --port PORT` process (Linux /proc)."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+            if b"serve" in argv and str(port).encode() in argv:
+                children = (proc / "task" / proc.name / "children").read_text().split()
+                # multiprocessing's resource tracker is a child too; the workers are the others
+                return [int(c) for c in children if b"resource_tracker" not in _cmdline(int(c))]
+        except OSError:
+            continue
+    return []
+
+
+def test_workers_answer_alike_and_stop_with_the_server(example_store: Path) -> None:
+    with running_server(example_store, extra_args=["--workers", "2"]) as base_url:
+        port = urlsplit(base_url).port
+        assert port is not None
+        deadline = time.monotonic() + 60
+        while len(workers := _server_workers(port)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(workers) == 2
+        bodies = set()
+        for _ in range(24):  # a new connection each time: the kernel spreads them over the workers
+            with closing(_connect(base_url)) as conn:
+                status, body = _get(conn, "/events?limit=500&sort=-confidence")
+            assert status == 200
+            bodies.add(body)
+        assert len(bodies) == 1  # every worker answers from the same committed snapshot
+    deadline = time.monotonic() + 15
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "workers outlived the server"

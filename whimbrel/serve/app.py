@@ -8,6 +8,8 @@ The contract is docs/api.md.
 
 # No `from __future__ import annotations` here: FastAPI reads the endpoints' annotations at run time, and
 # some of them (the page-size bounds) refer to the `limits` of create_app.
+import json
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,7 +63,7 @@ class Limits:
     queries: int = 2  # DuckDB queries running at once; more requests wait their turn (cached ones do not)
 
 
-def _filters(
+async def _filters(
     actor: str | None = None,
     source: str | None = None,
     target: str | None = None,
@@ -74,7 +76,10 @@ def _filters(
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     text: str | None = None,
 ) -> Filters:
-    """The filters of ``whimbrel query`` from query parameters (PLOVER types and statuses any case)."""
+    """The filters of ``whimbrel query`` from query parameters (PLOVER types and statuses any case).
+
+    A coroutine: FastAPI runs it on the event loop, with no hop to a worker thread and back.
+    """
     return _make_filters(actor=actor, source=source, target=target, plover=tuple(p.upper() for p in plover),
                          cameo_root=tuple(root), quad_class=tuple(quad), since=since, until=until,
                          status=tuple(s.lower() for s in status), min_confidence=min_confidence,
@@ -310,3 +315,29 @@ def _register_files(app: FastAPI) -> None:
         if name not in VENDOR:
             raise HTTPException(404, "no such file")
         return _file(WEB / "node_modules" / VENDOR[name], f"{name} (run scripts/setup)")
+
+
+# How `whimbrel serve --workers N` hands its settings to worker processes (uvicorn imports the factory below
+# in each of them): the store path and the coder's configuration as JSON; the token in WHIMBREL_TOKEN.
+SETTINGS_VARIABLE = "WHIMBREL_SERVE_SETTINGS"
+
+
+def settings_json(store_path: Path, config: Config) -> str:
+    """The settings a worker process needs, for :data:`SETTINGS_VARIABLE`."""
+    return json.dumps({
+        "store": str(store_path),
+        "actor_files": [str(p) for p in config.actor_files],
+        "pattern_files": [str(p) for p in config.pattern_files],
+        "use_classifier": config.use_classifier,
+    })  # fmt: skip
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one worker process, from :data:`SETTINGS_VARIABLE` and ``WHIMBREL_TOKEN``."""
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
+    config = Config(
+        actor_files=tuple(Path(p) for p in settings["actor_files"]),
+        pattern_files=tuple(Path(p) for p in settings["pattern_files"]),
+        use_classifier=bool(settings["use_classifier"]),
+    )
+    return create_app(Path(settings["store"]), token=os.environ["WHIMBREL_TOKEN"], config=config)
