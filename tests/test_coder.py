@@ -159,3 +159,11 @@ def test_a_sports_story_yields_no_event() -> None:
     lone = whimbrel.code("Spain and Croatia met twice last year in Madrid.", published=PUB, fmt="text")
     assert lone, "the sentence alone codes as a meeting"
     assert whimbrel.code(text, published=PUB, fmt="text") == []
+
+
+def test_a_rebuttal_answers_the_latest_accuser() -> None:
+    text = "Moscow accused Washington of arming rebels.\n\nThe Pentagon rejected these accusations."
+    events = whimbrel.code(text, published="2019-11-20", fmt="text")
+    rebuttal = next(e for e in events if e.code.plover == "REJECT")
+    assert rebuttal.source.country == "USA" and rebuttal.target is not None
+    assert rebuttal.target.country == "RUS" and rebuttal.target.span is None  # named in the sentence before

@@ -36,6 +36,7 @@ OFF_TOPIC_KEEP = 0.9
 _NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
 # Interactions in which a joint subject ("the two leaders met") names both parties.
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
 # Visits and travel take their destination as the place of the event ("visited Moscow").
 _DESTINATION_ROOTS = ("042", "043")
@@ -116,13 +117,22 @@ class Coder:
             factor = self.extractor.context_factor(sent, is_name)
             state.sentences += 1
             state.off_topic += factor <= OFF_TOPIC_FACTOR
-            for event in self._code_sentence(article, para.start, sent, state.context, headline, factor):
+            for event in self._code_sentence(
+                article, para.start, sent, state.context, headline, factor, state.events
+            ):
                 if event.id not in state.seen:
                     state.seen.add(event.id)
                     state.events.append(event)
 
     def _code_sentence(
-        self, article: Article, offset: int, sent: Span, context: ArticleActors, headline: bool, factor: float
+        self,
+        article: Article,
+        offset: int,
+        sent: Span,
+        context: ArticleActors,
+        headline: bool,
+        factor: float,
+        prior: list[Event],
     ) -> Iterator[Event]:
         resolver = _SentenceActors(context)
         published = article.published
@@ -140,7 +150,7 @@ class Coder:
             code = self.cameo.event_code(cand.cameo)
             if code is None:
                 continue
-            yield from self._events_of(article, offset, sent, cand, code, resolver, headline, tags)
+            yield from self._events_of(article, offset, sent, cand, code, resolver, headline, tags, prior)
 
     def _events_of(
         self,
@@ -152,6 +162,7 @@ class Coder:
         resolver: _SentenceActors,
         headline: bool,
         tags: tuple[str, ...],
+        prior: list[Event],
     ) -> Iterator[Event]:
         doc = sent.doc
         head = doc[cand.trigger_head]
@@ -170,6 +181,10 @@ class Coder:
             # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
             sources, targets = sources[:1], list(sources[1:])
         fallback = False
+        if targets == [None] and code.plover == "REJECT" and _rebuts(head):
+            # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.
+            accuser = _last_accuser(prior, sources)
+            targets = [accuser] if accuser is not None else targets
         if targets == [None] and self.config.sentence_targets:
             nearest = resolver.nearest_other(sent, head, sources, when)
             if nearest is not None:
@@ -273,6 +288,20 @@ class _SentenceActors:
                 if all(actor.key != other.key for other in actors):
                     actors.append(actor)
         return actors
+
+
+def _rebuts(head: Token) -> bool:
+    """The trigger's object is an accusation ("rejected the allegations", "denied these claims")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ACCUSATIONS for c in head.children)
+
+
+def _last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
+    """The source of the article's latest ACCUSE event by someone other than ``sources`` (no span: it was
+    named in an earlier sentence)."""
+    for event in reversed(prior):
+        if event.code.plover == "ACCUSE" and not any(_same_actor(event.source, s) for s in sources):
+            return replace(event.source, span=None)
+    return None
 
 
 def _reciprocal(head: Token) -> bool:
