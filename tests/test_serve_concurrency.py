@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -288,3 +289,18 @@ def test_workers_answer_alike_and_stop_with_the_server(example_store: Path) -> N
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "workers outlived the server"
+
+
+def test_a_worker_that_cannot_bind_ends_the_server(example_store: Path) -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:  # no SO_REUSEPORT: the port is held
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "whimbrel", "serve", "--db", str(example_store), "--port", str(port),
+                   "--workers", "2"]  # fmt: skip
+        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "WHIMBREL_TOKEN": "t"})  # fmt: skip
+    assert done.returncode == 1
+    assert "exited with" in done.stderr and "before it was ready" in done.stderr

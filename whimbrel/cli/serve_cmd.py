@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from whimbrel.cli import add_config_options, config_from
+from whimbrel.config import Config
 from whimbrel.errors import ConfigError
 
 TOKEN_VARIABLE = "WHIMBREL_TOKEN"
@@ -72,10 +73,18 @@ def run(args: argparse.Namespace) -> int:
                                                access_log=False))  # fmt: skip
         server.run()
         return 0
-    # Several processes: the Python work of a request (HTTP, parameters, JSON) holds one interpreter's lock,
-    # so more cores need more interpreters.  Each binds its own socket to the port with SO_REUSEPORT, so the
-    # kernel spreads connections over them (one shared socket leaves most keep-alive clients with one).
+    return _serve_workers(args, config, token)
+
+
+def _serve_workers(args: argparse.Namespace, config: Config, token: str) -> int:
+    """Run ``--workers N`` server processes until interrupted; 1 if one fails before it is ready.
+
+    The Python work of a request (HTTP, parameters, JSON) holds one interpreter's lock, so more cores need
+    more interpreters.  Each binds its own socket to the port with SO_REUSEPORT, so the kernel spreads
+    connections over them (one shared socket leaves most keep-alive clients with one).
+    """
     import multiprocessing
+    import queue
 
     from whimbrel.serve.app import settings_json
 
@@ -88,8 +97,17 @@ def run(args: argparse.Namespace) -> int:
         worker.start()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a terminated parent still stops its workers
     try:
-        for _ in workers:
-            ready.get()  # each worker says when its snapshot is built
+        waiting = len(workers)
+        while waiting:  # each worker says when its snapshot is built; one that dies first ends the server
+            try:
+                ready.get(timeout=0.5)
+                waiting -= 1
+            except queue.Empty:
+                failed = [w for w in workers if w.exitcode is not None]
+                if failed:
+                    print(f"whimbrel: error: a server worker exited with {failed[0].exitcode} before it was "
+                          "ready", file=sys.stderr)  # fmt: skip
+                    return 1
         print(f"whimbrel: {len(workers)} workers ready", file=sys.stderr, flush=True)
         for worker in workers:
             worker.join()
