@@ -3,7 +3,7 @@
 The public API (see ``whimbrel.api`` and the README):
 
 - ``whimbrel.code(text, published="YYYY-MM-DD")`` → list of :class:`whimbrel.records.Event`
-- ``whimbrel.classify(sentence, source, target)`` → :class:`whimbrel.classify.Classification`
+- ``whimbrel.classify(sentence, source, target)`` → :class:`whimbrel.classification.Classification`
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ __all__ = ["classify", "code", "code_articles", "code_file", "__version__"]
 
 if TYPE_CHECKING:
     from whimbrel.api import code, code_articles, code_file
-    from whimbrel.classify import classify
+    from whimbrel.classification import classify
 
 
 def __getattr__(name: str) -> Any:
@@ -25,7 +25,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "classify":
-        from whimbrel.classify import classify
+        from whimbrel.classification import classify
 
         return classify
     raise AttributeError(f"module 'whimbrel' has no attribute {name!r}")

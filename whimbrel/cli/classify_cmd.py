@@ -17,6 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--target", help="the target actor as written in the sentence")
     p.add_argument("--tsv", type=Path, help="batch: TSV with header columns uid, sentence, source, target")
     p.add_argument(
+        "--interacting",
+        action="store_true",
+        help="the pair is known to interact: always name the likeliest type, never 'none'",
+    )
+    p.add_argument(
         "--format", choices=("jsonl", "table"), default=None, help="jsonl (default for --tsv) or table"
     )
     add_config_options(p)
@@ -24,19 +29,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whimbrel.classify import classify_many, read_pairs_tsv  # spaCy loads only when a command runs
+    from whimbrel.classification import classify_many, read_pairs_tsv  # spaCy loads only when a command runs
 
     config = config_from(args)
     if args.tsv is not None:
         rows = list(read_pairs_tsv(args.tsv))
-        results = classify_many((r for _, r in rows), config=config)
+        results = classify_many((r for _, r in rows), config=config, interacting=args.interacting)
         for (uid, _), result in zip(rows, results, strict=True):
             sys.stdout.write(json.dumps(result.to_dict(uid), ensure_ascii=False) + "\n")
         return 0
     if not (args.sentence and args.source and args.target):
         print("whimbrel: error: give SENTENCE with --source and --target, or --tsv FILE", file=sys.stderr)
         return 2
-    result = next(classify_many([(args.sentence, args.source, args.target)], config=config))
+    result = next(
+        classify_many(
+            [(args.sentence, args.source, args.target)], config=config, interacting=args.interacting
+        )
+    )
     if args.format == "jsonl":
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from whimbrel.classify import classify_many, read_pairs_tsv
+from whimbrel.classification import classify_many, read_pairs_tsv
 from whimbrel.config import Config
 
 FOLD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}  # the PLV set folds both into YIELD
@@ -42,6 +42,7 @@ def eval_plv(path: Path, config: Config | None = None) -> dict[str, Any]:
             r["uid"]: r["gold_root"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         }
     rows = list(read_pairs_tsv(path))
-    preds = classify_many((r for _, r in rows), config=config)
+    # Every PLV pair interacts (the set has no "none" label), so the best type is always named.
+    preds = classify_many((r for _, r in rows), config=config, interacting=True)
     pred = [FOLD.get(p.plover or "NONE", p.plover or "NONE") for p in preds]
     return scores([gold[uid] for uid, _ in rows], pred)

@@ -3,7 +3,11 @@
 Two opinions are combined: the trigger patterns of :mod:`whimbrel.events` (precise where they fire) and the
 learned pair classifier of :mod:`whimbrel.classifier` (broad, calibrated).  The pattern's type gets a bonus of
 ``PATTERN_WEIGHT × pattern confidence`` on top of the classifier's probability; the best-scoring type wins,
-and "NONE" means no interaction.
+and "NONE" means no interaction (never chosen with ``interacting=True``, for pairs known to interact).
+
+The answer is the type the sentence *reports*, as CAMEO and PLOVER code it: the status of the act
+(:mod:`whimbrel.status`) turns an announced act of cooperation into an expression of intent (AGREE) and a
+refused or failed one into a rejection (REJECT), by the table ``whimbrel/codes/reported.tsv``.
 
 >>> from whimbrel import classify
 >>> classify("Police arrested dozens of protesters in Minsk on Sunday.", "Police", "protesters").plover
@@ -19,16 +23,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from whimbrel.api import load_coder
 from whimbrel.classifier import PairClassifier
+from whimbrel.codes.reported import ReportedTypes
 from whimbrel.config import Config
 from whimbrel.errors import InputError, WhimbrelError
 from whimbrel.pipeline import Coder
+from whimbrel.status import resolve_status
 
 PATTERN_WEIGHT = 0.5
 NONE = "NONE"
+_VERBS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(frozen=True)
@@ -56,31 +63,46 @@ def _pair_classifier(use: bool) -> PairClassifier | None:
         return None  # no trained artifact: patterns alone
 
 
-def classify(sentence: str, source: str, target: str, *, config: Config | None = None) -> Classification:
-    """The PLOVER type and CAMEO code of ``source``'s action toward ``target`` in ``sentence``."""
-    return next(classify_many([(sentence, source, target)], config=config))
+def classify(
+    sentence: str, source: str, target: str, *, config: Config | None = None, interacting: bool = False
+) -> Classification:
+    """The PLOVER type and CAMEO code of ``source``'s action toward ``target`` in ``sentence``.
+
+    ``interacting=True`` says the pair is known to interact: the best type is given even where "no
+    interaction" is likelier (its confidence is then low).
+    """
+    return next(classify_many([(sentence, source, target)], config=config, interacting=interacting))
 
 
 def classify_many(
-    rows: Iterable[tuple[str, str, str]], *, config: Config | None = None
+    rows: Iterable[tuple[str, str, str]], *, config: Config | None = None, interacting: bool = False
 ) -> Iterator[Classification]:
-    """Classify many (sentence, source, target) triples, parsing in batches."""
+    """Classify many (sentence, source, target) triples in batches (``interacting``: see classify)."""
     config = config or Config()
     coder = load_coder(config)
     model = _pair_classifier(config.use_classifier)
+    decider = _Decider(coder, ReportedTypes.load(cameo=coder.cameo), interacting)
     batch: list[tuple[str, str, str]] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= 256:
-            yield from _classify_batch(coder, model, batch)
+            yield from _classify_batch(decider, model, batch)
             batch = []
     if batch:
-        yield from _classify_batch(coder, model, batch)
+        yield from _classify_batch(decider, model, batch)
+
+
+@dataclass(frozen=True)
+class _Decider:
+    coder: Coder
+    reported: ReportedTypes
+    interacting: bool
 
 
 def _classify_batch(
-    coder: Coder, model: PairClassifier | None, rows: list[tuple[str, str, str]]
+    decider: _Decider, model: PairClassifier | None, rows: list[tuple[str, str, str]]
 ) -> list[Classification]:
+    coder = decider.coder
     docs = list(coder.nlp.pipe((r[0] for r in rows), batch_size=64))
     spans = [_actor_spans(doc, r[1], r[2]) for doc, r in zip(docs, rows, strict=True)]
     probs: list[dict[str, float]] | None = None
@@ -88,34 +110,74 @@ def _classify_batch(
         probs = model.predict([(r[0], s[0], s[1]) for r, s in zip(rows, spans, strict=True)], docs=docs)
     results = []
     for i, (doc, (src, tgt)) in enumerate(zip(docs, spans, strict=True)):
-        results.append(_decide(coder, doc, src, tgt, probs[i] if probs else None))
+        results.append(_decide(decider, doc, src, tgt, probs[i] if probs else None))
     return results
 
 
 def _decide(
-    coder: Coder, doc: Doc, src: tuple[int, int], tgt: tuple[int, int], probs: dict[str, float] | None
+    decider: _Decider, doc: Doc, src: tuple[int, int], tgt: tuple[int, int], probs: dict[str, float] | None
 ) -> Classification:
+    coder = decider.coder
     source, target = _char_span(doc, src), _char_span(doc, tgt)
     cand = None
     if source is not None and target is not None:
-        sent = doc[:]
-        cand = coder.extractor.classify_pair(sent, source, target)
+        cand = coder.extractor.classify_pair(doc[:], source, target)
     pattern = coder.cameo.event_code(cand.cameo) if cand else None
     trigger = doc[cand.trigger[0] : cand.trigger[1]].text if cand else None
+    # The act whose status counts: the pattern's trigger where its type wins, else the target's verb.
+    anchor = _target_verb(source, target)
     if probs is None:
         if pattern is None or cand is None:
             return Classification(None, None, 0.0, None)
-        return Classification(pattern.plover, pattern.cameo, cand.confidence, trigger)
+        result = Classification(pattern.plover, pattern.cameo, cand.confidence, trigger)
+        return _reported(decider, result, doc[cand.trigger_head])
     scores = dict(probs)
     if pattern is not None and cand is not None:
         scores[pattern.plover] = scores.get(pattern.plover, 0.0) + PATTERN_WEIGHT * cand.confidence
+    total = sum(scores.values())
+    if decider.interacting:
+        scores.pop(NONE, None)
     best = max(scores, key=lambda k: scores[k])
-    confidence = scores[best] / sum(scores.values())
+    confidence = scores[best] / total  # with ``interacting``, "no interaction" still lowers it
     if best == NONE:
         return Classification(None, None, confidence, None)
-    if pattern is not None and pattern.plover == best:
-        return Classification(best, pattern.cameo, confidence, trigger)
-    return Classification(best, coder.cameo.default_cameo(best), confidence, None)
+    if pattern is not None and cand is not None and pattern.plover == best:
+        result = Classification(best, pattern.cameo, confidence, trigger)
+        return _reported(decider, result, doc[cand.trigger_head])
+    return _reported(decider, Classification(best, coder.cameo.default_cameo(best), confidence, None), anchor)
+
+
+def _reported(decider: _Decider, result: Classification, anchor: Token | None) -> Classification:
+    """The type the sentence reports: an announced act of cooperation is intent, a refused one rejection."""
+    if anchor is None or result.plover is None:
+        return result
+    status = resolve_status(anchor)
+    converted = decider.reported.convert(result.plover, status.status, status.cue)
+    if converted is None:
+        return result
+    return Classification(converted[0], converted[1], result.confidence, result.trigger)
+
+
+def _target_verb(source: Span | None, target: Span | None) -> Token | None:
+    """The highest verb above the target below the lowest token that governs both actors, else that token.
+
+    "Ethiopia said it would allow the agency to deliver food": the act is "allow", not "said" or "deliver".
+    """
+    if source is None or target is None:
+        return None
+    above = {source.root.i, *(t.i for t in source.root.ancestors)}
+    verb = None
+    for node in (target.root, *target.root.ancestors):
+        if node.i in above:
+            return verb or node
+        if node.pos_ in _VERBS:
+            verb = node
+    return verb
+    above = {source.root.i, *(t.i for t in source.root.ancestors)}
+    for node in (target.root, *target.root.ancestors):
+        if node.pos_ in _VERBS or node.i in above:
+            return node
+    return None
 
 
 def _actor_spans(doc: Doc, source: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:
