@@ -27,6 +27,18 @@ CASES = [
      ("European Union", "COERCE", "RUS", "2014-08-01", "2014-08-31", "text", "occurred")),
     ("Poland expelled two Russian diplomats in March 2016.",
      ("POL", "SANCTION", "RUS", "2016-03-01", "2016-03-31", "text", "occurred")),
+    # advisers and aides are government roles of their possessor's country
+    ("Jordan's national security adviser met with the Iraqi prime minister on Tuesday.",
+     ("JOR", "CONSULT", "IRQ", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # a killing told in the passive without "by": the attack's actor did it
+    ("Two soldiers were killed in a Russian airstrike near Kharkiv on Monday.",
+     ("RUS", "ASSAULT", "MIL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # "staged" is the light verb "stage" (the model's lemmatizer says "stag"); teachers are civilians
+    ("Hundreds of teachers staged a protest in Nairobi on Wednesday.",
+     ("CVL", "PROTEST", None, "2016-08-31", "2016-08-31", "text", "occurred")),
+    # "hoped" is "hope" (not "hop"): a plan
+    ("The Ghanaian minister hoped to meet the Kenyan president next month.",
+     ("GHA", "CONSULT", "KEN", "2016-10-01", "2016-10-31", "text", "planned")),
     ("Police arrested dozens of protesters in Minsk yesterday.",
      ("COP", "COERCE", "CVL", "2016-09-01", "2016-09-01", "text", "occurred")),
     ("Moscow did not withdraw its troops from the border.",

@@ -593,3 +593,32 @@ def test_lexicon_errors_carry_line_numbers(
         EventExtractor.load([pats], lexicons=[lex])
     assert info.value.line == line
     assert message in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two soldiers were killed in a Russian airstrike.", ("Russian", "soldiers")),
+        ("Three soldiers were wounded during a Taliban attack on the checkpoint.", ("Taliban", "soldiers")),
+        ("Nine students were killed in an Israeli drone strike.", ("Israeli", "students")),
+    ],
+)
+def test_agentless_killing_takes_the_attacks_actor(
+    nlp: Language, extractor: EventExtractor, text: str, expected: tuple[str, str]
+) -> None:
+    doc = nlp(text)
+    cands = [c for c in extractor.extract(next(doc.sents), is_actor) if c.cameo[:2] in ("18", "19", "20")]
+    assert expected in {
+        (doc[c.sources[0]].text, doc[c.targets[0]].text) for c in cands if c.sources and c.targets
+    }
+
+
+def test_user_control_file_adds_cause_noun(nlp: Language, tmp_path: Path) -> None:
+    text = "Four sailors were killed in an Iranian sabotage."
+    user = tmp_path / "verbs.tsv"
+    user.write_text("lemma\tkind\nsabotage\tcause\n", encoding="utf-8")
+    doc = nlp(text)
+    plain = EventExtractor.load().extract(next(doc.sents), is_actor)
+    extended = EventExtractor.load(control=[user]).extract(next(doc.sents), is_actor)
+    assert all(not c.sources for c in plain)
+    assert [doc[i].text for c in extended for i in c.sources] == ["Iranian"]

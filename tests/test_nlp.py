@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from whimbrel.nlp import paragraphs
 
@@ -41,3 +42,16 @@ def test_dateline_place_is_not_the_source() -> None:
                            published="2019-03-06", fmt="text")  # fmt: skip
     assert events and all(e.source.text != "CAIRO" for e in events)
     assert any(e.code.plover == "COERCE" and e.target and e.target.country == "TUR" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Students staged a sit-in outside the ministry.", "staged", "stage"),
+        ("The unions are staging a walkout.", "staging", "stage"),
+        ("The envoy hoped to meet the rebels.", "hoped", "hope"),
+        ("The senator lambasted the treaty.", "lambasted", "lambaste"),
+    ],
+)
+def test_lemma_corrections(nlp: Language, text: str, word: str, lemma: str) -> None:
+    assert [t.lemma_ for t in nlp(text) if t.text == word] == [lemma]

@@ -40,6 +40,8 @@ SHORT_PATH = 2
 # source ("police" for arrests); see docs/patterns.md.
 NO_AGENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 NO_AGENT_SUFFIX = ".passive-noagent"
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
 CLAUSE_NOUN_PREPS = frozenset({"in", "during", "as"})
@@ -175,6 +177,7 @@ class EventExtractor:
         self.object_control = control.get("object", frozenset())
         self.light_verbs = control.get("light", frozenset())
         self.clause_verbs = control.get("clause", frozenset())
+        self.cause_nouns = control.get("cause", frozenset())
 
     @classmethod
     def load(
@@ -286,8 +289,21 @@ class EventExtractor:
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
+        if noagent and pat.cameo[:2] in _VIOLENT_ROOTS:
+            # "were killed in a Russian airstrike": the attack's actor did it.
+            subj = self._cause_actor(verb, is_actor)
+            noagent = not subj.heads
         end = max([verb.i, *(t.i for t in (*m.particles, *m.in_span) if 0 < t.i - verb.i <= SPAN_GAP)]) + 1
         return self._candidate(pat, (verb.i, end), verb, subj, tgt, is_actor, m.consumed, noagent)
+
+    def _cause_actor(self, verb: Token, is_actor: IsActor | None) -> args.Found:
+        """The actor of the attack noun in "killed in / during / by a Russian airstrike", if any."""
+        for noun in args.prep_objects(verb, _CAUSE_PREPS):
+            if noun.lemma_.lower() in self.cause_nouns:
+                found = args.noun_source(noun, is_actor)
+                if found.heads:
+                    return found
+        return args.Found(())
 
     def _noun_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
         noun, pat = m.token, m.pattern

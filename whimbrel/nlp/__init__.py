@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from whimbrel.config import MODEL
+from whimbrel.data import packaged, read_tsv
 
 MAX_PARAGRAPH_CHARS = 5_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
 
@@ -36,8 +37,19 @@ _DATELINE = re.compile(
 
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
-    """Load the spaCy pipeline once per process (a factory, cached; workers call it once each)."""
-    return spacy.load(model)
+    """Load the spaCy pipeline once per process (a factory, cached; workers call it once each).
+
+    The lemma corrections of ``lemmas.tsv`` are added to the model's attribute ruler, which runs before
+    its lemmatizer (that one leaves a lemma already set alone).
+    """
+    nlp = spacy.load(model)
+    if "attribute_ruler" in nlp.pipe_names:
+        fixes = [([{"LOWER": row["word"].lower()}], row["lemma"]) for _, row in read_tsv(
+            packaged("whimbrel.nlp", "lemmas.tsv"), required=("word", "lemma"))]  # fmt: skip
+        ruler = nlp.get_pipe("attribute_ruler")
+        for pattern, lemma in fixes:
+            ruler.add([pattern], {"LEMMA": lemma})  # type: ignore[attr-defined]
+    return nlp
 
 
 @dataclass(frozen=True)
