@@ -40,13 +40,17 @@ CLEAR = [
     ("The Council of Europe urged Azerbaijan to free jailed reporters.", "The Council of Europe",
      "Azerbaijan", "REQUEST"),
     ("Lithuania accused Belarus of orchestrating the migrant crisis.", "Lithuania", "Belarus", "ACCUSE"),
-    ("Bolivia imposed sanctions on two Paraguayan banks.", "Bolivia", "two Paraguayan banks", "SANCTION"),
+    # CAMEO2PLOVER-2021: imposing sanctions/embargoes is COERCE (163); reducing relations is SANCTION
+    ("Bolivia imposed sanctions on two Paraguayan banks.", "Bolivia", "two Paraguayan banks", "COERCE"),
+    ("Bolivia recalled its ambassador from Paraguay on Monday.", "Bolivia", "Paraguay", "SANCTION"),
     ("Bus drivers protested against the Tunisian transport ministry in Sfax.", "Bus drivers",
      "the Tunisian transport ministry", "PROTEST"),
     ("Ecuador threatened Peru with retaliation over the fishing dispute.", "Ecuador", "Peru", "THREATEN"),
     ("Portugal sent humanitarian aid to Mozambique after the cyclone.", "Portugal", "Mozambique", "AID"),
     ("Honduras rejected Nicaragua's proposal for a joint commission.", "Honduras", "Nicaragua", "REJECT"),
-    ("Slovakia and Austria signed an agreement on energy security.", "Slovakia", "Austria", "AGREE"),
+    # signing a formal agreement is SUPPORT (057); a promise to act is AGREE (03x)
+    ("Slovakia and Austria signed an agreement on energy security.", "Slovakia", "Austria", "SUPPORT"),
+    ("Slovakia pledged to supply Austria with gas next winter.", "Slovakia", "Austria", "AGREE"),
     ("Tajik troops withdrew from the disputed village after fighting with Kyrgyz forces.", "Tajik troops",
      "the disputed village", "RETREAT"),
 ]  # fmt: skip
@@ -233,6 +237,31 @@ PARSED += [
      "Latvia", "two Russian diplomats", "SANCTION"),
     ("Latvian border guards detained two Russian truck drivers on Monday for smuggling cigarettes.",
      "Latvian border guards", "two Russian truck drivers", "COERCE"),
+]  # fmt: skip
+
+
+# The official CAMEO2PLOVER-2021 conventions (invented sentences, not in the training data): concluding an
+# agreement vs a promise, sanctions (COERCE) vs cutting ties (SANCTION), peacekeeping (AID) vs a troop
+# build-up (MOBILIZE), acceding to demands (CONCEDE), failure to agree (REJECT), lethal repression (ASSAULT).
+PARSED += [
+    ("RIGA — Estonia and Latvia concluded a treaty on their maritime border on Wednesday, officials said.",
+     "Estonia", "Latvia", "SUPPORT"),
+    ("RIGA — Estonia said on Wednesday it was ready to hold talks with Latvia on their maritime border.",
+     "Estonia", "Latvia", "AGREE"),
+    ("The Canadian government imposed sanctions on four Guatemalan officials over the vote, a minister said.",
+     "The Canadian government", "four Guatemalan officials", "COERCE"),
+    ("The Canadian government severed diplomatic ties with Guatemala over the election, a minister said.",
+     "The Canadian government", "Guatemala", "SANCTION"),
+    ("Zambia sent 600 peacekeepers to the Central African Republic under the UN flag, the army said.",
+     "Zambia", "the Central African Republic", "AID"),
+    ("Zambia massed 6,000 troops along its border with Congo after the shelling, the army said.",
+     "Zambia", "Congo", "MOBILIZE"),
+    ("The Malawian government accepted the demands of the striking nurses and raised their pay on Friday.",
+     "The Malawian government", "the striking nurses", "CONCEDE"),
+    ("The Malawian government and the nurses' union failed to reach agreement on pay after a week of talks.",
+     "The Malawian government", "the nurses' union", "REJECT"),
+    ("Soldiers fired live rounds at protesters in the northern town, killing six, a rights group said.",
+     "Soldiers", "protesters", "ASSAULT"),
 ]  # fmt: skip
 
 

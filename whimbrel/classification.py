@@ -144,6 +144,13 @@ def _decide(
     if pattern is not None and cand is not None and pattern.plover == best:
         result = Classification(best, pattern.cameo, confidence, trigger)
         return _reported(decider, result, doc[cand.trigger_head])
+    if pattern is not None and cand is not None:
+        # The model named the reported type itself ("will not lift the embargo": REJECT); the act's
+        # conversion gives its specific code (124, refuse to ease sanctions) when it agrees.
+        converted = _reported(decider, Classification(pattern.plover, pattern.cameo, confidence, trigger),
+                              doc[cand.trigger_head])  # fmt: skip
+        if converted.plover == best and converted.cameo != pattern.cameo:
+            return converted
     return _reported(decider, Classification(best, coder.cameo.default_cameo(best), confidence, None), anchor)
 
 
