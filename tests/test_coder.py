@@ -36,6 +36,11 @@ CASES = [
     # "staged" is the light verb "stage" (the model's lemmatizer says "stag"); teachers are civilians
     ("Hundreds of teachers staged a protest in Nairobi on Wednesday.",
      ("CVL", "PROTEST", None, "2016-08-31", "2016-08-31", "text", "occurred")),
+    # an order addresses its object; the ordered act has not happened yet
+    ("Putin ordered the Russian defence ministry to withdraw its forces from Syria on Monday.",
+     ("Vladimir Putin", "REQUEST", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Putin ordered the Russian defence ministry to withdraw its forces from Syria on Monday.",
+     ("RUS", "RETREAT", "SYR", "2016-08-29", "2016-08-29", "text", "hypothetical")),
     # "hoped" is "hope" (not "hop"): a plan
     ("The Ghanaian minister hoped to meet the Kenyan president next month.",
      ("GHA", "CONSULT", "KEN", "2016-10-01", "2016-10-31", "text", "planned")),

@@ -38,6 +38,13 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("There will be no talks with the rebels this year.", "talks", NEG, "no", None),
     ("The troops entered the city without firing a shot.", "firing", NEG, "without", None),
     ("The government refused to release the prisoners.", "release", NEG, "refused to", None),
+    # a requested or ordered act has not happened (object-control request verbs, with their preposition)
+    ("The opposition called on the government to withdraw its troops.", "withdraw", HYP, "called to", None),
+    ("Washington appealed to both sides to release their prisoners.", "release", HYP, "appealed to", None),
+    ("The court ordered the army to free the journalist.", "free", HYP, "ordered to", None),
+    ("Brussels pressed Belgrade to recognise the election result.", "recognise", HYP, "pressed to", None),
+    # readiness is a plan
+    ("Kenya is ready to hold talks with the opposition.", "talks", PLAN, "ready to", None),
     ("The government refused to release the prisoners.", "refused", OCC, None, None),
     ("Turkey declined to join the coalition.", "join", NEG, "declined to", None),
     ("Parliament failed to approve the budget.", "approve", NEG, "failed to", None),

@@ -281,8 +281,12 @@ class EventExtractor:
             else:
                 tgt = args.Found(statements.statement_target(verb, m.consumed, pat.cameo, is_actor))
         elif preps != ("-",):
-            # "imposed sanctions on Russia", "agreed to meet Putin": the target may hang on the object.
-            for extra in m.consumed:
+            # "imposed sanctions on Russia", "agreed to meet Putin": the target may hang on the object,
+            # unless the verb addresses its object ("ordered the army to release him": the army).
+            addressed = verb.lemma_.lower() in self.object_control and any(
+                c.dep_ == "dobj" for c in verb.children
+            )
+            for extra in () if addressed else m.consumed:
                 tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor)
             if not tgt.heads:
                 tgt = args.verb_targets(verb, preps, is_actor)

@@ -26,6 +26,7 @@ _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 _PREP_DEPS = frozenset({"prep", "agent", "dative"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+_ADDRESS_PREPS = frozenset({"on", "upon", "to"})
 _QUOTES = frozenset({'"', "'", "\u201d", "\u2019"})
 
 
@@ -244,6 +245,10 @@ def _verb_keys(gov: Token) -> tuple[str, ...]:
     """Lookup keys of a governor: 'lemma particle' first, then the lemma, then the word form ('going')."""
     lemma = gov.lemma_.lower()
     keys = [f"{lemma} {c.lower_}" for c in gov.children if c.dep_ == "prt"]
+    # "called on Iran to free them": the preposition that carries the addressee counts too
+    keys.extend(
+        f"{lemma} {c.lower_}" for c in gov.children if c.dep_ == "prep" and c.lower_ in _ADDRESS_PREPS
+    )
     keys.append(lemma)
     if gov.lower_ != lemma:
         keys.append(gov.lower_)
