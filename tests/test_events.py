@@ -113,6 +113,10 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("Union", "163", "Russia")]),
     ("Poland expelled 45 Russian diplomats.", [("Poland", "161", "Russian")]),
     ("Saudi Arabia cut ties with Qatar.", [("Arabia", "161", "Qatar")]),
+    # less aid is a sanction, not aid
+    ("Washington reduced its military aid to Cairo by a third.", [("Washington", "162", "Cairo")]),
+    ("Sweden announced a suspension of aid to Uganda.", [("Sweden", "162", "Uganda")]),
+    ("Iran suspended fuel shipments to Syria.", [("Iran", "162", "Syria")]),
     # MOBILIZE
     ("Russia deployed troops near the Ukrainian border.", [("Russia", "154", "Ukrainian")]),
     # COERCE
