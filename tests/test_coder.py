@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 import whimbrel
+from whimbrel.config import Config
 from whimbrel.records import Event
 
 PUB = "2016-09-02"  # a Friday
@@ -88,10 +89,26 @@ def matches(event: Event, expected: tuple[str, str, str | None, str, str, str, s
 def test_sentence_codes_as_expected(
     text: str, expected: tuple[str, str, str | None, str, str, str, str]
 ) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    # A one-sided act (expected target None) is emitted only with Config(targetless=True).
+    config = Config(targetless=True) if expected[2] is None else None
+    events = whimbrel.code(text, published=PUB, fmt="text", config=config)
     got = [(e.source.to_dict(), e.code.plover, e.target and e.target.to_dict(), e.date.to_dict(), e.status)
            for e in events]  # fmt: skip
     assert any(matches(e, expected) for e in events), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If talks fail, Ukraine would ask its Western partners for weapons.",  # its partners: itself
+        "Beijing reiterated calls to halt the deployment of the missile shield.",
+        "The Kenyan minister warned against a hasty deal.",
+    ],
+)
+def test_one_sided_acts_need_targetless(text: str) -> None:
+    assert all(e.target is not None for e in whimbrel.code(text, published=PUB, fmt="text"))
+    assert any(e.target is None for e in whimbrel.code(text, published=PUB, fmt="text",
+                                                       config=Config(targetless=True)))  # fmt: skip
 
 
 def test_no_publication_date_leaves_relative_dates_unknown() -> None:

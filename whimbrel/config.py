@@ -23,5 +23,8 @@ class Config:
     context_files: tuple[Path, ...] = ()
     use_classifier: bool = True
     sentence_targets: bool = True  # last-resort target: the nearest other actor named in the sentence
+    # Also emit one-sided events whose target was not found ("the minister warned against a bad deal").
+    # Off by default: event data is dyadic, and such records name nobody the act was directed at.
+    targetless: bool = False
     batch_size: int = 32
     max_bytes: int = 20_000_000

@@ -197,6 +197,8 @@ class Coder:
         location = self.gazetteer.locate(head, allow_destination=code.cameo.startswith(_DESTINATION_ROOTS))
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         for source, target in _dyads(sources, targets):
+            if target is None and not self.config.targetless:
+                continue  # a one-sided act: no dyad (Config.targetless keeps it)
             yield Event(
                 article=article,
                 sentence=sent.text,

@@ -67,6 +67,11 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-classifier", action="store_true", help="patterns only, no learned type classifier"
     )
+    parser.add_argument(
+        "--targetless",
+        action="store_true",
+        help="also emit events whose target was not found (one-sided acts; off: event data is dyadic)",
+    )
 
 
 def config_from(args: argparse.Namespace) -> Config:
@@ -74,4 +79,5 @@ def config_from(args: argparse.Namespace) -> Config:
         actor_files=tuple(Path(p) for p in args.actors),
         pattern_files=tuple(Path(p) for p in args.patterns),
         use_classifier=not args.no_classifier,
+        targetless=getattr(args, "targetless", False),
     )

@@ -350,8 +350,11 @@ class EventExtractor:
         if "symmetric" in pat.flags:
             if not sources and len(targets) >= 2:  # "talks between Israel and Hamas"
                 sources, targets = targets[:1], targets[1:]
-            elif not targets and len(sources) >= 2:  # "Merkel and Putin met"
+            elif len(sources) >= 2 and (not targets or tgt.fallback):
+                # "Merkel and Putin met"; "Norway and Chile signed an accord in Oslo": the place found
+                # inside the object is a weaker guess than the second party of the joint subject.
                 sources, targets = sources[:1], sources[1:]
+                tgt = args.Found(tgt.heads)
         pattern_id, conf = pat.id, pat.confidence
         if not sources:
             if not (noagent and targets and pat.cameo[:2] in NO_AGENT_ROOTS):
