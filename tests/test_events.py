@@ -136,6 +136,11 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]  # fmt: skip
 
 NEGATIVES = [
+    # naming, origin and showing are no call, praise or protest
+    "The senator called the minister unfit for office.",
+    "The spokesman called the bombing a reprisal for the raids.",
+    "The governor, who hails from the north, spoke to reporters.",
+    "Both governments have demonstrated a willingness to compromise.",
     "Liverpool beat Chelsea in the league match on Sunday.",
     "Apple attacked the market with a cheaper phone, sending its shares higher.",
     "The storm hit the coast on Friday.",

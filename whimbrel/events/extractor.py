@@ -122,6 +122,11 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         return statements.predicate(token, words)
     elif key == "clause":
         return statements.reported_verb(token, words)
+    elif key == "oprd":
+        # An object predicate: "called Trump | unqualified", "called Obama | the worst president" (apposed).
+        objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        pool = [c for c in token.children if c.dep_ == "oprd"]
+        pool += [a for o in objs for a in o.children if a.dep_ == "appos"]
     elif key == "subj":
         pool = [args.counted(c) for c in token.children if c.dep_ in args.SUBJ]
     elif key == "gov":

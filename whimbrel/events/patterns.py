@@ -20,7 +20,7 @@ from whimbrel.errors import DataFileError
 
 PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
-REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov")
+REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov", "oprd")
 FLAGS = ("symmetric", "notarget")
 CONTROL_KINDS = ("object", "light", "clause", "cause")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
