@@ -31,6 +31,9 @@ CASES = [
     # advisers and aides are government roles of their possessor's country
     ("Jordan's national security adviser met with the Iraqi prime minister on Tuesday.",
      ("JOR", "CONSULT", "IRQ", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # a subject that is no actor is named by its apposition
+    ("The two neighbours, Kenya and Uganda, accused Sudan of arming rebels on Monday.",
+     ("UGA", "ACCUSE", "SDN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # a killing told in the passive without "by": the attack's actor did it
     ("Two soldiers were killed in a Russian airstrike near Kharkiv on Monday.",
      ("RUS", "ASSAULT", "MIL", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -44,6 +44,13 @@ def with_conjuncts(token: Token) -> tuple[Token, ...]:
     return (token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")])
 
 
+def _named(token: Token, is_actor: IsActor | None) -> Token:
+    """A phrase that is no actor, named by an apposition that is: "The two neighbours, Kenya and Uganda,"."""
+    if is_actor is None or is_actor(token):
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and is_actor(c)), token)
+
+
 def children(token: Token, deps: frozenset[str]) -> list[Token]:
     """Children of ``token`` whose dependency label is in ``deps``."""
     return [c for c in token.children if c.dep_ in deps]
@@ -113,7 +120,7 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 return Found(())  # an agentless passive: whoever did it is not named here
         subj = children(verb, SUBJ)
         if subj:
-            return Found(with_conjuncts(_resolve_relative(subj[0], verb)), fallback)
+            return Found(with_conjuncts(_named(_resolve_relative(subj[0], verb), is_actor)), fallback)
         dep, head = verb.dep_, verb.head
         if head is verb:
             return Found(())
