@@ -34,6 +34,9 @@ CASES = [
     # a subject that is no actor is named by its apposition
     ("The two neighbours, Kenya and Uganda, accused Sudan of arming rebels on Monday.",
      ("UGA", "ACCUSE", "SDN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # a conjunct hung on a reported clause whose subject is no actor belongs to the speaker's clause
+    ("On Monday the rebels said the attack was carried out by the army and accused Kinshasa of lying.",
+     ("REB", "ACCUSE", "COD", PUB, PUB, "publication", "occurred")),
     # a killing told in the passive without "by": the attack's actor did it
     ("Two soldiers were killed in a Russian airstrike near Kharkiv on Monday.",
      ("RUS", "ASSAULT", "MIL", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -206,3 +209,11 @@ def test_a_rebuttal_answers_the_latest_accuser() -> None:
     rebuttal = next(e for e in events if e.code.plover == "REJECT")
     assert rebuttal.source.country == "USA" and rebuttal.target is not None
     assert rebuttal.target.country == "RUS" and rebuttal.target.span is None  # named in the sentence before
+
+
+def test_unnamed_bodies_of_no_country_are_told_apart() -> None:
+    text = "The ombudsman said the deaths were caused by gunshots and called on the interim government to go."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.text, e.code.plover, e.target and e.target.text) for e in events] == [
+        ("The ombudsman", "REQUEST", "the interim government")
+    ]

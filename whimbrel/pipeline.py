@@ -35,6 +35,7 @@ OFF_TOPIC_SHARE = 0.15
 OFF_TOPIC_KEEP = 0.9
 _NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
 # Interactions in which a joint subject ("the two leaders met") names both parties.
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
@@ -352,7 +353,16 @@ def _shift(actor: Actor, offset: int) -> Actor:
 def _same_actor(a: Actor, b: Actor) -> bool:
     if a.name or b.name:
         return a.name == b.name
+    if a.country is None and b.country is None:
+        # Two bodies of no known country ("the ombudsman's office", "the interim government") are one
+        # actor only when written alike.
+        return a.sector == b.sector and _bare(a.text) == _bare(b.text)
     return (a.country, a.sector) == (b.country, b.sector)
+
+
+def _bare(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(words[1:] if words and words[0] in _DETERMINERS else words)
 
 
 def _confidence(cand: Candidate, source: Actor, target: Actor | None, context: ArticleActors) -> float:

@@ -150,6 +150,12 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             verb, fallback = controller, fallback or dep == "ccomp"
             continue
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            # "The office said the deaths were caused by gunshots and called on X": a conjunct hung on a
+            # reported clause whose subject is no actor belongs to the speaker's clause.
+            own = children(head, SUBJ | PASS_SUBJ)
+            if head.dep_ == "ccomp" and is_actor is not None and own and not is_actor(own[0]):
+                verb, fallback = head.head, True
+                continue
             verb = head
             continue
         return Found(())
