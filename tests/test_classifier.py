@@ -153,6 +153,20 @@ def test_features_see_regions_and_cues() -> None:
     assert "TL:CONSULT" in feats and "O:ST" in feats
 
 
+def test_longer_trigger_phrase_wins() -> None:
+    """A phrase consumes its words: "cut off aid" is SANCTION without AID, "lodged a formal protest" is
+    ACCUSE without PROTEST, "released funds" AID without CONCEDE."""
+    lex = TriggerLexicon.load()
+    for text, wanted, unwanted in [
+        ("cut off aid to", "SANCTION", "AID"),
+        ("lodged a protest with", "ACCUSE", "PROTEST"),
+        ("released funds to", "AID", "CONCEDE"),
+        ("granted access to", "CONCEDE", "AID"),
+    ]:
+        types = {t for _, _, t in lex.matches([stem(w) for w in text.split()], ())}
+        assert wanted in types and unwanted not in types, (text, types)
+
+
 def test_user_trigger_file_extends_lexicon(tmp_path: Path) -> None:
     extra = tmp_path / "mine.tsv"
     extra.write_text("trigger\ttype\nkneecap\tASSAULT\n", encoding="utf-8")
@@ -262,6 +276,31 @@ PARSED += [
      "The Malawian government", "the nurses' union", "REJECT"),
     ("Soldiers fired live rounds at protesters in the northern town, killing six, a rights group said.",
      "Soldiers", "protesters", "ASSAULT"),
+]  # fmt: skip
+
+
+# Round 5, the weak types (invented sentences, not in the training data): material cooperation vs signing,
+# aid given vs aid cut vs aid let in, military protection (AID) vs a border build-up, a threat vs the deed,
+# civilian protest vs a diplomatic protest, violence in custody vs an arrest.
+PARSED += [
+    ("Estonian police handed over two smuggling suspects to Finnish investigators at the port of Tallinn.",
+     "Estonian police", "Finnish investigators", "COOPERATE"),
+    ("Estonia and Finland signed a cooperation agreement on border policing in Tallinn on Monday.",
+     "Estonia", "Finland", "SUPPORT"),
+    ("The Swiss government cut off aid to the Burmese junta after the election, a ministry spokesman said.",
+     "The Swiss government", "the Burmese junta", "SANCTION"),
+    ("The Swiss government sent emergency food aid to flood victims in Myanmar, a ministry spokesman said.",
+     "The Swiss government", "flood victims", "AID"),
+    ("The junta allowed aid convoys into the flooded delta after a week of delays, the UN said.",
+     "The junta", "aid convoys", "CONCEDE"),
+    ("Lithuania threatened to cut funding to the regional broadcaster unless it dropped its Russian news.",
+     "Lithuania", "the regional broadcaster", "THREATEN"),
+    ("Thousands of teachers marched to the education ministry in Rabat to protest against the new pay scale.",
+     "Thousands of teachers", "the education ministry", "PROTEST"),
+    ("Algeria lodged a formal protest with Madrid over the Spanish minister's remarks on Western Sahara.",
+     "Algeria", "Madrid", "ACCUSE"),
+    ("Prison guards tortured the opposition activist with electric shocks, his lawyer told the court.",
+     "Prison guards", "the opposition activist", "ASSAULT"),
 ]  # fmt: skip
 
 
