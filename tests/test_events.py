@@ -113,6 +113,11 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("Union", "163", "Russia")]),
     ("Poland expelled 45 Russian diplomats.", [("Poland", "161", "Russian")]),
     ("Saudi Arabia cut ties with Qatar.", [("Arabia", "161", "Qatar")]),
+    # warrants, firefights, evidence and help
+    ("A court in Lima issued arrest warrants for two rebels.", [("court", "173", "rebels")]),
+    ("Rebels engaged government troops in a firefight near the border.", [("Rebels", "190", "troops")]),
+    ("The prosecutors presented evidence against the militia leader.", [("prosecutors", "112", "leader")]),
+    ("Norway helped the protesters.", [("Norway", "070", "protesters")]),
     # less aid is a sanction, not aid
     ("Washington reduced its military aid to Cairo by a third.", [("Washington", "162", "Cairo")]),
     ("Sweden announced a suspension of aid to Uganda.", [("Sweden", "162", "Uganda")]),
@@ -136,6 +141,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]  # fmt: skip
 
 NEGATIVES = [
+    "The rains helped to end the drought.",
     # naming, origin and showing are no call, praise or protest
     "The senator called the minister unfit for office.",
     "The spokesman called the bombing a reprisal for the raids.",
