@@ -217,3 +217,25 @@ def test_unnamed_bodies_of_no_country_are_told_apart() -> None:
     assert [(e.source.text, e.code.plover, e.target and e.target.text) for e in events] == [
         ("The ombudsman", "REQUEST", "the interim government")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "accusation"),
+    [
+        ("Kiev claimed that Russian troops shelled the town of Izium on Monday.", ("UKR", "RUS")),
+        ("The rebels alleged that the army had bombed a hospital in the north.", ("REB", "MIL")),
+        ("Ukraine said Russian forces shelled Kharkiv on Monday.", None),  # a report, not a claim
+        ("Police claimed they had arrested 40 looters.", None),  # the perpetrator's own claim
+    ],
+)
+def test_an_alleged_act_of_force_is_also_an_accusation(text: str, accusation: tuple[str, str] | None) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    accusations = [e for e in events if e.code.plover == "ACCUSE"]
+    if accusation is None:
+        assert accusations == []
+        return
+    assert len(accusations) == 1, [(e.source.text, e.code.plover, e.target and e.target.text) for e in events]
+    claim = accusations[0]
+    assert accusation[0] in label(claim.source) and accusation[1] in label(claim.target)
+    assert claim.code.cameo == "112" and claim.status == "occurred" and claim.trigger in text
+    assert text[claim.trigger_span[0] : claim.trigger_span[1]] == claim.trigger

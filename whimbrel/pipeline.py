@@ -35,6 +35,8 @@ OFF_TOPIC_SHARE = 0.15
 OFF_TOPIC_KEEP = 0.9
 _NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
 # Interactions in which a joint subject ("the two leaders met") names both parties.
+_CLAIM_CAMEO = "112"  # accuse
+_REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
@@ -197,10 +199,11 @@ class Coder:
             attribution = _shift(attributed[0], offset) if attributed else None
         location = self.gazetteer.locate(head, allow_destination=code.cameo.startswith(_DESTINATION_ROOTS))
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
+        claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
         for source, target in _dyads(sources, targets):
             if target is None and not self.config.targetless:
                 continue  # a one-sided act: no dyad (Config.targetless keeps it)
-            yield Event(
+            event = Event(
                 article=article,
                 sentence=sent.text,
                 span=(sent.start_char + offset, sent.end_char + offset),
@@ -217,6 +220,34 @@ class Coder:
                 confidence=_confidence(cand, source, target, resolver.context) * (0.7 if fallback else 1.0),
                 coder_version=CODER_VERSION,
             )
+            yield event
+            if claim is not None and _accuses(attribution, event):
+                yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]
+
+    def _claim(
+        self,
+        speaker: Token | None,
+        actor: Actor | None,
+        code: EventCode,
+        status: str,
+        published: date | None,
+        offset: int,
+    ) -> dict[str, object] | None:
+        """The accusation in an alleged act of force: "Kiev claimed that Russian troops shelled the town" is
+        also Kiev accusing Russia (CAMEO 112), dated when it was said.  A plain report ("said") is none."""
+        if speaker is None or actor is None or code.quad_class != 4 or status != "alleged":
+            return None
+        verb = speaker.head
+        accuse = self.cameo.event_code(_CLAIM_CAMEO)
+        if accuse is None or verb is speaker:
+            return None
+        return {
+            "code": accuse,
+            "trigger": verb.text,
+            "trigger_span": (verb.idx + offset, verb.idx + len(verb.text) + offset),
+            "date": resolve_date(verb, published),
+            "status": "occurred",
+        }
 
 
 @dataclass
@@ -348,6 +379,15 @@ def _shift(actor: Actor, offset: int) -> Actor:
     if actor.span is None or offset == 0:
         return actor
     return replace(actor, span=(actor.span[0] + offset, actor.span[1] + offset))
+
+
+def _accuses(speaker: Actor | None, event: Event) -> bool:
+    """Whether the speaker of a reported act of force accuses its perpetrator: another party (not the
+    perpetrator's own government reporting it, nor witnesses or the press), or its victim."""
+    if speaker is None or speaker.sector in _REPORTERS or _same_actor(speaker, event.source):
+        return False
+    victim = event.target is not None and _same_actor(speaker, event.target)
+    return victim or (speaker.country is not None and speaker.country != event.source.country)
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
