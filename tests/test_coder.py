@@ -239,3 +239,17 @@ def test_an_alleged_act_of_force_is_also_an_accusation(text: str, accusation: tu
     assert accusation[0] in label(claim.source) and accusation[1] in label(claim.target)
     assert claim.code.cameo == "112" and claim.status == "occurred" and claim.trigger in text
     assert text[claim.trigger_span[0] : claim.trigger_span[1]] == claim.trigger
+
+
+def test_a_target_less_act_continues_the_sources_latest_dyad() -> None:
+    text = (
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday.\n\n"
+        "On Tuesday, Ruto telephoned again to discuss the border."
+    )
+    events = whimbrel.code(text, published="2024-05-10", fmt="text")
+    later = [e for e in events if e.date.start == date(2024, 5, 7)]
+    assert later and all(e.target is not None and e.target.name == "Yoweri Museveni" for e in later)
+    assert all(e.target is not None and e.target.span is None for e in later)  # named in an earlier sentence
+    assert all(e.confidence < events[0].confidence for e in later)
+    alone = whimbrel.code("On Tuesday, Ruto telephoned again to discuss the border.", published="2024-05-10")
+    assert alone == []

@@ -35,6 +35,7 @@ OFF_TOPIC_SHARE = 0.15
 OFF_TOPIC_KEEP = 0.9
 _NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
 # Interactions in which a joint subject ("the two leaders met") names both parties.
+_PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
 _CLAIM_CAMEO = "112"  # accuse
 _REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
@@ -192,6 +193,10 @@ class Coder:
             nearest = resolver.nearest_other(sent, head, sources, when)
             if nearest is not None:
                 targets, fallback = [nearest], True
+        if targets == [None] and len(sources) == 1:
+            # "So Hillary called": the dyad goes on from the source's latest event in the article.
+            partner = _partner(prior, sources[0])
+            targets, fallback = ([partner], True) if partner is not None else (targets, fallback)
         status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:
@@ -327,6 +332,19 @@ class _SentenceActors:
 def _rebuts(head: Token) -> bool:
     """The trigger's object is an accusation ("rejected the allegations", "denied these claims")."""
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ACCUSATIONS for c in head.children)
+
+
+def _partner(prior: list[Event], source: Actor) -> Actor | None:
+    """The other party of the source's latest event among the article's last few (no span: it was named
+    in an earlier sentence)."""
+    for event in reversed(prior[-_PARTNER_WINDOW:]):
+        if event.target is None:
+            continue
+        if _same_actor(event.source, source) and not _same_actor(event.target, source):
+            return replace(event.target, span=None)
+        if _same_actor(event.target, source) and not _same_actor(event.source, source):
+            return replace(event.source, span=None)
+    return None
 
 
 def _last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
