@@ -118,6 +118,9 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Rebels engaged government troops in a firefight near the border.", [("Rebels", "190", "troops")]),
     ("The prosecutors presented evidence against the militia leader.", [("prosecutors", "112", "leader")]),
     ("Norway helped the protesters.", [("Norway", "070", "protesters")]),
+    # receiving from someone: the giver acts
+    ("The rebels received weapons from Qatar.", [("Qatar", "070", "rebels")]),
+    ("The protesters received assurances from the government.", [("government", "030", "protesters")]),
     # less aid is a sanction, not aid
     ("Washington reduced its military aid to Cairo by a third.", [("Washington", "162", "Cairo")]),
     ("Sweden announced a suspension of aid to Uganda.", [("Sweden", "162", "Uganda")]),

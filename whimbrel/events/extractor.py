@@ -360,6 +360,9 @@ class EventExtractor:
                 # inside the object is a weaker guess than the second party of the joint subject.
                 sources, targets = sources[:1], sources[1:]
                 tgt = args.Found(tgt.heads)
+        if "reverse" in pat.flags and targets:
+            # "received weapons from the government": the giver is the source, the receiver the target.
+            sources, targets = targets[:1], sources
         pattern_id, conf = pat.id, pat.confidence
         if not sources:
             if not (noagent and targets and pat.cameo[:2] in NO_AGENT_ROOTS):
