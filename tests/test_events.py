@@ -118,6 +118,9 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Rebels engaged government troops in a firefight near the border.", [("Rebels", "190", "troops")]),
     ("The prosecutors presented evidence against the militia leader.", [("prosecutors", "112", "leader")]),
     ("Norway helped the protesters.", [("Norway", "070", "protesters")]),
+    # asking is an appeal or request (CAMEO 02), demanding a demand (10)
+    ("Kenya asked Uganda to reopen the border.", [("Kenya", "020", "Uganda")]),
+    ("Kenya demanded that Uganda reopen the border.", [("Kenya", "100", "Uganda")]),
     # receiving from someone: the giver acts
     ("The rebels received weapons from Qatar.", [("Qatar", "070", "rebels")]),
     ("The protesters received assurances from the government.", [("government", "030", "protesters")]),
