@@ -196,7 +196,8 @@ class Coder:
         if targets == [None] and len(sources) == 1:
             # "So Hillary called": the dyad goes on from the source's latest event in the article.
             partner = _partner(prior, sources[0])
-            targets, fallback = ([partner], True) if partner is not None else (targets, fallback)
+            if partner is not None:
+                targets, fallback = [partner], True
         status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:
