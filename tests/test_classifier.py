@@ -304,6 +304,32 @@ PARSED += [
 ]  # fmt: skip
 
 
+# Round 6 (invented sentences, not in the training data): ratifying vs offering, letting aid in vs giving it,
+# peacekeepers vs a border build-up, a threat of sanctions vs imposing them vs cutting cooperation.
+PARSED += [
+    ("Slovenia and Croatia ratified a treaty on the joint management of the Krsko nuclear plant on Friday.",
+     "Slovenia", "Croatia", "SUPPORT"),
+    ("Slovenia offered to buy Croatia out of its share of the Krsko nuclear plant, the minister said.",
+     "Slovenia", "Croatia", "AGREE"),
+    ("The Eritrean government allowed UN food convoys to cross into Tigray on Tuesday after long delays.",
+     "The Eritrean government", "UN food convoys", "CONCEDE"),
+    ("The Irish government flew 40 tonnes of medical supplies to hospitals in Gaza on Tuesday.",
+     "The Irish government", "hospitals in Gaza", "AID"),
+    ("Ghana sent 650 peacekeepers to South Sudan to protect civilians in the UN camps, the army said.",
+     "Ghana", "South Sudan", "AID"),
+    ("Ghana moved two army battalions to its northern border with Burkina Faso after the jihadist raids.",
+     "Ghana", "Burkina Faso", "MOBILIZE"),
+    ("Australia threatened to impose sanctions on Fiji's military rulers if elections were postponed again.",
+     "Australia", "Fiji's military rulers", "THREATEN"),
+    ("Australia imposed travel bans on Fiji's military rulers after the elections were postponed again.",
+     "Australia", "Fiji's military rulers", "COERCE"),
+    ("Australia suspended defence cooperation with Fiji after the elections were postponed again.",
+     "Australia", "Fiji", "SANCTION"),
+    ("Niger's army and Beninese soldiers launched joint patrols along their shared border against smugglers.",
+     "Niger's army", "Beninese soldiers", "COOPERATE"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("sentence", "source", "target", "label"), PARSED)
 def test_parsed_cases(
     clf: PairClassifier, nlp: Language, sentence: str, source: str, target: str, label: str
@@ -322,6 +348,39 @@ def test_parse_features_see_governor_and_roles(nlp: Language) -> None:
     sentence = "The aid workers were not released by the rebels."
     feats = parse_features(nlp(sentence), *item(sentence, "the rebels", "The aid workers"), lexicon)
     assert "PAGENT" in feats and "PNEG" in feats
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "wanted"),
+    [
+        # the mode of the act crossed with the type of the action and of its object: a threat of sanctions
+        ("Australia threatened to impose sanctions on Fiji.", "Australia", "Fiji",
+         {"PMODE:threat", "PMODET:threat:COERCE", "POBJ:impose:sanction", "PPREPV:impose:on", "PTC:GPE"}),
+        ("Ghana plans to send peacekeepers to Mali next month.", "Ghana", "Mali",
+         {"PMODE:intent", "PMODET:intent:AID", "POBJ:send:peacekeeper", "PTCP:to:GPE"}),
+        # a deed in the past, the object crossed with the verb, a common-noun target by its lemma
+        ("Ghana has sent troops to the northern border.", "Ghana", "the northern border",
+         {"PMODE:perfect", "POBJ:send:troop", "PTC:N:border", "PTCV:send:N:border", "PPREPV:send:to"}),
+        ("Slovenia and Croatia signed a trade agreement in Zagreb.", "Slovenia", "Croatia",
+         {"PMODE:past", "PMODET:past:SUPPORT", "POBJ:sign:agreement"}),
+        ("Japan will not lift the ban on Chinese fishermen.", "Japan", "Chinese fishermen", {"PMODE:neg"}),
+    ],
+)  # fmt: skip
+def test_parse_features_see_mode_object_and_target(
+    nlp: Language, sentence: str, source: str, target: str, wanted: set[str]
+) -> None:
+    feats = set(parse_features(nlp(sentence), *item(sentence, source, target), TriggerLexicon.load()))
+    assert wanted <= feats, wanted - feats
+
+
+def test_text_features_see_how_the_act_is_meant() -> None:
+    lexicon = TriggerLexicon.load()
+    feats = extract(item("Australia threatened to impose sanctions on Fiji.", "Australia", "Fiji"), lexicon)
+    assert "TC:threat:COERCE" in feats
+    feats = extract(item("Australia imposed sanctions on Fiji.", "Australia", "Fiji"), lexicon)
+    assert not any(f.startswith("TC:") for f in feats)
+    feats = extract(item("Ghana will send aid to Mali.", "Ghana", "Mali"), lexicon)
+    assert "TC:intent:AID" in feats
 
 
 def test_docs_may_be_paragraphs_or_missing(clf: PairClassifier, nlp: Language) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from whimbrel.data import packaged, read_tsv
 from whimbrel.errors import DataFileError
@@ -28,6 +29,15 @@ _MAX_PHRASE = 3
 _NEGATION = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"})
 _MODAL = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "plan", "intend"})
 _SAYING = frozenset({"say", "said", "told", "tell", "announc", "stat", "claim", "report"})
+# words between the source and a trigger that say how the act is meant: intended/promised, threatened,
+# refused or negated ("threatened to impose sanctions on" is no imposition)
+_CUE_WORDS = {
+    "threat": "threaten threatens threatened warn warned warns",
+    "intent": "will would shall plan plans planned intend intends ready willing prepared pledged pledge "
+    "promised promise offered offer vowed vow agreed",
+    "refuse": "refuse refused refuses decline declined reject rejected fail failed",
+    "neg": "not n't never no",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -51,6 +61,9 @@ def stem(word: str) -> str:
     elif len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+_CUES = MappingProxyType({stem(w): cue for cue, words in _CUE_WORDS.items() for w in words.split()})
 
 
 @dataclass(frozen=True)
@@ -211,6 +224,10 @@ def _trigger_features(
         nearest = min(i for i, _ in after)
         feats += [f"TN:{k}" for i, k in after if i == nearest]
         feats += [f"TN{min(nearest - s_rng[1], 5)}:{k}" for i, k in after if i == nearest]
+    for i, _, kind in hits:  # how the source's act is meant: "will send", "threatened to impose"
+        if s_rng[1] <= i < t_rng[0] or (t_rng[1] <= s_rng[0] and s_rng[1] <= i < s_rng[1] + 8):
+            cues = {_CUES[w] for w in stems[s_rng[1] : i] if w in _CUES}
+            feats += [f"TC:{cue}:{kind}" for cue in cues]
     before = [(i, k) for i, _, k in hits if i < s_rng[0]]
     if before:
         nearest = max(i for i, _ in before)

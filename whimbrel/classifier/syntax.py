@@ -17,6 +17,22 @@ from whimbrel.classifier.features import TriggerLexicon, stem
 
 _MAX_PATH = 4  # dependency labels kept per path (longer paths are rare and sparse)
 _REPORTING = frozenset({"say", "tell", "state", "announce", "report", "claim", "add", "write"})
+# the mode of the act between the actors, read off the verbs from the target up to the governing verb: a
+# promise or intent ("plans to send", "is ready to hold"), a threat ("threatened to impose"), a refusal
+_MODE_WORDS = {
+    **dict.fromkeys(("threaten", "warn"), "threat"),
+    **dict.fromkeys(("refuse", "decline", "reject", "fail", "veto", "oppose", "resist"), "refuse"),
+    **dict.fromkeys(
+        ("plan", "intend", "ready", "willing", "prepared", "prepare", "pledge", "promise", "offer", "vow",
+         "commit", "agree", "propose", "aim", "undertake", "expect", "consider", "seek", "want"),
+        "intent",
+    ),
+}  # fmt: skip
+_MODAL_MODE = {"will": "intent", "would": "intent", "shall": "intent", "'ll": "intent", "wo": "intent"}
+_MODAL_MODE |= dict.fromkeys(("could", "may", "might", "can", "ca"), "hedge")
+_MODAL_MODE |= dict.fromkeys(("must", "should"), "oblige")
+# named-entity type of the target's head, coarsened: a person, a group, a state/place; common nouns by lemma
+_ENT_CLASS = {"PERSON": "PER", "ORG": "GRP", "NORP": "GRP", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 
 
 def locate(doc: Doc, sentence: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -91,6 +107,17 @@ def parse_features(
             feats += [f"PSVT:{kind}" for kind in _types(lexicon, tok)]
     if s_labels[:1] == ["pobj"] and s_path[1:2] and s_path[1].dep_ == "agent":
         feats.append("PAGENT")
+    # a nominal LCA ("Slovenia and Croatia signed ...": the conjoined actors meet at a noun) is governed by
+    # the first verb above it; the mode and the object are read up to that verb
+    upper: list[Token] = [lca]
+    if lca.pos_ not in {"VERB", "AUX"}:
+        verb = next((a for a in lca.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None:
+            upper = [lca, *(a for a in lca.ancestors if a.i != verb.i and verb.is_ancestor(a)), verb]
+    action = next((tok for tok in t_path[1:] if tok.pos_ == "VERB"), upper[-1])
+    feats += _mode_features([*t_path[1:], *upper], action, lexicon)
+    feats += _object_features(action, upper[-1], lexicon)
+    feats += _target_features(t_head, action)
     return feats
 
 
@@ -114,4 +141,76 @@ def _governor_features(lca: Token, lexicon: TriggerLexicon, s_labels: list[str])
             feats.append("PNEG")
         elif child.tag_ == "MD":
             feats.append(f"PMD:{child.lemma_.lower()}")
+    return feats
+
+
+def _tense(verb: Token) -> str:
+    """Coarse tense/aspect of a verb: past, perfect, progressive, present, passive, bare or nominal."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return "nominal"
+    aux = {child.lemma_.lower() for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ == "VBN":
+        return "perfect" if "have" in aux else "passive"
+    if verb.tag_ == "VBG" and "be" in aux:
+        return "progressive"
+    return {"VBD": "past", "VBZ": "present", "VBP": "present"}.get(verb.tag_, "bare")
+
+
+def _mode_features(path: list[Token], action: Token, lexicon: TriggerLexicon) -> list[str]:
+    """Mode of the act (deed by tense, intent, threat, refusal, negation, hedge) read off the ``path`` from
+    the target up to the governing verb (its last token), alone and crossed with the trigger types and
+    lemma of the action verb (the verb nearest the target): "threatened to *impose* sanctions" is THREATEN,
+    "plans to *send* aid" AGREE, "sent aid" AID."""
+    modes: set[str] = set()
+    for tok in path:
+        mode = _MODE_WORDS.get(tok.lemma_.lower()) if tok.pos_ in {"VERB", "ADJ", "AUX"} else None
+        if mode:
+            modes.add(mode)
+        for child in tok.children:
+            if child.dep_ == "neg":
+                modes.add("neg")
+            elif child.tag_ == "MD":
+                modes.add(_MODAL_MODE.get(child.lower_, "hedge"))
+    if not modes:
+        modes.add(_tense(path[-1]))
+    # the action's own types and its object's ("threatened to impose *sanctions*": COERCE under a threat)
+    kinds = _types(lexicon, action).union(*(_types(lexicon, c) for c in action.children if c.dep_ == "dobj"))
+    lemma = action.lemma_.lower()
+    feats = [f"PMODE:{m}" for m in modes] + [f"PMODEA:{m}:{lemma}" for m in modes]
+    return feats + [f"PMODET:{m}:{k}" for m in modes for k in kinds]
+
+
+def _object_features(action: Token, governor: Token, lexicon: TriggerLexicon) -> list[str]:
+    """The direct object of the action verb and of the governing verb, crossed with the verb (signed *an
+    agreement*, imposed *sanctions*, sent *peacekeepers*), with its compounds ("aid convoys") and types."""
+    feats: list[str] = []
+    for verb in {action.i: action, governor.i: governor}.values():
+        lemma = verb.lemma_.lower()
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            nouns = [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+            for noun in nouns:
+                feats += [f"POBJ:{lemma}:{noun.lemma_.lower()}", f"POBJN:{noun.lemma_.lower()}"]
+                feats += [f"POBJT:{k}" for k in _types(lexicon, noun)]
+    return feats
+
+
+def _target_features(t_head: Token, action: Token) -> list[str]:
+    """What the target is (person, group, state/place, or a common noun by lemma) and the preposition that
+    links it (to/with/against/on/from), each crossed with the action verb: "peacekeepers *to Mali*" vs
+    "troops *to the border*", "talks *with*", "sanctions *on*"."""
+    if t_head.ent_type_ in _ENT_CLASS:
+        kind = _ENT_CLASS[t_head.ent_type_]
+    elif t_head.pos_ == "NOUN":
+        kind = "N:" + t_head.lemma_.lower()
+    else:
+        kind = t_head.pos_
+    lemma = action.lemma_.lower()
+    feats = [f"PTC:{kind}", f"PTCV:{lemma}:{kind}"]
+    if t_head.dep_ == "pobj" and t_head.head.dep_ in {"prep", "dative", "agent"}:
+        prep = t_head.head.lower_
+        feats += [f"PPREP:{prep}", f"PPREPV:{t_head.head.head.lemma_.lower()}:{prep}", f"PTCP:{prep}:{kind}"]
+    elif t_head.dep_ in {"dobj", "dative", "nsubjpass"}:
+        feats.append(f"PPREPV:{t_head.head.lemma_.lower()}:{t_head.dep_}")
     return feats
