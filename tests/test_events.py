@@ -118,6 +118,9 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Rebels engaged government troops in a firefight near the border.", [("Rebels", "190", "troops")]),
     ("The prosecutors presented evidence against the militia leader.", [("prosecutors", "112", "leader")]),
     ("Norway helped the protesters.", [("Norway", "070", "protesters")]),
+    # a vow to act against someone is a threat; denying access is a restriction
+    ("The rebels vowed to topple the government.", [("rebels", "130", "government")]),
+    ("The ministry denied entry to the protesters.", [("ministry", "172", "protesters")]),
     # asking is an appeal or request (CAMEO 02), demanding a demand (10)
     ("Kenya asked Uganda to reopen the border.", [("Kenya", "020", "Uganda")]),
     ("Kenya demanded that Uganda reopen the border.", [("Kenya", "100", "Uganda")]),
@@ -134,7 +137,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The protesters were arrested by police in Cairo.", [("police", "173", "protesters")]),
     ("Police detained the opposition leader on Sunday.", [("Police", "173", "leader")]),
     ("Russian hacking of the party's emails angered Democrats.", [("Russian", "170", "party")]),
-    ("Security forces cracked down on demonstrators in Tehran.", [("forces", "175", "demonstrators")]),
+    ("Security forces cracked down on demonstrators in Tehran.", [("forces", "170", "demonstrators")]),
     # ASSAULT
     ("Officials said Syrian troops shelled the town of Idlib.", [("troops", "194", "Idlib")]),
     ("Israel launched airstrikes on Gaza on Tuesday.", [("Israel", "195", "Gaza")]),
