@@ -646,3 +646,34 @@ def test_user_control_file_adds_cause_noun(nlp: Language, tmp_path: Path) -> Non
     extended = EventExtractor.load(control=[user]).extract(next(doc.sents), is_actor)
     assert all(not c.sources for c in plain)
     assert [doc[i].text for c in extended for i in c.sources] == ["Iranian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France is alarmed that Iran has resumed enrichment.", {("France", "Iran")}),
+        ("Kenya was angered by Uganda's decision to close the border.", {("Kenya", "Uganda")}),
+        ("Germany is disappointed with Poland.", {("Germany", "Poland")}),
+        ("The fans were disappointed with the result.", set()),  # no actor behind the feeling
+        ("Brazil is worried about the economy.", set()),
+    ],
+)
+def test_disapproval_told_as_a_feeling(
+    nlp: Language, extractor: EventExtractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    cands = [c for c in extractor.extract(next(doc.sents), is_actor) if c.pattern == "accuse.dismay"]
+    assert {(doc[c.sources[0]].text, doc[c.targets[0]].text) for c in cands} == expected
+    assert all(c.cameo == "110" for c in cands)
+
+
+def test_user_lexicon_adds_a_feeling(nlp: Language, tmp_path: Path) -> None:
+    text = "Chile is aggrieved by Peru's decision."
+    user = tmp_path / "words.tsv"
+    user.write_text("lexicon\tword\ndismay\taggrieved\n", encoding="utf-8")
+    doc = nlp(text)
+    assert not [c for c in EventExtractor.load().extract(next(doc.sents), is_actor) if c.cameo == "110"]
+    extended = EventExtractor.load(lexicons=[user]).extract(next(doc.sents), is_actor)
+    assert [(doc[c.sources[0]].text, doc[c.targets[0]].text) for c in extended if c.cameo == "110"] == [
+        ("Chile", "Peru")
+    ]

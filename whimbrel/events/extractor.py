@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
 from whimbrel.events import statements
+from whimbrel.events.emotions import dismay
 from whimbrel.events.fallback import fallback_targets
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
@@ -40,6 +41,9 @@ SHORT_PATH = 2
 # source ("police" for arrests); see docs/patterns.md.
 NO_AGENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 NO_AGENT_SUFFIX = ".passive-noagent"
+DISMAY_CAMEO = "110"  # disapprove: "alarmed that", "angered by"
+DISMAY_CONFIDENCE = 0.6
+DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
@@ -174,7 +178,11 @@ class EventExtractor:
     """Finds event triggers and their argument heads in parsed sentences (picklable, immutable)."""
 
     def __init__(
-        self, patterns: Sequence[Pattern], negatives: dict[str, float], control: dict[str, frozenset[str]]
+        self,
+        patterns: Sequence[Pattern],
+        negatives: dict[str, float],
+        control: dict[str, frozenset[str]],
+        dismay_words: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
@@ -183,6 +191,7 @@ class EventExtractor:
         self.light_verbs = control.get("light", frozenset())
         self.clause_verbs = control.get("clause", frozenset())
         self.cause_nouns = control.get("cause", frozenset())
+        self.dismay_words = dismay_words
 
     @classmethod
     def load(
@@ -230,7 +239,28 @@ class EventExtractor:
                 cand = self._verb_candidate(m, is_actor)
             if cand is not None and m.pattern.confidence > 0.0:  # confidence 0: a blocking pattern
                 out.append(_scaled(cand, factor))
+        out.extend(_scaled(c, factor) for c in self._dismay(sent, is_actor, {c.trigger_head for c in out}))
         return _dedupe(out)
+
+    def _dismay(self, sent: Span, is_actor: IsActor | None, taken: set[int]) -> list[Candidate]:
+        """ "France is alarmed that Iran resumed enrichment": disapproval told as a feeling (CAMEO 110)."""
+        out = []
+        for word, feeler, targets in dismay(sent, self.dismay_words, is_actor):
+            if word.i in taken or not _plausible(feeler, is_actor):
+                continue
+            sources = args.with_conjuncts(feeler)
+            out.append(
+                Candidate(
+                    trigger=(word.i, word.i + 1),
+                    cameo=DISMAY_CAMEO,
+                    sources=tuple(t.i for t in sources),
+                    targets=tuple(t.i for t in targets if t not in sources),
+                    confidence=DISMAY_CONFIDENCE,
+                    pattern=DISMAY_PATTERN,
+                    trigger_head=word.i,
+                )
+            )
+        return out
 
     def context_factor(self, sent: Span, is_name: Callable[[Token], bool] | None = None) -> float:
         """The lowest negative-context factor of the sentence's words (1.0: no sports or business word).
@@ -541,7 +571,7 @@ def _build(
     patterns = read_patterns([packaged_file("patterns.tsv"), *extra], lex)
     neg = read_negatives([packaged_file("negatives.tsv"), *negatives])
     ctl = read_control([packaged_file("control.tsv"), *control])
-    return EventExtractor(patterns, neg, ctl)
+    return EventExtractor(patterns, neg, ctl, lex.get("dismay", frozenset()))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,59 @@
+"""Disapproval told as a feeling: "France is alarmed that Iran has resumed enrichment", "Kenya was angered by
+Uganda's decision", "the minister was deeply concerned about Russia's troop build-up" (CAMEO 110, ACCUSE).
+
+The feeling word is a predicate adjective or a passive participle from the ``@dismay`` lexicon
+(``lexicons.tsv``); the one who feels it is the source; the target is the subject of its that-clause, or the
+actor of what its preposition names ("by Uganda's decision", "about Russian troop movements").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from whimbrel.events import arguments as args
+
+_CAUSE_PREPS = ("by", "with", "about", "over", "at")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def dismay(
+    sent: Span, words: frozenset[str], is_actor: Callable[[Token], bool] | None
+) -> list[tuple[Token, Token, list[Token]]]:
+    """(feeling word, the one who feels it, the actors it is about) for each feeling of disapproval."""
+    out = []
+    for t in sent:
+        if t.lower_ not in words and t.lemma_.lower() not in words:
+            continue
+        feeler = _feeler(t)
+        if feeler is None:
+            continue
+        targets = [x for x in _cause(t, is_actor) if x is not feeler]
+        if targets:
+            out.append((t, feeler, targets))
+    return out
+
+
+def _feeler(t: Token) -> Token | None:
+    """The one who feels: the copula's subject for "is alarmed", the passive subject for "was angered"."""
+    if t.dep_ == "acomp":
+        return next((c for c in t.head.children if c.dep_ in _SUBJECTS), None)
+    if t.tag_ == "VBN":
+        return next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def _cause(t: Token, is_actor: Callable[[Token], bool] | None) -> list[Token]:
+    """The actor behind the feeling: the that-clause's subject, else an actor in what a preposition names."""
+    for clause in (c for c in t.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (is_actor is None or is_actor(subject)):
+            return list(args.with_conjuncts(subject))
+    for obj in args.prep_objects(t, _CAUSE_PREPS):
+        if is_actor is None or is_actor(obj):
+            return list(args.with_conjuncts(obj))
+        inner = args.noun_source(obj, is_actor)
+        if inner.heads:
+            return list(inner.heads)
+    return []
