@@ -300,7 +300,7 @@ def test_clicking_a_network_node_picks_the_dyad_source(page: Page) -> None:
 
 
 def _farthest_node(page: Page) -> dict | None:
-    return page.evaluate(  # type: ignore[no-any-return]
+    return page.evaluate(
         """() => {
             const chart = echarts.getInstanceByDom(document.getElementById('network'));
             const data = chart.getModel().getSeriesByIndex(0).getData();
