@@ -118,6 +118,9 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Rebels engaged government troops in a firefight near the border.", [("Rebels", "190", "troops")]),
     ("The prosecutors presented evidence against the militia leader.", [("prosecutors", "112", "leader")]),
     ("Norway helped the protesters.", [("Norway", "070", "protesters")]),
+    # agreeing to or on a deal concludes it (057); granting permission or a pardon is yielding
+    ("Kenya and Ethiopia agreed to a trade deal.", [("Kenya", "057", "Ethiopia")]),
+    ("The president granted a pardon to the rebels.", [("president", "080", "rebels")]),
     # a vow to act against someone is a threat; denying access is a restriction
     ("The rebels vowed to topple the government.", [("rebels", "130", "government")]),
     ("The ministry denied entry to the protesters.", [("ministry", "172", "protesters")]),
