@@ -118,6 +118,9 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Rebels engaged government troops in a firefight near the border.", [("Rebels", "190", "troops")]),
     ("The prosecutors presented evidence against the militia leader.", [("prosecutors", "112", "leader")]),
     ("Norway helped the protesters.", [("Norway", "070", "protesters")]),
+    # a call made to congratulate is the congratulation; opening borders to refugees is shelter
+    ("Putin called Erdogan to congratulate him on his victory.", [("Putin", "051", "Erdogan")]),
+    ("Turkey opened its borders to the protesters.", [("Turkey", "075", "protesters")]),
     # agreeing to or on a deal concludes it (057); granting permission or a pardon is yielding
     ("Kenya and Ethiopia agreed to a trade deal.", [("Kenya", "057", "Ethiopia")]),
     ("The president granted a pardon to the rebels.", [("president", "080", "rebels")]),
