@@ -158,3 +158,15 @@ def test_bad_user_file_is_one_line_with_its_line_number(tmp_path: Path, article:
     result = run("code", str(article), "--patterns", str(patterns))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and f"{patterns}:2:" in result.stderr
+
+
+def test_targetless_keeps_one_sided_acts(tmp_path: Path) -> None:
+    path = tmp_path / "one-sided.txt"
+    path.write_text("The Kenyan minister warned against a hasty deal on Monday.\n", encoding="utf-8")
+    dyadic = run("code", str(path), "--published", "2024-03-01")
+    kept = run("code", str(path), "--published", "2024-03-01", "--targetless")
+    assert dyadic.returncode == kept.returncode == 0, dyadic.stderr + kept.stderr
+    assert dyadic.stdout.strip() == ""
+    events = [json.loads(line) for line in kept.stdout.splitlines()]
+    assert events and all(e["target"] is None for e in events)
+    assert events[0]["source"]["country"] == "KEN"
