@@ -330,6 +330,40 @@ PARSED += [
 ]  # fmt: skip
 
 
+# Round 7 (invented sentences, not in the training data): granting a permit, an extension or a pardon or
+# handing back artefacts (CONCEDE) vs granting a loan (AID); a call made to congratulate, to discuss, to
+# demand or to warn; troops sent to help (AID) vs moved to a border (MOBILIZE); equipment promised (AGREE)
+# vs delivered (AID).
+PARSED += [
+    ("The Kazakh government granted the exiled Belarusian opposition leader a residence permit on Tuesday.",
+     "The Kazakh government", "the exiled Belarusian opposition leader", "CONCEDE"),
+    ("The Asian Development Bank gave Sri Lanka a $200 million loan to pay for fuel imports, the bank said.",
+     "The Asian Development Bank", "Sri Lanka", "AID"),
+    ("The creditors gave Sri Lanka a two-year extension on its repayments, the central bank governor said.",
+     "The creditors", "Sri Lanka", "CONCEDE"),
+    ("The Smithsonian handed back 29 bronze plaques looted in the 1890s to Nigeria on Wednesday.",
+     "The Smithsonian", "Nigeria", "CONCEDE"),
+    ("The Georgian president granted a pardon to the opposition leader jailed over the protests.",
+     "The Georgian president", "the opposition leader jailed over the protests", "CONCEDE"),
+    ("The Chilean president phoned the Bolivian president to congratulate him on his inauguration on Sunday.",
+     "The Chilean president", "the Bolivian president", "SUPPORT"),
+    ("The Chilean president phoned the Bolivian president to discuss lithium exports, La Moneda said.",
+     "The Chilean president", "the Bolivian president", "CONSULT"),
+    ("The Chilean president phoned the Bolivian president to demand the return of the detained drivers.",
+     "The Chilean president", "the Bolivian president", "REQUEST"),
+    ("The Rwandan president called the Burundian leader to warn him that Kigali would respond to any attack.",
+     "The Rwandan president", "the Burundian leader", "THREATEN"),
+    ("Malawi sent 300 soldiers to Mozambique to help its army protect gas projects from the insurgents.",
+     "Malawi", "Mozambique", "AID"),
+    ("Malawi moved 300 soldiers to its border with Mozambique after insurgents attacked a village.",
+     "Malawi", "Mozambique", "MOBILIZE"),
+    ("The Spanish government promised Morocco 20 patrol boats to stop migrant departures, diplomats said.",
+     "The Spanish government", "Morocco", "AGREE"),
+    ("The Spanish government delivered 20 patrol boats to Morocco to stop migrant departures.",
+     "The Spanish government", "Morocco", "AID"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("sentence", "source", "target", "label"), PARSED)
 def test_parsed_cases(
     clf: PairClassifier, nlp: Language, sentence: str, source: str, target: str, label: str
