@@ -702,3 +702,218 @@ def test_the_two_leaders_are_the_articles_protagonists_not_the_last_names(nlp: L
         context.observe(sent, date(2016, 9, 2))
     head = next(t for t in doc if t.lower_ == "leaders")
     assert {a.name for a in context.resolve(head, date(2016, 9, 2))} == {"Barack Obama", "Vladimir Putin"}
+
+
+# ----- round 3: plural "they", role nouns that point back, owned bodies, "the country" ------------------
+D2017 = date(2017, 1, 10)
+D2012 = date(2012, 10, 1)
+
+PLURAL_THEY = [
+    # a coordinated or multi-country subject in the same sentence
+    (
+        "China's and Russia's ambassadors said they opposed any sanctions.",
+        "they",
+        [(None, "CHN", "GOV", "they"), (None, "RUS", "GOV", "they")],
+    ),
+    (
+        "Russia and China said they would veto the draft.",
+        "they",
+        [(None, "RUS", "GOV", "they"), (None, "CHN", "GOV", "they")],
+    ),
+    # coordinated people in the previous sentence; the group carries on through "They ... They"
+    (
+        "Obama and Trump met on Thursday. They discussed trade.",
+        "They",
+        [("Barack Obama", "USA", "GOV", "They"), ("Donald Trump", "USA", "ELI", "They")],
+    ),
+    (
+        "Putin and Xi met in Beijing. They signed a gas deal. They also agreed to meet again.",
+        "They",
+        [("Vladimir Putin", "RUS", "GOV", "They"), ("Xi Jinping", "CHN", "GOV", "They")],
+    ),
+    (
+        "Merkel and Hollande met Putin. Their talks lasted four hours.",
+        "Their",
+        [("Angela Merkel", "DEU", "GOV", "Their"), ("François Hollande", "FRA", "GOV", "Their")],
+    ),
+    # unchanged: a single plural group; an object "them" is never its clause's subject
+    ("Syrian rebels seized the town. They said the army had fled.", "They", [(None, "SYR", "REB", "They")]),
+    (
+        "Russia and China said Western sanctions had hurt them.",
+        "them",
+        [(None, "RUS", "GOV", "them"), (None, "CHN", "GOV", "them")],
+    ),
+    # no plural subject: a singular subject before it leaves "they" to the last group (none here)
+    ("Obama met Putin. They discussed Syria.", "They", []),
+    ("Obama said they would pay a price.", "they", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), PLURAL_THEY)
+def test_plural_they(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2017)
+
+
+ROLE_NOUNS = [
+    (
+        "Trump won the election in November. Obama congratulated the president-elect.",
+        "elect",
+        D2017,
+        [("Donald Trump", "USA", "ELI", "the president-elect")],
+    ),
+    (
+        "Trump criticised Obama. He said his predecessor had failed.",
+        "predecessor",
+        D2017,
+        [("Barack Obama", "USA", "GOV", "his predecessor")],
+    ),
+    (
+        "Lavrov met Wang Yi in Beijing. Lavrov told his Chinese counterpart that sanctions had failed.",
+        "counterpart",
+        D2017,
+        [("Wang Yi", "CHN", "GOV", "his Chinese counterpart")],
+    ),
+    (
+        "Lavrov met Wang Yi in Beijing. Lavrov told his counterpart that sanctions had failed.",
+        "counterpart",
+        D2017,
+        [("Wang Yi", "CHN", "GOV", "his counterpart")],
+    ),
+    (
+        "Clinton attacked Trump in Ohio. The former secretary of state said he was unfit.",
+        "secretary",
+        D2017,
+        [("Hillary Clinton", "USA", "ELI", "The former secretary of state")],
+    ),
+    (
+        "Obama faced Romney in the debate. The incumbent defended his record.",
+        "incumbent",
+        D2012,
+        [("Barack Obama", "USA", "GOV", "The incumbent")],
+    ),
+    (
+        "Hollande met Sarkozy. The former president criticised the government.",
+        "president",
+        D2017,
+        [("Nicolas Sarkozy", "FRA", "ELI", "The former president")],
+    ),
+    # negative: "his counterpart" is never him; "his successor" is nobody when no one else held the office
+    ("Lavrov flew to Beijing. He told his counterpart that sanctions had failed.", "counterpart", D2017, []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "when", "expected"), ROLE_NOUNS)
+def test_role_nouns_point_back(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, when: date, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, when)
+
+
+OWNED_BODIES = [
+    ("Putin's office said the talks had failed.", "office", [(None, "RUS", "GOV", "Putin's office")]),
+    (
+        "Theresa May met Merkel. Ms May's office said the talks went well.",
+        "office",
+        [(None, "GBR", "GOV", "Ms May's office")],
+    ),
+    (
+        "Theresa May met Merkel. Ms May said the talks went well.",
+        "May",
+        [("Theresa May", "GBR", "GOV", "Ms May")],
+    ),
+    (
+        "Putin called Obama. The president's office said the call was useful.",
+        "office",
+        [(None, "USA", "GOV", "The president's office")],
+    ),
+    (
+        "Kenya's election office delayed the results.",
+        "office",
+        [(None, "KEN", "GOV", "Kenya's election office")],
+    ),
+    # no owner written: no actor; an organisation's office is the organisation
+    ("Trump took office in January.", "office", []),
+    ("The office said the talks had failed.", "office", []),
+    ("Ms Smith's office said the talks went well.", "office", []),
+    (
+        "The UN office in Geneva condemned the attack.",
+        "office",
+        [("United Nations", None, "IGO", "The UN office")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), OWNED_BODIES)
+def test_owned_bodies(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2017)
+
+
+THE_COUNTRY = [
+    (
+        "North Korea fired two missiles on Monday. The isolated nation has defied repeated warnings.",
+        "nation",
+        [(None, "PRK", "GOV", "The isolated nation")],
+    ),
+    (
+        "Iran rejected the offer. Officials said the country would not negotiate.",
+        "country",
+        [(None, "IRN", "GOV", "the country")],
+    ),
+    # an object is never its own clause's subject: the previous country subject
+    (
+        "Iran rejected the offer. Washington warned the country against escalation.",
+        "country",
+        [(None, "IRN", "GOV", "the country")],
+    ),
+    (
+        "Iran rejected the offer. The country's foreign minister said no.",
+        "minister",
+        [(None, "IRN", "GOV", "The country's foreign minister")],
+    ),
+    # not a reference: no "the", a prepositional object, no country subject before it (never the tally)
+    ("China insists on one country, two systems.", "country", []),
+    ("Kenya raised taxes and protests spread across the country.", "country", []),
+    ("Protests in Kenya grew. The country has been tense for weeks.", "country", []),
+    ("NATO met in Brussels. The country has defied repeated warnings.", "country", []),
+    ("The country has defied repeated warnings.", "country", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), THE_COUNTRY)
+def test_the_country(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2017)
+
+
+SUCCESSOR = [
+    (
+        "Obama met Trump at the White House. Obama congratulated his successor.",
+        [("Donald Trump", "USA", "ELI", "his successor")],
+    ),
+    ("Obama spoke in Chicago. He praised his successor.", []),  # nobody else held his office: no actor
+    ("Obama met Merkel in Berlin. He praised his successor.", []),  # Merkel never held his office
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUCCESSOR)
+def test_successor_from_a_user_agent_row(
+    nlp: Language, tmp_path: Path, text: str, expected: list[Expected]
+) -> None:
+    agents = tmp_path / "agents.tsv"
+    agents.write_text(
+        "word\tsector\tperson\n# not packaged: see agents.tsv\nsuccessor\tGOV\tyes\n", encoding="utf-8"
+    )
+    _check(nlp, ActorResolver.load([agents]), text, "successor", expected, D2017)
+
+
+def test_agent_alone_flag_is_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "agents.tsv"
+    bad.write_text("word\tsector\tperson\tgeneric\talone\nbureau\tGOV\t\t\tnever\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        ActorResolver.load([bad])
+    assert (caught.value.line, "flag" in caught.value.message) == (2, True)

@@ -28,11 +28,12 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "countries": (("iso3", "name"), ("aliases", "adjectives", "seats")),
     "people": (("name", "sector"), ("aliases", "country", "start", "end", "role", "gender")),
     "organisations": (("name", "sector"), ("aliases", "country")),
-    "agents": (("word", "sector"), ("person", "generic")),
+    "agents": (("word", "sector"), ("person", "generic", "alone")),
     "words": (("word", "kind"), ("value", "after")),
 }
 WORD_KINDS = (
     "pronoun", "honorific", "former", "description", "pair", "quantity", "caption", "short", "expletive",
+    "country",
 )  # fmt: skip
 _SPACES = re.compile(r"[\s\-–]+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -123,6 +124,7 @@ class Agent:
     sector: str
     person: bool
     generic: bool
+    alone: bool = True  # False: an actor only with a country, organisation or owner written ("office")
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,10 @@ class ActorDictionary:
             table._read_words(path)
         for entries in (*table.lexicon.values(), *table.exact.values()):
             entries.sort(key=lambda e: KIND_ORDER.index(e[0]))
-        for key in (*table.lexicon, *table.exact, *table.agents, *table.words):
+        phrase_words = [
+            w for w, (kind, _) in table.words.items() if kind != "country"
+        ]  # read on the head only
+        for key in (*table.lexicon, *table.exact, *table.agents, *phrase_words):
             table.first_words.add(key.lower().split(" ")[0])
         return table
 
@@ -235,8 +240,10 @@ class ActorDictionary:
         required, optional = COLUMNS["agents"]
         for line, row in read_tsv(path, required, optional):
             word = norm(row["word"]).lower()
-            flags = [_flag(path, line, row[c]) for c in ("person", "generic")]
-            self.agents[word] = Agent(word, _sector(path, line, row["sector"]), flags[0], flags[1])
+            flags = [_flag(path, line, row[c]) for c in ("person", "generic", "alone")]
+            alone = row["alone"].lower() != "no"  # empty = yes
+            sector = _sector(path, line, row["sector"])
+            self.agents[word] = Agent(word, sector, flags[0], flags[1], alone)
             self.max_words = max(self.max_words, word.count(" ") + 1)
 
     def _read_words(self, path: Path) -> None:
@@ -247,7 +254,8 @@ class ActorDictionary:
             if row["kind"] == "short":
                 self.shorts[row["word"].lower()] = self._short(path, line, row)
             else:
-                self.words[row["word"].lower()] = (row["kind"], row["value"].lower())
+                # normalised like every phrase key: "president-elect" is looked up as "president elect"
+                self.words[norm(row["word"]).lower()] = (row["kind"], row["value"].lower())
 
     def _short(self, path: Path, line: int, row: dict[str, str]) -> ShortRef:
         """A ``short`` row: value and each ``after`` item must be an iso3 code or an organisation name."""

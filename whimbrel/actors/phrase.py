@@ -62,10 +62,15 @@ class Reading:
         """Hits other than the one on the head, left to right."""
         return [m for m in self.matches if m is not self.head_match]
 
-    def countries(self) -> list[str]:
-        """Countries named by modifiers (names, adjectives, seats, people's and organisations' countries)."""
+    def countries(self, own: bool = False) -> list[str]:
+        """Countries named by modifiers (names, adjectives, seats, people's and organisations' countries);
+        ``own``: only the phrase's own words, not its possessor's ("Lavrov's Chinese counterpart": CHN)."""
         found: list[str] = []
+        skip = {i for c in self.head.children if c.dep_ == "poss" and own
+                for i in range(c.left_edge.i, c.right_edge.i + 1)}  # fmt: skip
         for m in self.modifiers():
+            if m.start in skip:
+                continue
             iso3 = _country_of(m)
             if iso3 and iso3 not in found:
                 found.append(iso3)

@@ -17,23 +17,52 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, ShortRef
-from whimbrel.actors.phrase import PRONOUN_TAGS, Reading, match_range, may_start, name_tokens, read_phrase
+from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, ShortRef, norm
+from whimbrel.actors.phrase import (
+    PRONOUN_TAGS,
+    Reading,
+    may_start,
+    name_tokens,
+    read_phrase,
+)
 from whimbrel.actors.places import CountryTally, PlaceIndex
+from whimbrel.actors.rules import (
+    Mention,
+    _best,
+    _country_actors,
+    _extend,
+    _former,
+    _held_before,
+    _in_office,
+    _of_object,
+    _org_name,
+    _person_actor,
+    _person_like,
+    _plural_heads,
+    _referring_it,
+    _retext,
+    _sector,
+    _short_actor,
+    _title,
+    _title_fits,
+    _title_holder,
+    _titles,
+)
 from whimbrel.geo import Gazetteer
 from whimbrel.records import Actor
 
 _DOC_TAG = "whimbrel.actors.paragraph"  # Doc.user_data key: (article token, paragraph number)
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
-_NOT_TITLE_HEADS = frozenset({"vice", "deputy", "former", "first"})
 _LATER = 1 << 30  # position of a head in a Doc this article never observed: after every mention
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "'s"})
 _GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+_COUNTRY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # where "the country" is resolved
+_PREFERENCES = frozenset({"office", "out"})  # description values: who the description prefers
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
 
@@ -75,19 +104,6 @@ class ActorResolver:
         return self.article().resolve(root, when)
 
 
-@dataclass(frozen=True)
-class Mention:
-    """Something an article mentioned that a later pronoun or description may refer to."""
-
-    position: tuple[int, int]  # (paragraph number, token index)
-    actors: tuple[Actor, ...]
-    person: Person | None = None  # a known person: country/sector recomputed for each event date
-    is_person: bool = False
-    gender: str = ""
-    title: str = ""  # the role word of an unknown person ("foreign minister")
-    last_name: str = ""
-
-
 @dataclass
 class ArticleActors:
     """Per-article state: mentions observed so far, in reading order; countries mentioned (for the country
@@ -105,6 +121,8 @@ class ArticleActors:
     located: dict[int, list[tuple[int, int, list[str]]]] = field(default_factory=dict)
     subjects: list[tuple[tuple[int, int], tuple[Actor, ...]]] = field(default_factory=list)
     person_subjects: list[tuple[tuple[int, int], Mention | None]] = field(default_factory=list)
+    # each sentence's coordinated or plural subject ("Obama and Trump", "Chinese diplomats"), for "they"
+    plural_subjects: list[tuple[tuple[int, int], tuple[Mention, ...]]] = field(default_factory=list)
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
     # Phrase readings of the Doc last read (observe and resolve read the same heads): (doc, {index: reading})
     readings: tuple[Doc | None, dict[int, Reading]] = field(default=(None, {}), repr=False)
@@ -140,6 +158,8 @@ class ArticleActors:
         subject = next((c for c in sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
         actors: list[Actor] = []
         person: Mention | None = None
+        group = _plural_heads(subject) if subject is not None and subject.pos_ in _NOMINAL else frozenset()
+        plural: list[Mention] = []
         for token in sent:
             if token.pos_ not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
                 continue
@@ -159,10 +179,15 @@ class ArticleActors:
                 self.names.update(a.name for a in mention.actors if a.name)
                 if mention.is_person and subject is not None and token.i == subject.i:
                     person = mention
+                if token.i in group:
+                    plural.append(mention)
         if subject is not None and subject.pos_ not in _NOMINAL:  # "It said ...": an earlier "it" chains
             actors = self._group_subject(subject, when, (paragraph, subject.i))
         self.subjects.append(((paragraph, sent.start), tuple(actors)))
         self.person_subjects.append(((paragraph, sent.start), person))
+        if subject is not None and subject.lower_ == "they" and self.plural_subjects:
+            plural = list(self.plural_subjects[-1][1])  # "They discussed trade": the group carries on
+        self.plural_subjects.append(((paragraph, sent.start), tuple(plural)))
 
     # ----- how a country was found -----------------------------------------------------------------
     def country_basis(self, actor: Actor) -> Basis:
@@ -226,6 +251,8 @@ class ArticleActors:
         short = self._short(h)
         if short is not None:
             return [_short_actor(short, read_phrase(self.table, h))]
+        if word is not None and word[0] == "country":
+            return self._the_country(h, when, position)
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
         if word is not None and word[0] == "quantity":
@@ -251,7 +278,7 @@ class ArticleActors:
         if hm is not None and hm.agent is not None:
             return self._agent_actors(r, hm.agent, when, position)
         if r.head.pos_ == "PROPN" or r.head.ent_type_ == "PERSON":
-            return self._name_actors(r, position)
+            return self._name_actors(r, position, when)
         return []
 
     def _agent_actors(
@@ -285,6 +312,8 @@ class ArticleActors:
                 return self._retext(referred, text, span)
         name = _org_name(self.table, r)
         if not countries:
+            if not agent.alone and not name:
+                return []  # "took office": a body only with its owner written ("the president's office")
             if name or sector in _NO_FALLBACK:
                 return [Actor(text, name, None, sector, span)]
             return [self._fallback(Actor(text, name, None, sector, span), r.head, position)]
@@ -343,9 +372,21 @@ class ArticleActors:
             return None
         if not r.definite:
             return None
-        described = self._described(agent, countries, when, position)
+        kind, relation = self.table.words.get(agent.word, ("", ""))
+        relation = relation if kind == "description" else ""
+        described = None
+        if kind == "description" or not agent.generic:  # "the official": a new person (see _described)
+            owners = [a for c in r.head.children if c.dep_ == "poss" for a in self.resolve(c, when)]
+            own = {a.country for a in owners if a.country} if relation == "foreign" else set()
+            if own:  # "his (Chinese) counterpart": never the possessor's country
+                countries = [c for c in r.countries(own=True) if c not in own]
+            excluded = {a.name for a in (*owners, *self._clause_subject(r.head, when)) if a.name}
+            titles = _titles(self.table, owners) if relation == "succession" else None
+            described = self._described(agent, countries, when, position, excluded, own, _former(r), titles)
         if described is not None:
             return self._mention_actors(described, when)
+        if relation == "succession" or relation == "foreign" and not countries:
+            return []  # "his successor", "his counterpart" with nobody named for it: no actor rather than him
         if len(countries) == 1 and self.table.words.get(agent.word, ("",))[0] != "description":
             holder = _title_holder(self.table, countries[0], agent.word, when)
             if holder is not None:
@@ -353,22 +394,54 @@ class ArticleActors:
         return None
 
     def _described(
-        self, agent: Agent, countries: list[str], when: date | None, position: tuple[int, int]
+        self,
+        agent: Agent,
+        countries: list[str],
+        when: date | None,
+        position: tuple[int, int],
+        excluded: set[str],
+        foreign: set[str],
+        former: bool = False,
+        titles: set[str] | None = None,
     ) -> Mention | None:
-        """Most recent person the description fits (country and role title)."""
-        description = self.table.words.get(agent.word, ("",))[0] == "description"
+        """Most recent person the description fits (country and role title), never one of ``excluded``
+        (the possessor, the subject of the clause) nor of a ``foreign`` country; a description with a
+        preference ("office": holds an official role on the date, "out": holds none) takes the most recent
+        person who meets it, else the most recent who fits."""
+        kind, value = self.table.words.get(agent.word, ("", ""))
+        description = kind == "description"
         if agent.generic and not description:
             return None  # "the official", "the spokesman": usually a new, unnamed person
+        fallback = None
         for m in reversed(self.mentions):
             if m.position >= position or not m.is_person or not m.actors and m.person is None:
                 continue
             actors = self._mention_actors(m, when)
             if countries and not any(a.country in countries for a in actors):
                 continue
+            if any(a.name in excluded or a.country in foreign for a in actors):
+                continue
             title = m.person.role_at(when).title if m.person else m.title
-            if description or _title_fits(title, agent.word):
+            if (
+                not description
+                and not _title_fits(title, agent.word)
+                and not (former and _held_before(m, agent.word, when))
+            ):
+                continue
+            if titles is not None and not titles & _titles(self.table, actors, m):
+                continue  # "his successor": someone who held or will hold one of the possessor's offices
+            if value not in _PREFERENCES or _in_office(m, when) == (value == "office"):
                 return m
-        return None
+            fallback = fallback or m
+        return fallback
+
+    def _clause_subject(self, head: Token, when: date | None) -> list[Actor]:
+        """Actors of the subject of the verb ``head`` is the object of: "Obama congratulated the president-
+        elect" is not Obama (a description is never its own clause's subject)."""
+        verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+        if head.dep_ not in _OBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [a for c in verb.children if c.dep_ in _SUBJECT_DEPS for a in self.resolve(c, when)]
 
     def _salient_people(self, position: tuple[int, int], count: int) -> list[Mention]:
         """The ``count`` people mentioned most often before ``position`` (ties: the more recent), in reading
@@ -395,6 +468,14 @@ class ArticleActors:
             subject = self._previous_subject(h, value, position)
             if subject is not None:
                 return self._retext(self._mention_actors(subject, when), h.text, span)
+        if value in ("m", "f") and h.dep_ not in _SUBJECT_DEPS:
+            bound = self._bound_pronoun(h, value, when, position)
+            if bound:
+                return self._retext(bound, h.text, span)
+        if value == "plural":
+            group = self._plural_subject(h, when, position)
+            if group:
+                return self._retext(group, h.text, span)
         for m in reversed(self.mentions):
             if m.position >= position:
                 continue
@@ -404,9 +485,54 @@ class ArticleActors:
                 return self._retext(self._mention_actors(m, when), h.text, span)
         return []
 
+    def _plural_subject(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """they/their -> the nearest subject before it in its sentence when that is coordinated or plural
+        ("China's and Russia's ambassadors said they ..."); with no subject before it, the previous
+        sentence's coordinated or plural subject ("Obama and Trump met. They discussed ...").  [] when
+        neither applies: the caller falls back to the last group mentioned."""
+        first = self._sentence_start(h, position)
+        verb = h.head.head if h.head.dep_ == "prep" else h.head
+        for t in reversed(h.doc[first : h.i]):
+            if t.dep_ in _SUBJECT_DEPS and h.lower_ == "them" and t.head.i == verb.i:
+                continue  # "police had beaten them": an object is never its own clause's subject
+            if t.dep_ in _SUBJECT_DEPS:
+                if t.pos_ not in _NOMINAL and t.lower_ not in ("they", "them") or h.i <= t.right_edge.i:
+                    return []  # "it said they ...", or "their" in the subject: "the rebels and their allies"
+                group = self.resolve(t, when) if _plural_heads(t) else []
+                return group if len(group) > 1 or any(a.name for a in group) else []
+        key = (position[0], first)
+        subject = (
+            h.dep_ in _SUBJECT_DEPS or h.dep_ == "poss" and h.head.dep_ in _SUBJECT_DEPS
+        )  # "Their talks"
+        if not subject or any(key <= m.position < position for m in self.mentions):
+            return []  # an object "them", or a group named in between: the last group mentioned
+        previous = [mentions for at, mentions in self.plural_subjects if at < key]
+        if not previous or not any(m.is_person for m in previous[-1]):
+            return []  # a group subject is the last group mentioned anyway; people are never that
+        actors: list[Actor] = []
+        for m in previous[-1]:
+            actors.extend(a for a in self._mention_actors(m, when) if a not in actors)
+        return actors
+
+    def _bound_pronoun(
+        self, h: Token, gender: str, when: date | None, position: tuple[int, int]
+    ) -> list[Actor]:
+        """his/him after a subject he of its sentence with no person between: that he ("He said his
+        predecessor had failed")."""
+        first = self._sentence_start(h, position)
+        for t in reversed(h.doc[first : h.i]):
+            if t.dep_ in _SUBJECT_DEPS:
+                if self.table.words.get(t.lower_) != ("pronoun", gender):
+                    return []
+                start = (position[0], t.i)
+                if any(start < m.position < position and m.is_person for m in self.mentions):
+                    return []
+                return self._pronoun(t, gender, when, start)  # not resolve(): "he and his wife" loops
+        return []
+
     def _previous_subject(self, h: Token, gender: str, position: tuple[int, int]) -> Mention | None:
         """The previous sentence's subject person, if of agreeing gender and no person comes between."""
-        start = (position[0], h.sent.start)
+        start = (position[0], self._sentence_start(h, position))
         if any(start <= m.position < position and m.is_person for m in self.mentions):
             return None
         previous = [m for at, m in self.person_subjects if at < start]
@@ -420,11 +546,11 @@ class ArticleActors:
         that was a country or organisation.  Expletive "it" ("it is unclear") is no actor."""
         if not _referring_it(self.table, h):
             return []
-        sent = h.sent
-        for t in reversed(sent[: h.i - sent.start]):
+        first = self._sentence_start(h, position)
+        for t in reversed(h.doc[first : h.i]):
             if t.dep_ in _SUBJECT_DEPS:
                 return self._group_subject(t, when, position)
-        key = (position[0], sent.start)
+        key = (position[0], first)
         previous = [actors for at, actors in self.subjects if at < key]
         return list(previous[-1]) if previous else []
 
@@ -451,6 +577,36 @@ class ArticleActors:
         actors = self._interpret(r, when, position)
         return actors if len(actors) == 1 and (actors[0].country or actors[0].name) else []
 
+    def _the_country(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """ "the country", "the isolated nation" as a subject, object or possessor -> the country that was
+        the subject of the most recent sentence with a country subject (this sentence's first, before it);
+        never the article's most mentioned country, nor "one country" or "across the country"."""
+        if h.dep_ not in _COUNTRY_DEPS or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+            return []
+        r = self._read(h)
+        if r.countries() or r.organisation() is not None or any(c.dep_ == "poss" for c in h.children):
+            return []  # "the Gulf country", "the bloc's countries": not a reference back
+        found: list[Actor] = []
+        first = self._sentence_start(h, position)
+        for t in reversed(h.doc[first : h.i]):
+            if t.dep_ in _SUBJECT_DEPS and h.i > t.right_edge.i and t.head.i != h.head.i:
+                found = self._group_subject(t, when, position)  # never its own clause's subject
+                break
+        if not _country_actors(found):
+            key = (position[0], first)
+            found = next(
+                (list(a) for at, a in reversed(self.subjects) if at < key and _country_actors(a)), []
+            )
+        return self._retext(found, r.text, r.span) if _country_actors(found) else []
+
+    def _sentence_start(self, h: Token, position: tuple[int, int]) -> int:
+        """Index of the first token of ``h``'s sentence, from what :meth:`observe` recorded (Token.sent is
+        slow)."""
+        for start, end, _ in self.located.get(position[0], ()):
+            if start <= h.i < end:
+                return start
+        return h.sent.start
+
     def _short(self, h: Token) -> ShortRef | None:
         """The short reference ``h`` makes ("the North", "the bloc"), if the article named its referent."""
         ref = self.table.shorts.get(h.lower_)
@@ -471,6 +627,11 @@ class ArticleActors:
             short = self._short(child)
             if short is not None:
                 return [_short_actor(short, read_phrase(self.table, child))]
+            hm = self._read(child).head_match
+            if child.pos_ == "NOUN" and hm is not None and hm.agent is not None and hm.agent.person:
+                return self.resolve(child, when)  # "the president's office": the president it refers to
+            if child.pos_ == "PROPN" and hm is None:
+                return self.resolve(child, when)  # "Ms May's office" after "Theresa May"
         return []
 
     def _mention_actors(self, m: Mention, when: date | None) -> list[Actor]:
@@ -480,16 +641,22 @@ class ArticleActors:
             ]
         return list(m.actors)
 
-    def _name_actors(self, r: Reading, position: tuple[int, int]) -> list[Actor]:
+    def _name_actors(self, r: Reading, position: tuple[int, int], when: date | None = None) -> list[Actor]:
         """An unknown proper name: a person with a nationality or role, or an earlier person's last name."""
         start, end = name_tokens(r.head)
         name = r.head.doc[max(start, r.start) : end].text  # never the page furniture read_phrase dropped
         if not _person_like(r):
             return []
+        doc = r.head.doc
+        while start < end - 1 and self.table.words.get(norm(doc[start].lower_), ("",))[0] == "honorific":
+            start += 1  # "Ms May" is a last name
         if end - start == 1:
             for m in reversed(self.mentions):
-                if m.position < position and m.is_person and m.person is None and m.last_name == r.head.text:
-                    return self._retext(list(m.actors), r.text, r.span)
+                if m.position < position and m.is_person and m.last_name == r.head.text:
+                    if m.person is None:
+                        return self._retext(list(m.actors), r.text, r.span)
+                    if r.has_word("honorific") is not None:  # "Theresa May ... Ms May"
+                        return _retext(self._mention_actors(m, when), r.text, r.span)
         countries, agents = r.countries(), r.agents()
         for child in r.head.children:
             if child.dep_ == "appos" and not (countries and agents):
@@ -502,113 +669,3 @@ class ArticleActors:
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
-
-
-def _retext(actors: list[Actor], text: str, span: tuple[int, int]) -> list[Actor]:
-    """The antecedent's identity under the words of the referring mention."""
-    return [Actor(text, a.name, a.country, a.sector, span) for a in actors]
-
-
-def _person_actor(
-    person: Person, text: str, span: tuple[int, int] | None, when: date | None, former: bool
-) -> Actor:
-    role = person.role_at(when)
-    return Actor(text, person.name, role.country, "ELI" if former else role.sector, span)
-
-
-def _person_like(r: Reading) -> bool:
-    if r.head.ent_type_ == "PERSON":
-        return True
-    if r.head.pos_ != "PROPN" or r.head.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC", "EVENT"):
-        return False
-    return r.has_word("honorific") is not None or any(a.person and not a.generic for a in r.agents())
-
-
-def _title(r: Reading) -> str:
-    agents = r.agents()
-    return _best(agents).word if agents else ""
-
-
-def _best(agents: list[Agent]) -> Agent:
-    """The most specific agent word: the first non-generic one."""
-    return next((a for a in agents if not a.generic), agents[0])
-
-
-def _sector(agent: Agent, modifiers: list[Agent], former: bool) -> str:
-    if former and agent.person:
-        return "ELI"
-    if agent.generic and modifiers:
-        return _best(modifiers).sector
-    return agent.sector
-
-
-def _former(r: Reading) -> bool:
-    return r.has_word("former") is not None or any(a.sector == "ELI" for a in r.agents())
-
-
-def _title_fits(title: str, word: str) -> bool:
-    if title == word:
-        return True
-    parts = title.split()
-    return len(parts) > 1 and parts[-1] == word and parts[0] not in _NOT_TITLE_HEADS
-
-
-def _title_holder(table: ActorDictionary, country: str, word: str, when: date | None) -> Person | None:
-    """The one person who held title ``word`` for ``country`` on ``when`` ("the U.S. president" in 2014)."""
-    if when is None:
-        return None
-    holders = {}
-    for person in table.titles.get((country, word), ()):
-        held = person.held(when)
-        if held is not None and held.title == word:
-            holders[person.name] = person
-    return next(iter(holders.values())) if len(holders) == 1 else None
-
-
-def _of_object(head: Token) -> Token | None:
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _extend(r: Reading, of: Token) -> tuple[str, tuple[int, int]]:
-    doc = r.head.doc
-    last = doc[of.right_edge.i]
-    return doc[r.start : of.right_edge.i + 1].text, (doc[r.start].idx, last.idx + len(last.text))
-
-
-def _org_name(table: ActorDictionary, r: Reading) -> str | None:
-    """The name of an unlisted organisation whose head is an agent word ("Syrian Democratic Forces"); None
-    when the dictionaries read every word of it ("the Defence Ministry", "Foreign Ministry of Russia")."""
-    if r.head.pos_ == "PROPN" and r.head.ent_type_ == "ORG":
-        start, end = name_tokens(r.head)
-        start = max(start, r.start)
-        doc = r.head.doc
-        if doc[start].lower_ == "the":  # the entity often starts with the article; the name does not
-            start += 1
-        covered = {i for m in match_range(table, doc, start, end) for i in range(m.start, m.end)}
-        if all(
-            i in covered or doc[i].is_punct or doc[i].lower_ in _FUNCTION_WORDS for i in range(start, end)
-        ):
-            return None  # nothing but dictionary words: not a name
-        return doc[start:end].text
-    return None
-
-
-def _short_actor(ref: ShortRef, r: Reading) -> Actor:
-    """ "the North" -> North Korea's government; "the bloc" -> the European Union."""
-    if ref.org is not None:
-        return Actor(r.text, ref.org.name, ref.org.country, ref.org.sector, r.span)
-    return Actor(r.text, None, ref.country, "GOV", r.span)
-
-
-def _referring_it(table: ActorDictionary, h: Token) -> bool:
-    """ "its" as a possessor, "it" as the subject of a verb that is not expletive ("it is", "it seems")."""
-    if h.lower_ == "its":
-        return h.dep_ == "poss"
-    if h.dep_ == "nsubjpass":  # "it was reported that ...", "it is expected to ..."
-        return not any(c.dep_ in ("ccomp", "xcomp") for c in h.head.children)
-    if h.dep_ != "nsubj" or any(c.dep_ == "acomp" for c in h.head.children):  # "it remains unclear"
-        return False
-    return table.words.get(h.head.lemma_.lower(), ("",))[0] != "expletive"

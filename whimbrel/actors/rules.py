@@ -1,0 +1,180 @@
+"""Rules the actor resolver applies to phrases and mentions: whether a title fits, the sector of an agent
+phrase, which "it" refers, what an unlisted organisation is called.  Functions of their arguments only (no
+article state), kept apart from :mod:`whimbrel.actors.resolver` so that each module stays small; the names
+are private to the package."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from whimbrel.actors.dictionary import ActorDictionary, Agent, Person, ShortRef
+from whimbrel.actors.phrase import PLURAL_TAGS, Reading, match_range, name_tokens
+from whimbrel.records import Actor
+
+_NOT_TITLE_HEADS = frozenset({"vice", "deputy", "former", "first"})
+_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "'s"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something an article mentioned that a later pronoun or description may refer to."""
+
+    position: tuple[int, int]  # (paragraph number, token index)
+    actors: tuple[Actor, ...]
+    person: Person | None = None  # a known person: country/sector recomputed for each event date
+    is_person: bool = False
+    gender: str = ""
+    title: str = ""  # the role word of an unknown person ("foreign minister")
+    last_name: str = ""
+
+
+def _plural_heads(subject: Token) -> frozenset[int]:
+    """Token indices of a coordinated or plural subject ("Obama and Trump", "the ambassadors"), else none."""
+    if subject.conjuncts or subject.tag_ in PLURAL_TAGS or subject.lower_ in ("they", "them"):
+        return frozenset({subject.i, *(c.i for c in subject.conjuncts)})
+    return frozenset()
+
+
+def _retext(actors: list[Actor], text: str, span: tuple[int, int]) -> list[Actor]:
+    """The antecedent's identity under the words of the referring mention."""
+    return [Actor(text, a.name, a.country, a.sector, span) for a in actors]
+
+
+def _person_actor(
+    person: Person, text: str, span: tuple[int, int] | None, when: date | None, former: bool
+) -> Actor:
+    role = person.role_at(when)
+    return Actor(text, person.name, role.country, "ELI" if former else role.sector, span)
+
+
+def _titles(table: ActorDictionary, actors: Sequence[Actor], m: Mention | None = None) -> set[str]:
+    """Official (non-ELI) role titles, with country, of the known people among ``actors`` (any date), or of
+    the unknown person of ``m``."""
+    found = {(r.country, r.title) for a in actors if a.name in table.people
+             for r in table.people[a.name].roles if r.sector != "ELI"}  # fmt: skip
+    if m is not None and m.person is None and m.title:
+        found.update((a.country, m.title) for a in m.actors)
+    return {f"{country} {title}" for country, title in found}
+
+
+def _country_actors(actors: Sequence[Actor]) -> bool:
+    """One actor that is a country (not an organisation): what "the country" may refer back to."""
+    return len(actors) == 1 and actors[0].country is not None and actors[0].name is None
+
+
+def _held_before(m: Mention, word: str, when: date | None) -> bool:
+    """Whether the known person of ``m`` held a role titled ``word`` before ``when`` ("the former
+    secretary of state" for a candidate who was one)."""
+    if m.person is None or when is None:
+        return False
+    return any(r.end is not None and r.end <= when and _title_fits(r.title, word) for r in m.person.roles)
+
+
+def _in_office(m: Mention, when: date | None) -> bool:
+    """Whether the person of ``m`` holds an official (non-ELI, non-opposition) role on ``when``."""
+    if m.person is None:
+        return any(a.sector not in ("ELI", "OPP") for a in m.actors)
+    held = m.person.held(when)
+    return held is not None and held.sector not in ("ELI", "OPP")
+
+
+def _person_like(r: Reading) -> bool:
+    if r.head.ent_type_ == "PERSON" or r.head.pos_ == "PROPN" and r.has_word("honorific") is not None:
+        return True  # "Ms May" is a person even where the model reads a date
+    if r.head.pos_ != "PROPN" or r.head.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC", "EVENT"):
+        return False
+    return r.has_word("honorific") is not None or any(a.person and not a.generic for a in r.agents())
+
+
+def _title(r: Reading) -> str:
+    agents = r.agents()
+    return _best(agents).word if agents else ""
+
+
+def _best(agents: list[Agent]) -> Agent:
+    """The most specific agent word: the first non-generic one."""
+    return next((a for a in agents if not a.generic), agents[0])
+
+
+def _sector(agent: Agent, modifiers: list[Agent], former: bool) -> str:
+    if former and agent.person:
+        return "ELI"
+    if agent.generic and modifiers:
+        return _best(modifiers).sector
+    return agent.sector
+
+
+def _former(r: Reading) -> bool:
+    return r.has_word("former") is not None or any(a.sector == "ELI" for a in r.agents())
+
+
+def _title_fits(title: str, word: str) -> bool:
+    if title == word:
+        return True
+    parts = title.split()
+    return len(parts) > 1 and parts[-1] == word and parts[0] not in _NOT_TITLE_HEADS
+
+
+def _title_holder(table: ActorDictionary, country: str, word: str, when: date | None) -> Person | None:
+    """The one person who held title ``word`` for ``country`` on ``when`` ("the U.S. president" in 2014)."""
+    if when is None:
+        return None
+    holders = {}
+    for person in table.titles.get((country, word), ()):
+        held = person.held(when)
+        if held is not None and held.title == word:
+            holders[person.name] = person
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _extend(r: Reading, of: Token) -> tuple[str, tuple[int, int]]:
+    doc = r.head.doc
+    last = doc[of.right_edge.i]
+    return doc[r.start : of.right_edge.i + 1].text, (doc[r.start].idx, last.idx + len(last.text))
+
+
+def _org_name(table: ActorDictionary, r: Reading) -> str | None:
+    """The name of an unlisted organisation whose head is an agent word ("Syrian Democratic Forces"); None
+    when the dictionaries read every word of it ("the Defence Ministry", "Foreign Ministry of Russia")."""
+    if r.head.pos_ == "PROPN" and r.head.ent_type_ == "ORG":
+        start, end = name_tokens(r.head)
+        start = max(start, r.start)
+        doc = r.head.doc
+        if doc[start].lower_ == "the":  # the entity often starts with the article; the name does not
+            start += 1
+        covered = {i for m in match_range(table, doc, start, end) for i in range(m.start, m.end)}
+        if all(
+            i in covered or doc[i].is_punct or doc[i].lower_ in _FUNCTION_WORDS for i in range(start, end)
+        ):
+            return None  # nothing but dictionary words: not a name
+        return doc[start:end].text
+    return None
+
+
+def _short_actor(ref: ShortRef, r: Reading) -> Actor:
+    """ "the North" -> North Korea's government; "the bloc" -> the European Union."""
+    if ref.org is not None:
+        return Actor(r.text, ref.org.name, ref.org.country, ref.org.sector, r.span)
+    return Actor(r.text, None, ref.country, "GOV", r.span)
+
+
+def _referring_it(table: ActorDictionary, h: Token) -> bool:
+    """ "its" as a possessor, "it" as the subject of a verb that is not expletive ("it is", "it seems")."""
+    if h.lower_ == "its":
+        return h.dep_ == "poss"
+    if h.dep_ == "nsubjpass":  # "it was reported that ...", "it is expected to ..."
+        return not any(c.dep_ in ("ccomp", "xcomp") for c in h.head.children)
+    if h.dep_ != "nsubj" or any(c.dep_ == "acomp" for c in h.head.children):  # "it remains unclear"
+        return False
+    return table.words.get(h.head.lemma_.lower(), ("",))[0] != "expletive"
