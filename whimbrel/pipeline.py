@@ -198,6 +198,8 @@ class Coder:
             partner = _partner(prior, sources[0])
             if partner is not None:
                 targets, fallback = [partner], True
+        if targets == [None] and not self.config.targetless:
+            return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:

@@ -22,9 +22,12 @@ def dismay(
     sent: Span, words: frozenset[str], is_actor: Callable[[Token], bool] | None
 ) -> list[tuple[Token, Token, list[Token]]]:
     """(feeling word, the one who feels it, the actors it is about) for each feeling of disapproval."""
-    out = []
+    out: list[tuple[Token, Token, list[Token]]] = []
+    lowered = sent.text.lower()
+    if not any(w in lowered for w in words):  # most sentences: no token is even looked at
+        return out
     for t in sent:
-        if t.lower_ not in words and t.lemma_.lower() not in words:
+        if t.lower_ not in words:  # the lexicon lists the forms ("angered", "alarmed"), not lemmas
             continue
         feeler = _feeler(t)
         if feeler is None:
