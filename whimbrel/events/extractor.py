@@ -290,6 +290,8 @@ class EventExtractor:
             else:
                 continue
             pats = self.index.get((pos, t.lemma_.lower())) or self.index.get((pos, t.lower_), ())
+            if not pats:
+                continue
             gov = self._light_governor(t) if pos == "N" else None
             for p in pats:
                 m = _match(t, p, gov)
