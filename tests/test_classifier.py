@@ -361,6 +361,39 @@ PARSED += [
      "The Spanish government", "Morocco", "AGREE"),
     ("The Spanish government delivered 20 patrol boats to Morocco to stop migrant departures.",
      "The Spanish government", "Morocco", "AID"),
+    # round 8: voiced backing vs a pledge to act, cooperation done vs talks vs a promise, street protest vs
+    # criticism vs police action, urging vs condemning, help sent vs a build-up
+    ("Hungary pledged its full support for Serbia's bid to join the European Union"
+     " during a visit to Belgrade.",
+     "Hungary", "Serbia", "SUPPORT"),
+    ("Hungary pledged to supply Serbia with oil through a new pipeline by 2027.",
+     "Hungary", "Serbia", "AGREE"),
+    ("The Egyptian foreign minister reaffirmed his country's commitment"
+     " to Sudan's unity in talks with the army chief.",
+     "The Egyptian foreign minister", "Sudan", "SUPPORT"),
+    ("Peru and Bolivia carried out joint patrols on Lake Titicaca against smugglers"
+     " last week, the Peruvian navy said.",
+     "Peru", "Bolivia", "COOPERATE"),
+    ("Peru's interior minister met Bolivian officials in La Paz to discuss smuggling on Lake Titicaca.",
+     "Peru's interior minister", "Bolivian officials", "CONSULT"),
+    ("Peru agreed to carry out joint patrols with Bolivia on Lake Titicaca from next month.",
+     "Peru", "Bolivia", "AGREE"),
+    ("Hundreds of fishermen protested outside the Japanese embassy in Seoul"
+     " against the release of treated water.",
+     "Hundreds of fishermen", "the Japanese embassy", "PROTEST"),
+    ("The fishermen's union accused the Japanese government of endangering"
+     " their livelihoods with the release of treated water.",
+     "The fishermen's union", "the Japanese government", "ACCUSE"),
+    ("Police detained dozens of fishermen who had tried to storm the Japanese embassy in Seoul.",
+     "Police", "dozens of fishermen", "COERCE"),
+    ("The Council of Europe urged Azerbaijan to free the jailed journalists before the climate summit.",
+     "The Council of Europe", "Azerbaijan", "REQUEST"),
+    ("The Council of Europe condemned Azerbaijan for jailing journalists ahead of the climate summit.",
+     "The Council of Europe", "Azerbaijan", "ACCUSE"),
+    ("Ireland sent a team of army engineers to Lebanon to repair bridges for the UN peacekeeping mission.",
+     "Ireland", "Lebanon", "AID"),
+    ("Serbia put its army on the highest alert and moved units toward the boundary with Kosovo.",
+     "Serbia", "Kosovo", "MOBILIZE"),
 ]  # fmt: skip
 
 
