@@ -8,7 +8,9 @@ actor of what its preposition names ("by Uganda's decision", "about Russian troo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -23,8 +25,7 @@ def dismay(
 ) -> list[tuple[Token, Token, list[Token]]]:
     """(feeling word, the one who feels it, the actors it is about) for each feeling of disapproval."""
     out: list[tuple[Token, Token, list[Token]]] = []
-    lowered = sent.text.lower()
-    if not any(w in lowered for w in words):  # most sentences: no token is even looked at
+    if not words or not _doc_has(sent, words):  # most paragraphs: no token is looked at
         return out
     for t in sent:
         if t.lower_ not in words:  # the lexicon lists the forms ("angered", "alarmed"), not lemmas
@@ -60,3 +61,18 @@ def _cause(t: Token, is_actor: Callable[[Token], bool] | None) -> list[Token]:
         if inner.heads:
             return list(inner.heads)
     return []
+
+
+@lru_cache(maxsize=4)
+def _finder(words: frozenset[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern finding any of the feeling words in a sentence's text."""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
+
+
+def _doc_has(sent: Span, words: frozenset[str]) -> bool:
+    """Whether the sentence's Doc (a paragraph) holds a feeling word, searched once per Doc."""
+    key = f"whimbrel.dismay.{id(words)}"
+    found = sent.doc.user_data.get(key)
+    if found is None:
+        found = sent.doc.user_data[key] = _finder(words).search(sent.doc.text) is not None
+    return bool(found)
