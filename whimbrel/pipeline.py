@@ -178,26 +178,9 @@ class Coder:
             sources = _implied_source(cand, code, targets[0])
             if not sources:
                 return
-        if targets == [None] and len(sources) >= 2 and _reciprocal(head):
-            # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
-            targets = list(sources)
-        elif targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
-            # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
-            sources, targets = sources[:1], list(sources[1:])
-        fallback = False
-        if targets == [None] and code.plover == "REJECT" and _rebuts(head):
-            # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.
-            accuser = _last_accuser(prior, sources)
-            targets = [accuser] if accuser is not None else targets
-        if targets == [None] and self.config.sentence_targets:
-            nearest = resolver.nearest_other(sent, head, sources, when)
-            if nearest is not None:
-                targets, fallback = [nearest], True
-        if targets == [None] and len(sources) == 1:
-            # "So Hillary called": the dyad goes on from the source's latest event in the article.
-            partner = _partner(prior, sources[0])
-            if partner is not None:
-                targets, fallback = [partner], True
+        sources, targets, fallback = self._dyad_parties(
+            sent, head, code, sources, targets, resolver, when, prior
+        )
         if targets == [None] and not self.config.targetless:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         status = resolve_status(head, headline=headline)
@@ -231,6 +214,41 @@ class Coder:
             yield event
             if claim is not None and _accuses(attribution, event):
                 yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]
+
+    def _dyad_parties(
+        self,
+        sent: Span,
+        head: Token,
+        code: EventCode,
+        sources: list[Actor],
+        targets: list[Actor | None],
+        resolver: _SentenceActors,
+        when: date | None,
+        prior: list[Event],
+    ) -> tuple[list[Actor], list[Actor | None], bool]:
+        """Sources and targets once the target fall-backs have run; True when a fall-back found the target."""
+        if targets == [None] and len(sources) >= 2 and _reciprocal(head):
+            # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
+            return sources, list(sources), False
+        if targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
+            # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
+            return sources[:1], list(sources[1:]), False
+        if targets == [None] and code.plover == "REJECT" and _rebuts(head):
+            # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.
+            accuser = _last_accuser(prior, sources)
+            targets = [accuser] if accuser is not None else targets
+        if targets != [None]:
+            return sources, targets, False
+        if self.config.sentence_targets:
+            nearest = resolver.nearest_other(sent, head, sources, when)
+            if nearest is not None:
+                return sources, [nearest], True
+        if len(sources) == 1:
+            # "So Hillary called": the dyad goes on from the source's latest event in the article.
+            partner = _partner(prior, sources[0])
+            if partner is not None:
+                return sources, [partner], True
+        return sources, targets, False
 
     def _claim(
         self,
