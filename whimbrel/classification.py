@@ -124,8 +124,6 @@ def _decide(
         cand = coder.extractor.classify_pair(doc[:], source, target)
     pattern = coder.cameo.event_code(cand.cameo) if cand else None
     trigger = doc[cand.trigger[0] : cand.trigger[1]].text if cand else None
-    # The act whose status counts: the pattern's trigger where its type wins, else the target's verb.
-    anchor = _target_verb(source, target)
     if probs is None:
         if pattern is None or cand is None:
             return Classification(None, None, 0.0, None)
@@ -151,7 +149,9 @@ def _decide(
                               doc[cand.trigger_head])  # fmt: skip
         if converted.plover == best and converted.cameo != pattern.cameo:
             return converted
-    return _reported(decider, Classification(best, coder.cameo.default_cameo(best), confidence, None), anchor)
+    # No pattern of this type: the act whose status counts is the verb that governs the target.
+    result = Classification(best, coder.cameo.default_cameo(best), confidence, None)
+    return _reported(decider, result, _target_verb(source, target))
 
 
 def _reported(decider: _Decider, result: Classification, anchor: Token | None) -> Classification:
@@ -180,11 +180,6 @@ def _target_verb(source: Span | None, target: Span | None) -> Token | None:
         if node.pos_ in _VERBS:
             verb = node
     return verb
-    above = {source.root.i, *(t.i for t in source.root.ancestors)}
-    for node in (target.root, *target.root.ancestors):
-        if node.pos_ in _VERBS or node.i in above:
-            return node
-    return None
 
 
 def _actor_spans(doc: Doc, source: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:

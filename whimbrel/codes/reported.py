@@ -33,8 +33,8 @@ class ReportedTypes:
     @classmethod
     def load(cls, extra: Sequence[Path | str] = (), cameo: CameoTable | None = None) -> ReportedTypes:
         """The packaged table plus user files (a user row overrides the row with its status and type)."""
-        if not extra and cameo is None:
-            return _default()
+        if not extra and (cameo is None or cameo is CameoTable.load()):
+            return _default()  # the packaged rows checked against the packaged code table, read once
         table = cameo or CameoTable.load()
         rows: dict[tuple[str, str], tuple[str, str, frozenset[str]]] = {}
         for path in (packaged("whimbrel.codes", "reported.tsv"), *map(Path, extra)):
@@ -70,4 +70,6 @@ def _read(path: Path, cameo: CameoTable) -> Iterable[tuple[tuple[str, str], tupl
 
 @lru_cache(maxsize=1)
 def _default() -> ReportedTypes:
-    return ReportedTypes.load(cameo=CameoTable.load())
+    return ReportedTypes(
+        tuple(dict(_read(packaged("whimbrel.codes", "reported.tsv"), CameoTable.load())).items())
+    )

@@ -391,7 +391,7 @@ class EventExtractor:
                 # "Merkel and Putin met"; "Norway and Chile signed an accord in Oslo": the place found
                 # inside the object is a weaker guess than the second party of the joint subject.
                 sources, targets = sources[:1], sources[1:]
-                tgt = args.Found(tgt.heads)
+                tgt = args.Found(tgt.heads)  # the targets are no fall-back now: no confidence penalty
         if "reverse" in pat.flags and targets:
             # "received weapons from the government": the giver is the source, the receiver the target.
             sources, targets = targets[:1], sources
