@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from encoder import SentenceEncoder  # training/encoder.py, beside this script
+from whimbrel.classifier.encoder import SentenceEncoder
 
 from whimbrel.classifier.evaluate import _FOLD, load_eval, scores
 from whimbrel.classifier.features import Item, TriggerLexicon

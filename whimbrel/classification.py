@@ -1,9 +1,12 @@
 """Classify the interaction between two given actors in a sentence (``whimbrel classify``).
 
 Two opinions are combined: the trigger patterns of :mod:`whimbrel.events` (precise where they fire) and the
-learned pair classifier of :mod:`whimbrel.classifier` (broad, calibrated).  The pattern's type gets a bonus of
-``PATTERN_WEIGHT × pattern confidence`` on top of the classifier's probability; the best-scoring type wins,
-and "NONE" means no interaction (never chosen with ``interacting=True``, for pairs known to interact).
+learned pair classifiers of :mod:`whimbrel.classifier` (broad, calibrated): the sparse logistic regression
+over words and parse features, averaged with the fine-tuned sentence encoder
+(:mod:`whimbrel.classifier.pair_encoder`) where its optional packages are installed.  The pattern's type gets
+a bonus of ``PATTERN_WEIGHT × pattern confidence`` on top of the classifiers' probability; the best-scoring
+type wins, and "NONE" means no interaction (never chosen with ``interacting=True``, for pairs known to
+interact).
 
 The answer is the type the sentence *reports*, as CAMEO and PLOVER code it: the status of the act
 (:mod:`whimbrel.status`) turns an announced act of cooperation into an expression of intent (AGREE) and a
@@ -17,6 +20,7 @@ refused or failed one into a rejection (REJECT), by the table ``whimbrel/codes/r
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whimbrel.api import load_coder
 from whimbrel.classifier import PairClassifier
+from whimbrel.classifier.pair_encoder import EncoderPairClassifier
 from whimbrel.codes.reported import ReportedTypes
 from whimbrel.config import Config
 from whimbrel.errors import InputError, WhimbrelError
@@ -63,6 +68,18 @@ def _pair_classifier(use: bool) -> PairClassifier | None:
         return None  # no trained artifact: patterns alone
 
 
+@lru_cache(maxsize=2)
+def _encoder(use: bool) -> EncoderPairClassifier | None:
+    if not use:
+        return None
+    try:
+        return EncoderPairClassifier.load()
+    except WhimbrelError as exc:
+        # an install without the optional packages still classifies, with the sparse model alone
+        logging.getLogger("whimbrel").warning("classify without the sentence encoder: %s", exc)
+        return None
+
+
 def classify(
     sentence: str, source: str, target: str, *, config: Config | None = None, interacting: bool = False
 ) -> Classification:
@@ -81,7 +98,8 @@ def classify_many(
     config = config or Config()
     coder = load_coder(config)
     model = _pair_classifier(config.use_classifier)
-    decider = _Decider(coder, ReportedTypes.load(cameo=coder.cameo), interacting)
+    encoder = _encoder(config.use_classifier and config.use_encoder)
+    decider = _Decider(coder, ReportedTypes.load(cameo=coder.cameo), interacting, encoder)
     batch: list[tuple[str, str, str]] = []
     for row in rows:
         batch.append(row)
@@ -97,6 +115,7 @@ class _Decider:
     coder: Coder
     reported: ReportedTypes
     interacting: bool
+    encoder: EncoderPairClassifier | None = None
 
 
 def _classify_batch(
@@ -107,11 +126,20 @@ def _classify_batch(
     spans = [_actor_spans(doc, r[1], r[2]) for doc, r in zip(docs, rows, strict=True)]
     probs: list[dict[str, float]] | None = None
     if model is not None:
-        probs = model.predict([(r[0], s[0], s[1]) for r, s in zip(rows, spans, strict=True)], docs=docs)
+        items = [(r[0], s[0], s[1]) for r, s in zip(rows, spans, strict=True)]
+        probs = model.predict(items, docs=docs)
+        if decider.encoder is not None:
+            probs = [_average(p, q) for p, q in zip(probs, decider.encoder.predict(items), strict=True)]
     results = []
     for i, (doc, (src, tgt)) in enumerate(zip(docs, spans, strict=True)):
         results.append(_decide(decider, doc, src, tgt, probs[i] if probs else None))
     return results
+
+
+def _average(sparse: dict[str, float], encoder: dict[str, float]) -> dict[str, float]:
+    """The two classifiers' probabilities, averaged with equal weight (both are calibrated on held-out data
+    of the team's own; the weight is not tuned on any evaluation set)."""
+    return {label: (p + encoder.get(label, 0.0)) / 2 for label, p in sparse.items()}
 
 
 def _decide(

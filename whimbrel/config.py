@@ -22,6 +22,9 @@ class Config:
     cameo_files: tuple[Path, ...] = ()
     context_files: tuple[Path, ...] = ()
     use_classifier: bool = True
+    # ``whimbrel classify`` also asks the fine-tuned sentence encoder (whimbrel.classifier.pair_encoder) and
+    # averages its probabilities with the sparse classifier's.  ``whimbrel code`` does not use it (speed).
+    use_encoder: bool = True
     sentence_targets: bool = True  # last-resort target: the nearest other actor named in the sentence
     # Also emit one-sided events whose target was not found ("the minister warned against a bad deal").
     # Off by default: event data is dyadic, and such records name nobody the act was directed at.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from whimbrel.cli import add_config_options, config_from
@@ -24,6 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--format", choices=("jsonl", "table"), default=None, help="jsonl (default for --tsv) or table"
     )
+    p.add_argument(
+        "--no-encoder",
+        action="store_true",
+        help="without the fine-tuned sentence encoder (faster, less accurate: docs/classifier.md)",
+    )
     add_config_options(p)
     p.set_defaults(run=run)
 
@@ -31,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from whimbrel.classification import classify_many, read_pairs_tsv  # spaCy loads only when a command runs
 
-    config = config_from(args)
+    config = replace(config_from(args), use_encoder=not args.no_encoder and not args.no_classifier)
     if args.tsv is not None:
         rows = list(read_pairs_tsv(args.tsv))
         results = classify_many((r for _, r in rows), config=config, interacting=args.interacting)

@@ -93,12 +93,18 @@ class SentenceEncoder:
         self.params = self._prepare(weights, int(config["num_hidden_layers"]))
 
     @classmethod
-    def load(cls, model_dir: Path | str | None = None) -> SentenceEncoder:
+    def load(
+        cls, model_dir: Path | str | None = None, deltas: dict[str, np.ndarray] | None = None
+    ) -> SentenceEncoder:
         """Load from a sentence-transformers model directory (the packaged one by default, cached).
 
-        Raises WhimbrelError when the optional packages or the model files are missing."""
-        if model_dir is None:
+        ``deltas`` are added to the named weights (a fine-tuned model's low-rank updates, see
+        :mod:`whimbrel.classifier.pair_encoder`).  Raises WhimbrelError when the optional packages or the
+        model files are missing, or a delta names no weight of the right shape."""
+        if model_dir is None and deltas is None:
             return _packaged_encoder()
+        if model_dir is None:
+            model_dir = default_model_dir()
         reason = missing()
         if reason is not None:
             raise WhimbrelError(f"sentence encoder unavailable: {reason}")
@@ -115,6 +121,10 @@ class SentenceEncoder:
             raise WhimbrelError(f"cannot load sentence encoder from {root}: {exc}") from exc
         if not pooling.get("pooling_mode_mean_tokens") or config.get("hidden_act") != "gelu":
             raise WhimbrelError(f"{root}: only mean pooling and erf GELU are implemented")
+        for name, delta in (deltas or {}).items():
+            if name not in weights or weights[name].shape != delta.shape:
+                raise WhimbrelError(f"{root}: no weight {name} of shape {delta.shape} to adapt")
+            weights[name] = weights[name].astype(np.float32) + delta
         return cls(weights, config, tokenizer_json, int(st_config.get("max_seq_length", 256)))
 
     def _make_tokenizer(self) -> Any:

