@@ -253,3 +253,18 @@ def test_a_target_less_act_continues_the_sources_latest_dyad() -> None:
     assert all(e.confidence < events[0].confidence for e in later)
     alone = whimbrel.code("On Tuesday, Ruto telephoned again to discuss the border.", published="2024-05-10")
     assert alone == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition leader called on the military government to withdraw troops from the capital.",
+        "The senators pressed the White House to lift the tariffs.",
+        "The Nigerian president urged the junta to hand back power.",
+    ],
+)
+def test_an_act_asked_for_never_takes_the_asker_as_target(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    asker = events[0].source.text
+    assert events[0].code.plover == "REQUEST"
+    assert all(e.target is None or e.target.text != asker for e in events[1:])

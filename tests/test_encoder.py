@@ -99,7 +99,7 @@ def test_mark(sentence: str, source: tuple[int, int], target: tuple[int, int], m
 def test_token_inputs_keep_sep_and_point_a_cut_marker_at_cls(encoder: EncoderPairClassifier) -> None:
     words = " ".join(["word"] * 200)
     text = mark(f"Chad {words} Niger", (0, 4), (10 + len(words), 15 + len(words)))
-    encodings = encoder.encoder._tokenizer.encode_batch([text])
+    encodings = encoder.members[0][0]._tokenizer.encode_batch([text])
     ids, mask, src, tgt = token_inputs(encodings, [text], max_tokens=32)
     assert ids.shape == (1, 32) and mask.sum() == 32
     assert ids[0, -1] == encodings[0].ids[-1]  # [SEP] kept
@@ -121,3 +121,10 @@ def test_classify_averages_both_classifiers() -> None:
     assert _encoder(False) is None
     averaged = _average({"AID": 0.8, "NONE": 0.2}, {"AID": 0.4, "NONE": 0.6})
     assert averaged == pytest.approx({"AID": 0.6, "NONE": 0.4})
+
+
+def test_ensemble_members_share_the_unadapted_weights(encoder: EncoderPairClassifier) -> None:
+    assert encoder.meta["members"] == len(encoder.members) >= 2
+    first, second = encoder.members[0][0], encoder.members[1][0]
+    assert first.params["word"] is second.params["word"]  # the embeddings are not adapted: one copy
+    assert not np.array_equal(first.params["layers"][0]["qkv_w"], second.params["layers"][0]["qkv_w"])

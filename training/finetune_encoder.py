@@ -334,36 +334,48 @@ def train(args: argparse.Namespace) -> None:
     if args.plv:
         report["split"] = measure_plv(setup, model, Path(args.plv), temperature, args)
     if not args.split_only:
-        model = fit(setup, rows, args)
-        if args.plv:
-            report["all"] = measure_plv(setup, model, Path(args.plv), temperature, args)
-        meta = dict(report, n=len(rows), data_hash=data_hash(Path(args.data)))
-        meta.pop("split", None)
-        meta.pop("all", None)
-        save_adapter(setup, model, Path(args.out) / "encoder_adapter.npz", temperature, meta, args)
+        models = []
+        for k in range(args.members):
+            models.append(fit(setup, rows, argparse.Namespace(**{**vars(args), "seed": args.seed + k})))
+            if args.plv:
+                report[f"all_seed{args.seed + k}"] = measure_plv(
+                    setup, models[-1], Path(args.plv), temperature, args
+                )
+        meta = dict(report, n=len(rows), data_hash=data_hash(Path(args.data)), members=len(models))
+        meta = {k: v for k, v in meta.items() if not k.startswith(("split", "all"))}
+        save_adapter(setup, models, Path(args.out) / "encoder_adapter.npz", temperature, meta, args)
     print(json.dumps(report), flush=True)
 
 
 def save_adapter(
-    setup: Setup, model: PairModel, path: Path, temperature: float, meta: dict, args: argparse.Namespace
+    setup: Setup,
+    models: list[PairModel],
+    path: Path,
+    temperature: float,
+    meta: dict,
+    args: argparse.Namespace,
 ) -> None:
-    """The LoRA updates (float16, scale folded in), the head, the settings and the canaries' probabilities."""
+    """Each member's LoRA updates (float16, scale folded in) and head, the settings and the canaries'
+    probabilities (the members' average)."""
     arrays: dict[str, np.ndarray] = {}
-    for i, block in enumerate(model.encoder.layers):
-        for name in Encoder.NAMES:
-            module = block[name]
-            arrays[f"layer{i}.{name}.a"] = module.a.detach().float().cpu().numpy().astype(np.float16)
-            b = module.b.detach().float().cpu().numpy() * module.scale
-            arrays[f"layer{i}.{name}.b"] = b.astype(np.float16)
-            # the stored factors are what numpy will use: make torch use the same rounded values
-            module.a.data.copy_(torch.from_numpy(arrays[f"layer{i}.{name}.a"].astype(np.float32)))
-            b_rounded = arrays[f"layer{i}.{name}.b"].astype(np.float32) / module.scale
-            module.b.data.copy_(torch.from_numpy(b_rounded))
-    arrays["head.weight"] = model.head.weight.detach().float().cpu().numpy()
-    arrays["head.bias"] = model.head.bias.detach().float().cpu().numpy()
     texts = [mark(s, find(s, a), find(s, b, find(s, a))) for s, a, b in CANARIES]
-    canary = predict(model, encode(setup.tokenizer, texts, args.max_len), setup.device, temperature)
-    arrays["canary_probs"] = canary.astype(np.float32)
+    canary = np.zeros((len(texts), len(LABELS)), dtype=np.float64)
+    for k, model in enumerate(models):
+        for i, block in enumerate(model.encoder.layers):
+            for name in Encoder.NAMES:
+                module = block[name]
+                key = f"m{k}.layer{i}.{name}"
+                arrays[key + ".a"] = module.a.detach().float().cpu().numpy().astype(np.float16)
+                b = module.b.detach().float().cpu().numpy() * module.scale
+                arrays[key + ".b"] = b.astype(np.float16)
+                # the stored factors are what numpy will use: make torch use the same rounded values
+                module.a.data.copy_(torch.from_numpy(arrays[key + ".a"].astype(np.float32)))
+                b_rounded = arrays[key + ".b"].astype(np.float32) / module.scale
+                module.b.data.copy_(torch.from_numpy(b_rounded))
+        arrays[f"m{k}.head.weight"] = model.head.weight.detach().float().cpu().numpy()
+        arrays[f"m{k}.head.bias"] = model.head.bias.detach().float().cpu().numpy()
+        canary += predict(model, encode(setup.tokenizer, texts, args.max_len), setup.device, temperature)
+    arrays["canary_probs"] = (canary / len(models)).astype(np.float32)
     meta.update(labels=LABELS, max_len=args.max_len, marks=list(MARKS), canaries=[list(c) for c in CANARIES])
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     np.savez_compressed(path, **arrays)
@@ -376,6 +388,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", required=True)
     parser.add_argument("--plv")
     parser.add_argument("--variant", choices=["lora", "full"], default="lora")
+    parser.add_argument("--members", type=int, default=3, help="ensemble size (seeds SEED, SEED+1, ...)")
     parser.add_argument("--split-only", action="store_true", help="measure only; write no adapter")
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--epochs", type=int, default=10)

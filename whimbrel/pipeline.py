@@ -237,7 +237,7 @@ class Coder:
             # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.
             accuser = _last_accuser(prior, sources)
             targets = [accuser] if accuser is not None else targets
-        if targets != [None]:
+        if targets != [None] or _asked_for(head):
             return sources, targets, False
         if self.config.sentence_targets:
             nearest = resolver.nearest_other(sent, head, sources, when)
@@ -348,6 +348,14 @@ class _SentenceActors:
                 if all(actor.key != other.key for other in actors):
                     actors.append(actor)
         return actors
+
+
+def _asked_for(head: Token) -> bool:
+    """The act is what someone asks another party to do ("called on the army to withdraw troops", "urged
+    Turkey to free them"): the asker is no party to it, so no fall-back may make it the target."""
+    if head.dep_ != "xcomp" or head.head.i == head.i:
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in head.head.children)
 
 
 def _rebuts(head: Token) -> bool:

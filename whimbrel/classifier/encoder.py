@@ -93,39 +93,50 @@ class SentenceEncoder:
         self.params = self._prepare(weights, int(config["num_hidden_layers"]))
 
     @classmethod
-    def load(
-        cls, model_dir: Path | str | None = None, deltas: dict[str, np.ndarray] | None = None
-    ) -> SentenceEncoder:
+    def load(cls, model_dir: Path | str | None = None) -> SentenceEncoder:
         """Load from a sentence-transformers model directory (the packaged one by default, cached).
 
-        ``deltas`` are added to the named weights (a fine-tuned model's low-rank updates, see
-        :mod:`whimbrel.classifier.pair_encoder`).  Raises WhimbrelError when the optional packages or the
-        model files are missing, or a delta names no weight of the right shape."""
-        if model_dir is None and deltas is None:
-            return _packaged_encoder()
+        Raises WhimbrelError when the optional packages or the model files are missing."""
         if model_dir is None:
-            model_dir = default_model_dir()
+            return _packaged_encoder()
+        return cls.load_adapted(model_dir, [{}])[0]
+
+    @classmethod
+    def load_adapted(
+        cls, model_dir: Path | str | None, adapters: Sequence[dict[str, np.ndarray]]
+    ) -> list[SentenceEncoder]:
+        """One encoder per adapter: its ``deltas`` added to the named weights (a fine-tuned model's low-rank
+        updates, see :mod:`whimbrel.classifier.pair_encoder`).  The files are read once and the weights no
+        adapter changes are shared.  Raises WhimbrelError when the optional packages or the model files are
+        missing, or a delta names no weight of the right shape."""
         reason = missing()
         if reason is not None:
             raise WhimbrelError(f"sentence encoder unavailable: {reason}")
         from safetensors.numpy import load_file
 
-        root = Path(model_dir)
+        root = Path(model_dir) if model_dir is not None else default_model_dir()
         try:
             config = json.loads((root / "config.json").read_text(encoding="utf-8"))
             st_config = json.loads((root / "sentence_bert_config.json").read_text(encoding="utf-8"))
             pooling = json.loads((root / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
             tokenizer_json = (root / "tokenizer.json").read_text(encoding="utf-8")
-            weights = load_file(str(root / "model.safetensors"))
+            base = {
+                k: v.astype(np.float32, copy=False)
+                for k, v in load_file(str(root / "model.safetensors")).items()
+            }
         except (OSError, ValueError) as exc:
             raise WhimbrelError(f"cannot load sentence encoder from {root}: {exc}") from exc
         if not pooling.get("pooling_mode_mean_tokens") or config.get("hidden_act") != "gelu":
             raise WhimbrelError(f"{root}: only mean pooling and erf GELU are implemented")
-        for name, delta in (deltas or {}).items():
-            if name not in weights or weights[name].shape != delta.shape:
-                raise WhimbrelError(f"{root}: no weight {name} of shape {delta.shape} to adapt")
-            weights[name] = weights[name].astype(np.float32) + delta
-        return cls(weights, config, tokenizer_json, int(st_config.get("max_seq_length", 256)))
+        members = []
+        for deltas in adapters:
+            weights = dict(base)
+            for name, delta in deltas.items():
+                if name not in base or base[name].shape != delta.shape:
+                    raise WhimbrelError(f"{root}: no weight {name} of shape {delta.shape} to adapt")
+                weights[name] = base[name] + delta
+            members.append(cls(weights, config, tokenizer_json, int(st_config.get("max_seq_length", 256))))
+        return members
 
     def _make_tokenizer(self) -> Any:
         """WordPiece tokenizer; tokenizer.json pads every text to 128 and truncates at 128 — we truncate at

@@ -39,14 +39,16 @@ _TARGETS = {
 
 
 class EncoderPairClassifier:
-    """PLOVER type probabilities for marked pairs from the fine-tuned sentence encoder; picklable."""
+    """PLOVER type probabilities for marked pairs from the fine-tuned sentence encoder: the average of the
+    ensemble's members (the same base model, adapters trained with different seeds); picklable."""
 
     def __init__(
-        self, encoder: SentenceEncoder, head: tuple[np.ndarray, np.ndarray], meta: dict[str, Any]
+        self, members: list[tuple[SentenceEncoder, np.ndarray, np.ndarray]], meta: dict[str, Any]
     ) -> None:
-        self.encoder = encoder
-        self.head_w = np.ascontiguousarray(head[0].T, dtype=np.float32)
-        self.head_b = head[1].astype(np.float32)
+        self.members = [
+            (encoder, np.ascontiguousarray(w.T, dtype=np.float32), b.astype(np.float32))
+            for encoder, w, b in members
+        ]
         self.labels: list[str] = list(meta["labels"])
         self.temperature = float(meta["temperature"])
         self.max_tokens = int(meta["max_len"])
@@ -56,9 +58,9 @@ class EncoderPairClassifier:
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> EncoderPairClassifier:
-        """The adapter at ``path`` (the packaged one by default, cached) over the packaged base encoder.
+        """The adapters at ``path`` (the packaged ones by default, cached) over the packaged base encoder.
 
-        Raises WhimbrelError when the optional packages or the adapter are missing or malformed."""
+        Raises WhimbrelError when the optional packages or the adapters are missing or malformed."""
         if path is None:
             return _packaged()
         reason = missing()
@@ -68,18 +70,13 @@ class EncoderPairClassifier:
             with np.load(Path(path)) as npz:
                 arrays = {name: npz[name] for name in npz.files}
             meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
+            count = int(meta["members"])
+            adapters = [_deltas(arrays, f"m{k}.") for k in range(count)]
+            heads = [(arrays[f"m{k}.head.weight"], arrays[f"m{k}.head.bias"]) for k in range(count)]
         except (OSError, ValueError, KeyError) as exc:
             raise WhimbrelError(f"cannot read encoder adapter {path}: {exc}") from exc
-        deltas: dict[str, np.ndarray] = {}
-        for key in arrays:
-            if key.startswith("layer") and key.endswith(".a"):
-                layer, short = key[len("layer") :].split(".")[:2]
-                name = f"encoder.layer.{layer}.{_TARGETS[short]}.weight"
-                a = arrays[key].astype(np.float32)
-                b = arrays[key[:-2] + ".b"].astype(np.float32)
-                deltas[name] = b @ a
-        encoder = SentenceEncoder.load(None, deltas)
-        return cls(encoder, (arrays["head.weight"], arrays["head.bias"]), meta)
+        encoders = SentenceEncoder.load_adapted(None, adapters)
+        return cls([(e, w, b) for e, (w, b) in zip(encoders, heads, strict=True)], meta)
 
     def predict(self, items: Sequence[Item], batch_size: int = 32) -> list[dict[str, float]]:
         """Per item ``(sentence, (source start, end), (target start, end))``, the calibrated probability of
@@ -87,17 +84,32 @@ class EncoderPairClassifier:
         texts = [mark(sentence, source, target) for sentence, source, target in items]
         probs = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        tokenizer = self.encoder._tokenizer
+        tokenizer = self.members[0][0]._tokenizer
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             chunk_texts = [texts[i] for i in chunk]
-            encodings = tokenizer.encode_batch(chunk_texts)
-            ids, mask, src, tgt = token_inputs(encodings, chunk_texts, self.max_tokens)
-            states = self.encoder.forward(ids, mask)
+            ids, mask, src, tgt = token_inputs(
+                tokenizer.encode_batch(chunk_texts), chunk_texts, self.max_tokens
+            )
             rows = np.arange(len(chunk))
-            pooled = np.concatenate([states[:, 0], states[rows, src], states[rows, tgt]], axis=1)
-            probs[chunk] = softmax((pooled @ self.head_w + self.head_b) / self.temperature)
+            for encoder, head_w, head_b in self.members:
+                states = encoder.forward(ids, mask)
+                pooled = np.concatenate([states[:, 0], states[rows, src], states[rows, tgt]], axis=1)
+                probs[chunk] += softmax((pooled @ head_w + head_b) / self.temperature) / len(self.members)
         return [dict(zip(self.labels, map(float, p), strict=True)) for p in probs]
+
+
+def _deltas(arrays: dict[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
+    """One member's weight updates ``B @ A`` by safetensors name, from its low-rank factors."""
+    deltas: dict[str, np.ndarray] = {}
+    for key in arrays:
+        if key.startswith(prefix + "layer") and key.endswith(".a"):
+            layer, short = key[len(prefix + "layer") :].split(".")[:2]
+            name = f"encoder.layer.{layer}.{_TARGETS[short]}.weight"
+            deltas[name] = arrays[key[:-2] + ".b"].astype(np.float32) @ arrays[key].astype(np.float32)
+    if not deltas:
+        raise KeyError(f"{prefix}layer*")
+    return deltas
 
 
 @lru_cache(maxsize=1)
