@@ -509,6 +509,9 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     # "X said Y's move was illegal / a violation": ACCUSE, the owner of the move is the target
     ("Beijing said Washington's sanctions were illegal.", [("Beijing", "11", "Washington")]),
     ("China called the American move illegal.", [("China", "111", "American")]),
+    # ... told by a verb of regarding, with "as" on the verb or (as the parser may hang it) on its object
+    ("Moscow viewed Washington's decision as a violation of the pact.", [("Moscow", "11", "Washington")]),
+    ("Seoul regards the Japanese export curbs as illegitimate.", [("Seoul", "111", "Japanese")]),
     ("The decision is a violation of international law, the Kremlin said.", [("Kremlin", "11", "")]),
     ("\"This move is unacceptable,\" the ministry said in a statement.", [("ministry", "11", "")]),
     ("The sanctions, the ministry said, are illegal.", [("ministry", "11", "")]),
@@ -548,6 +551,7 @@ def test_round3_events(nlp: Language, extractor: EventExtractor, text: str, expe
 
 # Sentences that must NOT produce the given type (a CAMEO prefix), whatever else they produce.
 NOT_R3: list[tuple[str, str]] = [
+    ("Paris sees Berlin as a key partner in the negotiations.", "11"),  # regarded, but not as a wrong
     ("The minister said the plan was not illegal.", "11"),  # negated predicate
     ("Iran said it must defend itself.", "10"),  # an obligation on the speaker is no request
     ("The president said it should be possible to finish the road.", "10"),

@@ -79,7 +79,11 @@ def predicate(verb: Token, words: frozenset[str]) -> Token | None:
     A negated clause ("was not illegal") never matches.
     """
     pool = [c for c in verb.children if c.dep_ in OWN_PRED_DEPS]
-    pool.extend(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children)
+    # "described it as illegitimate"; "viewed the decision as a violation" ("as" may hang on the object)
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    pool.extend(
+        g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+    )
     for clause in complements(verb):
         if negated(clause):
             continue
