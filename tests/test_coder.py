@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 import whimbrel
+from whimbrel.api import load_coder
 from whimbrel.config import Config
 from whimbrel.records import Event
 
@@ -268,3 +269,12 @@ def test_an_act_asked_for_never_takes_the_asker_as_target(text: str) -> None:
     asker = events[0].source.text
     assert events[0].code.plover == "REQUEST"
     assert all(e.target is None or e.target.text != asker for e in events[1:])
+
+
+def test_one_act_told_by_two_triggers_is_one_event() -> None:
+    text = "Taliban fighters attacked a police post in Kunduz on Friday, killing four and wounding six."
+    coder = load_coder(Config())
+    sent = next(coder.nlp(text).sents)
+    assert len(coder.extractor.extract(sent)) >= 2  # several triggers ...
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e.code.plover for e in events] == ["ASSAULT"]  # ... one event

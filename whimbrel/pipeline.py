@@ -150,11 +150,19 @@ class Coder:
         if not candidates:
             return
         tags = self.contexts.tag(sent)
+        seen: set[tuple[object, ...]] = set()
         for cand in candidates:
             code = self.cameo.event_code(cand.cameo)
             if code is None:
                 continue
-            yield from self._events_of(article, offset, sent, cand, code, resolver, headline, tags, prior)
+            for event in self._events_of(article, offset, sent, cand, code, resolver, headline, tags, prior):
+                # One act told by two triggers ("killing two people and wounding ten") is one event: a
+                # sentence gives each dyad one event per type, date and status (the first found).
+                key = (event.source.key, event.target and event.target.key, event.code.plover, event.date,
+                       event.status)  # fmt: skip
+                if key not in seen:
+                    seen.add(key)
+                    yield event
 
     def _events_of(
         self,
