@@ -551,6 +551,7 @@ def test_round3_events(nlp: Language, extractor: EventExtractor, text: str, expe
 
 # Sentences that must NOT produce the given type (a CAMEO prefix), whatever else they produce.
 NOT_R3: list[tuple[str, str]] = [
+    ("Voters preferred Erdogan's blunt talk to Kilicdaroglu's caution.", "04"),  # a way of speaking
     ("Paris sees Berlin as a key partner in the negotiations.", "11"),  # regarded, but not as a wrong
     ("The minister said the plan was not illegal.", "11"),  # negated predicate
     ("Iran said it must defend itself.", "10"),  # an obligation on the speaker is no request
