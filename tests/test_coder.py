@@ -278,3 +278,15 @@ def test_one_act_told_by_two_triggers_is_one_event() -> None:
     assert len(coder.extractor.extract(sent)) >= 2  # several triggers ...
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.code.plover for e in events] == ["ASSAULT"]  # ... one event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a ballistic missile into the sea on Tuesday, South Korea's military said.",
+        "The rebel commander ordered the attack to begin at dawn, the Syrian state news agency SANA reported.",
+    ],
+)
+def test_who_reports_an_act_is_never_its_fall_back_target(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert all(e.target is None or e.target.span is None or e.target.span[0] < text.rindex(",") for e in events)

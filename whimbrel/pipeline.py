@@ -186,12 +186,12 @@ class Coder:
             sources = _implied_source(cand, code, targets[0])
             if not sources:
                 return
+        status = resolve_status(head, headline=headline)
         sources, targets, fallback = self._dyad_parties(
-            sent, head, code, sources, targets, resolver, when, prior
+            sent, head, code, sources, targets, resolver, when, prior, status.attribution
         )
         if targets == [None] and not self.config.targetless:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
-        status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:
             attributed = resolver.resolve(status.attribution.i, doc, when)
@@ -233,8 +233,12 @@ class Coder:
         resolver: _SentenceActors,
         when: date | None,
         prior: list[Event],
+        speaker: Token | None = None,
     ) -> tuple[list[Actor], list[Actor | None], bool]:
-        """Sources and targets once the target fall-backs have run; True when a fall-back found the target."""
+        """Sources and targets once the target fall-backs have run; True when a fall-back found the target.
+
+        ``speaker`` is who the sentence says reported the act ("..., the KCNA news agency said"): a reporter
+        is no party to what it reports, so the sentence fall-back never picks it."""
         if targets == [None] and len(sources) >= 2 and _reciprocal(head):
             # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
             return sources, list(sources), False
@@ -248,7 +252,8 @@ class Coder:
         if targets != [None] or _asked_for(head):
             return sources, targets, False
         if self.config.sentence_targets:
-            nearest = resolver.nearest_other(sent, head, sources, when)
+            avoid = range(speaker.left_edge.i, speaker.right_edge.i + 1) if speaker is not None else range(0)
+            nearest = resolver.nearest_other(sent, head, sources, when, avoid)
             if nearest is not None:
                 return sources, [nearest], True
         if len(sources) == 1:
@@ -321,7 +326,7 @@ class _SentenceActors:
         return self.memo[key]
 
     def nearest_other(
-        self, sent: Span, trigger: Token, sources: list[Actor], when: date | None
+        self, sent: Span, trigger: Token, sources: list[Actor], when: date | None, avoid: range = range(0)
     ) -> Actor | None:
         """The actor named in ``sent`` nearest to ``trigger`` that is none of ``sources``: the last-resort
         target of an event whose own argument slots named none ("X lifted the sanctions" in an article
@@ -335,7 +340,7 @@ class _SentenceActors:
         for token in sent:
             if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
                 continue
-            if any(a <= token.idx < b for a, b in spans):
+            if token.i in avoid or any(a <= token.idx < b for a, b in spans):
                 continue
             for actor in self.resolve(token.i, sent.doc, when):
                 if (
