@@ -190,7 +190,7 @@ class Coder:
         sources, targets, fallback = self._dyad_parties(
             sent, head, code, sources, targets, resolver, when, prior, status.attribution
         )
-        if targets == [None] and not self.config.targetless:
+        if targets == [None] and not self.config.targetless and status.attribution is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         attribution = None
         if status.attribution is not None:
@@ -200,8 +200,6 @@ class Coder:
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
         for source, target in _dyads(sources, targets):
-            if target is None and not self.config.targetless:
-                continue  # a one-sided act: no dyad (Config.targetless keeps it)
             event = Event(
                 article=article,
                 sentence=sent.text,
@@ -219,7 +217,8 @@ class Coder:
                 confidence=_confidence(cand, source, target, resolver.context) * (0.7 if fallback else 1.0),
                 coder_version=CODER_VERSION,
             )
-            yield event
+            if target is not None or self.config.targetless:
+                yield event  # a one-sided act is no event, but an alleged one is still its teller's claim:
             if claim is not None and _accuses(attribution, event):
                 yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]
 
