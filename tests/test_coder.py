@@ -290,3 +290,15 @@ def test_one_act_told_by_two_triggers_is_one_event() -> None:
 def test_who_reports_an_act_is_never_its_fall_back_target(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert all(e.target is None or e.target.span is None or e.target.span[0] < text.rindex(",") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Years after the American invasion, Baghdad still depends on Washington for its security.", "COERCE"),
+        ("The Oslo peace talks collapsed in 2000, and Israel blamed the Palestinians.", "CONSULT"),
+    ],
+)
+def test_an_act_told_by_a_noun_takes_no_target_from_elsewhere_in_the_sentence(text: str, plover: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert plover not in [e.code.plover for e in events]

@@ -40,6 +40,7 @@ _CLAIM_CAMEO = "112"  # accuse
 _REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
 # Visits and travel take their destination as the place of the event ("visited Moscow").
@@ -250,7 +251,9 @@ class Coder:
             targets = [accuser] if accuser is not None else targets
         if targets != [None] or _asked_for(head):
             return sources, targets, False
-        if self.config.sentence_targets:
+        if self.config.sentence_targets and head.pos_ not in _NOMINAL:
+            # An act told by a noun ("in defiance of U.N. sanctions", "the Madrid peace talks") is often
+            # background: only its own arguments name its target, never the nearest actor of the sentence.
             avoid = range(speaker.left_edge.i, speaker.right_edge.i + 1) if speaker is not None else range(0)
             nearest = resolver.nearest_other(sent, head, sources, when, avoid)
             if nearest is not None:
