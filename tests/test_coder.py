@@ -302,3 +302,11 @@ def test_who_reports_an_act_is_never_its_fall_back_target(text: str) -> None:
 def test_an_act_told_by_a_noun_takes_no_target_from_elsewhere_in_the_sentence(text: str, plover: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert plover not in [e.code.plover for e in events]
+
+
+def test_only_talk_continues_a_dyad_a_material_act_needs_its_own_target() -> None:
+    before = "Kenya accused Somalia of harbouring militants on Monday.\n\n"
+    verbal = whimbrel.code(before + "On Tuesday Kenya repeated the accusation.", published=PUB, fmt="text")
+    assert [(e.code.plover, e.target and e.target.text) for e in verbal] == [("ACCUSE", "Somalia")] * 2
+    material = whimbrel.code(before + "On Tuesday Kenya imposed a curfew.", published=PUB, fmt="text")
+    assert [e.code.plover for e in material] == ["ACCUSE"]

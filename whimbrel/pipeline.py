@@ -40,6 +40,7 @@ _CLAIM_CAMEO = "112"  # accuse
 _REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
@@ -258,7 +259,7 @@ class Coder:
             nearest = resolver.nearest_other(sent, head, sources, when, avoid)
             if nearest is not None:
                 return sources, [nearest], True
-        if len(sources) == 1:
+        if len(sources) == 1 and code.quad_class in _VERBAL:
             # "So Hillary called": the dyad goes on from the source's latest event in the article.
             partner = _partner(prior, sources[0])
             if partner is not None:
