@@ -89,6 +89,11 @@ def test_classify_single_and_batch(tmp_path: Path) -> None:
     assert [o["uid"] for o in out] == ["a", "b"]
     assert set(out[0]) == {"uid", "plover", "cameo", "confidence"}
     assert out[1]["plover"] == "ASSAULT"
+    # without the sentence encoder: the same answers here, from the sparse model and the patterns alone
+    lines = run("classify", "--tsv", str(tsv), "--format", "jsonl", "--no-encoder").stdout.splitlines()
+    alone = [json.loads(line) for line in lines]
+    assert [o["plover"] for o in alone] == [o["plover"] for o in out]
+    assert [o["confidence"] for o in alone] != [o["confidence"] for o in out]  # the encoder's opinion counted
 
 
 def test_oversized_and_undecodable_files_fail_alone(tmp_path: Path, article: Path) -> None:
