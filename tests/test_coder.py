@@ -284,18 +284,19 @@ def test_one_act_told_by_two_triggers_is_one_event() -> None:
     "text",
     [
         "North Korea fired a ballistic missile into the sea on Tuesday, South Korea's military said.",
-        "The rebel commander ordered the attack to begin at dawn, the Syrian state news agency SANA reported.",
+        "The rebel commander ordered the attack to begin at dawn, the Syrian news agency SANA reported.",
     ],
 )
 def test_who_reports_an_act_is_never_its_fall_back_target(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
-    assert all(e.target is None or e.target.span is None or e.target.span[0] < text.rindex(",") for e in events)
+    reporter = text.rindex(",")
+    assert all(e.target is None or e.target.span is None or e.target.span[0] < reporter for e in events)
 
 
 @pytest.mark.parametrize(
     ("text", "plover"),
     [
-        ("Years after the American invasion, Baghdad still depends on Washington for its security.", "COERCE"),
+        ("Years after the American invasion, Baghdad still relies on Washington for security.", "COERCE"),
         ("The Oslo peace talks collapsed in 2000, and Israel blamed the Palestinians.", "CONSULT"),
     ],
 )
