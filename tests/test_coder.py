@@ -311,3 +311,12 @@ def test_only_talk_continues_a_dyad_a_material_act_needs_its_own_target() -> Non
     assert [(e.code.plover, e.target and e.target.text) for e in verbal] == [("ACCUSE", "Somalia")] * 2
     material = whimbrel.code(before + "On Tuesday Kenya imposed a curfew.", published=PUB, fmt="text")
     assert [e.code.plover for e in material] == ["ACCUSE"]
+
+
+def test_the_loaded_coder_is_out_of_the_collectors_sight() -> None:
+    import gc
+
+    coder = load_coder(Config())
+    assert gc.get_freeze_count() > 0  # gc.freeze ran after loading (whimbrel.api.load_coder)
+    assert whimbrel.code("Kenya accused Somalia of harbouring militants.", published=PUB)  # still codes
+    assert coder is load_coder(Config())

@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from whimbrel.classifier.encoder import SentenceEncoder
 
+from whimbrel.classifier.encoder import SentenceEncoder
 from whimbrel.classifier.evaluate import _FOLD, load_eval, scores
 from whimbrel.classifier.features import Item, TriggerLexicon
 from whimbrel.classifier.model import LABELS, item_features, softmax

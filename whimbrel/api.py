@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -23,8 +24,17 @@ from whimbrel.records import Article, Event
 
 @lru_cache(maxsize=4)
 def load_coder(config: Config | None = None) -> Coder:
-    """The coder for ``config`` (default settings when None), loaded once per process."""
-    return Coder.load(config or Config())
+    """The coder for ``config`` (default settings when None), loaded once per process.
+
+    What it loaded (the spaCy model, dictionaries, patterns, gazetteer: millions of objects that live as
+    long as the process) is then moved out of the cyclic garbage collector's sight (``gc.freeze``): the
+    full collections that coding triggers no longer walk it, which makes coding about 2 % faster
+    (bench/throughput.py).  Those objects are never freed before the process ends, as they would not be
+    anyway while the coder is cached."""
+    coder = Coder.load(config or Config())
+    gc.collect()
+    gc.freeze()
+    return coder
 
 
 def parse_published(value: str | date | None) -> date | None:

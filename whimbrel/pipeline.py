@@ -188,12 +188,16 @@ class Coder:
             sources = _implied_source(cand, code, targets[0])
             if not sources:
                 return
-        status = resolve_status(head, headline=headline)
+        # the status is read early only where its attribution is needed (a target fall-back, a claim)
+        status = resolve_status(head, headline=headline) if targets == [None] else None
+        speaker = status.attribution if status is not None else None
         sources, targets, fallback = self._dyad_parties(
-            sent, head, code, sources, targets, resolver, when, prior, status.attribution
+            sent, head, code, sources, targets, resolver, when, prior, speaker
         )
-        if targets == [None] and not self.config.targetless and status.attribution is None:
+        if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
+        if status is None:
+            status = resolve_status(head, headline=headline)
         attribution = None
         if status.attribution is not None:
             attributed = resolver.resolve(status.attribution.i, doc, when)
@@ -201,11 +205,13 @@ class Coder:
         location = self.gazetteer.locate(head, allow_destination=code.cameo.startswith(_DESTINATION_ROOTS))
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
+        start, end = sent.start_char, sent.end_char
+        text = doc.text[start:end]  # = sent.text, without a pass over the sentence's tokens
         for source, target in _dyads(sources, targets):
             event = Event(
                 article=article,
-                sentence=sent.text,
-                span=(sent.start_char + offset, sent.end_char + offset),
+                sentence=text,
+                span=(start + offset, end + offset),
                 trigger=trigger.text,
                 trigger_span=(trigger.start_char + offset, trigger.end_char + offset),
                 source=_shift(source, offset),

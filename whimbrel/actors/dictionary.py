@@ -39,7 +39,6 @@ _SPACES = re.compile(r"[\s\-–]+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
-@lru_cache(maxsize=65536)  # the same words recur in every article; a pure function of its argument
 @lru_cache(maxsize=65536)  # called for every token and phrase candidate; most strings repeat
 def norm(text: str) -> str:
     """Normalised form of a phrase for lookups: curly quotes straightened, hyphens and runs of space as one

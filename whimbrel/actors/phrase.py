@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.dictionary import ActorDictionary, Agent, Entry, Organisation, Person, norm
 
@@ -49,25 +49,51 @@ class Reading:
     matches: list[Match] = field(default_factory=list)
     head_match: Match | None = None
 
+    # A Reading is never changed once read_phrase returns it, and the resolver asks the same questions of it
+    # many times (observing, then resolving the head at each event date): the answers are kept.  Callers
+    # never modify the lists returned.
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _span: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _modifiers: list[Match] | None = field(default=None, init=False, repr=False, compare=False)
+    _agents: list[Agent] | None = field(default=None, init=False, repr=False, compare=False)
+    _countries: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        return self.head.doc[self.start : self.end].text
+        """The phrase as written."""
+        if self._text is None:
+            doc, start, end = self.head.doc, self.start, self.end
+            # Most phrases are one word: its text is the Span's, built faster.
+            self._text = doc[start].text if end - start == 1 else doc[start:end].text
+        return self._text
 
     @property
     def span(self) -> tuple[int, int]:
-        doc = self.head.doc
-        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+        """Doc-relative character offsets of the phrase."""
+        if self._span is None:
+            doc = self.head.doc
+            self._span = doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+        return self._span
 
     def modifiers(self) -> list[Match]:
         """Hits other than the one on the head, left to right."""
-        return [m for m in self.matches if m is not self.head_match]
+        if self._modifiers is None:
+            self._modifiers = [m for m in self.matches if m is not self.head_match]
+        return self._modifiers
 
     def countries(self, own: bool = False) -> list[str]:
         """Countries named by modifiers (names, adjectives, seats, people's and organisations' countries);
         ``own``: only the phrase's own words, not its possessor's ("Lavrov's Chinese counterpart": CHN)."""
+        if own:
+            skip = {i for c in self.head.children if c.dep_ == "poss"
+                    for i in range(c.left_edge.i, c.right_edge.i + 1)}  # fmt: skip
+            return self._find_countries(skip)
+        if self._countries is None:
+            self._countries = self._find_countries(set())
+        return self._countries
+
+    def _find_countries(self, skip: set[int]) -> list[str]:
         found: list[str] = []
-        skip = {i for c in self.head.children if c.dep_ == "poss" and own
-                for i in range(c.left_edge.i, c.right_edge.i + 1)}  # fmt: skip
         for m in self.modifiers():
             if m.start in skip:
                 continue
@@ -86,7 +112,9 @@ class Reading:
 
     def agents(self) -> list[Agent]:
         """Agent words among the modifiers."""
-        return [m.agent for m in self.modifiers() if m.agent]
+        if self._agents is None:
+            self._agents = [m.agent for m in self.modifiers() if m.agent]
+        return self._agents
 
     def has_word(self, kind: str) -> str | None:
         """Value of the first closed-class word of ``kind`` in the phrase ("former", "honorific"...)."""
@@ -125,6 +153,8 @@ def _country_of(m: Match) -> str | None:
 def phrase_range(head: Token) -> tuple[int, int]:
     """Token range of the noun phrase of ``head`` (left modifiers and their own modifiers)."""
     start = end = head.i
+    if not head.n_lefts and not head.n_rights:  # most heads have no dependents at all
+        return start, end + 1
     stack = [c for c in head.children if c.dep_ in PHRASE_DEPS and c.dep_ not in HEAD_ONLY_SKIP]
     while stack:
         token = stack.pop()
@@ -140,37 +170,43 @@ def phrase_range(head: Token) -> tuple[int, int]:
 def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[Match]:
     """Greedy longest-first dictionary hits on tokens ``start``..``end``."""
     found: list[Match] = []
-    i = start
-    while i < end:
-        if not may_start(table, doc[i]):
+    # The tokens and their texts once: each start position tries up to max_words + 2 candidate ends.
+    tokens = [doc[k] for k in range(start, end)]  # no Span: slicing a Doc is slower than the lookups
+    texts = [t.text for t in tokens]
+    i, n, longest = 0, len(tokens), table.max_words + 2
+    while i < n:
+        if not _starts(table, texts[i], tokens[i]):
             i += 1
             continue
         hit = None
-        for j in range(min(end, i + table.max_words + 2), i, -1):
-            hit = _lookup(table, doc, i, j)
+        for j in range(min(n, i + longest), i, -1):
+            hit = _lookup(table, tokens, texts, i, j, start)
             if hit is not None:
                 break
         if hit is None:
             i += 1
             continue
         found.append(hit)
-        i = hit.end
+        i = hit.end - start
     return found
 
 
 def may_start(table: ActorDictionary, token: Token) -> bool:
     """Whether any dictionary key can begin at ``token`` (most tokens of a sentence cannot: skip them)."""
-    first = norm(token.text).lower().split(" ")[0]
-    return (
-        first in table.first_words
-        or first[:-1] in table.first_words
-        or token.lemma_.lower() in table.first_words
-    )
+    return _starts(table, token.text, token)
 
 
-def _lookup(table: ActorDictionary, doc: Doc, i: int, j: int) -> Match | None:
-    tokens = doc[i:j]
-    written = norm(" ".join(t.text for t in tokens))
+def _starts(table: ActorDictionary, text: str, token: Token) -> bool:
+    first = norm(text).lower().split(" ")[0]
+    words = table.first_words
+    return first in words or first[:-1] in words or token.lemma_.lower() in words
+
+
+def _lookup(
+    table: ActorDictionary, tokens: list[Token], texts: list[str], i: int, j: int, base: int
+) -> Match | None:
+    """The hit on ``tokens[i:j]`` (``texts`` are their texts; the list starts at Doc token ``base``)."""
+    written = norm(" ".join(texts[i:j]))
     if not written:
         return None
     entries = table.exact.get(written)
@@ -180,18 +216,18 @@ def _lookup(table: ActorDictionary, doc: Doc, i: int, j: int) -> Match | None:
         if entries and not written[0].isupper() and written.lower() not in table.lowercase_ok:
             entries = None
     if entries:
-        return Match(i, j, entry=entries[0])
+        return Match(base + i, base + j, entry=entries[0])
     lower = written.lower()
     agent = table.agents.get(lower)
-    if agent is None and tokens[-1].tag_ in PLURAL_TAGS:  # "foreign ministers" -> "foreign minister"
-        stem = " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
+    if agent is None and tokens[j - 1].tag_ in PLURAL_TAGS:  # "foreign ministers" -> "foreign minister"
+        stem = " ".join([*(t.lower_ for t in tokens[i : j - 1]), tokens[j - 1].lemma_.lower()])
         agent = table.agents.get(norm(stem))
         if agent is None and lower.endswith("s"):  # capitalised plurals keep their "s" lemma ("Protesters")
             agent = table.agents.get(lower[:-1])
     if agent is not None:
-        return Match(i, j, agent=agent)
+        return Match(base + i, base + j, agent=agent)
     if j - i == 1 and lower in table.words:
-        return Match(i, j, word=table.words[lower])
+        return Match(base + i, base + j, word=table.words[lower])
     return None
 
 
@@ -208,6 +244,41 @@ def read_phrase(table: ActorDictionary, head: Token) -> Reading:
         if m.start <= head.i < m.end:
             reading.head_match = m
     return reading
+
+
+@dataclass
+class Phrases:
+    """Readings of the heads of the Doc last read, and its entities: observing a sentence and resolving its
+    arguments read the same heads, and ``Doc.ents`` builds every entity span of the Doc on each access.
+    A cache of spaCy objects: never shipped with the article state (see :meth:`__getstate__`)."""
+
+    table: ActorDictionary
+    doc: Doc | None = None
+    readings: dict[int, Reading] = field(default_factory=dict)
+    entities: tuple[Span, ...] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"table": self.table, "doc": None, "readings": {}, "entities": None}
+
+    def read(self, token: Token) -> Reading:
+        """:func:`read_phrase` of ``token``, read once per Doc."""
+        if self.doc is not token.doc:
+            self._switch(token.doc)
+        reading = self.readings.get(token.i)
+        if reading is None:
+            reading = self.readings[token.i] = read_phrase(self.table, token)
+        return reading
+
+    def ents(self, doc: Doc) -> tuple[Span, ...]:
+        """``doc.ents``, built once per Doc."""
+        if self.doc is not doc:
+            self._switch(doc)
+        if self.entities is None:
+            self.entities = tuple(doc.ents)
+        return self.entities
+
+    def _switch(self, doc: Doc) -> None:
+        self.doc, self.readings, self.entities = doc, {}, None
 
 
 def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[Match]) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from whimbrel.actors.dictionary import ActorDictionary, norm
-from whimbrel.actors.phrase import read_phrase
+from whimbrel.actors.phrase import Phrases, Reading, read_phrase
 from whimbrel.geo import Gazetteer
 
 # Entity labels that may name a place; NORP adds demonyms ("Iranian"), ORG seats ("the Kremlin") and PERSON
@@ -42,6 +42,7 @@ class PlaceIndex:
 
     table: ActorDictionary
     gazetteer: Gazetteer | None = None
+    phrases: Phrases | None = None  # the article's readings and entities of the current Doc, when shared
 
     def country(self, span: Span, gazetteer: bool = True) -> str | None:
         """Country of the place ``span`` names; None for unknown places and for named actors (people,
@@ -62,7 +63,9 @@ class PlaceIndex:
         talks excepted; the distinct countries of the places it locates something in: "in central Harare")."""
         mentioned: list[str] = []
         located: list[str] = []
-        for ent in sent.ents:  # one pass: Span.ents rebuilds the Doc's entity spans on every call
+        # Span.ents rebuilds every entity span of the Doc on each call: the Doc's are built once.
+        ents = sent.ents if self.phrases is None else _within(self.phrases.ents(sent.doc), sent)
+        for ent in ents:
             label = ent.label_
             if label not in TALLY_LABELS:
                 continue
@@ -97,18 +100,34 @@ class PlaceIndex:
         return None
 
     def _object_country(self, obj: Token) -> str | None:
-        reading = read_phrase(self.table, obj)
+        reading = self._read(obj)
         hm = reading.head_match
         if hm is not None and hm.entry is not None:
             kind, value = hm.entry
             return value if kind in PLACE_KINDS and isinstance(value, str) else None
         if obj.ent_type_ in LOCATED_LABELS and obj.ent_iob_ != "O":
-            ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+            ents = obj.doc.ents if self.phrases is None else self.phrases.ents(obj.doc)
+            ent = next((e for e in ents if e.start <= obj.i < e.end), None)
             iso3 = self.country(ent) if ent is not None else None
             if iso3:
                 return iso3
         countries = reading.countries()  # "Tehran University": a capital inside an institution's name
         return countries[0] if len(countries) == 1 else None
+
+    def _read(self, token: Token) -> Reading:
+        return read_phrase(self.table, token) if self.phrases is None else self.phrases.read(token)
+
+
+def _within(ents: tuple[Span, ...], sent: Span) -> list[Span]:
+    """The entities of ``sent`` among its Doc's ``ents``, exactly as ``Span.ents`` selects them."""
+    found = []
+    start, end = sent.start, sent.end
+    for ent in ents:
+        if ent.start >= start:
+            if ent.end > end:
+                break
+            found.append(ent)
+    return found
 
 
 @dataclass

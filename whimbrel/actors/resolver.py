@@ -17,13 +17,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, ShortRef, norm
+from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, norm
+from whimbrel.actors.mentions import described_person, mention_actors, salient_people
 from whimbrel.actors.phrase import (
     PRONOUN_TAGS,
+    Phrases,
     Reading,
     may_start,
     name_tokens,
-    read_phrase,
 )
 from whimbrel.actors.places import CountryTally, PlaceIndex
 from whimbrel.actors.rules import (
@@ -32,8 +33,6 @@ from whimbrel.actors.rules import (
     _country_actors,
     _extend,
     _former,
-    _held_before,
-    _in_office,
     _of_object,
     _org_name,
     _person_actor,
@@ -43,8 +42,8 @@ from whimbrel.actors.rules import (
     _retext,
     _sector,
     _short_actor,
+    _short_ref,
     _title,
-    _title_fits,
     _title_holder,
     _titles,
 )
@@ -62,7 +61,6 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _COUNTRY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # where "the country" is resolved
-_PREFERENCES = frozenset({"office", "out"})  # description values: who the description prefers
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
 
@@ -124,27 +122,18 @@ class ArticleActors:
     # each sentence's coordinated or plural subject ("Obama and Trump", "Chinese diplomats"), for "they"
     plural_subjects: list[tuple[tuple[int, int], tuple[Mention, ...]]] = field(default_factory=list)
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
-    # Phrase readings of the Doc last read (observe and resolve read the same heads): (doc, {index: reading})
-    readings: tuple[Doc | None, dict[int, Reading]] = field(default=(None, {}), repr=False)
-
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state["readings"] = (None, {})  # a cache of spaCy tokens: rebuilt, never shipped
-        return state
-
-    def _read(self, token: Token) -> Reading:
-        doc, cache = self.readings
-        if doc is not token.doc:
-            cache = {}
-            self.readings = (token.doc, cache)
-        reading = cache.get(token.i)
-        if reading is None:
-            reading = cache[token.i] = read_phrase(self.table, token)
-        return reading
+    # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
+    phrases: Phrases = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.phrases = Phrases(self.table)
         if self.places is None:
             self.places = PlaceIndex(self.table)
+        if self.places.phrases is None:
+            self.places.phrases = self.phrases
+
+    def _read(self, token: Token) -> Reading:
+        return self.phrases.read(token)
 
     # ----- observing -------------------------------------------------------------------------------
     def observe(self, sent: Span, when: date | None) -> None:
@@ -160,26 +149,26 @@ class ArticleActors:
         person: Mention | None = None
         group = _plural_heads(subject) if subject is not None and subject.pos_ in _NOMINAL else frozenset()
         plural: list[Mention] = []
+        table, at = self.table, -1 if subject is None else subject.i
         for token in sent:
-            if token.pos_ not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
+            pos = token.pos_
+            if pos not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
                 continue
-            if (
-                token.pos_ == "NOUN"
-                and not token.ent_type_
-                and token is not subject
-                and not may_start(self.table, token)
-            ):
-                continue  # a common noun no dictionary key begins with ("meeting", "plan"): no mention here
+            if pos == "NOUN" and not token.ent_type and not may_start(table, token):
+                # A common noun no dictionary key begins with ("meeting", "plan"): no mention.  (A subject
+                # too: Token objects are created on each access, so an identity test never exempted it.)
+                continue
+            i = token.i
             reading = self._read(token)
-            if subject is not None and token.i == subject.i:
-                actors = self._group_subject(token, when, (paragraph, token.i), reading)
-            mention = self._mention(reading, (paragraph, token.i), when)
+            if i == at:
+                actors = self._group_subject(token, when, (paragraph, i), reading)
+            mention = self._mention(reading, (paragraph, i), when)
             if mention is not None:
                 self.mentions.append(mention)
                 self.names.update(a.name for a in mention.actors if a.name)
-                if mention.is_person and subject is not None and token.i == subject.i:
+                if mention.is_person and i == at:
                     person = mention
-                if token.i in group:
+                if i in group:
                     plural.append(mention)
         if subject is not None and subject.pos_ not in _NOMINAL:  # "It said ...": an earlier "it" chains
             actors = self._group_subject(subject, when, (paragraph, subject.i))
@@ -248,9 +237,9 @@ class ArticleActors:
         word = self.table.words.get(h.lower_)
         if word is not None and word[0] == "pronoun":
             return self._pronoun(h, word[1], when, position)
-        short = self._short(h)
+        short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
-            return [_short_actor(short, read_phrase(self.table, h))]
+            return [_short_actor(short, self._read(h))]
         if word is not None and word[0] == "country":
             return self._the_country(h, when, position)
         if h.tag_ in PRONOUN_TAGS:
@@ -290,7 +279,7 @@ class ArticleActors:
         countries, org = r.countries(), r.organisation()
         if not countries and org is None:
             of = _of_object(r.head)
-            found = self._interpret(read_phrase(self.table, of), when, position) if of is not None else []
+            found = self._interpret(self._read(of), when, position) if of is not None else []
             found = [a for a in found if a.name not in self.table.people]  # "of Sudan", "of Hezbollah"
             if of is not None and found:
                 text, span = _extend(r, of)
@@ -354,7 +343,7 @@ class ArticleActors:
         """A role word that names a person: apposed name, "the two leaders", "the Russian leader"."""
         for child in r.head.children:
             if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
-                found = self._interpret(read_phrase(self.table, child), when, position)
+                found = self._interpret(self._read(child), when, position)
                 if found and found[0].name:
                     person = found[0]
                     if countries and person.name not in self.table.people and person.country != countries[0]:
@@ -365,10 +354,8 @@ class ArticleActors:
                     return [person]
         if r.plural:
             if any(self.table.words.get(c.lower_, ("",))[0] == "pair" for c in r.head.children):
-                people = self._salient_people(position, 2)
-                return (
-                    [a for m in people for a in self._mention_actors(m, when)] if len(people) == 2 else None
-                )
+                people = salient_people(self.mentions, position, 2)
+                return [a for m in people for a in mention_actors(m, when)] if len(people) == 2 else None
             return None
         if not r.definite:
             return None
@@ -382,9 +369,11 @@ class ArticleActors:
                 countries = [c for c in r.countries(own=True) if c not in own]
             excluded = {a.name for a in (*owners, *self._clause_subject(r.head, when)) if a.name}
             titles = _titles(self.table, owners) if relation == "succession" else None
-            described = self._described(agent, countries, when, position, excluded, own, _former(r), titles)
+            described = described_person(
+                self.table, self.mentions, agent, countries, when, position, excluded, own, _former(r), titles
+            )
         if described is not None:
-            return self._mention_actors(described, when)
+            return mention_actors(described, when)
         if relation == "succession" or relation == "foreign" and not countries:
             return []  # "his successor", "his counterpart" with nobody named for it: no actor rather than him
         if len(countries) == 1 and self.table.words.get(agent.word, ("",))[0] != "description":
@@ -393,48 +382,6 @@ class ArticleActors:
                 return [_person_actor(holder, r.text, r.span, when, False)]
         return None
 
-    def _described(
-        self,
-        agent: Agent,
-        countries: list[str],
-        when: date | None,
-        position: tuple[int, int],
-        excluded: set[str],
-        foreign: set[str],
-        former: bool = False,
-        titles: set[str] | None = None,
-    ) -> Mention | None:
-        """Most recent person the description fits (country and role title), never one of ``excluded``
-        (the possessor, the subject of the clause) nor of a ``foreign`` country; a description with a
-        preference ("office": holds an official role on the date, "out": holds none) takes the most recent
-        person who meets it, else the most recent who fits."""
-        kind, value = self.table.words.get(agent.word, ("", ""))
-        description = kind == "description"
-        if agent.generic and not description:
-            return None  # "the official", "the spokesman": usually a new, unnamed person
-        fallback = None
-        for m in reversed(self.mentions):
-            if m.position >= position or not m.is_person or not m.actors and m.person is None:
-                continue
-            actors = self._mention_actors(m, when)
-            if countries and not any(a.country in countries for a in actors):
-                continue
-            if any(a.name in excluded or a.country in foreign for a in actors):
-                continue
-            title = m.person.role_at(when).title if m.person else m.title
-            if (
-                not description
-                and not _title_fits(title, agent.word)
-                and not (former and _held_before(m, agent.word, when))
-            ):
-                continue
-            if titles is not None and not titles & _titles(self.table, actors, m):
-                continue  # "his successor": someone who held or will hold one of the possessor's offices
-            if value not in _PREFERENCES or _in_office(m, when) == (value == "office"):
-                return m
-            fallback = fallback or m
-        return fallback
-
     def _clause_subject(self, head: Token, when: date | None) -> list[Actor]:
         """Actors of the subject of the verb ``head`` is the object of: "Obama congratulated the president-
         elect" is not Obama (a description is never its own clause's subject)."""
@@ -442,20 +389,6 @@ class ArticleActors:
         if head.dep_ not in _OBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
             return []
         return [a for c in verb.children if c.dep_ in _SUBJECT_DEPS for a in self.resolve(c, when)]
-
-    def _salient_people(self, position: tuple[int, int], count: int) -> list[Mention]:
-        """The ``count`` people mentioned most often before ``position`` (ties: the more recent), in reading
-        order: "the two leaders" are the article's protagonists, not the last two names (a spokesman
-        quoted in between is not one of them)."""
-        counts: dict[str, int] = {}
-        last: dict[str, Mention] = {}
-        for m in self.mentions:
-            name = m.person.name if m.person else (m.actors[0].name or "" if m.actors else "")
-            if m.position < position and m.is_person and name:
-                counts[name] = counts.get(name, 0) + 1
-                last[name] = m
-        ranked = sorted(counts, key=lambda n: (counts[n], last[n].position), reverse=True)[:count]
-        return sorted((last[n] for n in ranked), key=lambda m: m.position)
 
     def _pronoun(self, h: Token, value: str, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """he/she -> the last person of agreeing gender, except that a subject pronoun with no person before
@@ -467,7 +400,7 @@ class ArticleActors:
         if value in ("m", "f") and h.dep_ in _SUBJECT_DEPS:
             subject = self._previous_subject(h, value, position)
             if subject is not None:
-                return self._retext(self._mention_actors(subject, when), h.text, span)
+                return self._retext(mention_actors(subject, when), h.text, span)
         if value in ("m", "f") and h.dep_ not in _SUBJECT_DEPS:
             bound = self._bound_pronoun(h, value, when, position)
             if bound:
@@ -480,9 +413,9 @@ class ArticleActors:
             if m.position >= position:
                 continue
             if value == "plural" and not m.is_person:
-                return self._retext(self._mention_actors(m, when), h.text, span)
+                return self._retext(mention_actors(m, when), h.text, span)
             if value in ("m", "f") and m.is_person and m.gender in ("", value):
-                return self._retext(self._mention_actors(m, when), h.text, span)
+                return self._retext(mention_actors(m, when), h.text, span)
         return []
 
     def _plural_subject(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
@@ -511,7 +444,7 @@ class ArticleActors:
             return []  # a group subject is the last group mentioned anyway; people are never that
         actors: list[Actor] = []
         for m in previous[-1]:
-            actors.extend(a for a in self._mention_actors(m, when) if a not in actors)
+            actors.extend(a for a in mention_actors(m, when) if a not in actors)
         return actors
 
     def _bound_pronoun(
@@ -563,8 +496,8 @@ class ArticleActors:
             return self._pronoun(t, "it", when, position)
         if t.pos_ not in _NOMINAL:
             return []
-        r = r or read_phrase(self.table, t)
-        short = self._short(t)
+        r = r or self._read(t)
+        short = _short_ref(self.table, self.tally, self.names, t)
         if short is not None:
             return [_short_actor(short, r)]
         hm = r.head_match
@@ -607,15 +540,6 @@ class ArticleActors:
                 return start
         return h.sent.start
 
-    def _short(self, h: Token) -> ShortRef | None:
-        """The short reference ``h`` makes ("the North", "the bloc"), if the article named its referent."""
-        ref = self.table.shorts.get(h.lower_)
-        if ref is None or (ref.capital and not h.text[:1].isupper()):
-            return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
-            return None
-        return ref if any(self.tally.seen(a) or a in self.names for a in ref.after) else None
-
     def _possessor(self, head: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """ "his troops", "its fighters", "the bloc's ministers": the actors of the possessor."""
         for child in head.children:
@@ -624,22 +548,15 @@ class ArticleActors:
             word = self.table.words.get(child.lower_)
             if word is not None and word[0] == "pronoun":
                 return self._pronoun(child, word[1], when, position)
-            short = self._short(child)
+            short = _short_ref(self.table, self.tally, self.names, child)
             if short is not None:
-                return [_short_actor(short, read_phrase(self.table, child))]
+                return [_short_actor(short, self._read(child))]
             hm = self._read(child).head_match
             if child.pos_ == "NOUN" and hm is not None and hm.agent is not None and hm.agent.person:
                 return self.resolve(child, when)  # "the president's office": the president it refers to
             if child.pos_ == "PROPN" and hm is None:
                 return self.resolve(child, when)  # "Ms May's office" after "Theresa May"
         return []
-
-    def _mention_actors(self, m: Mention, when: date | None) -> list[Actor]:
-        if m.person is not None:
-            return [
-                _person_actor(m.person, m.actors[0].text if m.actors else m.person.name, None, when, False)
-            ]
-        return list(m.actors)
 
     def _name_actors(self, r: Reading, position: tuple[int, int], when: date | None = None) -> list[Actor]:
         """An unknown proper name: a person with a nationality or role, or an earlier person's last name."""
@@ -656,11 +573,11 @@ class ArticleActors:
                     if m.person is None:
                         return self._retext(list(m.actors), r.text, r.span)
                     if r.has_word("honorific") is not None:  # "Theresa May ... Ms May"
-                        return _retext(self._mention_actors(m, when), r.text, r.span)
+                        return _retext(mention_actors(m, when), r.text, r.span)
         countries, agents = r.countries(), r.agents()
         for child in r.head.children:
             if child.dep_ == "appos" and not (countries and agents):
-                appos = read_phrase(self.table, child)
+                appos = self._read(child)
                 countries = countries or appos.countries()
                 agents = agents or [m.agent for m in appos.matches if m.agent]
         if not countries and not agents:

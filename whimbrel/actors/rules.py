@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from whimbrel.actors.dictionary import ActorDictionary, Agent, Person, ShortRef
 from whimbrel.actors.phrase import PLURAL_TAGS, Reading, match_range, name_tokens
+from whimbrel.actors.places import CountryTally
 from whimbrel.records import Actor
 
 _NOT_TITLE_HEADS = frozenset({"vice", "deputy", "former", "first"})
@@ -167,6 +168,17 @@ def _short_actor(ref: ShortRef, r: Reading) -> Actor:
     if ref.org is not None:
         return Actor(r.text, ref.org.name, ref.org.country, ref.org.sector, r.span)
     return Actor(r.text, None, ref.country, "GOV", r.span)
+
+
+def _short_ref(table: ActorDictionary, tally: CountryTally, names: set[str], h: Token) -> ShortRef | None:
+    """The short reference ``h`` makes ("the North", "the bloc"), if the article named its referent (one of
+    the countries of ``tally`` or the ``names`` of people and organisations it mentioned)."""
+    ref = table.shorts.get(h.lower_)
+    if ref is None or (ref.capital and not h.text[:1].isupper()):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+        return None
+    return ref if any(tally.seen(a) or a in names for a in ref.after) else None
 
 
 def _referring_it(table: ActorDictionary, h: Token) -> bool:

@@ -1,0 +1,80 @@
+"""Choosing among the people an article mentioned: what a description ("the Russian leader", "his
+successor") or a count ("the two leaders") refers back to.  Functions of the mention list they are given
+(:class:`whimbrel.actors.resolver.ArticleActors` keeps it), kept apart so that each module stays small."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from whimbrel.actors.dictionary import ActorDictionary, Agent
+from whimbrel.actors.rules import Mention, _held_before, _in_office, _person_actor, _title_fits, _titles
+from whimbrel.records import Actor
+
+_PREFERENCES = frozenset({"office", "out"})  # description values: who the description prefers
+
+
+def mention_actors(m: Mention, when: date | None) -> list[Actor]:
+    """The actors ``m`` names on ``when`` (a known person's country and sector at that date)."""
+    if m.person is not None:
+        return [_person_actor(m.person, m.actors[0].text if m.actors else m.person.name, None, when, False)]
+    return list(m.actors)
+
+
+def salient_people(mentions: Sequence[Mention], position: tuple[int, int], count: int) -> list[Mention]:
+    """The ``count`` people mentioned most often before ``position`` (ties: the more recent), in reading
+    order: "the two leaders" are the article's protagonists, not the last two names (a spokesman
+    quoted in between is not one of them)."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for m in mentions:
+        name = m.person.name if m.person else (m.actors[0].name or "" if m.actors else "")
+        if m.position < position and m.is_person and name:
+            counts[name] = counts.get(name, 0) + 1
+            last[name] = m
+    ranked = sorted(counts, key=lambda n: (counts[n], last[n].position), reverse=True)[:count]
+    return sorted((last[n] for n in ranked), key=lambda m: m.position)
+
+
+def described_person(
+    table: ActorDictionary,
+    mentions: Sequence[Mention],
+    agent: Agent,
+    countries: list[str],
+    when: date | None,
+    position: tuple[int, int],
+    excluded: set[str],
+    foreign: set[str],
+    former: bool = False,
+    titles: set[str] | None = None,
+) -> Mention | None:
+    """Most recent person the description fits (country and role title), never one of ``excluded``
+    (the possessor, the subject of the clause) nor of a ``foreign`` country; a description with a
+    preference ("office": holds an official role on the date, "out": holds none) takes the most recent
+    person who meets it, else the most recent who fits."""
+    kind, value = table.words.get(agent.word, ("", ""))
+    description = kind == "description"
+    if agent.generic and not description:
+        return None  # "the official", "the spokesman": usually a new, unnamed person
+    fallback = None
+    for m in reversed(mentions):
+        if m.position >= position or not m.is_person or not m.actors and m.person is None:
+            continue
+        actors = mention_actors(m, when)
+        if countries and not any(a.country in countries for a in actors):
+            continue
+        if any(a.name in excluded or a.country in foreign for a in actors):
+            continue
+        title = m.person.role_at(when).title if m.person else m.title
+        if (
+            not description
+            and not _title_fits(title, agent.word)
+            and not (former and _held_before(m, agent.word, when))
+        ):
+            continue
+        if titles is not None and not titles & _titles(table, actors, m):
+            continue  # "his successor": someone who held or will hold one of the possessor's offices
+        if value not in _PREFERENCES or _in_office(m, when) == (value == "office"):
+            return m
+        fallback = fallback or m
+    return fallback
