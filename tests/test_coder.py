@@ -320,3 +320,17 @@ def test_the_loaded_coder_is_out_of_the_collectors_sight() -> None:
     assert gc.get_freeze_count() > 0  # gc.freeze ran after loading (whimbrel.api.load_coder)
     assert whimbrel.code("Kenya accused Somalia of harbouring militants.", published=PUB)  # still codes
     assert coder is load_coder(Config())
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("In 1993, the Israeli prime minister opposed the Oslo peace talks.", None),
+        ("The Ukrainian president criticised the Minsk agreement on Monday.", None),
+        ("The Iranian foreign minister defended the Iran nuclear deal.", "IRN"),  # a country's name: a party
+        ("Tehran rejected the Washington proposal.", "USA"),  # a seat, but not a venue noun: the government
+    ],
+)
+def test_a_city_naming_where_talks_happen_is_no_actor(text: str, target: str | None) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e.target.country for e in events if e.target is not None][:1] == ([target] if target else [])
