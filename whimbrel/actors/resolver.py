@@ -46,6 +46,7 @@ from whimbrel.actors.rules import (
     _title,
     _title_holder,
     _titles,
+    _venue,
 )
 from whimbrel.geo import Gazetteer
 from whimbrel.records import Actor
@@ -60,12 +61,6 @@ _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
-# Nouns often named after the city where they happen: "the Minsk agreement", "the Oslo peace talks".
-_VENUE_NAMED = frozenset(
-    {"talk", "talks", "agreement", "agreements", "accord", "accords", "summit", "conference", "process",
-     "protocol", "format", "declaration", "treaty", "peace", "ceasefire", "truce", "negotiation",
-     "negotiations", "round", "forum", "headquarters", "meeting"}
-)  # fmt: skip
 _COUNTRY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # where "the country" is resolved
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
@@ -595,12 +590,3 @@ class ArticleActors:
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
-
-
-def _venue(head: Token, reading: Reading) -> bool:
-    """A seat of government that only names where something happened ("the Minsk agreement", "the Oslo peace
-    talks"): a place, not its government.  A country's own name stays an actor ("the Iran deal")."""
-    if head.dep_ != "compound" or head.head.lemma_.lower() not in _VENUE_NAMED:
-        return False
-    match = reading.head_match
-    return match is not None and match.entry is not None and match.entry[0] == "seat"

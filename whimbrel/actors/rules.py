@@ -16,6 +16,13 @@ from whimbrel.actors.phrase import PLURAL_TAGS, Reading, match_range, name_token
 from whimbrel.actors.places import CountryTally
 from whimbrel.records import Actor
 
+# Nouns often named after the city where they happen: "the Minsk agreement", "the Oslo peace talks".
+_VENUE_NAMED = frozenset(
+    {"talk", "talks", "agreement", "agreements", "accord", "accords", "summit", "conference", "process",
+     "protocol", "format", "declaration", "treaty", "peace", "ceasefire", "truce", "negotiation",
+     "negotiations", "round", "forum", "headquarters", "meeting"}
+)  # fmt: skip
+
 _NOT_TITLE_HEADS = frozenset({"vice", "deputy", "former", "first"})
 _FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "'s"})
 
@@ -190,3 +197,12 @@ def _referring_it(table: ActorDictionary, h: Token) -> bool:
     if h.dep_ != "nsubj" or any(c.dep_ == "acomp" for c in h.head.children):  # "it remains unclear"
         return False
     return table.words.get(h.head.lemma_.lower(), ("",))[0] != "expletive"
+
+
+def _venue(head: Token, reading: Reading) -> bool:
+    """A seat of government that only names where something happened ("the Minsk agreement", "the Oslo peace
+    talks"): a place, not its government.  A country's own name stays an actor ("the Iran deal")."""
+    if head.dep_ != "compound" or head.head.lemma_.lower() not in _VENUE_NAMED:
+        return False
+    match = reading.head_match
+    return match is not None and match.entry is not None and match.entry[0] == "seat"
