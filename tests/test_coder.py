@@ -334,3 +334,14 @@ def test_the_loaded_coder_is_out_of_the_collectors_sight() -> None:
 def test_a_city_naming_where_talks_happen_is_no_actor(text: str, target: str | None) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.target.country for e in events if e.target is not None][:1] == ([target] if target else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No Turkish troops attacked the Kurdish town, Ankara insisted.",
+        "Kenya said no Somali officials had visited Nairobi.",
+    ],
+)
+def test_a_phrase_with_no_names_nobody(text: str) -> None:
+    assert whimbrel.code(text, published=PUB, fmt="text") == []

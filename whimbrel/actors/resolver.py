@@ -245,6 +245,8 @@ class ArticleActors:
             return self._the_country(h, when, position)
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
+            return []  # "with no ground troops to fight": nobody
         if word is not None and word[0] == "quantity":
             # "dozens of protesters", "a group of soldiers": the actor is the counted noun.
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
