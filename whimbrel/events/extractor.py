@@ -186,6 +186,7 @@ class EventExtractor:
     ) -> None:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
+        self.heads = frozenset(word for _pos, word in self.index)  # a cheap first test for every token
         self.negatives = dict(negatives)
         self.object_control = control.get("object", frozenset())
         self.light_verbs = control.get("light", frozenset())
@@ -282,14 +283,18 @@ class EventExtractor:
 
     def _matches(self, sent: Span) -> list[_Match]:
         out = []
+        heads = self.heads
         for t in sent:
+            lemma = t.lemma_.lower()
+            if lemma not in heads and t.lower_ not in heads:
+                continue  # most words head no pattern
             if t.pos_ in VERB_TAGS or t.tag_.startswith("VB"):
                 pos = "V"
             elif t.pos_ in NOUN_TAGS:
                 pos = "N"
             else:
                 continue
-            pats = self.index.get((pos, t.lemma_.lower())) or self.index.get((pos, t.lower_), ())
+            pats = self.index.get((pos, lemma)) or self.index.get((pos, t.lower_), ())
             if not pats:
                 continue
             gov = self._light_governor(t) if pos == "N" else None
