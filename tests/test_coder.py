@@ -345,3 +345,12 @@ def test_a_city_naming_where_talks_happen_is_no_actor(text: str, target: str | N
 )
 def test_a_phrase_with_no_names_nobody(text: str) -> None:
     assert whimbrel.code(text, published=PUB, fmt="text") == []
+
+
+def test_a_denial_answers_whoever_made_the_claim() -> None:
+    text = "Seoul accused Pyongyang of firing shells.\n\nPyongyang said the reports were untrue."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.country, e.code.plover, e.target and e.target.country) for e in events] == [
+        ("KOR", "ACCUSE", "PRK"),
+        ("PRK", "REJECT", "KOR"),
+    ]

@@ -520,6 +520,9 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Tehran said it would not negotiate with Washington.", [("Tehran", "12", "Washington")]),
     ("\"We will never accept this,\" the president told reporters.", [("president", "12", "")]),
     ("Hamas said it was ready to resume talks with Israel.", [("Hamas", "03", "Israel")]),
+    # "X said the reports were untrue": a denial (REJECT)
+    ("Pyongyang said the reports were completely untrue.", [("Pyongyang", "120", "")]),
+    ("The ministry said the allegations were a fabrication.", [("ministry", "120", "")]),
     ("Berlin said the ceasefire was a positive step.", [("Berlin", "051", "")]),
     # intent reported for someone else: the clause subject holds it
     ("Officials in Seoul say Moon is ready to meet with Pyongyang.", [("Moon", "03", "Pyongyang")]),
@@ -551,6 +554,7 @@ def test_round3_events(nlp: Language, extractor: EventExtractor, text: str, expe
 
 # Sentences that must NOT produce the given type (a CAMEO prefix), whatever else they produce.
 NOT_R3: list[tuple[str, str]] = [
+    ("Kiev said the claims were not false.", "12"),  # a negated denial is none
     ("Human rights groups say the Sudanese army continued to commit atrocities against civilians.", "03"),
     ("Voters preferred Erdogan's blunt talk to Kilicdaroglu's caution.", "04"),  # a way of speaking
     ("Paris sees Berlin as a key partner in the negotiations.", "11"),  # regarded, but not as a wrong
