@@ -520,6 +520,9 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Tehran said it would not negotiate with Washington.", [("Tehran", "12", "Washington")]),
     ("\"We will never accept this,\" the president told reporters.", [("president", "12", "")]),
     ("Hamas said it was ready to resume talks with Israel.", [("Hamas", "03", "Israel")]),
+    # letting foreigners in: "allowed visits by X", "allowed X to enter" (CAMEO 086)
+    ("Kenya had allowed two visits by American investigators to the border.", [("Kenya", "086", "American")]),
+    ("Nairobi allowed American investigators to visit the border area.", [("Nairobi", "086", "American")]),
     # "X said the reports were untrue": a denial (REJECT)
     ("Pyongyang said the reports were completely untrue.", [("Pyongyang", "120", "")]),
     ("The ministry said the allegations were a fabrication.", [("ministry", "120", "")]),
