@@ -523,6 +523,10 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     # letting foreigners in: "allowed visits by X", "allowed X to enter" (CAMEO 086)
     ("Kenya had allowed two visits by American investigators to the border.", [("Kenya", "086", "American")]),
     ("Nairobi allowed American investigators to visit the border area.", [("Nairobi", "086", "American")]),
+    # "X said Y violated the truce": wrongdoing told is an accusation (not so for acts of force: see docs)
+    ("Russia said Ukraine had violated the ceasefire agreement.", [("Russia", "112", "Ukraine")]),
+    ("Armenia said Azerbaijani forces breached the truce overnight.", [("Armenia", "112", "forces")]),
+    ("Washington suggested Caracas may have violated the accord.", [("Washington", "112", "Caracas")]),
     # "X said the reports were untrue": a denial (REJECT)
     ("Pyongyang said the reports were completely untrue.", [("Pyongyang", "120", "")]),
     ("The ministry said the allegations were a fabrication.", [("ministry", "120", "")]),
@@ -557,6 +561,7 @@ def test_round3_events(nlp: Language, extractor: EventExtractor, text: str, expe
 
 # Sentences that must NOT produce the given type (a CAMEO prefix), whatever else they produce.
 NOT_R3: list[tuple[str, str]] = [
+    ("Russia said Ukraine had not violated the ceasefire.", "11"),  # a negated clause accuses nobody
     ("Kiev said the claims were not false.", "12"),  # a negated denial is none
     ("Human rights groups say the Sudanese army continued to commit atrocities against civilians.", "03"),
     ("Voters preferred Erdogan's blunt talk to Kilicdaroglu's caution.", "04"),  # a way of speaking
