@@ -890,6 +890,36 @@ def test_the_country(
     _check(nlp, resolver, text, head, expected, D2017)
 
 
+THE_ORGANISATION = [
+    (
+        "The African Union suspended Mali on Friday. The body demanded a return to civilian rule.",
+        "body",
+        [("African Union", None, "IGO", "The body")],
+    ),
+    (
+        "Ministers of the Arab League met in Cairo. Lebanon called for a second meeting of the body.",
+        "body",
+        [("Arab League", None, "IGO", "the body")],
+    ),
+    (
+        "Israel said it would cooperate with the World Health Organization. The organisation sent a team.",
+        "organisation",
+        [("World Health Organization", None, "IGO", "The organisation")],
+    ),
+    # no organisation before it, a national one only, or a phrase that names something else: nobody
+    ("The body demanded a return to civilian rule.", "body", []),
+    ("Russia expelled two diplomats. The body of a man was found near the embassy.", "body", []),
+    ("The United Nations sent observers. The governing body of the party met on Monday.", "body", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), THE_ORGANISATION)
+def test_the_organisation(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2017)
+
+
 SUCCESSOR = [
     (
         "Obama met Trump at the White House. Obama congratulated his successor.",

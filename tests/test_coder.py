@@ -354,3 +354,35 @@ def test_a_denial_answers_whoever_made_the_claim() -> None:
         ("KOR", "ACCUSE", "PRK"),
         ("PRK", "REJECT", "KOR"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "addressee"),
+    [
+        ("The Kenyan government gave Somalia an ultimatum to withdraw its ambassador.", "SANCTION", "SOM"),
+        ("The court set a deadline for the Hungarian government to release the documents.", "CONCEDE", "HUN"),
+        ("The UN renewed its appeal to the Libyan rebels to release the hostages.", "CONCEDE", "LBY"),
+    ],
+)  # fmt: skip
+def test_a_demand_passes_its_act_to_whom_it_addresses(text: str, asked: str, addressee: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    act = [e for e in events if e.code.plover == asked]
+    assert act, [(e.code.plover, e.source.text) for e in events]
+    # the addressee would act, the demand's author does not; and the act has not happened
+    assert all(e.source.country == addressee and e.status in ("hypothetical", "planned") for e in act)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ethiopia gave Egypt a two-week deadline to stop the dam talks.", "EGY"),
+        ("The Kenyan government gave Somalia an ultimatum to withdraw its ambassador.", "SOM"),
+        ("The United States issued a deadline to the Taliban.", None),
+    ],
+)
+def test_a_deadline_is_an_ultimatum_to_its_recipient(text: str, target: str | None) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.cameo == "139"]
+    assert len(events) == 1 and events[0].status == "occurred"
+    assert events[0].target is not None
+    if target is not None:
+        assert events[0].target.country == target

@@ -39,8 +39,16 @@ CASES = [
      "fishing rights", "REJECT", None),
     # a decision is an act, not an intent
     ("The junta decided to lift the curfew in the capital.", "The junta", "the capital", "CONCEDE", None),
-    # conflict keeps its type when denied or announced
+    # conflict keeps its type when denied; announced, it is a threat (CAMEO 13x)
     ("The army did not shell the village.", "The army", "the village", "ASSAULT", None),
+    ("The government will extend the curfew in the northern provinces.", "The government",
+     "the northern provinces", "THREATEN", "132"),
+    ("Canada said it will impose sanctions on the Burmese generals.", "Canada", "the Burmese generals",
+     "THREATEN", None),
+    ("The students will hold a protest outside the French embassy on Friday.", "The students",
+     "the French embassy", "THREATEN", "133"),
+    ("The EU decided to impose sanctions on the Burmese generals.", "The EU", "the Burmese generals",
+     "COERCE", "163"),
     # acts that happened keep their type
     ("Ghana sent peacekeepers to Mali in March.", "Ghana", "Mali", "AID", "074"),
     ("Police arrested dozens of protesters on Sunday.", "Police", "protesters", "COERCE", None),

@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from spacy.tokens import Token
+
 from whimbrel.actors.dictionary import ActorDictionary, Agent
 from whimbrel.actors.rules import Mention, _held_before, _in_office, _person_actor, _title_fits, _titles
 from whimbrel.records import Actor
 
 _PREFERENCES = frozenset({"office", "out"})  # description values: who the description prefers
+_ORGANISATION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
+_ORGANISATION_REACH = 3  # paragraphs back that "the body" may look for its organisation
 
 
 def mention_actors(m: Mention, when: date | None) -> list[Actor]:
@@ -78,3 +82,22 @@ def described_person(
             return m
         fallback = fallback or m
     return fallback
+
+
+def latest_organisation(mentions: Sequence[Mention], head: Token, position: tuple[int, int]) -> list[Actor]:
+    """ "the body", "the organisation": the international organisation the article mentioned last before
+    ``position`` (within a few paragraphs).  Only a bare definite phrase refers back: "the governing
+    body", "the body of a man" and "the organisation's members" name something else or mean no group."""
+    deps = {c.dep_ for c in head.children}
+    if head.dep_ not in _ORGANISATION_DEPS or deps & {"amod", "compound", "poss", "prep", "nmod"}:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    for m in reversed(mentions):
+        if m.position >= position:
+            continue
+        if position[0] - m.position[0] > _ORGANISATION_REACH:
+            break
+        if not m.is_person and len(m.actors) == 1 and m.actors[0].name and m.actors[0].country is None:
+            return list(m.actors)
+    return []

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, norm
-from whimbrel.actors.mentions import described_person, mention_actors, salient_people
+from whimbrel.actors.mentions import described_person, latest_organisation, mention_actors, salient_people
 from whimbrel.actors.phrase import (
     PRONOUN_TAGS,
     Phrases,
@@ -243,6 +243,9 @@ class ArticleActors:
             return [_short_actor(short, self._read(h))]
         if word is not None and word[0] == "country":
             return self._the_country(h, when, position)
+        if word is not None and word[0] == "organisation":  # "the body": the latest organisation
+            r = self._read(h)
+            return self._retext(latest_organisation(self.mentions, h, position), r.text, r.span)
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):

@@ -108,6 +108,19 @@ def counted(token: Token) -> Token:
     return token
 
 
+def _addressee(noun: Token) -> Token | None:
+    """Whom a demand noun addresses: its own "to"/"on"/"for" object ("an appeal to the rebels", "a deadline
+    for Kabul") or the recipient of the verb that gives it ("gave Somalia an ultimatum")."""
+    objs = prep_objects(noun, ("to", "on", "for"))
+    if objs:
+        return objs[0]
+    if noun.dep_ in OBJ:
+        recipients = children(noun.head, frozenset({"dative", "iobj"}))
+        if recipients:
+            return recipients[0]
+    return None
+
+
 def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None) -> Found:
     """Heads of the (logical) subject of ``verb``, climbing through control, purpose and conjunction."""
     fallback = False
@@ -127,6 +140,11 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if is_actor is None or is_actor(head) or dep == "relcl":
                 return Found(with_conjuncts(head), fallback)
+            if dep == "acl" and head.lemma_.lower() in control:
+                # "gave Somalia an ultimatum to withdraw its envoy", "his appeal to the rebels to disarm":
+                # whoever is addressed acts, never whoever made the demand.
+                addressee = _addressee(head)
+                return Found(with_conjuncts(addressee) if addressee is not None else (), fallback)
             # "Iran, in a statement condemning Israel, said": the participle's noun is not an actor,
             # so the subject of the clause that holds the noun is the source.
             governor = clause_verb(head)
@@ -182,13 +200,17 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
     candidates = [children(verb, OBJ), children(verb, frozenset({"dative", "iobj"}))]
     if not preps:
         candidates.append(prep_objects(verb, VERB_TARGET_PREPS))
-    for found in candidates:
-        objs = [o for o in map(counted, found) if o.pos_ != "ADP" and o.ent_type_ not in NON_ACTOR_ENTS]
-        if not objs:
-            continue
-        if is_actor is None or any(is_actor(o) for o in objs):
+    found_objs = [
+        [o for o in map(counted, found) if o.pos_ != "ADP" and o.ent_type_ not in NON_ACTOR_ENTS]
+        for found in candidates
+    ]
+    for objs in found_objs:
+        if objs and (is_actor is None or any(is_actor(o) for o in objs)):
             return Found(_expand(objs))
-        better = actor_inside(objs[0], is_actor)
+    # No argument is an actor itself: one may be inside the object ("sanctions on Russia's banks"); a
+    # recipient ("gave Somalia an ultimatum to withdraw its envoy") was preferred above.
+    for objs in found_objs:
+        better = actor_inside(objs[0], is_actor) if objs and is_actor is not None else None
         if better is not None:
             return Found(with_conjuncts(better), fallback=True)
     return Found(())
