@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", required=True)
     parser.add_argument("--plv")
     parser.add_argument("--variant", choices=["lora", "full"], default="lora")
-    parser.add_argument("--members", type=int, default=3, help="ensemble size (seeds SEED, SEED+1, ...)")
+    parser.add_argument("--members", type=int, default=5, help="ensemble size (seeds SEED, SEED+1, ...)")
     parser.add_argument("--split-only", action="store_true", help="measure only; write no adapter")
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--epochs", type=int, default=10)
