@@ -386,3 +386,34 @@ def test_a_deadline_is_an_ultimatum_to_its_recipient(text: str, target: str | No
     assert events[0].target is not None
     if target is not None:
         assert events[0].target.country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "pair"),
+    [
+        # the arguments of an event noun hang on the verb of happening
+        ("Clashes erupted between protesters and Bolivian security forces.", "ASSAULT", {"BOL"}),
+        ("Talks took place in Geneva between Iranian and American diplomats.", "CONSULT", {"IRN", "USA"}),
+        ("Heavy fighting broke out between Armenian and Azerbaijani forces on Sunday.", "ASSAULT",
+         {"ARM", "AZE"}),
+        # one phrase names both parties of a joint act
+        ("Clashes between Israeli and Palestinian youths left ten injured.", "ASSAULT", {"ISR", "PSE"}),
+    ],
+)  # fmt: skip
+def test_a_joint_act_told_by_a_noun_finds_both_parties(text: str, plover: str, pair: set[str]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == plover]
+    assert events, text
+    for e in events:
+        assert e.target is not None and {e.source.country, e.target.country} == pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out in the northern province on Sunday.",  # nobody named: no dyad
+        "Clashes between the two teams' fans took place outside the stadium.",  # no actor
+        "Talks took place in a relaxed atmosphere.",
+    ],
+)
+def test_a_joint_act_with_no_parties_named_gives_no_event(text: str) -> None:
+    assert whimbrel.code(text, published=PUB, fmt="text") == []

@@ -34,6 +34,7 @@ OFF_TOPIC_FACTOR = 0.3
 OFF_TOPIC_SHARE = 0.15
 OFF_TOPIC_KEEP = 0.9
 _NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
+_JOINT = ".joint"  # the extractor's mark on one phrase naming both parties of a joint act
 # Interactions in which a joint subject ("the two leaders met") names both parties.
 _PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
 _CLAIM_CAMEO = "112"  # accuse
@@ -184,8 +185,11 @@ class Coder:
         when = when_range.start or article.published
         sources = resolver.resolve_all(cand.sources, doc, when)
         targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]
+        if not sources and cand.pattern.endswith(_JOINT):
+            # "fighting between Armenian and Azerbaijani forces": the phrase's first actor acts on the others
+            sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
         if not sources:
-            sources = _implied_source(cand, code, targets[0])
+            sources = _implied_source(cand, code, targets[0] if targets else None)
             if not sources:
                 return
         # the status is read early only where its attribution is needed (a target fall-back, a claim)

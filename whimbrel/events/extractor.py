@@ -41,6 +41,7 @@ SHORT_PATH = 2
 # source ("police" for arrests); see docs/patterns.md.
 NO_AGENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 NO_AGENT_SUFFIX = ".passive-noagent"
+JOINT_SUFFIX = ".joint"  # "fighting between Armenian and Azerbaijani forces": one phrase names both parties
 DISMAY_CAMEO = "110"  # disapprove: "alarmed that", "angered by"
 DISMAY_CONFIDENCE = 0.6
 DISMAY_PATTERN = "accuse.dismay"
@@ -192,6 +193,7 @@ class EventExtractor:
         self.light_verbs = control.get("light", frozenset())
         self.clause_verbs = control.get("clause", frozenset())
         self.cause_nouns = control.get("cause", frozenset())
+        self.occur_verbs = control.get("occur", frozenset())
         self.dismay_words = dismay_words
 
     @classmethod
@@ -368,6 +370,11 @@ class EventExtractor:
                 tgt = args.noun_targets(extra, args.NOUN_TARGET_PREPS, is_actor)
         if not tgt.heads and gov is not None and preps != ("-",):
             tgt = args.Found(tuple(args.prep_objects(gov, preps)) or tuple(args.children(gov, _DATIVE)))
+        if not tgt.heads and preps != ("-",) and noun.dep_ == "nsubj" and self._occurs(noun.head):
+            # "clashes erupted between police and protesters", "talks took place between": the noun's
+            # arguments hang on the verb (or on "place")
+            for holder in (noun.head, *(c for c in noun.head.children if c.dep_ == "dobj")):
+                tgt = tgt if tgt.heads else args.noun_targets(holder, preps, is_actor)
         # "protests against the government", with nobody named: a crowd's act (the coder infers civilians)
         noagent = not src.heads and pat.cameo.startswith("14")
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -375,6 +382,13 @@ class EventExtractor:
         head = gov if gov is not None else noun
         start = head.i if 0 < noun.i - head.i <= SPAN_GAP else noun.i
         return self._candidate(pat, (start, noun.i + 1), head, src, tgt, is_actor, m.consumed, noagent)
+
+    def _occurs(self, verb: Token) -> bool:
+        """A verb of happening ("erupted", "broke out", "took place") whose subject is an event noun."""
+        lemma = verb.lemma_.lower()
+        if lemma == "take":  # only "took place"
+            return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+        return lemma in self.occur_verbs
 
     def _candidate(
         self,
@@ -401,7 +415,10 @@ class EventExtractor:
             # "received weapons from the government": the giver is the source, the receiver the target.
             sources, targets = targets[:1], sources
         pattern_id, conf = pat.id, pat.confidence
-        if not sources:
+        if not sources and len(targets) == 1 and "symmetric" in pat.flags and tgt.heads and not tgt.fallback:
+            # "clashes between Israeli and Palestinian youths": the coder splits the phrase's two actors
+            pattern_id = pat.id + JOINT_SUFFIX
+        elif not sources:
             if not (noagent and targets and pat.cameo[:2] in NO_AGENT_ROOTS):
                 return None
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT

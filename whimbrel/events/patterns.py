@@ -22,7 +22,7 @@ PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
 REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov", "oprd")
 FLAGS = ("symmetric", "notarget", "reverse")
-CONTROL_KINDS = ("object", "light", "clause", "cause")
+CONTROL_KINDS = ("object", "light", "clause", "cause", "occur")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
 _CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
@@ -163,7 +163,8 @@ def read_control(paths: Iterable[Path]) -> dict[str, frozenset[str]]:
     Kinds: ``object`` (object control: "urged Iran to halt" - Iran is the subject of halt) and ``light``
     (light verbs whose object noun carries the event: "held talks", "launched an attack") and ``clause``
     (request/accuse/warn verbs whose complement clause's subject is the target when no object names one:
-    "urged that the government halt ...").
+    "urged that the government halt ...") and ``occur`` (verbs of happening whose event-noun subject's
+    arguments hang on the verb: "clashes erupted between police and protesters").
     """
     out: dict[str, set[str]] = {kind: set() for kind in CONTROL_KINDS}
     for path in paths:
