@@ -417,3 +417,38 @@ def test_a_joint_act_told_by_a_noun_finds_both_parties(text: str, plover: str, p
 )
 def test_a_joint_act_with_no_parties_named_gives_no_event(text: str) -> None:
     assert whimbrel.code(text, published=PUB, fmt="text") == []
+
+
+# sentence -> (source country, source sector, PLOVER type, target country) that must be among the events
+CROWDS_AND_CAPTORS = [
+    # "anti-X" names whom a protest is against, never who protests; the crowd is the place's civilians
+    ("Anti-American demonstrations spread across Pakistan.", ("PAK", "CVL", "PROTEST", "USA")),
+    ("The latest round of anti-government protests escalated on Sunday in Hong Kong.",
+     ("HKG", "CVL", "PROTEST", "HKG")),
+    # a bare count protests: a crowd nobody names
+    ("Thousands protested in Lima against the government of Peru.", ("PER", "CVL", "PROTEST", "PER")),
+    # an embassy is its country's government
+    ("Protests in Lima against the US embassy grew.", ("PER", "CVL", "PROTEST", "USA")),
+    # a captive's release is the captor's act
+    ("Three Israeli hostages held by Hamas were freed on Sunday.", ("PSE", "INS", "CONCEDE", "ISR")),
+    # restricting another country's trade is coercion (CAMEO 163, an embargo)
+    ("The Security Council passed a resolution slashing North Korea's imports of fuel.",
+     (None, "IGO", "COERCE", "PRK")),
+    ("Russia banned imports of wine from Georgia.", ("RUS", "GOV", "COERCE", "GEO")),
+    # "tank" parsed as the object of "in" and "shelling" as a verb: the attack noun still names the attacker
+    ("Four Palestinian children were killed in Israeli tank shelling in Gaza on Friday.",
+     ("ISR", "GOV", "ASSAULT", "PSE")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CROWDS_AND_CAPTORS, ids=[c[0][:40] for c in CROWDS_AND_CAPTORS]
+)
+def test_crowds_and_captors(text: str, expected: tuple[str, str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.source.sector, e.code.plover, e.target and e.target.country) for e in events]
+    assert expected in got, got
+
+
+def test_a_release_with_no_captor_named_has_no_source() -> None:
+    assert whimbrel.code("Two French journalists were released on Monday.", published=PUB, fmt="text") == []

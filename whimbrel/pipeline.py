@@ -22,7 +22,7 @@ from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, load_nlp, paragraphs
-from whimbrel.records import Actor, Article, Event, EventCode
+from whimbrel.records import Actor, Article, Event, EventCode, Location
 from whimbrel.status import resolve_status
 from whimbrel.time import resolve_date
 
@@ -189,7 +189,8 @@ class Coder:
             # "fighting between Armenian and Azerbaijani forces": the phrase's first actor acts on the others
             sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
         if not sources:
-            sources = _implied_source(cand, code, targets[0] if targets else None)
+            place = self.gazetteer.locate(head, allow_destination=False) if code.plover == "PROTEST" else None
+            sources = _implied_source(cand, code, targets[0] if targets else None, place)
             if not sources:
                 return
         # the status is read early only where its attribution is needed (a target fall-back, a claim)
@@ -433,19 +434,23 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
     return pairs
 
 
-def _implied_source(cand: Candidate, code: EventCode, target: Actor | None) -> list[Actor]:
+def _implied_source(
+    cand: Candidate, code: EventCode, target: Actor | None, place: Location | None = None
+) -> list[Actor]:
     """The unnamed actors behind an agentless coercion or protest.
 
     Arrests, detentions and the like ("Sixty people were arrested in Lagos") are the police's acts in the
     target's country; protests nobody is named for ("protests in Lima against the government") are its
-    civilians'.  No other agentless event gets a source (a bombing "by unknown attackers" has no actor).
+    civilians', or the civilians of the country they are held in ("anti-American rallies in Pakistan").
+    No other agentless event gets a source (a bombing "by unknown attackers" has no actor).
     """
     if not cand.pattern.endswith(_NO_AGENT) or target is None:
         return []
     sector = {"COERCE": "COP", "PROTEST": "CVL"}.get(code.plover)
     if sector is None or (sector == "CVL" and (target.country is None or target.sector == "CVL")):
         return []  # a crowd against nobody in particular, or civilians against civilians: no dyad
-    return [Actor(text="", name=None, country=target.country, sector=sector, span=None)]
+    country = place.country if sector == "CVL" and place is not None and place.country else target.country
+    return [Actor(text="", name=None, country=country, sector=sector, span=None)]
 
 
 def _shift(actor: Actor, offset: int) -> Actor:

@@ -50,9 +50,14 @@ def worker_pid() -> int:
 
 
 def peak_rss() -> int:
-    """Peak resident memory of this process, in bytes."""
+    """Peak resident memory of this process, in bytes.
+
+    On Linux this is the process's own high-water mark (VmHWM): ``getrusage``'s ``ru_maxrss`` also counts
+    the parent's memory at the moment a spawned worker was forked, before it ran its own program."""
+    if sys.platform.startswith("linux"):
+        return peak_rss_of(os.getpid())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak if sys.platform == "darwin" else peak * 1024)  # Linux reports KiB, macOS bytes
+    return int(peak if sys.platform == "darwin" else peak * 1024)  # macOS reports bytes, the BSDs KiB
 
 
 def peak_rss_of(pid: int) -> int:

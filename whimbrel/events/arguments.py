@@ -79,6 +79,15 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+def captor(verb: Token) -> tuple[Token, ...]:
+    """Who held the patient of a passive release: "hostages held by Hamas were freed" → Hamas."""
+    patient = passive_subject(verb)
+    for c in patient.children if patient is not None else ():
+        if c.dep_ == "acl" and c.tag_ == "VBN" and agent(c):
+            return _expand(agent(c))
+    return ()
+
+
 def passive_subject(verb: Token) -> Token | None:
     """The patient of a passive verb: its passive subject, or the noun a passive participle modifies."""
     subj = children(verb, PASS_SUBJ)
@@ -264,9 +273,27 @@ def noun_source(noun: Token, is_actor: IsActor | None) -> Found:
         return Found(_expand(by))
     for c in noun.children:
         nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
-        if nationality and c.i < noun.i and (is_actor is None or is_actor(c)):
+        if nationality and c.i < noun.i and not _anti(c) and (is_actor is None or is_actor(c)):
             return Found((c,))
     return Found(())
+
+
+def opposed_modifier(noun: Token, is_actor: IsActor | None) -> Token | None:
+    """The actor an "anti-" modifier names: "anti-government protests", "anti-American rallies" are against
+    it (a target, never the source)."""
+    for c in noun.children:
+        named = c.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(c)
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and _anti(c) and named:
+            return c
+    return None
+
+
+def _anti(modifier: Token) -> bool:
+    """Whether ``modifier`` is written "anti-X" (one token, or "anti" "-" "X")."""
+    doc, i = modifier.doc, modifier.i
+    if modifier.lower_.startswith("anti-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
 
 
 def noun_targets(noun: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> Found:

@@ -41,6 +41,7 @@ SHORT_PATH = 2
 # source ("police" for arrests); see docs/patterns.md.
 NO_AGENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 NO_AGENT_SUFFIX = ".passive-noagent"
+_COUNTS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 JOINT_SUFFIX = ".joint"  # "fighting between Armenian and Azerbaijani forces": one phrase names both parties
 DISMAY_CAMEO = "110"  # disapprove: "alarmed that", "angered by"
 DISMAY_CONFIDENCE = 0.6
@@ -337,6 +338,12 @@ class EventExtractor:
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
+        if pat.cameo.startswith("14") and subj.heads and all(_counted_crowd(t) for t in subj.heads):
+            noagent = True  # "Thousands protested in Lima": a crowd nobody names (the coder infers civilians)
+        if noagent and pat.cameo.startswith("084"):
+            # "hostages held by Hamas were freed", "girls abducted by Boko Haram were released": the captor
+            subj = args.Found(args.captor(verb))
+            noagent = not subj.heads
         if noagent and pat.cameo[:2] in _VIOLENT_ROOTS:
             # "were killed in a Russian airstrike": the attack's actor did it.
             subj = self._cause_actor(verb, is_actor)
@@ -346,8 +353,14 @@ class EventExtractor:
 
     def _cause_actor(self, verb: Token, is_actor: IsActor | None) -> args.Found:
         """The actor of the attack noun in "killed in / during / by a Russian airstrike", if any."""
+        doc = verb.doc
         for noun in args.prep_objects(verb, _CAUSE_PREPS):
-            if noun.lemma_.lower() in self.cause_nouns:
+            # "killed in Israeli tank shelling" is sometimes parsed with "tank" as the object and "shelling"
+            # as a verb: the attack noun right after the object still names the attack.
+            after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+            misparsed = after is not None and after.head.i == verb.i
+            misparsed = misparsed and after is not None and after.lemma_.lower() in self.cause_nouns
+            if noun.lemma_.lower() in self.cause_nouns or misparsed:
                 found = args.noun_source(noun, is_actor)
                 if found.heads:
                     return found
@@ -375,6 +388,9 @@ class EventExtractor:
             # arguments hang on the verb (or on "place")
             for holder in (noun.head, *(c for c in noun.head.children if c.dep_ == "dobj")):
                 tgt = tgt if tgt.heads else args.noun_targets(holder, preps, is_actor)
+        if not tgt.heads and preps != ("-",):
+            opposed = args.opposed_modifier(noun, is_actor)  # "anti-government protests"
+            tgt = args.Found((opposed,)) if opposed is not None else tgt
         # "protests against the government", with nobody named: a crowd's act (the coder infers civilians)
         noagent = not src.heads and pat.cameo.startswith("14")
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -487,6 +503,12 @@ class EventExtractor:
 
 IsActor = Callable[[Token], bool]
 _DATIVE = frozenset({"dative", "iobj"})
+
+
+def _counted_crowd(token: Token) -> bool:
+    """A count as a subject: "Thousands", "Hundreds", "Some 5,000" (when it counts no actor, the crowd is
+    nobody the text names)."""
+    return token.tag_ == "CD" or token.lower_ in _COUNTS
 
 
 def _plausible(token: Token, is_actor: IsActor | None) -> bool:
