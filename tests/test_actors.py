@@ -812,11 +812,16 @@ def test_role_nouns_point_back(
 
 
 OWNED_BODIES = [
-    ("Putin's office said the talks had failed.", "office", [(None, "RUS", "GOV", "Putin's office")]),
+    # a person's office speaks for the person
+    (
+        "Putin's office said the talks had failed.",
+        "office",
+        [("Vladimir Putin", "RUS", "GOV", "Putin's office")],
+    ),
     (
         "Theresa May met Merkel. Ms May's office said the talks went well.",
         "office",
-        [(None, "GBR", "GOV", "Ms May's office")],
+        [("Theresa May", "GBR", "GOV", "Ms May's office")],
     ),
     (
         "Theresa May met Merkel. Ms May said the talks went well.",
@@ -826,12 +831,17 @@ OWNED_BODIES = [
     (
         "Putin called Obama. The president's office said the call was useful.",
         "office",
-        [(None, "USA", "GOV", "The president's office")],
+        [("Barack Obama", "USA", "GOV", "The president's office")],
     ),
     (
         "Kenya's election office delayed the results.",
         "office",
         [(None, "KEN", "GOV", "Kenya's election office")],
+    ),
+    (
+        "Peru's Public Ombudsman Rosa Quispe spoke on Monday. The ombudsman Rosa Quispe's office was ready.",
+        "office",
+        [("Rosa Quispe", "PER", "GOV", "The ombudsman Rosa Quispe's office")],
     ),
     # no owner written: no actor; an organisation's office is the organisation
     ("Trump took office in January.", "office", []),

@@ -431,6 +431,9 @@ CROWDS_AND_CAPTORS = [
     ("Protests in Lima against the US embassy grew.", ("PER", "CVL", "PROTEST", "USA")),
     # a captive's release is the captor's act
     ("Three Israeli hostages held by Hamas were freed on Sunday.", ("PSE", "INS", "CONCEDE", "ISR")),
+    # a count of a group ("thirty of the schoolboys")
+    ("Thirty of the Nigerian schoolboys held by Boko Haram were freed on Monday, the army said.",
+     (None, "TER", "CONCEDE", "NGA")),
     # restricting another country's trade is coercion (CAMEO 163, an embargo)
     ("The Security Council passed a resolution slashing North Korea's imports of fuel.",
      (None, "IGO", "COERCE", "PRK")),
@@ -452,3 +455,18 @@ def test_crowds_and_captors(text: str, expected: tuple[str, str, str, str]) -> N
 
 def test_a_release_with_no_captor_named_has_no_source() -> None:
     assert whimbrel.code("Two French journalists were released on Monday.", published=PUB, fmt="text") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # a noun pattern with a modifier says more than the light verb that took the noun as its object
+        ("The former premier launched a scathing attack on Kenya's intelligence chiefs.", "111"),
+        ("Erdogan launched a verbal attack on the Dutch government on Sunday.", "111"),
+        ("Militants carried out a suicide attack on the army base in Kabul.", "1831"),
+        ("Militants launched an attack on the army base in Kabul.", "190"),
+    ],
+)
+def test_the_more_specific_noun_pattern_wins(text: str, cameo: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e.code.cameo for e in events] == [cameo], [(e.code.cameo, e.trigger) for e in events]

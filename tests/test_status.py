@@ -48,6 +48,11 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The government refused to release the prisoners.", "refused", OCC, None, None),
     ("Turkey declined to join the coalition.", "join", NEG, "declined to", None),
     ("Parliament failed to approve the budget.", "approve", NEG, "failed to", None),
+    # an act that stops or ceases does not go on
+    ("In return, Khartoum will stop arming the militias in the south.", "arming", NEG, "stop", None),
+    ("The rebels ceased shelling the airport on Friday.", "shelling", NEG, "ceased", None),
+    # a demand noun: the act asked for has not happened
+    ("The junta ignored an ultimatum to release the president.", "release", HYP, "ultimatum", None),
     ("A proposal for a meeting with French and German leaders fizzled out.", "meeting", NEG, "fizzled out",
      None),
     ("A proposal for a meeting with French and German leaders fizzled out.", "proposal", OCC, None, None),

@@ -318,8 +318,8 @@ def name_tokens(head: Token) -> tuple[int, int]:
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
         end = head.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].dep_ != "case":
+            end += 1  # never the possessive marker the entity sometimes takes in ("Nadia Cruz's")
         return start, end
     start = head.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= start:

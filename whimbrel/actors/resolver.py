@@ -250,8 +250,8 @@ class ArticleActors:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             return []  # "with no ground troops to fight": nobody
-        if word is not None and word[0] == "quantity":
-            # "dozens of protesters", "a group of soldiers": the actor is the counted noun.
+        if (word is not None and word[0] == "quantity") or h.tag_ == "CD":
+            # "dozens of protesters", "a group of soldiers", "21 of the girls": the actor is the counted noun.
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"]  # fmt: skip
             return self._resolve_one(counted[0], when, position) if counted else []
@@ -285,6 +285,9 @@ class ArticleActors:
         """ "Russian troops", "a U.S. official", "the government of Sudan", "the Russian leader"."""
         sector = _sector(agent, r.agents(), _former(r))
         text, span = r.text, r.span
+        owner = [a for a in self._possessor(r.head, when, position) if a.name] if not agent.alone else []
+        if owner:  # "Putin's office", "the ombudsman Nadia Cruz's office": the person it speaks for
+            return [Actor(text, owner[0].name, owner[0].country, owner[0].sector, span)]
         countries, org = r.countries(), r.organisation()
         if not countries and org is None:
             of = _of_object(r.head)
@@ -563,8 +566,8 @@ class ArticleActors:
             hm = self._read(child).head_match
             if child.pos_ == "NOUN" and hm is not None and hm.agent is not None and hm.agent.person:
                 return self.resolve(child, when)  # "the president's office": the president it refers to
-            if child.pos_ == "PROPN" and hm is None:
-                return self.resolve(child, when)  # "Ms May's office" after "Theresa May"
+            if child.pos_ == "PROPN" and (hm is None or (hm.entry is not None and hm.entry[0] == "person")):
+                return self.resolve(child, when)  # "Ms May's office" after "Theresa May", "Putin's office"
         return []
 
     def _name_actors(self, r: Reading, position: tuple[int, int], when: date | None = None) -> list[Actor]:

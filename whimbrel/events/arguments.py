@@ -79,12 +79,13 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
-def captor(verb: Token) -> tuple[Token, ...]:
+def captor(verb: Token, is_actor: IsActor | None) -> tuple[Token, ...]:
     """Who held the patient of a passive release: "hostages held by Hamas were freed" → Hamas."""
     patient = passive_subject(verb)
+    patient = counted(patient) if patient is not None else None  # "21 of the girls abducted by ..."
     for c in patient.children if patient is not None else ():
-        if c.dep_ == "acl" and c.tag_ == "VBN" and agent(c):
-            return _expand(agent(c))
+        if c.dep_ == "acl" and c.tag_ == "VBN" and agent(c):  # "by the militant group Boko Haram"
+            return _expand([_named(a, is_actor) for a in agent(c)])
     return ()
 
 

@@ -226,6 +226,14 @@ class EventExtractor:
         if factor <= 0.0:
             return []
         matches = self._matches(sent)
+        # A noun pattern with a modifier requirement ("a scathing attack", "a suicide attack") says more than
+        # the light verb's pattern that took the noun as its object ("launched an attack"): the noun wins.
+        marked = {
+            m.token.i
+            for m in matches
+            if m.pattern.pos == "N" and any(k == "mod" for k, _ in m.pattern.requires)
+        }
+        matches = [m for m in matches if m.pattern.pos == "N" or not any(t.i in marked for t in m.consumed)]
         consumed = {t.i for m in matches for t in m.consumed}
         light_used: set[int] = set()
         out: list[Candidate] = []
@@ -342,7 +350,7 @@ class EventExtractor:
             noagent = True  # "Thousands protested in Lima": a crowd nobody names (the coder infers civilians)
         if noagent and pat.cameo.startswith("084"):
             # "hostages held by Hamas were freed", "girls abducted by Boko Haram were released": the captor
-            subj = args.Found(args.captor(verb))
+            subj = args.Found(args.captor(verb, is_actor))
             noagent = not subj.heads
         if noagent and pat.cameo[:2] in _VIOLENT_ROOTS:
             # "were killed in a Russian airstrike": the attack's actor did it.
