@@ -470,3 +470,35 @@ def test_a_release_with_no_captor_named_has_no_source() -> None:
 def test_the_more_specific_noun_pattern_wins(text: str, cameo: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.code.cameo for e in events] == [cameo], [(e.code.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a hotel in the Kenyan capital, killing at least 20 people.",
+        "Taliban fighters attacked a police post in Kunduz province, wounding six Afghan officers.",
+    ],
+)
+def test_what_an_attack_did_is_no_second_attack(text: str) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
+    assert len(events) == 1 and events[0].trigger in ("stormed", "attacked"), [e.trigger for e in events]
+
+
+def test_a_required_subject_word_holds_no_target() -> None:
+    events = whimbrel.code("Israeli troops raided the town of Jenin on Monday.", published=PUB, fmt="text")
+    assert all(e.target is None or e.target.country != "ISR" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pattern's own preposition on the verb names the target before anything inside the purpose clause
+        ("Germany sent three forensic experts to Kenya to investigate the bombing of its embassy.",
+         ("DEU", "090", "KEN")),
+        ("Canada sent doctors and nurses to Haiti on Monday.", ("CAN", "073", "HTI")),
+    ],
+)  # fmt: skip
+def test_sending_people_to_a_country(text: str, expected: tuple[str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events]
+    assert expected in got, got

@@ -154,18 +154,22 @@ class Coder:
             return
         tags = self.contexts.tag(sent)
         seen: set[tuple[object, ...]] = set()
+        acts: set[tuple[int, object, str]] = set()  # (trigger head, source, type) of the events given
         for cand in candidates:
             code = self.cameo.event_code(cand.cameo)
             if code is None:
                 continue
+            head = sent.doc[cand.trigger_head]
             for event in self._events_of(article, offset, sent, cand, code, resolver, headline, tags, prior):
                 # One act told by two triggers ("killing two people and wounding ten") is one event: a
                 # sentence gives each dyad one event per type, date and status (the first found).
                 key = (event.source.key, event.target and event.target.key, event.code.plover, event.date,
                        event.status)  # fmt: skip
-                if key not in seen:
-                    seen.add(key)
-                    yield event
+                if key in seen or _consequence(head, event, acts):
+                    continue
+                seen.add(key)
+                acts.add((head.i, event.source.key, event.code.plover))
+                yield event
 
     def _events_of(
         self,
@@ -375,6 +379,14 @@ class _SentenceActors:
                 if all(actor.key != other.key for other in actors):
                     actors.append(actor)
         return actors
+
+
+def _consequence(head: Token, event: Event, acts: set[tuple[int, object, str]]) -> bool:
+    """ "Gunmen stormed the museum, killing 19 people": the participle tells what the act it hangs on did,
+    so it is no second event of the same source and type."""
+    if head.dep_ != "advcl" or head.tag_ != "VBG":
+        return False
+    return (head.head.i, event.source.key, event.code.plover) in acts
 
 
 def _asked_for(head: Token) -> bool:

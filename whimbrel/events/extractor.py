@@ -339,7 +339,12 @@ class EventExtractor:
             addressed = verb.lemma_.lower() in self.object_control and any(
                 c.dep_ == "dobj" for c in verb.children
             )
-            for extra in () if addressed else m.consumed:
+            if pat.target_preps:  # the pattern's own prepositions on the verb come first ("sent experts
+                # to Riyadh to investigate the attacks on its facilities": Riyadh)
+                named = [o for o in args.prep_objects(verb, pat.target_preps) if _plausible(o, is_actor)]
+                tgt = args.Found(args.with_conjuncts(named[0])) if named else tgt
+            own = {h.i for h in subj.heads}  # a required subject word ("troops raided") holds no target
+            for extra in () if addressed or tgt.heads else [t for t in m.consumed if t.i not in own]:
                 tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor)
             if not tgt.heads:
                 tgt = args.verb_targets(verb, preps, is_actor)
