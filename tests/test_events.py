@@ -701,3 +701,13 @@ def test_user_lexicon_adds_a_feeling(nlp: Language, tmp_path: Path) -> None:
     assert [(doc[c.sources[0]].text, doc[c.targets[0]].text) for c in extended if c.cameo == "110"] == [
         ("Chile", "Peru")
     ]
+
+
+def test_one_scan_gives_the_negative_context_and_the_pattern_heads(
+    nlp: Language, extractor: EventExtractor
+) -> None:
+    sent = next(nlp("Liverpool attacked the Chelsea defence, and the coach met the press.").sents)
+    scan = extractor.scan(sent)
+    assert scan.factor == extractor.context_factor(sent) < 1.0
+    assert {sent.doc[i].text for i in scan.heads} >= {"attacked", "met"}
+    assert extractor.extract(sent, scan=scan) == extractor.extract(sent)

@@ -19,7 +19,7 @@ from whimbrel.actors import ActorResolver, ArticleActors
 from whimbrel.codes import CameoTable
 from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
-from whimbrel.events import Candidate, EventExtractor
+from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, Event, EventCode, Location
@@ -121,11 +121,11 @@ class Coder:
 
         for sent in doc.sents:
             state.context.observe(sent, article.published)
-            factor = self.extractor.context_factor(sent, is_name)
+            scan = self.extractor.scan(sent, is_name)  # one pass: negative context and pattern heads
             state.sentences += 1
-            state.off_topic += factor <= OFF_TOPIC_FACTOR
+            state.off_topic += scan.factor <= OFF_TOPIC_FACTOR
             for event in self._code_sentence(
-                article, para.start, sent, state.context, headline, factor, state.events
+                article, para.start, sent, state.context, headline, scan, state.events
             ):
                 if event.id not in state.seen:
                     state.seen.add(event.id)
@@ -138,7 +138,7 @@ class Coder:
         sent: Span,
         context: ArticleActors,
         headline: bool,
-        factor: float,
+        scan: SentenceScan,
         prior: list[Event],
     ) -> Iterator[Event]:
         resolver = _SentenceActors(context)
@@ -147,9 +147,9 @@ class Coder:
         def is_actor(token: Token) -> bool:
             return bool(resolver.resolve(token.i, sent.doc, published))
 
-        if factor <= 0.0:  # a sports, business or weather sentence (events/negatives.tsv)
+        if scan.factor <= 0.0:  # a sports, business or weather sentence (events/negatives.tsv)
             return
-        candidates = self.extractor.extract(sent, is_actor=is_actor, context_factor=factor)
+        candidates = self.extractor.extract(sent, is_actor=is_actor, scan=scan)
         if not candidates:
             return
         tags = self.contexts.tag(sent)

@@ -3,7 +3,7 @@
 >>> # extractor = EventExtractor.load(); extractor.extract(doc_sentence, is_actor)
 """
 
-from whimbrel.events.extractor import Candidate, EventExtractor
+from whimbrel.events.extractor import Candidate, EventExtractor, SentenceScan
 from whimbrel.events.patterns import Pattern
 
-__all__ = ["Candidate", "EventExtractor", "Pattern"]
+__all__ = ["Candidate", "EventExtractor", "Pattern", "SentenceScan"]

@@ -176,6 +176,15 @@ def _match(token: Token, pattern: Pattern, gov: Token | None = None) -> _Match |
     return _Match(pattern, token, tuple(consumed), particles, tuple(in_span))
 
 
+@dataclass(frozen=True)
+class SentenceScan:
+    """What one pass over a sentence's words found: the lowest negative-context factor and the Doc indices
+    of the words that head a pattern."""
+
+    factor: float
+    heads: tuple[int, ...]
+
+
 class EventExtractor:
     """Finds event triggers and their argument heads in parsed sentences (picklable, immutable)."""
 
@@ -218,14 +227,21 @@ class EventExtractor:
     # ------------------------------------------------------------------ extraction
 
     def extract(
-        self, sent: Span, is_actor: IsActor | None = None, context_factor: float | None = None
+        self,
+        sent: Span,
+        is_actor: IsActor | None = None,
+        context_factor: float | None = None,
+        scan: SentenceScan | None = None,
     ) -> list[Candidate]:
         """Event candidates of one sentence; ``is_actor`` (optional) steers argument choice;
-        ``context_factor`` is :meth:`context_factor` of ``sent`` when the caller has it already."""
-        factor = self._context_factor(sent) if context_factor is None else context_factor
+        ``context_factor`` is :meth:`context_factor` of ``sent``, or ``scan`` its :meth:`scan`, when the
+        caller has it already (the sentence's words are then not read again)."""
+        if scan is None:
+            scan = self.scan(sent)
+        factor = scan.factor if context_factor is None else context_factor
         if factor <= 0.0:
             return []
-        matches = self._matches(sent)
+        matches = self._matches(sent, scan.heads)
         # A noun pattern with a modifier requirement ("a scathing attack", "a suicide attack") says more than
         # the light verb's pattern that took the noun as its object ("launched an attack"): the noun wins.
         marked = {
@@ -280,25 +296,30 @@ class EventExtractor:
         ``is_name(token)`` True skips a word that is part of an actor's name ("the Arab League", "the
         Awami League"); it is asked only about negative words, so it may cost more than a lookup.
         """
-        return self._context_factor(sent, is_name)
+        return self.scan(sent, is_name).factor
 
-    def _context_factor(self, sent: Span, is_name: Callable[[Token], bool] | None = None) -> float:
-        factor = 1.0
+    def scan(self, sent: Span, is_name: Callable[[Token], bool] | None = None) -> SentenceScan:
+        """One pass over the sentence's words: its :meth:`context_factor` and the words that head a
+        pattern (what :meth:`extract` looks at; most words head none)."""
+        factor, heads, negatives = 1.0, self.heads, self.negatives
+        found: list[int] = []
         for t in sent:
-            f = self.negatives.get(t.lower_)
+            lower, lemma = t.lower_, t.lemma_.lower()
+            f = negatives.get(lower)
             if f is None and t.pos_ != "VERB":  # "stormed the parliament" is no storm
-                f = self.negatives.get(t.lemma_.lower())
+                f = negatives.get(lemma)
             if f is not None and f < factor and not (is_name is not None and is_name(t)):
                 factor = f
-        return factor
+            if lemma in heads or lower in heads:
+                found.append(t.i)
+        return SentenceScan(factor, tuple(found))
 
-    def _matches(self, sent: Span) -> list[_Match]:
+    def _matches(self, sent: Span, found: tuple[int, ...]) -> list[_Match]:
         out = []
-        heads = self.heads
-        for t in sent:
+        doc = sent.doc
+        for i in found:
+            t = doc[i]
             lemma = t.lemma_.lower()
-            if lemma not in heads and t.lower_ not in heads:
-                continue  # most words head no pattern
             if t.pos_ in VERB_TAGS or t.tag_.startswith("VB"):
                 pos = "V"
             elif t.pos_ in NOUN_TAGS:
@@ -493,7 +514,7 @@ class EventExtractor:
     def _nearest_trigger(self, sent: Span, src: Token, tgt: Token) -> Candidate | None:
         path = _path(src, tgt)
         best: tuple[int, _Match] | None = None
-        for m in self._matches(sent):
+        for m in self._matches(sent, self.scan(sent).heads):
             if m.token in (src, tgt):
                 continue
             dist = min(args.tree_distance(m.token, p) for p in path)
