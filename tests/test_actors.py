@@ -930,6 +930,25 @@ def test_the_organisation(
     _check(nlp, resolver, text, head, expected, D2017)
 
 
+QUANTIFIERS = [
+    # a bare quantifier subject is part of the group named before it; with "of" it counts its object
+    (
+        "Most Kenyan opposition lawmakers stayed silent, and many issued statements praising the ruling.",
+        "many",
+        [(None, "KEN", "LEG", "many")],
+    ),
+    ("Many of the Kenyan protesters were arrested.", "Many", [(None, "KEN", "CVL", "the Kenyan protesters")]),
+    ("Many issued statements.", "Many", []),  # no group before it: nobody
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), QUANTIFIERS)
+def test_quantifiers(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2017)
+
+
 SUCCESSOR = [
     (
         "Obama met Trump at the White House. Obama congratulated his successor.",

@@ -250,11 +250,14 @@ class ArticleActors:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             return []  # "with no ground troops to fight": nobody
-        if (word is not None and word[0] == "quantity") or h.tag_ == "CD":
-            # "dozens of protesters", "a group of soldiers", "21 of the girls": the actor is the counted noun.
+        if (word is not None and word[0] in ("quantity", "quantifier")) or h.tag_ == "CD":
+            # "dozens of protesters", "a group of soldiers", "21 of the girls": the actor is the counted noun;
+            # a bare quantifier subject is part of the group named before ("… Republicans, and many praised")
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"]  # fmt: skip
-            return self._resolve_one(counted[0], when, position) if counted else []
+            if counted or word is None or word[0] != "quantifier" or h.dep_ not in _SUBJECT_DEPS:
+                return self._resolve_one(counted[0], when, position) if counted else []
+            return self._pronoun(h, "plural", when, position)
         reading = self._read(h)
         if _venue(h, reading):
             return []
