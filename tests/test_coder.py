@@ -502,3 +502,20 @@ def test_sending_people_to_a_country(text: str, expected: tuple[str, str, str]) 
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events]
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb after a dash parenthesis is the subject's own, not a participle; the parenthesis's
+        # condition does not make it hypothetical
+        "The African Union - which considers the junta illegitimate and has rejected its leader as a partner"
+        " if elections are ever delayed - called for an emergency meeting of the Security Council.",
+        "Kenya - which has rejected Somalia as a mediator if the talks are ever revived - called for an"
+        " emergency meeting of the African Union.",
+    ],
+)
+def test_the_verb_after_a_dash_parenthesis(text: str) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "called for"]
+    assert len(events) == 1 and events[0].code.plover == "REQUEST" and events[0].status == "occurred"
+    assert events[0].source.text in ("The African Union", "Kenya")

@@ -39,6 +39,9 @@ class Found:
     fallback: bool = False
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def with_conjuncts(token: Token) -> tuple[Token, ...]:
     """The token and the nouns conjoined with it ("Russia and China" -> both)."""
     return (token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")])
@@ -75,8 +78,17 @@ def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (passive subject or auxiliary, or a reduced passive
     participle modifying a noun: "the protesters arrested on Friday")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        return not _after_parenthesis(verb)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _after_parenthesis(verb: Token) -> bool:
+    """ "The Authority - which considers the US biased - called for talks": the parser often reads the verb
+    after a dash parenthesis as a participle of the subject; it is the subject's own verb."""
+    doc, head = verb.doc, verb.head
+    if verb.i < 2 or doc[verb.i - 1].text not in _DASHES or head.i >= verb.i - 2:
+        return False
+    return head.i + 1 < len(doc) and doc[head.i + 1].text in _DASHES
 
 
 def captor(verb: Token, is_actor: IsActor | None) -> tuple[Token, ...]:

@@ -18,6 +18,7 @@ MAX_DEPTH = 8
 RANK: dict[str, int] = {"negated": 4, "hypothetical": 3, "alleged": 2, "planned": 1, "occurred": 0}
 # A hypothetical cue of these kinds (a conditional clause, a question) outranks a negation.
 _CONDITIONAL_KINDS = frozenset({"conjunction", "punct"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -169,7 +170,12 @@ def _neg_text(neg: Token) -> str:
 
 
 def _conditional_clause(clause: Token, found: _Found) -> None:
-    """A conditional clause attached to this one makes it hypothetical ("If Iran attacks, Israel will…")."""
+    """A conditional clause attached to this one makes it hypothetical ("If Iran attacks, Israel will…"),
+    unless a dash closes it off before its verb: "X - which would mediate if talks resumed - called for …"
+    (the condition belongs to the parenthesis the parser hung on the verb)."""
+    head, doc = clause.head, clause.doc
+    if clause.right_edge.i < head.i and any(t.text in _DASHES for t in doc[clause.right_edge.i + 1 : head.i]):
+        return
     for child in clause.children:
         if child.dep_ == "mark" and found.add("conjunction", child.lower_, child.lower_):
             return
