@@ -519,3 +519,17 @@ def test_the_verb_after_a_dash_parenthesis(text: str) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "called for"]
     assert len(events) == 1 and events[0].code.plover == "REQUEST" and events[0].status == "occurred"
     assert events[0].source.text in ("The African Union", "Kenya")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ('The Kenyan president wrote on Twitter: "Deeply alarmed that Uganda has closed the border."',
+         ("KEN", "UGA")),
+        ('Germany\'s chancellor said on Monday, "Very disappointed that Hungary is blocking the aid."',
+         ("DEU", "HUN")),
+    ],
+)  # fmt: skip
+def test_a_quoted_feeling_with_no_subject_is_the_speakers(text: str, pair: tuple[str, str]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [pair]

@@ -45,6 +45,10 @@ def _feeler(t: Token) -> Token | None:
         return next((c for c in t.head.children if c.dep_ in _SUBJECTS), None)
     if t.tag_ == "VBN":
         return next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+    fragment = t.dep_ in ("ccomp", "parataxis") and t.pos_ == "ADJ"
+    if fragment and not any(c.dep_ in _SUBJECTS for c in t.children):
+        # a quoted fragment with no subject: 'Trump wrote, "Very disappointed that China ..."' — the speaker
+        return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
