@@ -485,8 +485,10 @@ def test_what_an_attack_did_is_no_second_attack(text: str) -> None:
 
 
 def test_a_required_subject_word_holds_no_target() -> None:
-    events = whimbrel.code("Israeli troops raided the town of Jenin on Monday.", published=PUB, fmt="text")
-    assert all(e.target is None or e.target.country != "ISR" for e in events)
+    text = "Israeli troops raided the town of Jenin, arresting five Palestinian militants."
+    raids = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "raided"]
+    # "Israeli", inside the subject the pattern requires, was once taken as the raid's target
+    assert [(e.source.country, e.target and e.target.country) for e in raids] == [("ISR", "PSE")]
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from whimbrel.codes import CameoTable
 from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
+from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, Event, EventCode, Location
@@ -33,8 +34,6 @@ CODER_VERSION = f"whimbrel-{__version__}"
 OFF_TOPIC_FACTOR = 0.3
 OFF_TOPIC_SHARE = 0.15
 OFF_TOPIC_KEEP = 0.9
-_NO_AGENT = ".passive-noagent"  # the extractor's mark on agentless passives (docs/patterns.md)
-_JOINT = ".joint"  # the extractor's mark on one phrase naming both parties of a joint act
 # Interactions in which a joint subject ("the two leaders met") names both parties.
 _PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
 _CLAIM_CAMEO = "112"  # accuse
@@ -189,12 +188,14 @@ class Coder:
         when = when_range.start or article.published
         sources = resolver.resolve_all(cand.sources, doc, when)
         targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]
-        if not sources and cand.pattern.endswith(_JOINT):
+        if not sources and cand.pattern.endswith(JOINT_SUFFIX):
             # "fighting between Armenian and Azerbaijani forces": the phrase's first actor acts on the others
             sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
+        location: Location | None = None
         if not sources:
-            place = self.gazetteer.locate(head, allow_destination=False) if code.plover == "PROTEST" else None
-            sources = _implied_source(cand, code, targets[0] if targets else None, place)
+            if code.plover == "PROTEST" and cand.pattern.endswith(NO_AGENT_SUFFIX):  # where a crowd protests
+                location = self.gazetteer.locate(head, allow_destination=False)
+            sources = _implied_source(cand, code, targets[0] if targets else None, location)
             if not sources:
                 return
         # the status is read early only where its attribution is needed (a target fall-back, a claim)
@@ -211,7 +212,9 @@ class Coder:
         if status.attribution is not None:
             attributed = resolver.resolve(status.attribution.i, doc, when)
             attribution = _shift(attributed[0], offset) if attributed else None
-        location = self.gazetteer.locate(head, allow_destination=code.cameo.startswith(_DESTINATION_ROOTS))
+        if location is None:  # (a crowd's place was found above; protests are no visits)
+            destination = code.cameo.startswith(_DESTINATION_ROOTS)
+            location = self.gazetteer.locate(head, allow_destination=destination)
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
         start, end = sent.start_char, sent.end_char
@@ -456,7 +459,7 @@ def _implied_source(
     civilians', or the civilians of the country they are held in ("anti-American rallies in Pakistan").
     No other agentless event gets a source (a bombing "by unknown attackers" has no actor).
     """
-    if not cand.pattern.endswith(_NO_AGENT) or target is None:
+    if not cand.pattern.endswith(NO_AGENT_SUFFIX) or target is None:
         return []
     sector = {"COERCE": "COP", "PROTEST": "CVL"}.get(code.plover)
     if sector is None or (sector == "CVL" and (target.country is None or target.sector == "CVL")):

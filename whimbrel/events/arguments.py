@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from whimbrel.nlp import DASHES
+
 IsActor = Callable[[Token], bool]
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -37,9 +39,6 @@ class Found:
 
     heads: tuple[Token, ...]
     fallback: bool = False
-
-
-_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def with_conjuncts(token: Token) -> tuple[Token, ...]:
@@ -86,9 +85,9 @@ def _after_parenthesis(verb: Token) -> bool:
     """ "The Authority - which considers the US biased - called for talks": the parser often reads the verb
     after a dash parenthesis as a participle of the subject; it is the subject's own verb."""
     doc, head = verb.doc, verb.head
-    if verb.i < 2 or doc[verb.i - 1].text not in _DASHES or head.i >= verb.i - 2:
+    if verb.i < 2 or doc[verb.i - 1].text not in DASHES or head.i >= verb.i - 2:
         return False
-    return head.i + 1 < len(doc) and doc[head.i + 1].text in _DASHES
+    return head.i + 1 < len(doc) and doc[head.i + 1].text in DASHES
 
 
 def captor(verb: Token, is_actor: IsActor | None) -> tuple[Token, ...]:

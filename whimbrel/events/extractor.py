@@ -387,14 +387,13 @@ class EventExtractor:
 
     def _cause_actor(self, verb: Token, is_actor: IsActor | None) -> args.Found:
         """The actor of the attack noun in "killed in / during / by a Russian airstrike", if any."""
-        doc = verb.doc
+        doc, causes = verb.doc, self.cause_nouns
         for noun in args.prep_objects(verb, _CAUSE_PREPS):
             # "killed in Israeli tank shelling" is sometimes parsed with "tank" as the object and "shelling"
             # as a verb: the attack noun right after the object still names the attack.
-            after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-            misparsed = after is not None and after.head.i == verb.i
-            misparsed = misparsed and after is not None and after.lemma_.lower() in self.cause_nouns
-            if noun.lemma_.lower() in self.cause_nouns or misparsed:
+            after = doc[noun.i + 1] if noun.i + 1 < len(doc) else noun
+            misparsed = after.head.i == verb.i and after.lemma_.lower() in causes
+            if noun.lemma_.lower() in causes or misparsed:
                 found = args.noun_source(noun, is_actor)
                 if found.heads:
                     return found

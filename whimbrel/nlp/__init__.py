@@ -20,6 +20,7 @@ from spacy.language import Language
 from whimbrel.config import MODEL
 from whimbrel.data import packaged, read_tsv
 
+DASHES = frozenset({"-", "–", "—", "--"})  # dash tokens that open or close a parenthesis
 MAX_PARAGRAPH_CHARS = 5_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")

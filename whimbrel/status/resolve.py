@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from whimbrel.nlp import DASHES
 from whimbrel.status.cues import StatusCues, default_cues
 
 MAX_DEPTH = 8
@@ -18,7 +19,6 @@ MAX_DEPTH = 8
 RANK: dict[str, int] = {"negated": 4, "hypothetical": 3, "alleged": 2, "planned": 1, "occurred": 0}
 # A hypothetical cue of these kinds (a conditional clause, a question) outranks a negation.
 _CONDITIONAL_KINDS = frozenset({"conjunction", "punct"})
-_DASHES = frozenset({"-", "–", "—", "--"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -174,7 +174,7 @@ def _conditional_clause(clause: Token, found: _Found) -> None:
     unless a dash closes it off before its verb: "X - which would mediate if talks resumed - called for …"
     (the condition belongs to the parenthesis the parser hung on the verb)."""
     head, doc = clause.head, clause.doc
-    if clause.right_edge.i < head.i and any(t.text in _DASHES for t in doc[clause.right_edge.i + 1 : head.i]):
+    if clause.right_edge.i < head.i and any(t.text in DASHES for t in doc[clause.right_edge.i + 1 : head.i]):
         return
     for child in clause.children:
         if child.dep_ == "mark" and found.add("conjunction", child.lower_, child.lower_):
