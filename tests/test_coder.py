@@ -535,3 +535,61 @@ def test_the_verb_after_a_dash_parenthesis(text: str) -> None:
 def test_a_quoted_feeling_with_no_subject_is_the_speakers(text: str, pair: tuple[str, str]) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the names set off by dashes before the verb are its subject when the subject names nobody
+        ("The two countries that border the lake - Kenya and Uganda - also strongly condemned the Egyptian"
+         " decision.", {("KEN", "ACCUSE", "EGY"), ("UGA", "ACCUSE", "EGY")}),
+        # a gerund read as a noun keeps its subject ("with the minister warning of")
+        ("Several governments criticised the plan, with Turkish Foreign Minister Mevlut Cavusoglu warning of"
+         " serious consequences for Israel.", {("TUR", "THREATEN", "ISR")}),
+        # critics and opponents of someone act against them
+        ("Critics of Kenya's president marched in Nairobi on Sunday.", {("KEN", "PROTEST", "KEN")}),
+        # who claims responsibility for an attack made it
+        ("Hamas is claiming responsibility for the rocket attack on Israel.", {("PSE", "ASSAULT", "ISR")}),
+    ],
+)  # fmt: skip
+def test_parties_the_parse_hides(text: str, expected: set[tuple[str, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = {(e.source.country, e.code.plover, e.target and e.target.country) for e in events}
+    assert got == expected, got
+
+
+def test_the_opponents_of_someone_are_the_opposition_acting_against_them() -> None:
+    (event,) = whimbrel.code("Opponents of the Venezuelan government protested on Monday.", published=PUB,
+                             fmt="text")  # fmt: skip
+    assert (event.source.sector, event.target and event.target.sector) == ("OPP", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a perfect infinitive describing someone by a past deed is background, not news
+        ("Putin is the only president to have met Kim Jong Un.", None),
+        ("Egypt, the first Arab country to have signed a treaty with Israel, hosted the talks.", None),
+        # a raising verb keeps it: an alleged attack
+        ("Iran is said to have attacked the Saudi tanker.", ("ASSAULT", "alleged")),
+    ],
+)
+def test_a_past_deed_that_describes_someone_is_no_event(text: str, kept: tuple[str, str] | None) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [
+        (e.code.plover, e.status) for e in events if e.code.plover in ("CONSULT", "AGREE", "ASSAULT")
+    ] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab claimed responsibility for the bombing of a Kenyan army base.",
+        "The Taliban took responsibility for the attack on an Afghan army post.",
+    ],
+)
+def test_who_claims_responsibility_for_an_attack_made_it(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.name, e.code.plover, e.target and e.target.country, e.status) for e in events]
+    assert len(got) == 1 and got[0][0] in ("Al-Shabab", "Taliban"), got
+    assert got[0][1:] in (("ASSAULT", "KEN", "occurred"), ("ASSAULT", "AFG", "occurred")), got

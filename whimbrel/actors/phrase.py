@@ -295,7 +295,10 @@ def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[M
         for i in range(name_tokens(head)[0] - 1, cut - 1, -1):
             t = doc[i]
             if t.tag_ in COMMON_NOUN_TAGS and not t.ent_type_ and i not in covered:
-                return i + 1
+                cut = i + 1
+                break
+    while cut < head.i and doc[cut].pos_ == "PUNCT":  # "the lake - Kenya": the dash is no part of the name
+        cut += 1
     return cut
 
 

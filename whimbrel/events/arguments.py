@@ -90,6 +90,24 @@ def _after_parenthesis(verb: Token) -> bool:
     return head.i + 1 < len(doc) and doc[head.i + 1].text in DASHES
 
 
+def _dash_apposition(verb: Token, subject: Token | None, is_actor: IsActor) -> Token | None:
+    """The names set off by dashes just before the verb, when the subject names nobody (or the parser found
+    none): "The two states that signed treaties with Israel - Egypt and Jordan - also criticised" (the
+    parser often hangs the names on the relative clause)."""
+    doc, end = verb.doc, verb.i - 1
+    first = subject.i if subject is not None else verb.sent.start
+    while end > first and doc[end].dep_ in ("advmod", "neg", "aux"):
+        end -= 1  # "- also sharply criticised"
+    if doc[end].text not in DASHES:
+        return None
+    start = next((k for k in range(end - 1, first, -1) if doc[k].text in DASHES), None)
+    if start is None or end - start < 2:
+        return None
+    inside = doc[start + 1 : end]
+    heads = [t for t in inside if not start < t.head.i < end and t.pos_ in ("PROPN", "NOUN")]
+    return heads[0] if len(heads) == 1 and is_actor(heads[0]) else None
+
+
 def captor(verb: Token, is_actor: IsActor | None) -> tuple[Token, ...]:
     """Who held the patient of a passive release: "hostages held by Hamas were freed" → Hamas."""
     patient = passive_subject(verb)
@@ -154,10 +172,14 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 return Found(())  # an agentless passive: whoever did it is not named here
         subj = children(verb, SUBJ)
         if subj:
-            return Found(with_conjuncts(_named(_resolve_relative(subj[0], verb), is_actor)), fallback)
+            named = _named(_resolve_relative(subj[0], verb), is_actor)
+            if is_actor is not None and not is_actor(named):
+                named = _dash_apposition(verb, named, is_actor) or named
+            return Found(with_conjuncts(named), fallback)
         dep, head = verb.dep_, verb.head
-        if head is verb:
-            return Found(())
+        if head.i == verb.i:  # no subject: "The two states that signed - Egypt and Jordan - criticised"
+            apposed = _dash_apposition(verb, None, is_actor) if is_actor is not None else None
+            return Found(with_conjuncts(apposed) if apposed is not None else (), fallback)
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if is_actor is None or is_actor(head) or dep == "relcl":
                 return Found(with_conjuncts(head), fallback)
@@ -252,7 +274,7 @@ def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
     # "criticized the government's decision", "condemned the attack on Kabul": an actor inside the
     # object phrase is the likely target when the object itself is not an actor.
     for t in noun.subtree:
-        if t is not noun and t.dep_ in INSIDE_DEPS and is_actor(t):
+        if t.i != noun.i and t.dep_ in INSIDE_DEPS and is_actor(t):
             return t
     return None
 
@@ -277,14 +299,14 @@ def holder_subject(verb: Token) -> Token | None:
 
 def noun_source(noun: Token, is_actor: IsActor | None) -> Found:
     """Source of an event noun: possessor, "by/from X", a nationality adjective ("Russian hacking")."""
-    poss = [c for c in noun.children if c.dep_ == "poss"]
+    poss = [c for c in noun.children if c.dep_ in ("poss", "nsubj")]  # "with the minister warning of"
     if poss:
         return Found(with_conjuncts(poss[0]))
     by = prep_objects(noun, ("by", "from"))
     if by:
         return Found(_expand(by))
-    for c in noun.children:
-        nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    for c in noun.children:  # "Russian hacking", "a Foreign Minister Ayman Safadi warning" (a misparse)
+        nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
         if nationality and c.i < noun.i and not _anti(c) and (is_actor is None or is_actor(c)):
             return Found((c,))
     return Found(())

@@ -204,6 +204,7 @@ class EventExtractor:
         self.clause_verbs = control.get("clause", frozenset())
         self.cause_nouns = control.get("cause", frozenset())
         self.occur_verbs = control.get("occur", frozenset())
+        self.opposed_nouns = control.get("opposed", frozenset())
         self.dismay_words = dismay_words
 
     @classmethod
@@ -345,6 +346,8 @@ class EventExtractor:
 
     def _verb_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
         verb, pat = m.token, m.pattern
+        if _describes(verb):
+            return None
         subj = args.verb_subject(verb, self.object_control, is_actor)
         preps = _target_preps(pat)
         tgt = args.Found(())
@@ -408,7 +411,11 @@ class EventExtractor:
             if gov.dep_ in ("xcomp", "advcl") and not src.heads:
                 src = args.Found(())
         if not src.heads and gov is None:
-            src = _clause_source(noun, pat, self.object_control, is_actor)
+            claimant = _claimant(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
+            if claimant is not None:
+                src = args.verb_subject(claimant, self.object_control, is_actor)
+            else:
+                src = _clause_source(noun, pat, self.object_control, is_actor)
         preps = _target_preps(pat) or args.NOUN_TARGET_PREPS
         tgt = args.Found(()) if preps == ("-",) else args.noun_targets(noun, preps, is_actor)
         for extra in m.consumed:  # "a proposal for a meeting with X": the target hangs on the inner noun
@@ -474,6 +481,10 @@ class EventExtractor:
         conf *= FALLBACK if src.fallback else 1.0
         conf *= FALLBACK if tgt.fallback and targets else 1.0
         own_slots = _target_preps(pat) in (("-",), (CLAUSE_TARGET,))
+        if not targets and not own_slots:  # "critics of the president marched": against the president
+            opposed = [o for s in sources if s.lemma_.lower() in self.opposed_nouns
+                       for o in args.prep_objects(s, ("of",)) if _plausible(o, is_actor)]  # fmt: skip
+            targets = opposed[:1]
         if not targets and "notarget" not in pat.flags and not own_slots:
             found, factor = fallback_targets(
                 head, tgt.heads, slots, sources, pat.cameo, self.clause_verbs, is_actor
@@ -551,6 +562,9 @@ def _plausible(token: Token, is_actor: IsActor | None) -> bool:
     return is_actor is None or is_actor(token)
 
 
+_CLAIMS = frozenset({"claim", "take", "accept", "admit", "acknowledge"})  # ... responsibility for
+
+
 def _clause_source(
     noun: Token, pat: Pattern, control: frozenset[str], is_actor: IsActor | None
 ) -> args.Found:
@@ -569,6 +583,27 @@ def _clause_source(
         holder = args.holder_subject(noun.head)
         return args.Found((holder,) if holder is not None else (), fallback=True)
     return args.Found(())
+
+
+def _describes(verb: Token) -> bool:
+    """A perfect infinitive that describes someone by a past deed ("the only two states to have signed
+    treaties with Israel", "the first leader to have visited Pyongyang"): background, not news.  Raising
+    verbs keep theirs ("are believed to have attacked the convoy" is an alleged attack)."""
+    if verb.tag_ != "VBN" or verb.dep_ == "xcomp":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "to" in aux and "have" in aux
+
+
+def _claimant(noun: Token) -> Token | None:
+    """The verb claiming responsibility for the act ``noun`` names ("claimed responsibility for the
+    bombing", "took responsibility for the attack"), if any."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    owning = prep.head.dep_ in ("dobj", "obj") and verb.lemma_.lower() in _CLAIMS
+    return verb if owning else None
 
 
 def _under(

@@ -22,7 +22,7 @@ PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
 REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov", "oprd")
 FLAGS = ("symmetric", "notarget", "reverse")
-CONTROL_KINDS = ("object", "light", "clause", "cause", "occur")
+CONTROL_KINDS = ("object", "light", "clause", "cause", "occur", "opposed")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
 _CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
