@@ -593,3 +593,16 @@ def test_who_claims_responsibility_for_an_attack_made_it(text: str) -> None:
     got = [(e.source.name, e.code.plover, e.target and e.target.country, e.status) for e in events]
     assert len(got) == 1 and got[0][0] in ("Al-Shabab", "Taliban"), got
     assert got[0][1:] in (("ASSAULT", "KEN", "occurred"), ("ASSAULT", "AFG", "occurred")), got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a warning of the speaker's own act is aimed at whoever that act is aimed at, never the speaker
+        ("Iran warned that it would retaliate against any American attack.", ("IRN", "USA")),
+        ("We will respond to any Turkish attack, the Syrian minister warned.", ("SYR", "TUR")),
+    ],
+)
+def test_a_warning_of_the_speakers_own_act(text: str, pair: tuple[str, str]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [pair]

@@ -17,6 +17,8 @@ IsActor = Callable[[Token], bool]
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+# Subjects of a reported clause that stand for the speaker itself ("Iran said it would not accept").
+SELF = frozenset({"it", "we", "i", "us", "itself", "ourselves"})
 OBJ = frozenset({"dobj", "obj"})
 # Words that stand for the noun a relative clause hangs on ("the president, who met ...").
 RELATIVE = frozenset({"who", "which", "that", "whom"})

@@ -90,7 +90,7 @@ def _inner(objects: Sequence[Token], consumed: Sequence[Token], ok: Ok) -> Token
         if obj in consumed:
             continue
         for t in obj.subtree:
-            if t is not obj and t.dep_ in args.INSIDE_DEPS and ok(t):
+            if t.i != obj.i and t.dep_ in args.INSIDE_DEPS and ok(t):
                 return t
     # A trigger noun's own modifiers are its source side ("withdrew Russian troops"): only the objects of
     # its prepositions may be the target ("voiced concern over the American arms sales").
@@ -108,6 +108,10 @@ def _clause(head: Token, clause: frozenset[str], ok: Ok) -> Token | None:
         conditional = c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
         if c.dep_ == "ccomp" or conditional:
             subj = args.holder_subject(c)
+            if subj is not None and subj.lower_ in args.SELF and not conditional:
+                # "warned that it would retaliate against any American attack": the speaker's own act,
+                # aimed at whoever its clause names
+                return nearest_in_subtree(c, ok)
             if subj is not None and ok(subj):
                 return subj
     return None

@@ -17,8 +17,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events.fallback import nearest_in_subtree
 
 IsActor = Callable[[Token], bool]
-# Subjects of a reported clause that stand for the speaker itself ("Iran said it would not accept").
-SELF = frozenset({"it", "we", "i", "us", "itself", "ourselves"})
+SELF = args.SELF
 PERSONAL = SELF | frozenset({"he", "she", "they"})
 # Dependents of the reporting verb that hold its predicate directly: "called the move illegal",
 # "described the vote as illegitimate".

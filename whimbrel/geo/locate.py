@@ -133,9 +133,9 @@ def _up(trigger: Token, preps: frozenset[str]) -> Iterator[tuple[str, Candidate]
     if trigger.pos_ in _VERBS:
         return
     child, head = trigger, trigger.head
-    while head is not child:
+    while head.i != child.i:  # (Token objects are created on each access: compare positions)
         for token in head.children:
-            if token is not child and token.dep_ == "prep" and token.lower_ in preps:
+            if token.i != child.i and token.dep_ == "prep" and token.lower_ in preps:
                 found = _object_place(token)
                 if found is not None:
                     yield token.lower_, found
