@@ -884,6 +884,13 @@ THE_COUNTRY = [
         "minister",
         [(None, "IRN", "GOV", "The country's foreign minister")],
     ),
+    # a subject that is no country: the possessor named before it in the sentence
+    (
+        "The Security Council condemned Iran's launch of a rocket over Iraq, demanding that the isolated"
+        " country halt its missile programme.",
+        "country",
+        [(None, "IRN", "GOV", "the isolated country")],
+    ),
     # not a reference: no "the", a prepositional object, no country subject before it (never the tally)
     ("China insists on one country, two systems.", "country", []),
     ("Kenya raised taxes and protests spread across the country.", "country", []),

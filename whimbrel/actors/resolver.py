@@ -535,11 +535,14 @@ class ArticleActors:
         if r.countries() or r.organisation() is not None or any(c.dep_ == "poss" for c in h.children):
             return []  # "the Gulf country", "the bloc's countries": not a reference back
         found: list[Actor] = []
-        first = self._sentence_start(h, position)
+        first, owner = self._sentence_start(h, position), list[Actor]()
         for t in reversed(h.doc[first : h.i]):
             if t.dep_ in _SUBJECT_DEPS and h.i > t.right_edge.i and t.head.i != h.head.i:
                 found = self._group_subject(t, when, position)  # never its own clause's subject
                 break
+            owner = owner or (self._resolve_one(t, when, position) if t.dep_ == "poss" else [])
+        # "The UN condemned Iran's launch ..., demanding that the isolated country halt": the possessor
+        found = owner if not _country_actors(found) and _country_actors(owner) else found
         if not _country_actors(found):
             key = (position[0], first)
             found = next(
