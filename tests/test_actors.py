@@ -129,6 +129,12 @@ PHRASES = [
         "Russia",
         [(None, "RUS", "GOV", "Russia"), (None, "CHN", "GOV", "China")],
     ),
+    # a relative clause on the last conjunct singles it out: "who seized power" is the generals only
+    (
+        "The bishop mediated between President Mugabe and the generals, who seized power on Tuesday.",
+        "generals",
+        [(None, None, "MIL", "the generals")],
+    ),
     # non-actors
     ("The meeting ended without a deal.", "meeting", []),
     ("The talks collapsed on Tuesday.", "talks", []),

@@ -226,6 +226,8 @@ class ArticleActors:
     def resolve(self, head: Token, when: date | None) -> list[Actor]:
         """Actors named by the argument whose syntactic head is ``head`` (and its coordinated heads)."""
         heads = sorted({head, *head.conjuncts}, key=lambda t: t.i)
+        if head.dep_ == "conj" and any(c.dep_ == "relcl" for c in head.children):
+            heads = [h for h in heads if h.i >= head.i]  # "Mugabe and the generals, who seized power"
         actors: list[Actor] = []
         for h in heads:
             position = (self._paragraph(h.doc), h.i)
