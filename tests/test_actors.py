@@ -763,6 +763,19 @@ def test_plural_they(
 
 
 ROLE_NOUNS = [
+    # an abbreviated title is the full title ("Gov." is a governor, "Sen." a senator)
+    (
+        "Gov. Jim Mason gave a speech on Tuesday. Many Democrats praised the governor.",
+        "governor",
+        D2017,
+        [("Jim Mason", None, "GOV", "the governor")],
+    ),
+    (
+        "Sen. Ann Lee spoke on Monday. The senator criticised the budget.",
+        "senator",
+        D2017,
+        [("Ann Lee", None, "LEG", "The senator")],
+    ),
     (
         "Trump won the election in November. Obama congratulated the president-elect.",
         "elect",

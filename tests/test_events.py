@@ -578,6 +578,8 @@ NOT_R3: list[tuple[str, str]] = [
     ("Rebels seized the town of Kidal.", "171"),  # force, not confiscation
     ("The council pressed ahead with the plan.", "10"),
     ("Iran withdrew from the nuclear deal in May.", "087"),  # no military retreat
+    ("The new Congress can more easily target key Obama policies.", "19"),  # aimed at, no attack
+    ("The campaign targeted young Kenyan voters.", "19"),
     ("Speaking in Paris, the minister criticised the sanctions.", "111"),  # Paris is no target (below)
 ]  # fmt: skip
 

@@ -28,7 +28,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "countries": (("iso3", "name"), ("aliases", "adjectives", "seats")),
     "people": (("name", "sector"), ("aliases", "country", "start", "end", "role", "gender")),
     "organisations": (("name", "sector"), ("aliases", "country")),
-    "agents": (("word", "sector"), ("person", "generic", "alone")),
+    "agents": (("word", "sector"), ("person", "generic", "alone", "means")),
     "words": (("word", "kind"), ("value", "after")),
 }
 WORD_KINDS = (
@@ -243,7 +243,8 @@ class ActorDictionary:
             flags = [_flag(path, line, row[c]) for c in ("person", "generic", "alone")]
             alone = row["alone"].lower() != "no"  # empty = yes
             sector = _sector(path, line, row["sector"])
-            self.agents[word] = Agent(word, sector, flags[0], flags[1], alone)
+            means = norm(row["means"]).lower() or word  # "gov." is the title "governor"
+            self.agents[word] = Agent(means, sector, flags[0], flags[1], alone)
             self.max_words = max(self.max_words, word.count(" ") + 1)
 
     def _read_words(self, path: Path) -> None:
