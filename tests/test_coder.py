@@ -606,3 +606,29 @@ def test_who_claims_responsibility_for_an_attack_made_it(text: str) -> None:
 def test_a_warning_of_the_speakers_own_act(text: str, pair: tuple[str, str]) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # an idiom of threat in a reported clause is a threat to the clause's subject (or the "of" object)
+        ('"All options are on the table," the US president said of North Korea.', ("USA", "PRK")),
+        ("Pyongyang said Washington would pay a heavy price for the sanctions.", ("PRK", "USA")),
+        ("Trump said North Korea would face serious consequences if it attacked Guam.", ("USA", "PRK")),
+    ],
+)
+def test_an_idiom_of_threat_is_a_threat(text: str, pair: tuple[str, str]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [pair]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan minister said Kenya would face no consequences.",  # negated: no threat
+        "The Ugandan minister said Kenya would not face consequences.",
+        "The coach said all options were open for the final.",  # no idiom
+    ],
+)
+def test_no_idiom_no_threat(text: str) -> None:
+    assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]

@@ -626,7 +626,8 @@ def test_user_lexicon_extends_reporting_verbs(nlp: Language, tmp_path: Path) -> 
     ("lexicon", "patterns", "line", "message"),
     [
         ("lexicon\tword\nreport\tsay\nReport!\tshout\n", "", 3, "bad lexicon name"),
-        ("lexicon\tword\nreport\tsay\nreport\tShout Out\n", "", 3, "bad word"),
+        ("lexicon\tword\nreport\tsay\nreport\tshout!\n", "", 3, "bad word"),
+        ("lexicon\tword\nreport\tsay\nreport\tshout  out\n", "", 3, "bad word"),  # one space apart
         ("lexicon\tword\nreport\tsay\n", "x.y\t@nosuch\tV\t\t\t\t100\t0.5\n", 3, "unknown lexicon"),
         ("lexicon\tword\nreport\tsay\n", "x.y\t@report\tV\tpred:@nosuch\t\t\t100\t0.5\n", 3, "unknown"),
     ],

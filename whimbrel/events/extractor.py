@@ -128,6 +128,8 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         return statements.predicate(token, words)
     elif key == "clause":
         return statements.reported_verb(token, words)
+    elif key == "idiom":
+        return statements.reported_idiom(token, words)
     elif key == "oprd":
         # An object predicate: "called Trump | unqualified", "called Obama | the worst president" (apposed).
         objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]

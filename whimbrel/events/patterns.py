@@ -20,7 +20,9 @@ from whimbrel.errors import DataFileError
 
 PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
-REQUIRE_KEYS = ("obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov", "oprd")
+REQUIRE_KEYS = (
+    "obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov", "oprd", "idiom"
+)
 FLAGS = ("symmetric", "notarget", "reverse")
 CONTROL_KINDS = ("object", "light", "clause", "cause", "occur", "opposed")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
@@ -133,8 +135,8 @@ def read_lexicons(paths: Iterable[Path]) -> Lexicons:
             name, word = row["lexicon"].lower(), row["word"].lower()
             if not _LEXICON_NAME.match(name):
                 raise DataFileError(path, line, f"bad lexicon name {name!r} (lower-case letters and _)")
-            if not _WORD.match(word):
-                raise DataFileError(path, line, f"bad word {row['word']!r} (one lower-case word)")
+            if not all(_WORD.match(part) for part in word.split(" ")):  # an idiom has several words
+                raise DataFileError(path, line, f"bad word {row['word']!r} (lower-case words, single spaces)")
             out.setdefault(name, set()).add(word)
     return {k: frozenset(v) for k, v in out.items()}
 

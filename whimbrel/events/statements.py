@@ -112,6 +112,23 @@ def reported_verb(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+# Words an idiom is matched without: "all options are on the table" is "option on table".
+IDIOM_SKIP = frozenset({"DET", "ADJ", "AUX", "ADV", "PUNCT", "PRON", "PART", "NUM"})
+
+
+def reported_idiom(verb: Token, idioms: frozenset[str]) -> Token | None:
+    """A reported clause, not negated, that says one of ``idioms`` (lemmas, without determiners,
+    adjectives, auxiliaries and adverbs: "option on table", "pay price", "face consequence"); returns the
+    clause's verb."""
+    for clause in complements(verb):
+        if negated(clause) or any(t.dep_ == "det" and t.lower_ == "no" for t in clause.subtree):
+            continue  # "would not face consequences", "would face no consequences"
+        words = " ".join(t.lemma_.lower() for t in clause.subtree if t.pos_ not in IDIOM_SKIP)
+        if any(f" {idiom} " in f" {words} " for idiom in idioms):
+            return clause
+    return None
+
+
 def statement_target(
     verb: Token, consumed: tuple[Token, ...], cameo: str, is_actor: IsActor | None
 ) -> tuple[Token, ...]:
