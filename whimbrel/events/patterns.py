@@ -21,7 +21,18 @@ from whimbrel.errors import DataFileError
 PATTERN_COLUMNS = ("id", "trigger", "pos", "cameo", "confidence")
 PATTERN_OPTIONAL = ("requires", "target", "flags", "note")
 REQUIRE_KEYS = (
-    "obj", "pobj", "xcomp", "mod", "negclause", "modal", "pred", "clause", "subj", "gov", "oprd", "idiom"
+    "obj",
+    "pobj",
+    "xcomp",
+    "mod",
+    "negclause",
+    "modal",
+    "pred",
+    "clause",
+    "subj",
+    "gov",
+    "oprd",
+    "idiom",
 )
 FLAGS = ("symmetric", "notarget", "reverse")
 CONTROL_KINDS = ("object", "light", "clause", "cause", "occur", "opposed")
