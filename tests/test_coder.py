@@ -632,3 +632,12 @@ def test_an_idiom_of_threat_is_a_threat(text: str, pair: tuple[str, str]) -> Non
 )
 def test_no_idiom_no_threat(text: str) -> None:
     assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]
+
+
+def test_a_fine_is_a_penalty() -> None:
+    # spaCy lemmatizes "fined" as "fin": the pattern is written for that lemma
+    events = whimbrel.code("A Moscow court fined the opposition politician Ivan Petrov on Friday.", published=PUB,
+                           fmt="text")  # fmt: skip
+    assert [(e.source.sector, e.code.cameo, e.target and e.target.country) for e in events] == [
+        ("JUD", "173", "RUS")
+    ]
