@@ -636,8 +636,8 @@ def test_no_idiom_no_threat(text: str) -> None:
 
 def test_a_fine_is_a_penalty() -> None:
     # spaCy lemmatizes "fined" as "fin": the pattern is written for that lemma
-    events = whimbrel.code("A Moscow court fined the opposition politician Ivan Petrov on Friday.", published=PUB,
-                           fmt="text")  # fmt: skip
+    text = "A Moscow court fined the opposition politician Ivan Petrov on Friday."
+    events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.source.sector, e.code.cameo, e.target and e.target.country) for e in events] == [
         ("JUD", "173", "RUS")
     ]
