@@ -634,10 +634,17 @@ def test_no_idiom_no_threat(text: str) -> None:
     assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]
 
 
-def test_a_fine_is_a_penalty() -> None:
-    # spaCy lemmatizes "fined" as "fin": the pattern is written for that lemma
-    text = "A Moscow court fined the opposition politician Ivan Petrov on Friday."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spaCy's lemmatizer drops a final "e" of some verbs ("fined" → "fin", "lambasted" → "lambast",
+        # "staged" → "stag"): the pattern still applies
+        ("A Moscow court fined the opposition politician Ivan Petrov on Friday.", ("RUS", "173", "RUS")),
+        ("The Chinese foreign minister lambasted the Japanese government.", ("CHN", "111", "JPN")),
+        # ... and a kind of exercise ("military") is no target
+        ("Russian forces staged military exercises near the Ukrainian border.", ("RUS", "150", "UKR")),
+    ],
+)
+def test_verbs_whose_lemma_loses_its_e(text: str, expected: tuple[str, str, str]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
-    assert [(e.source.sector, e.code.cameo, e.target and e.target.country) for e in events] == [
-        ("JUD", "173", "RUS")
-    ]
+    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == [expected]

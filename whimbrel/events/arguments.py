@@ -266,6 +266,8 @@ def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
     for c in noun.children:
         if c.dep_ not in ("poss", "amod", "compound") or c.i > noun.i or c.tag_ == "PRP$":
             continue  # "withdrew its troops": a possessive pronoun points back at the source
+        if c.pos_ == "ADJ" and not c.ent_type_:
+            continue  # "staged military exercises": a kind of thing, not whom it is aimed at
         if c.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(c):
             return c
     return None

@@ -313,7 +313,7 @@ class EventExtractor:
                 f = negatives.get(lemma)
             if f is not None and f < factor and not (is_name is not None and is_name(t)):
                 factor = f
-            if lemma in heads or lower in heads:
+            if lemma in heads or lower in heads or _e_dropped(lemma, lower) in heads:
                 found.append(t.i)
         return SentenceScan(factor, tuple(found))
 
@@ -329,7 +329,12 @@ class EventExtractor:
                 pos = "N"
             else:
                 continue
-            pats = self.index.get((pos, lemma)) or self.index.get((pos, t.lower_), ())
+            index = self.index
+            pats = (
+                index.get((pos, lemma))
+                or index.get((pos, t.lower_))
+                or index.get((pos, _e_dropped(lemma, t.lower_)), ())
+            )
             if not pats:
                 continue
             gov = self._light_governor(t) if pos == "N" else None
@@ -342,9 +347,11 @@ class EventExtractor:
 
     def _light_governor(self, noun: Token) -> Token | None:
         """The light verb whose object ``noun`` is ("held | talks", "launched | an attack"), if any."""
-        if noun.dep_ in ("dobj", "obj", "nsubjpass", "attr") and noun.head.lemma_.lower() in self.light_verbs:
-            return noun.head
-        return None
+        if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr"):
+            return None
+        verb, light = noun.head, self.light_verbs
+        lemma = verb.lemma_.lower()
+        return verb if lemma in light or _e_dropped(lemma, verb.lower_) in light else None
 
     def _verb_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
         verb, pat = m.token, m.pattern
@@ -585,6 +592,14 @@ def _clause_source(
         holder = args.holder_subject(noun.head)
         return args.Found((holder,) if holder is not None else (), fallback=True)
     return args.Found(())
+
+
+def _e_dropped(lemma: str, lower: str) -> str:
+    """The lemma with the final "e" spaCy's lemmatizer sometimes drops ("staged" → "stag", "fined" → "fin",
+    "hoped" → "hop"), or "" when the word is not written so.  Every "-ed" form also starts with its lemma
+    and an "e" ("launched"): callers look this up only after the lemma itself."""
+    fixed = lemma + "e"
+    return fixed if lower.startswith(fixed) else ""
 
 
 def _describes(verb: Token) -> bool:
