@@ -641,6 +641,8 @@ def test_no_idiom_no_threat(text: str) -> None:
         # "staged" → "stag"): the pattern still applies
         ("A Moscow court fined the opposition politician Ivan Petrov on Friday.", ("RUS", "173", "RUS")),
         ("The Chinese foreign minister lambasted the Japanese government.", ("CHN", "111", "JPN")),
+        # ... and leaves some inflected forms as written ("slamming")
+        ("The Ugandan government is slamming Kenya.", ("UGA", "111", "KEN")),
         # ... and a kind of exercise ("military") is no target
         ("Russian forces staged military exercises near the Ukrainian border.", ("RUS", "150", "UKR")),
     ],

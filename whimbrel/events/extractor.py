@@ -313,7 +313,7 @@ class EventExtractor:
                 f = negatives.get(lemma)
             if f is not None and f < factor and not (is_name is not None and is_name(t)):
                 factor = f
-            if lemma in heads or lower in heads or _e_dropped(lemma, lower) in heads:
+            if lemma in heads or lower in heads or any(r in heads for r in _repaired(lemma, lower)):
                 found.append(t.i)
         return SentenceScan(factor, tuple(found))
 
@@ -330,11 +330,8 @@ class EventExtractor:
             else:
                 continue
             index = self.index
-            pats = (
-                index.get((pos, lemma))
-                or index.get((pos, t.lower_))
-                or index.get((pos, _e_dropped(lemma, t.lower_)), ())
-            )
+            keys = (lemma, t.lower_, *_repaired(lemma, t.lower_))
+            pats = next((index[(pos, k)] for k in keys if (pos, k) in index), ())
             if not pats:
                 continue
             gov = self._light_governor(t) if pos == "N" else None
@@ -351,7 +348,7 @@ class EventExtractor:
             return None
         verb, light = noun.head, self.light_verbs
         lemma = verb.lemma_.lower()
-        return verb if lemma in light or _e_dropped(lemma, verb.lower_) in light else None
+        return verb if lemma in light or any(r in light for r in _repaired(lemma, verb.lower_)) else None
 
     def _verb_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
         verb, pat = m.token, m.pattern
@@ -594,12 +591,23 @@ def _clause_source(
     return args.Found(())
 
 
-def _e_dropped(lemma: str, lower: str) -> str:
-    """The lemma with the final "e" spaCy's lemmatizer sometimes drops ("staged" → "stag", "fined" → "fin",
-    "hoped" → "hop"), or "" when the word is not written so.  Every "-ed" form also starts with its lemma
-    and an "e" ("launched"): callers look this up only after the lemma itself."""
+def _repaired(lemma: str, lower: str) -> tuple[str, ...]:
+    """Base forms to try when spaCy's lemma may be wrong: it drops the final "e" of some verbs ("staged" →
+    "stag", "fined" → "fin") and leaves some inflected forms as written ("boycotts", "slamming").  Every
+    "-ed" form also starts with its lemma and an "e" ("launched"): callers try these only after the lemma."""
     fixed = lemma + "e"
-    return fixed if lower.startswith(fixed) else ""
+    out = (fixed,) if lower.startswith(fixed) else ()
+    if lemma != lower or len(lower) < 5:
+        return out
+    if lower.endswith("ing"):  # "slamming" → slam, "imprisoning" → imprison, "staging" → stage
+        stem = lower[:-3]
+        return (*out, stem, stem + "e", *((stem[:-1],) if stem[-1] == stem[-2] else ()))
+    if lower.endswith("ed"):
+        stem = lower[:-2]
+        return (*out, stem, lower[:-1], *((stem[:-1],) if stem[-1] == stem[-2] else ()))
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return (*out, lower[:-1], *((lower[:-2],) if lower.endswith("es") else ()))
+    return out
 
 
 def _describes(verb: Token) -> bool:
