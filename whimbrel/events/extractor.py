@@ -200,6 +200,8 @@ class EventExtractor:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
         self.heads = frozenset(word for _pos, word in self.index)  # a cheap first test for every token
+        # lemmas that may be a head with its final "e" dropped by spaCy ("stag" for "staged")
+        self.e_dropped = frozenset(h[:-1] for h in self.heads if h.endswith("e"))
         self.negatives = dict(negatives)
         self.object_control = control.get("object", frozenset())
         self.light_verbs = control.get("light", frozenset())
@@ -304,7 +306,7 @@ class EventExtractor:
     def scan(self, sent: Span, is_name: Callable[[Token], bool] | None = None) -> SentenceScan:
         """One pass over the sentence's words: its :meth:`context_factor` and the words that head a
         pattern (what :meth:`extract` looks at; most words head none)."""
-        factor, heads, negatives = 1.0, self.heads, self.negatives
+        factor, heads, negatives, dropped = 1.0, self.heads, self.negatives, self.e_dropped
         found: list[int] = []
         for t in sent:
             lower, lemma = t.lower_, t.lemma_.lower()
@@ -313,7 +315,12 @@ class EventExtractor:
                 f = negatives.get(lemma)
             if f is not None and f < factor and not (is_name is not None and is_name(t)):
                 factor = f
-            if lemma in heads or lower in heads or any(r in heads for r in _repaired(lemma, lower)):
+            if (
+                lemma in heads
+                or lower in heads
+                or (lemma in dropped or (lemma == lower and lower.endswith(_INFLECTED)))
+                and any(r in heads for r in _repaired(lemma, lower))
+            ):
                 found.append(t.i)
         return SentenceScan(factor, tuple(found))
 
@@ -589,6 +596,9 @@ def _clause_source(
         holder = args.holder_subject(noun.head)
         return args.Found((holder,) if holder is not None else (), fallback=True)
     return args.Found(())
+
+
+_INFLECTED = ("ing", "ed", "s")
 
 
 def _repaired(lemma: str, lower: str) -> tuple[str, ...]:

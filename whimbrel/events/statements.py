@@ -121,10 +121,13 @@ def reported_idiom(verb: Token, idioms: frozenset[str]) -> Token | None:
     adjectives, auxiliaries and adverbs: "option on table", "pay price", "face consequence"); returns the
     clause's verb."""
     for clause in complements(verb):
-        if negated(clause) or any(t.dep_ == "det" and t.lower_ == "no" for t in clause.subtree):
-            continue  # "would not face consequences", "would face no consequences"
-        words = " ".join(t.lemma_.lower() for t in clause.subtree if t.pos_ not in IDIOM_SKIP)
-        if any(f" {idiom} " in f" {words} " for idiom in idioms):
+        if negated(clause):
+            continue
+        kept = [t for t in clause.subtree if t.pos_ not in IDIOM_SKIP or t.lower_ == "no"]
+        words = f" {' '.join(t.lemma_.lower() for t in kept)} "
+        if " no " in words:
+            continue  # "would face no consequences"
+        if any(f" {idiom} " in words for idiom in idioms):
             return clause
     return None
 
