@@ -650,3 +650,19 @@ def test_no_idiom_no_threat(text: str) -> None:
 def test_verbs_whose_lemma_loses_its_e(text: str, expected: tuple[str, str, str]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # blows are physical assault (CAMEO 182) ...
+        ("A Palestinian teenager punched an Israeli soldier in the face.", [("PSE", "182", "ISR")]),
+        ("Police beat Kenyan protesters with batons in Nairobi.", [("KEN", "182", "KEN")]),
+        # ... but beating a team or a party is winning
+        ("Argentina beat Brazil 2-1 in the final.", []),
+        ("The opposition beat the ruling party in the election.", []),
+    ],
+)
+def test_blows_are_assault(text: str, expected: list[tuple[str, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
