@@ -129,6 +129,9 @@ PHRASES = [
         "Russia",
         [(None, "RUS", "GOV", "Russia"), (None, "CHN", "GOV", "China")],
     ),
+    # a dictionary body written with another country is that country's ("Senate" alone is the US Senate)
+    ("Opponents of Rwanda's Senate protested.", "Senate", [(None, "RWA", "LEG", "Rwanda's Senate")]),
+    ("The Senate voted on Monday.", "Senate", [("US Senate", "USA", "LEG", "The Senate")]),
     # a relative clause on the last conjunct singles it out: "who seized power" is the generals only
     (
         "The bishop mediated between President Mugabe and the generals, who seized power on Tuesday.",
@@ -630,6 +633,9 @@ IT = [
         "it",
         [(None, "RUS", "MIL", "it")],
     ),
+    # "it" at which something is aimed is the sentence's country, never its own clause's subject
+    ("Turkey said a shell was fired at it from Syria.", "it", [(None, "TUR", "GOV", "it")]),
+    ("Turkey said the plan was flawed and rejected it.", "it", []),  # an object "it" is a thing
     # a person, a plural group or no subject before "it"; expletive "it"
     ("Putin said it would help the economy.", "it", []),
     ("Iran tested a rocket. Officials said it had failed.", "it", []),

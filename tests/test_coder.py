@@ -666,3 +666,16 @@ def test_verbs_whose_lemma_loses_its_e(text: str, expected: tuple[str, str, str]
 def test_blows_are_assault(text: str, expected: list[tuple[str, str, str]]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # an attack told in the passive with no agent comes from where it was fired from
+        ("Rockets were fired at Israel from the Gaza Strip on Tuesday.", ("PSE", "ISR")),
+        ("Turkey said a shell was fired at it from Syria.", ("SYR", "TUR")),
+    ],
+)
+def test_an_attack_comes_from_where_it_was_fired(text: str, pair: tuple[str, str]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [pair]

@@ -274,6 +274,9 @@ class ArticleActors:
                 return [_person_actor(value, r.text, r.span, when, _former(r))]
             if kind == "org":
                 assert isinstance(value, Organisation)
+                other = [c for c in r.countries() if value.country and c != value.country]
+                if other:  # "Rwanda's Senate", "the Kenyan parliament": that country's body, not ours
+                    return [Actor(r.text, None, other[0], value.sector, r.span)]
                 return [Actor(r.text, value.name, value.country, value.sector, r.span)]
             # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government.
             assert isinstance(value, str)
@@ -497,9 +500,11 @@ class ArticleActors:
         if not _referring_it(self.table, h):
             return []
         first = self._sentence_start(h, position)
+        verb = h.head.head if h.head.dep_ == "prep" else h.head
         for t in reversed(h.doc[first : h.i]):
-            if t.dep_ in _SUBJECT_DEPS:
-                return self._group_subject(t, when, position)
+            if t.dep_ in _SUBJECT_DEPS and (h.dep_ in _SUBJECT_DEPS or t.head.i != verb.i):
+                return self._group_subject(t, when, position)  # (an object is not its clause's subject:
+                # "Israel said a rocket was fired at it")
         key = (position[0], first)
         previous = [actors for at, actors in self.subjects if at < key]
         return list(previous[-1]) if previous else []

@@ -192,6 +192,8 @@ def _referring_it(table: ActorDictionary, h: Token) -> bool:
     """ "its" as a possessor, "it" as the subject of a verb that is not expletive ("it is", "it seems")."""
     if h.lower_ == "its":
         return h.dep_ == "poss"
+    if h.dep_ == "pobj":  # "fired at it", "sanctions against it": aimed at someone ("rejected it": a thing)
+        return h.head.lower_ in ("at", "against")
     if h.dep_ == "nsubjpass":  # "it was reported that ...", "it is expected to ..."
         return not any(c.dep_ in ("ccomp", "xcomp") for c in h.head.children)
     if h.dep_ != "nsubj" or any(c.dep_ == "acomp" for c in h.head.children):  # "it remains unclear"

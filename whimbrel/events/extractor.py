@@ -395,8 +395,11 @@ class EventExtractor:
             subj = args.Found(args.captor(verb, is_actor))
             noagent = not subj.heads
         if noagent and pat.cameo[:2] in _VIOLENT_ROOTS:
-            # "were killed in a Russian airstrike": the attack's actor did it.
+            # "were killed in a Russian airstrike": the attack's actor did it; "rockets were fired at
+            # Israel from Gaza": where it came from
             subj = self._cause_actor(verb, is_actor)
+            origin = [o for o in args.prep_objects(verb, ("from",)) if _plausible(o, is_actor)]
+            subj = subj if subj.heads or not origin else args.Found((origin[0],))
             noagent = not subj.heads
         end = max([verb.i, *(t.i for t in (*m.particles, *m.in_span) if 0 < t.i - verb.i <= SPAN_GAP)]) + 1
         return self._candidate(pat, (verb.i, end), verb, subj, tgt, is_actor, m.consumed, noagent)
