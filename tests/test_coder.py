@@ -679,3 +679,11 @@ def test_blows_are_assault(text: str, expected: list[tuple[str, str, str]]) -> N
 def test_an_attack_comes_from_where_it_was_fired(text: str, pair: tuple[str, str]) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [pair]
+
+
+def test_inspecting_is_investigating() -> None:
+    text = "UN inspectors inspected the nuclear sites in Iran on Monday."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.sector, e.code.cameo, e.target and e.target.country) for e in events] == [
+        ("IGO", "090", "IRN")
+    ]
