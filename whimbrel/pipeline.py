@@ -7,7 +7,7 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -151,7 +151,13 @@ class Coder:
         candidates = self.extractor.extract(sent, is_actor=is_actor, scan=scan)
         if not candidates:
             return
-        tags = self.contexts.tag(sent)
+        tagged: list[tuple[str, ...]] = []  # the sentence's contexts, read once and only if it has an event
+
+        def tags() -> tuple[str, ...]:
+            if not tagged:
+                tagged.append(self.contexts.tag(sent))
+            return tagged[0]
+
         seen: set[tuple[object, ...]] = set()
         acts: set[tuple[int, object, str]] = set()  # (trigger head, source, type) of the events given
         for cand in candidates:
@@ -179,7 +185,7 @@ class Coder:
         code: EventCode,
         resolver: _SentenceActors,
         headline: bool,
-        tags: tuple[str, ...],
+        tags: Callable[[], tuple[str, ...]],
         prior: list[Event],
     ) -> Iterator[Event]:
         doc = sent.doc
@@ -232,7 +238,7 @@ class Coder:
                 date=when_range,
                 status=status.status,  # type: ignore[arg-type]
                 attribution=attribution,
-                contexts=tags,
+                contexts=tags(),
                 location=location,
                 confidence=_confidence(cand, source, target, resolver.context) * (0.7 if fallback else 1.0),
                 coder_version=CODER_VERSION,

@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -50,8 +51,8 @@ class Article:
     supplied_id: str | None = None
     source_path: str | None = None
 
-    @property
-    def version(self) -> str:
+    @cached_property
+    def version(self) -> str:  # (cached: every event's id reads it, and it hashes the whole text)
         return content_hash(self.text)
 
     @property
