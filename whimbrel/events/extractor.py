@@ -337,8 +337,10 @@ class EventExtractor:
             else:
                 continue
             index = self.index
-            keys = (lemma, t.lower_, *_repaired(lemma, t.lower_))
-            pats = next((index[(pos, k)] for k in keys if (pos, k) in index), ())
+            pats = index.get((pos, lemma)) or index.get((pos, t.lower_))
+            if not pats:  # spaCy's lemma may be wrong ("staged" → "stag")
+                keys = _repaired(lemma, t.lower_)
+                pats = next((index[(pos, k)] for k in keys if (pos, k) in index), ())
             if not pats:
                 continue
             gov = self._light_governor(t) if pos == "N" else None

@@ -10,6 +10,7 @@ picks the target from it.  Everything is a bounded walk over the children of a f
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -120,9 +121,12 @@ def reported_idiom(verb: Token, idioms: frozenset[str]) -> Token | None:
     """A reported clause, not negated, that says one of ``idioms`` (lemmas, without determiners,
     adjectives, auxiliaries and adverbs: "option on table", "pay price", "face consequence"); returns the
     clause's verb."""
+    keys = _idiom_keys(idioms)
     for clause in complements(verb):
-        if negated(clause):
-            continue
+        last = clause.right_edge
+        text = " " + verb.doc.text[clause.left_edge.idx : last.idx + len(last)].lower()
+        if not any(key in text for key in keys) or negated(clause):
+            continue  # (a cheap test on the text first: most clauses hold no idiom's last word)
         kept = [t for t in clause.subtree if t.pos_ not in IDIOM_SKIP or t.lower_ == "no"]
         words = f" {' '.join(t.lemma_.lower() for t in kept)} "
         if " no " in words:
@@ -130,6 +134,12 @@ def reported_idiom(verb: Token, idioms: frozenset[str]) -> Token | None:
         if any(f" {idiom} " in words for idiom in idioms):
             return clause
     return None
+
+
+@lru_cache(maxsize=8)
+def _idiom_keys(idioms: frozenset[str]) -> frozenset[str]:
+    """The last word of each idiom ("table", "price"): a clause whose text lacks them all holds none."""
+    return frozenset(" " + idiom.rsplit(" ", 1)[-1] for idiom in idioms)  # (" day" is not in "Monday")
 
 
 def statement_target(
