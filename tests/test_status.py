@@ -119,6 +119,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The ministry said troops would withdraw from the border.", "withdraw", PLAN, "would", "ministry"),
     ("Officials said Iran would retaliate if it were attacked.", "retaliate", HYP, "if", "Officials"),
     ("Officials warned that Iran could retaliate.", "retaliate", HYP, "could", "Officials"),
+    # a tensed verb coordinated after a bare infinitive is no part of what the modal governs
+    ("He said Kenya would respond in kind and accused Uganda of lying.", "accused", OCC, None, "He"),
+    ("Police will arrest and charge the organisers.", "charge", PLAN, "will", None),
 ]  # fmt: skip
 
 

@@ -7,7 +7,7 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -279,7 +279,9 @@ class Coder:
         if self.config.sentence_targets and head.pos_ not in _NOMINAL:
             # An act told by a noun ("in defiance of U.N. sanctions", "the Madrid peace talks") is often
             # background: only its own arguments name its target, never the nearest actor of the sentence.
-            avoid = range(speaker.left_edge.i, speaker.right_edge.i + 1) if speaker is not None else range(0)
+            avoid = (
+                set(range(speaker.left_edge.i, speaker.right_edge.i + 1)) if speaker is not None else set()
+            )
             nearest = resolver.nearest_other(sent, head, sources, when, avoid)
             if nearest is not None:
                 return sources, [nearest], True
@@ -305,7 +307,7 @@ class Coder:
             return None
         verb = speaker.head
         accuse = self.cameo.event_code(_CLAIM_CAMEO)
-        if accuse is None or verb is speaker:
+        if accuse is None or verb.i == speaker.i:
             return None
         return {
             "code": accuse,
@@ -353,7 +355,7 @@ class _SentenceActors:
         return self.memo[key]
 
     def nearest_other(
-        self, sent: Span, trigger: Token, sources: list[Actor], when: date | None, avoid: range = range(0)
+        self, sent: Span, trigger: Token, sources: list[Actor], when: date | None, avoid: Container[int] = ()
     ) -> Actor | None:
         """The actor named in ``sent`` nearest to ``trigger`` that is none of ``sources``: the last-resort
         target of an event whose own argument slots named none ("X lifted the sanctions" in an article

@@ -229,7 +229,10 @@ def _step(node: Token, found: _Found) -> _Step | None:
     if dep == "conj":
         # Coordinated events share their governors; a negation or modal of the first conjunct is its own.
         own_aux = any(c.dep_ in _AUX_DEPS for c in node.children)
-        return _Step(gov, True, False, skip=frozenset({"neg", "aux"} if own_aux else {"neg"}))
+        # "said Minsk would respond ... and accused Brussels": a tensed verb after a bare infinitive is no
+        # part of what the modal governs
+        own_tense = gov.tag_ == "VB" and node.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        return _Step(gov, True, False, skip=frozenset({"neg", "aux"} if own_aux or own_tense else {"neg"}))
     if dep == "xcomp":
         return _xcomp(node, gov, found)
     if dep in ("ccomp", "parataxis", "acl") and gov.pos_ in _NOUN_POS:
