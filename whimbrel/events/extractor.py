@@ -141,7 +141,7 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         # The word governing an event noun, directly or through a preposition ("violated | the deal",
         # "the lifting | of sanctions").
         gov = token.head.head if token.dep_ == "pobj" else token.head
-        return gov if gov is not token and gov.lemma_.lower() in words else None
+        return gov if gov.i != token.i and gov.lemma_.lower() in words else None
     else:
         # An infinitive after a noun is often parsed as a relative clause: "calls | to halt the deployment".
         pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp") or _infinitive(c)]
