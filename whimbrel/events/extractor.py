@@ -13,6 +13,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events import statements
 from whimbrel.events.emotions import dismay
 from whimbrel.events.fallback import fallback_targets
+from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
     Pattern,
@@ -25,12 +26,10 @@ from whimbrel.events.patterns import (
 )
 
 VERB_TAGS = frozenset({"VERB"})
-NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 PREPOSITIONS = frozenset(
     {"with", "on", "at", "to", "against", "into", "for", "from", "over", "toward", "towards", "upon",
      "between", "about", "near"}
 )  # fmt: skip
-PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
 SPAN_GAP = 3  # a trigger range covers verb..particle/object only when they are this close
 # Confidence factors (multiplied into the pattern's own confidence).
 FALLBACK = 0.85
@@ -64,118 +63,6 @@ class Candidate:
     confidence: float
     pattern: str
     trigger_head: int
-
-
-@dataclass(frozen=True)
-class _Match:
-    pattern: Pattern
-    token: Token
-    consumed: tuple[Token, ...]  # the object/xcomp tokens a `requires` constraint matched
-    particles: tuple[Token, ...]
-    in_span: tuple[Token, ...]  # consumed tokens inside the trigger phrase ("imposed | sanctions")
-
-
-CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
-# Requirement keys whose matched word is part of the trigger phrase (the others match inside a clause).
-SPAN_KEYS = frozenset({"obj", "pobj", "xcomp", "mod"})
-
-
-def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
-    found = []
-    for word in pattern.particles:
-        hit = next(
-            (c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == word and not _temporal(c)),
-            None,
-        )
-        if hit is None:  # "called for the prisoners to be freed": "for" marks the complement clause
-            hit = next(
-                (m for c in token.children if c.dep_ in CLAUSE_DEPS for m in c.children
-                 if m.dep_ == "mark" and m.lower_ == word and m.i < c.i),
-                None,
-            )  # fmt: skip
-        if hit is None:
-            return None
-        found.append(hit)
-    return tuple(found)
-
-
-def _temporal(prep: Token) -> bool:
-    # "fired missiles on Thursday" is not "fire on": a date object never makes a particle.
-    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
-
-
-def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | None) -> Token | None:
-    if key == "obj":
-        pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
-    elif key == "pobj":
-        # A light verb's prepositions count for its object noun: "made a proposal | for a meeting".
-        # ... and so do the object's ("gave Ukraine $300 million | in aid").
-        objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-        heads = (token, *objs) if gov is None else (token, gov, *objs)
-        pool = [g for h in heads for c in h.children if c.dep_ in ("prep", "agent") for g in c.children]
-        pool = [g for g in pool if g.dep_ == "pobj"]
-    elif key == "mod":
-        pool = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
-    elif key == "negclause":
-        # "stressed that Israel would not negotiate": a complement clause that is negated.
-        # ... also the clause a parenthetical "X said" interrupts ("Iran will not, the minister said, ...").
-        pool = [c for c in token.children if c.dep_ == "xcomp"] + statements.complements(token)
-        pool = [c for c in pool if _negated(c)]
-        return next((c for c in pool if "*" in words or c.lemma_.lower() in words), None)
-    elif key == "modal":
-        return statements.modal_clause(token, words)
-    elif key == "pred":
-        return statements.predicate(token, words)
-    elif key == "clause":
-        return statements.reported_verb(token, words)
-    elif key == "idiom":
-        return statements.reported_idiom(token, words)
-    elif key == "oprd":
-        # An object predicate: "called Trump | unqualified", "called Obama | the worst president" (apposed).
-        objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-        pool = [c for c in token.children if c.dep_ == "oprd"]
-        pool += [a for o in objs for a in o.children if a.dep_ == "appos"]
-    elif key == "subj":
-        pool = [args.counted(c) for c in token.children if c.dep_ in args.SUBJ]
-    elif key == "gov":
-        # The word governing an event noun, directly or through a preposition ("violated | the deal",
-        # "the lifting | of sanctions").
-        gov = token.head.head if token.dep_ == "pobj" else token.head
-        return gov if gov.i != token.i and gov.lemma_.lower() in words else None
-    else:
-        # An infinitive after a noun is often parsed as a relative clause: "calls | to halt the deployment".
-        pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp") or _infinitive(c)]
-        # ... or hung on the verb: "renewed calls | to halt"
-        if token.pos_ in NOUN_TAGS and token.dep_ == "dobj":
-            pool += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
-    for c in pool:
-        for t in (c, *c.conjuncts):
-            if "*" in words or t.lemma_.lower() in words or t.lower_ in words:
-                return t
-    return None
-
-
-def _infinitive(clause: Token) -> bool:
-    return clause.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _match(token: Token, pattern: Pattern, gov: Token | None = None) -> _Match | None:
-    particles = _has_particles(token, pattern) if pattern.particles else ()
-    if particles is None:
-        return None
-    consumed, in_span = [], []
-    for key, words in pattern.requires:
-        hit = _requirement(token, key, words, gov)
-        if hit is None:
-            return None
-        consumed.append(hit)
-        if key in SPAN_KEYS:
-            in_span.append(hit)
-    return _Match(pattern, token, tuple(consumed), particles, tuple(in_span))
 
 
 @dataclass(frozen=True)
@@ -318,13 +205,13 @@ class EventExtractor:
             if (
                 lemma in heads
                 or lower in heads
-                or (lemma in dropped or (lemma == lower and lower.endswith(_INFLECTED)))
-                and any(r in heads for r in _repaired(lemma, lower))
+                or (lemma in dropped or (lemma == lower and lower.endswith(INFLECTED)))
+                and any(r in heads for r in repaired(lemma, lower))
             ):
                 found.append(t.i)
         return SentenceScan(factor, tuple(found))
 
-    def _matches(self, sent: Span, found: tuple[int, ...]) -> list[_Match]:
+    def _matches(self, sent: Span, found: tuple[int, ...]) -> list[Match]:
         out = []
         doc = sent.doc
         for i in found:
@@ -339,13 +226,13 @@ class EventExtractor:
             index = self.index
             pats = index.get((pos, lemma)) or index.get((pos, t.lower_))
             if not pats:  # spaCy's lemma may be wrong ("staged" → "stag")
-                keys = _repaired(lemma, t.lower_)
+                keys = repaired(lemma, t.lower_)
                 pats = next((index[(pos, k)] for k in keys if (pos, k) in index), ())
             if not pats:
                 continue
             gov = self._light_governor(t) if pos == "N" else None
             for p in pats:
-                m = _match(t, p, gov)
+                m = match(t, p, gov)
                 if m is not None:
                     out.append(m)
                     break  # patterns are sorted most specific first
@@ -357,9 +244,9 @@ class EventExtractor:
             return None
         verb, light = noun.head, self.light_verbs
         lemma = verb.lemma_.lower()
-        return verb if lemma in light or any(r in light for r in _repaired(lemma, verb.lower_)) else None
+        return verb if lemma in light or any(r in light for r in repaired(lemma, verb.lower_)) else None
 
-    def _verb_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
+    def _verb_candidate(self, m: Match, is_actor: IsActor | None) -> Candidate | None:
         verb, pat = m.token, m.pattern
         if _describes(verb):
             return None
@@ -420,7 +307,7 @@ class EventExtractor:
                     return found
         return args.Found(())
 
-    def _noun_candidate(self, m: _Match, is_actor: IsActor | None) -> Candidate | None:
+    def _noun_candidate(self, m: Match, is_actor: IsActor | None) -> Candidate | None:
         noun, pat = m.token, m.pattern
         gov = self._light_governor(noun)
         src = args.noun_source(noun, is_actor)
@@ -541,7 +428,7 @@ class EventExtractor:
 
     def _nearest_trigger(self, sent: Span, src: Token, tgt: Token) -> Candidate | None:
         path = _path(src, tgt)
-        best: tuple[int, _Match] | None = None
+        best: tuple[int, Match] | None = None
         for m in self._matches(sent, self.scan(sent).heads):
             if m.token in (src, tgt):
                 continue
@@ -601,28 +488,6 @@ def _clause_source(
         holder = args.holder_subject(noun.head)
         return args.Found((holder,) if holder is not None else (), fallback=True)
     return args.Found(())
-
-
-_INFLECTED = ("ing", "ed", "s")
-
-
-def _repaired(lemma: str, lower: str) -> tuple[str, ...]:
-    """Base forms to try when spaCy's lemma may be wrong: it drops the final "e" of some verbs ("staged" →
-    "stag", "fined" → "fin") and leaves some inflected forms as written ("boycotts", "slamming").  Every
-    "-ed" form also starts with its lemma and an "e" ("launched"): callers try these only after the lemma."""
-    fixed = lemma + "e"
-    out = (fixed,) if lower.startswith(fixed) else ()
-    if lemma != lower or len(lower) < 5:
-        return out
-    if lower.endswith("ing"):  # "slamming" → slam, "imprisoning" → imprison, "staging" → stage
-        stem = lower[:-3]
-        return (*out, stem, stem + "e", *((stem[:-1],) if stem[-1] == stem[-2] else ()))
-    if lower.endswith("ed"):
-        stem = lower[:-2]
-        return (*out, stem, lower[:-1], *((stem[:-1],) if stem[-1] == stem[-2] else ()))
-    if lower.endswith("s") and not lower.endswith("ss"):
-        return (*out, lower[:-1], *((lower[:-2],) if lower.endswith("es") else ()))
-    return out
 
 
 def _describes(verb: Token) -> bool:
