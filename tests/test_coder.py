@@ -687,3 +687,20 @@ def test_inspecting_is_investigating() -> None:
     assert [(e.source.sector, e.code.cameo, e.target and e.target.country) for e in events] == [
         ("IGO", "090", "IRN")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as a mediator" after an object names the object's role: no mediation
+        ("Kenya rejected Uganda as a mediator in the talks.", [("REJECT", "KEN", "UGA")]),
+        # ... without an object it is the subject's act
+        (
+            "Qatar served as a mediator between Kenya and Somalia.",
+            [("CONSULT", "QAT", "KEN"), ("CONSULT", "QAT", "SOM")],
+        ),
+    ],
+)
+def test_a_role_given_to_the_object_is_no_act(text: str, expected: list[tuple[str, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.code.plover, e.source.country, e.target and e.target.country) for e in events] == expected

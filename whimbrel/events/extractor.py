@@ -482,6 +482,8 @@ def _clause_source(
         return args.Found(())
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in CLAUSE_NOUN_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        if prep.lower_ == "as" and args.children(prep.head, args.OBJ):
+            return args.Found(())  # "rejected the US as a mediator": the role of the object, no event
         found = args.verb_subject(prep.head, control, is_actor)
         return args.Found(found.heads, fallback=True)
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Egypt is the main mediator"
