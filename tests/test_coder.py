@@ -477,11 +477,14 @@ def test_the_more_specific_noun_pattern_wins(text: str, cameo: str) -> None:
     [
         "Gunmen stormed a hotel in the Kenyan capital, killing at least 20 people.",
         "Taliban fighters attacked a police post in Kunduz province, wounding six Afghan officers.",
+        # ... nor its conjunct
+        "Militants struck an army base near Kabul, killing two Afghan soldiers and wounding ten civilians.",
     ],
 )
 def test_what_an_attack_did_is_no_second_attack(text: str) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
-    assert len(events) == 1 and events[0].trigger in ("stormed", "attacked"), [e.trigger for e in events]
+    triggers = [e.trigger for e in events]
+    assert len(events) == 1 and triggers[0] in ("stormed", "attacked", "struck"), triggers
 
 
 def test_a_required_subject_word_holds_no_target() -> None:

@@ -394,7 +394,12 @@ class _SentenceActors:
 
 def _consequence(head: Token, event: Event, acts: set[tuple[int, object, str]]) -> bool:
     """ "Gunmen stormed the museum, killing 19 people": the participle tells what the act it hangs on did,
-    so it is no second event of the same source and type."""
+    so it is no second event of the same source and type; nor is its conjunct ("…, killing two people and
+    wounding 90")."""
+    for _ in range(3):
+        if head.dep_ != "conj" or head.head.tag_ != "VBG":
+            break
+        head = head.head
     if head.dep_ != "advcl" or head.tag_ != "VBG":
         return False
     return (head.head.i, event.source.key, event.code.plover) in acts
