@@ -707,3 +707,18 @@ def test_inspecting_is_investigating() -> None:
 def test_a_role_given_to_the_object_is_no_act(text: str, expected: list[tuple[str, str, str]]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.code.plover, e.source.country, e.target and e.target.country) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a show of force aims at the country it is staged in or near ...
+        ("Russia is conducting military exercises in Alaska.", [("RUS", "USA")]),
+        ("China held naval drills off Taiwan on Monday.", [("CHN", "TWN")]),
+        # ... and the kind of exercise ("military") is never a party
+        ("The launch came as Japanese and Philippine forces conducted annual military exercises.", []),
+    ],
+)
+def test_a_show_of_force_aims_at_where_it_is_staged(text: str, expected: list[tuple[str, str]]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "MOBILIZE"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == expected

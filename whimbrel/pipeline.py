@@ -204,6 +204,18 @@ class Coder:
             sources = _implied_source(cand, code, targets[0] if targets else None, location)
             if not sources:
                 return
+        if targets == [None] and code.cameo.startswith(_SHOW_OF_FORCE):
+            # "Russia is conducting military exercises in Alaska": a show of force aims at the country it
+            # is staged in
+            location = self.gazetteer.locate(head, allow_destination=False)
+            if (
+                location is not None
+                and location.country
+                and all(s.country != location.country for s in sources)
+            ):
+                targets = [
+                    Actor(text=location.name, name=None, country=location.country, sector="GOV", span=None)
+                ]
         # the status is read early only where its attribution is needed (a target fall-back, a claim)
         status = resolve_status(head, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
@@ -460,6 +472,9 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
         others = [t for t in targets if t is None or not _same_actor(source, t)]
         pairs.extend((source, t) for t in (others or [None]))
     return pairs
+
+
+_SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
 
 
 def _implied_source(

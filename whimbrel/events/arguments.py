@@ -266,7 +266,7 @@ def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
     for c in noun.children:
         if c.dep_ not in ("poss", "amod", "compound") or c.i > noun.i or c.tag_ == "PRP$":
             continue  # "withdrew its troops": a possessive pronoun points back at the source
-        if c.pos_ == "ADJ" and not c.ent_type_:
+        if c.dep_ != "poss" and not c.ent_type_:
             continue  # "staged military exercises": a kind of thing, not whom it is aimed at
         if c.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(c):
             return c
@@ -278,7 +278,9 @@ def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
     # "criticized the government's decision", "condemned the attack on Kabul": an actor inside the
     # object phrase is the likely target when the object itself is not an actor.
     for t in noun.subtree:
-        if t.i != noun.i and t.dep_ in INSIDE_DEPS and is_actor(t):
+        if t.i == noun.i or t.dep_ not in INSIDE_DEPS or (t.dep_ in ("amod", "compound") and not t.ent_type_):
+            continue  # "conducted military exercises": a modifier with no name is a kind, not a party
+        if is_actor(t):
             return t
     return None
 
