@@ -565,6 +565,13 @@ SHORT = [
         [("European Union", None, "IGO", "The bloc")],
     ),
     ("Ministers met on Monday. The bloc imposed sanctions.", "bloc", []),
+    # another kind of bloc is no short reference; a counted one is
+    ("The EU met on Monday. Settlers left the settlement bloc.", "bloc", []),
+    (
+        "The EU met on Monday. The 27-member bloc imposed sanctions on Minsk.",
+        "bloc",
+        [("European Union", None, "IGO", "The 27-member bloc")],
+    ),
     (
         "The EU met on Monday. The bloc's foreign ministers agreed on sanctions.",
         "ministers",

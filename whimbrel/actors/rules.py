@@ -185,6 +185,9 @@ def _short_ref(table: ActorDictionary, tally: CountryTally, names: set[str], h: 
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
         return None
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" and not any(g.like_num for g in c.children)
+           for c in h.children):  # fmt: skip
+        return None  # "the settlement bloc", "the trade bloc" are other blocs; "the 27-member bloc" is one
     return ref if any(tally.seen(a) or a in names for a in ref.after) else None
 
 
