@@ -722,3 +722,19 @@ def test_a_role_given_to_the_object_is_no_act(text: str, expected: list[tuple[st
 def test_a_show_of_force_aims_at_where_it_is_staged(text: str, expected: list[tuple[str, str]]) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "MOBILIZE"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pressure one faces or comes under is the presser's request
+        ("Netanyahu faces pressure from Washington to halt settlement building.", ("USA", "REQUEST", "ISR")),
+        ("Kenya faces calls from Uganda to reopen the border.", ("UGA", "REQUEST", "KEN")),
+        # the pressed party is the one asked to act
+        ("Kenya is being pressured by Britain to release Ugandan activists.", ("KEN", "CONCEDE", "UGA")),
+    ],
+)
+def test_pressure_and_who_is_pressed(text: str, expected: tuple[str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
+    assert expected in got, got

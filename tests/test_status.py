@@ -122,6 +122,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # a tensed verb coordinated after a bare infinitive is no part of what the modal governs
     ("He said Kenya would respond in kind and accused Uganda of lying.", "accused", OCC, None, "He"),
     ("Police will arrest and charge the organisers.", "charge", PLAN, "will", None),
+    # the infinitive after a passive request is what is asked for, also when parsed as an adverbial clause
+    ("Kenya is being pressured by Britain to release the activists.", "release", HYP, "pressured to", None),
 ]  # fmt: skip
 
 

@@ -197,8 +197,10 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 return Found(())
             verb, fallback = governor, True
             continue
-        if dep == "xcomp" and is_passive(head) and passive_subject(head) is not None:
-            # "the minister was forced to resign": the passive subject controls the infinitive.
+        controlled = dep == "xcomp" or (dep == "advcl" and head.lemma_.lower() in control)
+        if controlled and is_passive(head) and passive_subject(head) is not None:
+            # "the minister was forced to resign", "Obama is being pressured by Congress to help Iran" (the
+            # infinitive often parsed as an adverbial clause): the passive subject controls the infinitive.
             return Found(with_conjuncts(passive_subject(head)), fallback)  # type: ignore[arg-type]
         if dep in ("xcomp", "ccomp", "advcl") or (dep == "pcomp" and head.dep_ == "prep"):
             controller = head.head if dep == "pcomp" else head

@@ -327,6 +327,8 @@ def _advcl(node: Token, gov: Token, found: _Found) -> _Step:
     """A purpose clause ('will travel to Paris to meet') shares its governor's modality; others do not."""
     if not any(c.tag_ == "TO" for c in node.children):
         return _Step(gov, False, False)
+    if _is_passive(gov):  # "is being pressured by Congress to help": an infinitive parsed as adverbial
+        return _xcomp(node, gov, found)
     present = gov.tag_ in ("VBZ", "VBP") or (
         gov.tag_ == "VBG" and any(c.lower_ in _PRESENT_AUX for c in gov.children if c.dep_ == "aux")
     )
