@@ -22,7 +22,7 @@ from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.geo import Gazetteer
-from whimbrel.nlp import Paragraph, load_nlp, paragraphs
+from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, Event, EventCode, Location
 from whimbrel.status import resolve_status
 from whimbrel.time import resolve_date
@@ -236,7 +236,7 @@ class Coder:
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
         start, end = sent.start_char, sent.end_char
-        text = doc.text[start:end]  # = sent.text, without a pass over the sentence's tokens
+        text = doc_text(doc)[start:end]  # = sent.text, without a pass over the tokens
         for source, target in _dyads(sources, targets):
             event = Event(
                 article=article,

@@ -160,9 +160,9 @@ class Event:
     confidence: float = 0.5
     coder_version: str = field(default="")
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Stable for the same article version, coder version, evidence and dyad."""
+        """Stable for the same article version, coder version, evidence and dyad (computed once)."""
         parts = [
             self.article.id,
             self.article.version,

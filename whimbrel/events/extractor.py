@@ -198,8 +198,9 @@ class EventExtractor:
         for t in sent:
             lower, lemma = t.lower_, t.lemma_.lower()
             f = negatives.get(lower)
-            if f is None and t.pos_ != "VERB":  # "stormed the parliament" is no storm
+            if f is None and lemma != lower:
                 f = negatives.get(lemma)
+                f = None if f is not None and t.pos_ == "VERB" else f  # "stormed the parliament": no storm
             if f is not None and f < factor and not (is_name is not None and is_name(t)):
                 factor = f
             if (

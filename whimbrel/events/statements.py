@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from whimbrel.events import arguments as args
 from whimbrel.events.fallback import nearest_in_subtree
+from whimbrel.nlp import doc_text
 
 IsActor = Callable[[Token], bool]
 SELF = args.SELF
@@ -124,7 +125,7 @@ def reported_idiom(verb: Token, idioms: frozenset[str]) -> Token | None:
     keys = _idiom_keys(idioms)
     for clause in complements(verb):
         last = clause.right_edge
-        text = " " + verb.doc.text[clause.left_edge.idx : last.idx + len(last)].lower()
+        text = " " + doc_text(verb.doc)[clause.left_edge.idx : last.idx + len(last)].lower()
         if not any(key in text for key in keys) or negated(clause):
             continue  # (a cheap test on the text first: most clauses hold no idiom's last word)
         kept = [t for t in clause.subtree if t.pos_ not in IDIOM_SKIP or t.lower_ == "no"]

@@ -16,11 +16,13 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from whimbrel.config import MODEL
 from whimbrel.data import packaged, read_tsv
 
 DASHES = frozenset({"-", "–", "—", "--"})  # dash tokens that open or close a parenthesis
+_TEXT_KEY = "whimbrel.text"  # Doc.user_data key of the cached text
 MAX_PARAGRAPH_CHARS = 5_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -57,6 +59,15 @@ def load_nlp(model: str = MODEL) -> Language:
 class Paragraph:
     start: int
     text: str
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access, and the coder slices
+    a Doc's text for each event and reported clause."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
 
 
 def paragraphs(text: str) -> Iterator[Paragraph]:
