@@ -738,3 +738,19 @@ def test_pressure_and_who_is_pressed(text: str, expected: tuple[str, str, str]) 
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # attending an event abroad is a visit to where it is held; a visit to a city is to its country
+        ("The Indian leader prepared to attend the Beijing Olympics.", [("IND", "042", "CHN")]),
+        ("Putin will attend the funeral in Tokyo.", [("RUS", "042", "JPN")]),
+        ("Modi visited Osaka on Monday.", [("IND", "042", "JPN")]),
+        # a visit at home is no dyad
+        ("Modi visited Mumbai on Monday.", []),
+    ],
+)
+def test_a_visit_is_to_the_country_of_the_place(text: str, expected: list[tuple[str, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected

@@ -204,10 +204,10 @@ class Coder:
             sources = _implied_source(cand, code, targets[0] if targets else None, location)
             if not sources:
                 return
-        if targets == [None] and code.cameo.startswith(_SHOW_OF_FORCE):
+        if targets == [None] and (code.cameo.startswith(_SHOW_OF_FORCE) or code.cameo == _VISIT):
             # "Russia is conducting military exercises in Alaska": a show of force aims at the country it
-            # is staged in
-            location = self.gazetteer.locate(head, allow_destination=False)
+            # is staged in; "Modi visited Osaka": a visit is to the country of the place
+            location = self.gazetteer.locate(head, allow_destination=code.cameo == _VISIT)
             if (
                 location is not None
                 and location.country
@@ -475,6 +475,7 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
 
 
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
+_VISIT = "042"  # CAMEO: make a visit
 
 
 def _implied_source(
