@@ -754,3 +754,21 @@ def test_pressure_and_who_is_pressed(text: str, expected: tuple[str, str, str]) 
 def test_a_visit_is_to_the_country_of_the_place(text: str, expected: list[tuple[str, str, str]]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "accusation"),
+    [
+        # the victim's report of an attack accuses the attacker ...
+        ("Israel said a rocket was fired at it from Gaza.", ("ISR", "PSE")),
+        # ... a report of one's own attack does not
+        ("Russia said its forces shelled Ukrainian positions.", None),
+    ],
+)
+def test_a_victims_report_of_an_attack_is_an_accusation(
+    text: str, accusation: tuple[str, str] | None
+) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == (
+        [accusation] if accusation else []
+    )

@@ -257,7 +257,7 @@ class Coder:
             )
             if target is not None or self.config.targetless:
                 yield event  # a one-sided act is no event, but an alleged one is still its teller's claim:
-            if claim is not None and _accuses(attribution, event):
+            if claim is not None and _accuses(attribution, event, victim_only=status.status == "occurred"):
                 yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]
 
     def _dyad_parties(
@@ -315,7 +315,7 @@ class Coder:
     ) -> dict[str, object] | None:
         """The accusation in an alleged act of force: "Kiev claimed that Russian troops shelled the town" is
         also Kiev accusing Russia (CAMEO 112), dated when it was said.  A plain report ("said") is none."""
-        if speaker is None or actor is None or code.quad_class != 4 or status != "alleged":
+        if speaker is None or actor is None or code.quad_class != 4 or status not in ("alleged", "occurred"):
             return None
         verb = speaker.head
         accuse = self.cameo.event_code(_CLAIM_CAMEO)
@@ -503,13 +503,17 @@ def _shift(actor: Actor, offset: int) -> Actor:
     return replace(actor, span=(actor.span[0] + offset, actor.span[1] + offset))
 
 
-def _accuses(speaker: Actor | None, event: Event) -> bool:
+def _accuses(speaker: Actor | None, event: Event, victim_only: bool = False) -> bool:
     """Whether the speaker of a reported act of force accuses its perpetrator: another party (not the
-    perpetrator's own government reporting it, nor witnesses or the press), or its victim."""
+    perpetrator's own government reporting it, nor witnesses or the press), or its victim.  A plain report
+    ("said", ``victim_only``) accuses only when the speaker is the victim ("Israel said a rocket was fired at
+    it from Gaza")."""
     if speaker is None or speaker.sector in _REPORTERS or _same_actor(speaker, event.source):
         return False
     victim = event.target is not None and _same_actor(speaker, event.target)
-    return victim or (speaker.country is not None and speaker.country != event.source.country)
+    return victim or (
+        not victim_only and speaker.country is not None and speaker.country != event.source.country
+    )
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
