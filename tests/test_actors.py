@@ -643,6 +643,9 @@ IT = [
     # "it" at which something is aimed is the sentence's country, never its own clause's subject
     ("Turkey said a shell was fired at it from Syria.", "it", [(None, "TUR", "GOV", "it")]),
     ("Turkey said the plan was flawed and rejected it.", "it", []),  # an object "it" is a thing
+    # "its" never stands for a plural subject of its own clause; a singular one it may
+    ("Ukraine said Russian forces shelled its positions.", "its", [(None, "UKR", "GOV", "its")]),
+    ("Ukraine said the army shelled its own positions.", "its", [(None, "UKR", "MIL", "its")]),
     # a person, a plural group or no subject before "it"; expletive "it"
     ("Putin said it would help the economy.", "it", []),
     ("Iran tested a rocket. Officials said it had failed.", "it", []),

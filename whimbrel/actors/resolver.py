@@ -502,9 +502,11 @@ class ArticleActors:
         first = self._sentence_start(h, position)
         verb = h.head.head if h.head.dep_ == "prep" else h.head
         for t in reversed(h.doc[first : h.i]):
-            if t.dep_ in _SUBJECT_DEPS and (h.dep_ in _SUBJECT_DEPS or t.head.i != verb.i):
-                return self._group_subject(t, when, position)  # (an object is not its clause's subject:
-                # "Israel said a rocket was fired at it")
+            # an object is not its own clause's subject ("Israel said a rocket was fired at it"), nor is a
+            # plural ("Ukraine said Russian forces shelled its positions")
+            own = h.dep_ not in _SUBJECT_DEPS and (t.head.i == verb.i or verb.head.i == t.head.i)
+            if t.dep_ in _SUBJECT_DEPS and not (own and (t.head.i == verb.i or t.tag_ == "NNS")):
+                return self._group_subject(t, when, position)
         key = (position[0], first)
         previous = [actors for at, actors in self.subjects if at < key]
         return list(previous[-1]) if previous else []
