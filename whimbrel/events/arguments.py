@@ -27,6 +27,7 @@ VERB_TARGET_PREPS = ("to", "with", "against", "on", "at", "into")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "in", "into", "for", "between")
 MAX_CLIMB = 6  # longest control / conjunction chain followed when looking for a subject
 # Dependents inside an object phrase that may name the actor it belongs to ("the Chinese decision").
+AIMING = frozenset({"target", "aim", "hit"})  # participles that say whom an act is aimed at
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
@@ -349,6 +350,14 @@ def noun_targets(noun: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
         if owner and (obj.ent_type_ == "" if is_actor is None else not is_actor(obj)):
             return Found(with_conjuncts(owner[0]))
         return Found(with_conjuncts(obj))
+    for aimed in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING):
+        # "an attack targeting non-Muslims at a mall in Kenya's capital": whom the act is aimed at
+        found = [o for o in aimed.subtree if o.i != aimed.i and o.dep_ in ("dobj", "pobj", "poss")]
+        named = [
+            o for o in found if (o.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(o))
+        ]
+        if named:
+            return Found(with_conjuncts(named[0]), fallback=True)
     return Found(())
 
 
