@@ -774,3 +774,24 @@ def test_a_victims_report_of_an_attack_is_an_accusation(
     assert [(e.source.country, e.target and e.target.country) for e in events] == (
         [accusation] if accusation else []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops (or tanks) entering a country occupy its territory (CAMEO 192); talks entered are no incursion
+        ("Turkish troops entered northern Syria on Wednesday.", [("TUR", "192", "SYR")]),
+        ("Russian tanks crossed into Ukraine.", [("RUS", "192", "UKR")]),
+        ("Kenyan officials entered talks with Somalia.", []),
+        # budget support suspended is aid cut (CAMEO 162)
+        ("The EU suspended budget support to Mali after the coup.", [(None, "162", "MLI")]),
+    ],
+)
+def test_incursions_and_aid_cuts(text: str, expected: list[tuple[str | None, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+
+
+def test_a_think_tank_is_no_tank() -> None:
+    (event,) = whimbrel.code("The think tank criticised the Kenyan government.", published=PUB, fmt="text")
+    assert event.source.sector == "NGO"
