@@ -779,7 +779,7 @@ def test_a_victims_report_of_an_attack_is_an_accusation(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # troops (or tanks) entering a country occupy its territory (CAMEO 192); talks entered are no incursion
+        # troops or tanks entering a country occupy its territory (CAMEO 192); entering talks is no incursion
         ("Turkish troops entered northern Syria on Wednesday.", [("TUR", "192", "SYR")]),
         ("Russian tanks crossed into Ukraine.", [("RUS", "192", "UKR")]),
         ("Kenyan officials entered talks with Somalia.", []),
