@@ -795,3 +795,20 @@ def test_incursions_and_aid_cuts(text: str, expected: list[tuple[str | None, str
 def test_a_think_tank_is_no_tank() -> None:
     (event,) = whimbrel.code("The think tank criticised the Kenyan government.", published=PUB, fmt="text")
     assert event.source.sector == "NGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # brokering a deal between two parties is mediation with each
+        (
+            "Egypt brokered a ceasefire between Israel and Hamas.",
+            [("EGY", "045", "ISR"), ("EGY", "045", "PSE")],
+        ),
+        # a protest lodged with a government is a diplomatic complaint, no demonstration
+        ("Japan lodged a protest with China over the incursion.", [("JPN", "114", "CHN")]),
+    ],
+)
+def test_mediation_and_diplomatic_protest(text: str, expected: list[tuple[str, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
