@@ -789,6 +789,8 @@ def test_a_victims_report_of_an_attack_is_an_accusation(
             "India and Pakistan exchanged fire across the border.",
             [("IND", "190", "PAK"), ("PAK", "190", "IND")],
         ),
+        # closing a border or airspace to a country restricts movement (191)
+        ("Poland closed its border with Belarus on Tuesday.", [("POL", "191", "BLR")]),
         # budget support suspended is aid cut (CAMEO 162)
         ("The EU suspended budget support to Mali after the coup.", [(None, "162", "MLI")]),
     ],
@@ -818,3 +820,9 @@ def test_a_think_tank_is_no_tank() -> None:
 def test_mediation_and_diplomatic_protest(text: str, expected: list[tuple[str, str, str]]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+
+
+def test_dismissing_allegations_answers_the_accuser() -> None:
+    text = "Ukraine accused Russia of shelling Kharkiv. The Kremlin dismissed the allegations as baseless."
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REJECT"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [("RUS", "UKR")]
