@@ -789,6 +789,9 @@ def test_a_victims_report_of_an_attack_is_an_accusation(
             "India and Pakistan exchanged fire across the border.",
             [("IND", "190", "PAK"), ("PAK", "190", "IND")],
         ),
+        # hackers breaching a government's networks attack it (170); gassing protesters is repression (175)
+        ("Chinese hackers breached the networks of Taiwanese ministries.", [("CHN", "170", "TWN")]),
+        ("Serbian police gassed Albanian protesters in Belgrade.", [("SRB", "175", "ALB")]),
         # closing a border or airspace to a country restricts movement (191)
         ("Poland closed its border with Belarus on Tuesday.", [("POL", "191", "BLR")]),
         # budget support suspended is aid cut (CAMEO 162)
