@@ -1018,3 +1018,14 @@ def test_agent_alone_flag_is_validated(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         ActorResolver.load([bad])
     assert (caught.value.line, "flag" in caught.value.message) == (2, True)
+
+
+def test_a_user_abbreviation_means_its_title(nlp: Language, tmp_path: Path) -> None:
+    # "Lt" and "lieutenant" are no packaged agent words: user rows make "Lt" the title "lieutenant"
+    agents = tmp_path / "agents.tsv"
+    rows = "lieutenant\tMIL\tyes\t\t\t\nlt\tMIL\tyes\t\t\tlieutenant\n"
+    agents.write_text("word\tsector\tperson\tgeneric\talone\tmeans\n" + rows, encoding="utf-8")
+    text = "Lt. Jon Pike spoke on Monday. The lieutenant praised the troops."
+    expected = [("Jon Pike", None, "MIL", "The lieutenant")]
+    _check(nlp, ActorResolver.load([agents]), text, "lieutenant", expected, D2017)
+    _check(nlp, ActorResolver.load(), text, "lieutenant", [], D2017)  # without the rows: nobody

@@ -356,6 +356,12 @@ def test_a_denial_answers_whoever_made_the_claim() -> None:
     ]
 
 
+def test_a_denial_of_a_claim_nobody_made_names_no_other_party() -> None:
+    # the country named inside the denied report is not the one the denial answers
+    text = "China said the reports of a naval blockade near Taiwan were untrue."
+    assert whimbrel.code(text, published=PUB, fmt="text") == []
+
+
 @pytest.mark.parametrize(
     ("text", "asked", "addressee"),
     [

@@ -219,8 +219,9 @@ class Coder:
         # the status is read early only where its attribution is needed (a target fall-back, a claim)
         status = resolve_status(head, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
+        denial = cand.pattern.startswith(_DENIAL_PATTERN)  # "said the reports were nonexistent"
         sources, targets, fallback = self._dyad_parties(
-            sent, head, code, sources, targets, resolver, when, prior, speaker
+            sent, head, code, sources, targets, resolver, when, prior, speaker, denial
         )
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
@@ -271,6 +272,7 @@ class Coder:
         when: date | None,
         prior: list[Event],
         speaker: Token | None = None,
+        denial: bool = False,
     ) -> tuple[list[Actor], list[Actor | None], bool]:
         """Sources and targets once the target fall-backs have run; True when a fall-back found the target.
 
@@ -282,9 +284,11 @@ class Coder:
         if targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
             # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
             return sources[:1], list(sources[1:]), False
-        if targets == [None] and code.plover == "REJECT" and _rebuts(head):
+        if targets == [None] and code.plover == "REJECT" and (denial or _rebuts(head)):
             # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.
             accuser = _last_accuser(prior, sources)
+            if accuser is None and denial:
+                return sources, targets, False  # a denial of a claim nobody in the article made: no dyad
             targets = [accuser] if accuser is not None else targets
         if targets != [None] or _asked_for(head):
             return sources, targets, False
@@ -476,6 +480,7 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
 
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
 _VISIT = "042"  # CAMEO: make a visit
+_DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 
 
 def _implied_source(
