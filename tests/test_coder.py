@@ -92,6 +92,12 @@ def matches(event: Event, expected: tuple[str, str, str | None, str, str, str, s
     )
 
 
+def _coded(text: str) -> list[tuple[str | None, str, str | None]]:
+    """(source country, CAMEO code, target country) of each event coded from ``text``."""
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    return [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence_codes_as_expected(
     text: str, expected: tuple[str, str, str | None, str, str, str, str]
@@ -510,8 +516,7 @@ def test_a_required_subject_word_holds_no_target() -> None:
     ],
 )  # fmt: skip
 def test_sending_people_to_a_country(text: str, expected: tuple[str, str, str]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
-    got = [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events]
+    got = _coded(text)
     assert expected in got, got
 
 
@@ -659,8 +664,7 @@ def test_no_idiom_no_threat(text: str) -> None:
     ],
 )
 def test_verbs_whose_lemma_loses_its_e(text: str, expected: tuple[str, str, str]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
-    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == [expected]
+    assert _coded(text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -675,8 +679,7 @@ def test_verbs_whose_lemma_loses_its_e(text: str, expected: tuple[str, str, str]
     ],
 )
 def test_blows_are_assault(text: str, expected: list[tuple[str, str, str]]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
-    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+    assert _coded(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -760,8 +763,7 @@ def test_pressure_and_who_is_pressed(text: str, expected: tuple[str, str, str]) 
     ],
 )
 def test_a_visit_is_to_the_country_of_the_place(text: str, expected: list[tuple[str, str, str]]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
-    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+    assert _coded(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -804,8 +806,7 @@ def test_a_victims_report_of_an_attack_is_an_accusation(
     ],
 )
 def test_incursions_and_aid_cuts(text: str, expected: list[tuple[str | None, str, str]]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
-    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+    assert _coded(text) == expected
 
 
 def test_a_think_tank_is_no_tank() -> None:
@@ -826,8 +827,7 @@ def test_a_think_tank_is_no_tank() -> None:
     ],
 )
 def test_mediation_and_diplomatic_protest(text: str, expected: list[tuple[str, str, str]]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
-    assert [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events] == expected
+    assert _coded(text) == expected
 
 
 def test_dismissing_allegations_answers_the_accuser() -> None:
