@@ -834,3 +834,16 @@ def test_dismissing_allegations_answers_the_accuser() -> None:
     text = "Ukraine accused Russia of shelling Kharkiv. The Kremlin dismissed the allegations as baseless."
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REJECT"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [("RUS", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the subject owns ("its troops") is never the target of its act
+        ("Kenya demanded that Uganda withdraw its troops from the border.", ("UGA", "0874", "KEN")),
+        ("Russia withdrew its troops from Syria.", ("RUS", "0874", "SYR")),
+    ],
+)
+def test_what_the_subject_owns_is_no_target(text: str, expected: tuple[str, str, str]) -> None:
+    got = _coded(text)
+    assert expected in got and not [g for g in got if g[0] == g[2] == expected[0]], got

@@ -20,6 +20,7 @@ from whimbrel.codes import CameoTable
 from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
+from whimbrel.events import arguments as args
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
@@ -385,8 +386,8 @@ class _SentenceActors:
         for token in sent:
             if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
                 continue
-            if token.i in avoid or any(a <= token.idx < b for a, b in spans):
-                continue
+            if token.i in avoid or any(a <= token.idx < b for a, b in spans) or args.owned(token):
+                continue  # (nor what the subject owns: "withdraw its troops")
             for actor in self.resolve(token.i, sent.doc, when):
                 if (
                     actor.key in taken

@@ -249,7 +249,11 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
     if not preps:
         candidates.append(prep_objects(verb, VERB_TARGET_PREPS))
     found_objs = [
-        [o for o in map(counted, found) if o.pos_ != "ADP" and o.ent_type_ not in NON_ACTOR_ENTS]
+        [
+            o
+            for o in map(counted, found)
+            if o.pos_ != "ADP" and o.ent_type_ not in NON_ACTOR_ENTS and not owned(o)
+        ]
         for found in candidates
     ]
     for objs in found_objs:
@@ -262,6 +266,12 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
         if better is not None:
             return Found(with_conjuncts(better), fallback=True)
     return Found(())
+
+
+def owned(obj: Token) -> bool:
+    """A phrase owned by its clause's subject ("withdrew its troops", "recalled their ambassadors"): never
+    the target of the subject's act."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in obj.children)
 
 
 def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
