@@ -386,16 +386,21 @@ class _SentenceActors:
         for token in sent:
             if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
                 continue
-            if token.i in avoid or any(a <= token.idx < b for a, b in spans) or args.owned(token):
-                continue  # (nor what the subject owns: "withdraw its troops")
-            for actor in self.resolve(token.i, sent.doc, when):
+            if token.i in avoid or any(a <= token.idx < b for a, b in spans):
+                continue
+            distance = abs(token.i - trigger.i)
+            if best is not None and distance >= best[0]:
+                continue  # (a nearer actor was found already)
+            actors = self.resolve(token.i, sent.doc, when)
+            if actors and args.owned(token):
+                continue  # what the subject owns ("withdraw its troops") is no party
+            for actor in actors:
                 if (
                     actor.key in taken
                     or not (actor.country or actor.name)
                     or (actor.country, actor.sector) in sides
                 ):
                     continue
-                distance = abs(token.i - trigger.i)
                 if best is None or distance < best[0]:
                     best = (distance, actor)
         return best[1] if best else None
