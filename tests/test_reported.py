@@ -75,7 +75,7 @@ def test_classify_names_the_reported_type(
         # the refusal happened; the meeting it refused did not
         ("The prime minister refused to meet the striking doctors.", {("REJECT", "occurred"),
                                                                        ("CONSULT", "negated")}),
-        ("Moscow did not withdraw its troops from the border.", {("RETREAT", "negated")}),
+        ("Moscow did not withdraw its troops from Moldova.", {("RETREAT", "negated")}),
     ],
 )  # fmt: skip
 def test_the_coder_keeps_the_act_and_reports_the_status(text: str, expected: set[tuple[str, str]]) -> None:
