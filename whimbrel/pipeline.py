@@ -296,9 +296,7 @@ class Coder:
         if self.config.sentence_targets and head.pos_ not in _NOMINAL:
             # An act told by a noun ("in defiance of U.N. sanctions", "the Madrid peace talks") is often
             # background: only its own arguments name its target, never the nearest actor of the sentence.
-            avoid = (
-                set(range(speaker.left_edge.i, speaker.right_edge.i + 1)) if speaker is not None else set()
-            )
+            avoid = range(speaker.left_edge.i, speaker.right_edge.i + 1) if speaker is not None else range(0)
             nearest = resolver.nearest_other(sent, head, sources, when, avoid)
             if nearest is not None:
                 return sources, [nearest], True

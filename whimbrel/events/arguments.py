@@ -268,6 +268,12 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
     return Found(())
 
 
+def unnamed_modifier(token: Token) -> bool:
+    """An adjective or noun modifier that names nobody ("military" in "military exercises"): a kind of
+    thing, never a party to the act."""
+    return token.dep_ in ("amod", "compound") and not token.ent_type_
+
+
 def owned(obj: Token) -> bool:
     """A phrase owned by its clause's subject ("withdrew its troops", "recalled their ambassadors"): never
     the target of the subject's act."""
@@ -279,7 +285,7 @@ def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
     for c in noun.children:
         if c.dep_ not in ("poss", "amod", "compound") or c.i > noun.i or c.tag_ == "PRP$":
             continue  # "withdrew its troops": a possessive pronoun points back at the source
-        if c.dep_ != "poss" and not c.ent_type_:
+        if unnamed_modifier(c):
             continue  # "staged military exercises": a kind of thing, not whom it is aimed at
         if c.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(c):
             return c
@@ -291,7 +297,7 @@ def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
     # "criticized the government's decision", "condemned the attack on Kabul": an actor inside the
     # object phrase is the likely target when the object itself is not an actor.
     for t in noun.subtree:
-        if t.i == noun.i or t.dep_ not in INSIDE_DEPS or (t.dep_ in ("amod", "compound") and not t.ent_type_):
+        if t.i == noun.i or t.dep_ not in INSIDE_DEPS or unnamed_modifier(t):
             continue  # "conducted military exercises": a modifier with no name is a kind, not a party
         if is_actor(t):
             return t

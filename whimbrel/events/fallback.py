@@ -56,9 +56,7 @@ def fallback_targets(
     actor = is_actor if is_actor is not None else _named
     banned = {t.i for s in sources for t in s.subtree} | {head.i} | {t.i for t in consumed}
     # ... nor the unnamed modifiers of the trigger's own words ("conducted military exercises")
-    banned |= {
-        c.i for t in consumed for c in t.children if c.dep_ in ("amod", "compound") and not c.ent_type_
-    }
+    banned |= {c.i for t in consumed for c in t.children if args.unnamed_modifier(c)}
 
     def ok(t: Token) -> bool:
         # A possessive pronoun ("its troops") mostly points back at the source: never a fallback target.
