@@ -23,9 +23,9 @@ import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import spacy  # noqa: E402
 from throughput import load_articles  # noqa: E402  (bench/ is the script folder)
 
-from whimbrel.api import load_coder  # noqa: E402
 from whimbrel.config import Config  # noqa: E402
 from whimbrel.engines import make_engine  # noqa: E402
 from whimbrel.engines.worker import peak_rss  # noqa: E402
@@ -57,11 +57,11 @@ def main() -> None:
     articles = load_articles(args.paths, args.min_words)
     words = sum(len(a.text.split()) for a in articles)
     print(f"{len(articles)} articles, {words} words, {os.cpu_count()} CPUs, {args.workers} workers")
-    coder = load_coder(config)
+    stock = spacy.load(config.model)  # the stock model, as bench/throughput.py's "bare"
 
     def bare() -> None:  # the coder's paragraphs, streamed through spaCy the way the coder streams them
         texts = (p.text for a in articles for p in paragraphs(a.text))
-        for _ in coder.nlp.pipe(texts, batch_size=config.batch_size):
+        for _ in stock.pipe(texts, batch_size=config.batch_size):
             pass
 
     rows: dict[str, tuple[float, float, list[int]]] = {"bare parse": (0.0, timed(bare, args.rounds), [])}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from whimbrel.nlp import paragraphs
 
@@ -55,3 +56,53 @@ def test_dateline_place_is_not_the_source() -> None:
 )
 def test_lemma_corrections(nlp: Language, text: str, word: str, lemma: str) -> None:
     assert [t.lemma_ for t in nlp(text) if t.text == word] == [lemma]
+
+
+# Sentences written to reach every kind of rule in the model's attribute ruler: tags, word+tag exceptions,
+# dependency-dependent pronouns and auxiliaries, multi-token rules ("gonna", "ain't", "y'all", "let's"),
+# whitespace tokens, existential "there".
+RULER_TEXTS = [
+    "I ain't gonna sign that deal, the minister told reporters, and y'all know it.",
+    "Let's be clear: there is no ceasefire, and there were never any talks.",
+    "She gets the briefings daily and got one on Tuesday about it; he did not.",
+    "The rebels, who had seized the town,  \n  withdrew after it was shelled by the army.",
+    "Do they have the votes?  What does it mean for us, and for you, if it fails?",
+    "Officials said that whoever fired the rockets would pay — 'we'll find them', one said.",
+    "C'mon, the envoy gotta admit that isn't what the U.N. resolution 2334 says.",
+    "Its neighbours' forces, theirs and ours, wouldn't've crossed the border at 3:45 p.m. on May 4th.",
+]
+
+
+def test_fast_attribute_ruler_equals_spacy() -> None:
+    """The lookup ruler gives exactly the stock ruler's tags, parts of speech, morphology, lemmas, labels,
+    also for rules added afterwards that it must leave to a Matcher (regex, several tokens, negative index)
+    and for a later rule overriding an earlier one."""
+    import spacy
+
+    from whimbrel.config import MODEL
+    from whimbrel.nlp.ruler import FastAttributeRuler, speed_up
+
+    stock, fast = spacy.load(MODEL), spacy.load(MODEL)
+    speed_up(fast)
+    assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
+    for nlp in (stock, fast):
+        ruler = nlp.get_pipe("attribute_ruler")
+        ruler.add([[{"LOWER": {"REGEX": "^minist"}}]], {"LEMMA": "minister-x"})  # type: ignore[attr-defined]
+        ruler.add([[{"LOWER": "the"}, {"TAG": "NN"}]], {"POS": "PROPN"}, index=-1)  # type: ignore[attr-defined]
+        ruler.add([[{"TAG": "NNP"}]], {"MORPH": "Number=Sing|Foo=Bar"})  # type: ignore[attr-defined]
+        ruler.add([[{"LOWER": {"NOT_IN": ["the", "a"]}, "TAG": "DT"}]], {"LEMMA": "det-x"})  # type: ignore[attr-defined]
+
+    def attrs(doc: Doc) -> list[tuple[str, ...]]:
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+    got = [attrs(doc) for doc in fast.pipe(RULER_TEXTS)]
+    assert got == [attrs(doc) for doc in stock.pipe(RULER_TEXTS)]
+    flat = [token for doc in got for token in doc]
+    assert any(t[3] == "minister-x" for t in flat) and any("Foo=Bar" in t[2] for t in flat)
+    assert any(t[:2] == ("NN", "PROPN") for t in flat) and any(t[3] == "det-x" for t in flat)
+
+
+def test_pipeline_uses_fast_ruler(nlp: Language) -> None:
+    from whimbrel.nlp.ruler import FastAttributeRuler
+
+    assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from whimbrel.config import MODEL
 from whimbrel.data import packaged, read_tsv
+from whimbrel.nlp.ruler import speed_up
 
 DASHES = frozenset({"-", "–", "—", "--"})  # dash tokens that open or close a parenthesis
 _TEXT_KEY = "whimbrel.text"  # Doc.user_data key of the cached text
@@ -42,10 +43,12 @@ _DATELINE = re.compile(
 def load_nlp(model: str = MODEL) -> Language:
     """Load the spaCy pipeline once per process (a factory, cached; workers call it once each).
 
-    The lemma corrections of ``lemmas.tsv`` are added to the model's attribute ruler, which runs before
-    its lemmatizer (that one leaves a lemma already set alone).
+    The model's attribute ruler is swapped for ``ruler.FastAttributeRuler`` (the same rules, matched by
+    lookup), and the lemma corrections of ``lemmas.tsv`` are added to it; it runs before the lemmatizer
+    (that one leaves a lemma already set alone).
     """
     nlp = spacy.load(model)
+    speed_up(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         fixes = [([{"LOWER": row["word"].lower()}], row["lemma"]) for _, row in read_tsv(
             packaged("whimbrel.nlp", "lemmas.tsv"), required=("word", "lemma"))]  # fmt: skip
