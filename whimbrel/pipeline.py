@@ -21,7 +21,9 @@ from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
+from whimbrel.events.anaphora import antecedent, referred_act
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
+from whimbrel.events.fallback import setting
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, Event, EventCode, Location
@@ -293,6 +295,11 @@ class Coder:
             targets = [accuser] if accuser is not None else targets
         if targets != [None] or _asked_for(head):
             return sources, targets, False
+        kind = referred_act(head, self.extractor.act_nouns)
+        if kind is not None:  # "condemned the attack": aimed at who made the attack told before
+            doer = antecedent(prior, sources, kind, _same_actor, when)
+            if doer is not None:
+                return sources, [doer], True
         if self.config.sentence_targets and head.pos_ not in _NOMINAL:
             # An act told by a noun ("in defiance of U.N. sanctions", "the Madrid peace talks") is often
             # background: only its own arguments name its target, never the nearest actor of the sentence.
@@ -386,6 +393,8 @@ class _SentenceActors:
                 continue
             if token.i in avoid or any(a <= token.idx < b for a, b in spans):
                 continue
+            if token.dep_ == "pobj" and setting(token.head, trigger):
+                continue  # "In Washington, the ambassador condemned …": where, not whom
             distance = abs(token.i - trigger.i)
             if best is not None and distance >= best[0]:
                 continue  # (a nearer actor was found already)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
 from whimbrel.events import statements
+from whimbrel.events.anaphora import act_nouns
 from whimbrel.events.emotions import dismay
 from whimbrel.events.fallback import fallback_targets
 from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
@@ -83,6 +84,7 @@ class EventExtractor:
         negatives: dict[str, float],
         control: dict[str, frozenset[str]],
         dismay_words: frozenset[str] = frozenset(),
+        act_nouns: Mapping[str, str] | None = None,
     ) -> None:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
@@ -97,6 +99,7 @@ class EventExtractor:
         self.occur_verbs = control.get("occur", frozenset())
         self.opposed_nouns = control.get("opposed", frozenset())
         self.dismay_words = dismay_words
+        self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
 
     @classmethod
     def load(
@@ -593,7 +596,7 @@ def _build(
     patterns = read_patterns([packaged_file("patterns.tsv"), *extra], lex)
     neg = read_negatives([packaged_file("negatives.tsv"), *negatives])
     ctl = read_control([packaged_file("control.tsv"), *control])
-    return EventExtractor(patterns, neg, ctl, lex.get("dismay", frozenset()))
+    return EventExtractor(patterns, neg, ctl, lex.get("dismay", frozenset()), act_nouns(lex))
 
 
 @lru_cache(maxsize=1)

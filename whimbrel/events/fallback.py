@@ -35,6 +35,11 @@ SKIP_DEPS = frozenset(
 )
 CONDITION_MARKS = frozenset({"if", "unless", "should"})
 NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+# Prepositions of setting: a phrase of them put before the trigger is where or when, not whom ("In
+# Washington, the press secretary condemned the attack").
+SETTING_PREPS = frozenset(
+    {"in", "at", "from", "during", "after", "before", "on", "since", "across", "throughout"}
+)
 MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
 
 
@@ -138,7 +143,7 @@ def nearest_in_subtree(head: Token, ok: Ok) -> Token | None:
     level = [head]
     visits = 0
     while level and visits < MAX_VISITS:
-        nxt = [c for t in level for c in t.children if _searchable(c)]
+        nxt = [c for t in level for c in t.children if _searchable(c) and not setting(c, head)]
         nxt.sort(key=lambda t: abs(t.i - head.i))
         for t in nxt:
             if ok(t):
@@ -146,6 +151,13 @@ def nearest_in_subtree(head: Token, ok: Ok) -> Token | None:
         visits += len(nxt)
         level = nxt
     return None
+
+
+def setting(token: Token, head: Token) -> bool:
+    """``token`` is a preposition of setting put before the trigger ``head`` ("In Washington, ...")."""
+    return (
+        token.dep_ == "prep" and token.i < head.i and token.head.i == head.i and token.lower_ in SETTING_PREPS
+    )
 
 
 def _searchable(token: Token) -> bool:

@@ -1,0 +1,55 @@
+"""Acts referred back to (whimbrel.events.anaphora): "condemned the attack" aims at whoever made it."""
+
+from __future__ import annotations
+
+import pytest
+
+import whimbrel
+from whimbrel.config import Config
+
+PUB = "2020-03-10"
+
+# article -> (source country, PLOVER type, target text) that must be among the events
+REFERRED = [
+    ("Syrian rebels shelled a Turkish border town on Monday. Ankara condemned the attack.",
+     ("TUR", "ACCUSE", "Syrian rebels")),
+    ("Iran expelled two British diplomats on Tuesday. Germany criticised the move.",
+     ("DEU", "ACCUSE", "Iran")),
+    # an unnamed attacker is still the one the condemnation is aimed at
+    ("Masked gunmen attacked a police station in Kano on Friday, killing six officers. "
+     "The Nigerian president condemned Friday's attack.", ("NGA", "ACCUSE", "Masked gunmen")),
+    ("Police arrested dozens of opposition activists in Minsk on Sunday. The European Union condemned the "
+     "crackdown.", (None, "ACCUSE", "Police")),
+    ("Rebels kidnapped two Italian engineers in Niger last week. Rome denounced the abduction.",
+     ("ITA", "ACCUSE", "Rebels")),
+    # the attack of the trigger's own day, not the latest one told
+    ("Gunmen stormed a hotel in Bamako on Friday. Malian troops have fought jihadists in the north for "
+     "years. On Friday, the French president condemned the attack.", ("FRA", "ACCUSE", "Gunmen")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERRED, ids=[c[0][:40] for c in REFERRED])
+def test_a_definite_act_noun_names_its_doer(text: str, expected: tuple[str | None, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.plover, e.target and e.target.text) for e in events]
+    assert expected in got, got
+
+
+# article -> (source country, target country) that must not be a dyad of the events
+NOT_REFERRED = [
+    # "the move" is a deed, never another party's words about it
+    ("China condemned the move. Russia also criticised the move.", ("RUS", "CHN")),
+    # an indefinite act noun refers to nothing told before
+    ("Hezbollah fighters attacked an Israeli patrol. The Lebanese president warned against any attack.",
+     ("LBN", "LBN")),
+    # a fronted phrase of place is the setting, never the target
+    ("In Geneva, the Iranian foreign minister criticised the decision.", ("IRN", "CHE")),
+    ("In Washington, the Pakistani ambassador condemned the attack.", ("PAK", "USA")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dyad"), NOT_REFERRED, ids=[c[0][:40] for c in NOT_REFERRED])
+def test_no_act_referred_to(text: str, dyad: tuple[str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    got = [(e.source.country, e.target and e.target.country) for e in events]
+    assert dyad not in got, got

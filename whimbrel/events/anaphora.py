@@ -1,0 +1,90 @@
+"""Acts referred back to: "X condemned the attack" is aimed at whoever made the attack.
+
+A trigger whose object (or the object of against/over/of/about/for/on) is a definite noun of an act ("the
+attack", "Wednesday's bombing", "this move") that names no party of its own refers to an act the article
+told before; the doer of that act (the source of the article's latest event of the noun's kind, by someone
+other than the trigger's own source) is the trigger's target.  The nouns and their kinds are the ``act_*``
+lists of ``lexicons.tsv`` (users add words in their own lexicon files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Token
+
+from whimbrel.records import Actor, Event
+
+# kind of act -> PLOVER types of the events it may refer back to (None: any type)
+KINDS: dict[str, frozenset[str] | None] = {
+    "act_force": frozenset({"ASSAULT"}),
+    "act_coerce": frozenset({"COERCE", "SANCTION"}),
+    "act_any": None,
+}
+ANY_WINDOW = 4  # "the move" refers to one of the article's latest few events, a noun of force further back
+# "the move" is a deed (material cooperation or conflict), never another party's words about it: "China
+# condemned the move. Russia also criticised the move" must not make China Russia's target
+_DEEDS = frozenset({2, 4})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PREPS = frozenset({"against", "over", "of", "about", "for", "on"})
+_WHEN = frozenset({"DATE", "TIME"})  # "Wednesday's attack", "last night's raid"
+
+
+def act_nouns(lexicons: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """Noun lemma -> kind of act, from the ``act_*`` word lists (a later kind wins for a word in two)."""
+    return {word: kind for kind in KINDS for word in lexicons.get(kind, ())}
+
+
+def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
+    """The kind of the definite act noun ``head`` acts on ("condemned the attack" -> "act_force"), or None."""
+    for child in head.children:
+        if child.dep_ == "dobj":
+            noun = child
+        elif child.dep_ == "prep" and child.lower_ in _PREPS:
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if not objects:
+                continue
+            noun = objects[0]
+        else:
+            continue
+        kind = nouns.get(noun.lemma_.lower())
+        if kind is not None and _definite(noun):
+            return kind
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in _DEFINITE:
+            return True
+        if child.dep_ == "poss" and child.ent_type_ in _WHEN:
+            return True
+    return False
+
+
+def antecedent(
+    prior: Sequence[Event],
+    sources: Sequence[Actor],
+    kind: str,
+    same: Callable[[Actor, Actor], bool],
+    when: date | None = None,
+) -> Actor | None:
+    """The doer of the act of ``kind`` in ``prior`` that a definite noun refers to, by someone other than
+    ``sources`` (no span: it was named in an earlier sentence); ``same(a, b)`` tells whether two actors are
+    one.  "The attack" is the article's attack of the same day as the trigger (``when``), else its first one
+    (the lead's); "the move" is the latest deed among the last few events."""
+    types = KINDS[kind]
+    if types is None:
+        found = [e for e in prior[-ANY_WINDOW:] if e.code.quad_class in _DEEDS]
+    else:
+        found = [e for e in prior if e.code.plover in types]
+    found = [e for e in found if not any(same(e.source, s) for s in sources)]
+    if not found:
+        return None
+    if types is None:
+        event = found[-1]
+    else:
+        event = next((e for e in found if when is not None and e.date.start == when), found[0])
+    return replace(event.source, span=None)
