@@ -24,6 +24,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, referred_act
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import setting
+from whimbrel.events.refusal import refusal_cameo
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, Event, EventCode, Location
@@ -239,6 +240,8 @@ class Coder:
             location = self.gazetteer.locate(head, allow_destination=destination)
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
+        refused = refusal_cameo(head, code, status.status)  # "said he would not provide support"
+        refusal = self.cameo.event_code(refused) if refused else None
         start, end = sent.start_char, sent.end_char
         text = doc_text(doc)[start:end]  # = sent.text, without a pass over the tokens
         for source, target in _dyads(sources, targets):
@@ -263,6 +266,12 @@ class Coder:
                 yield event  # a one-sided act is no event, but an alleged one is still its teller's claim:
             if claim is not None and _accuses(attribution, event, victim_only=status.status == "occurred"):
                 yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]
+            if (
+                refusal is not None
+                and target is not None
+                and _declares(status.attribution, attribution, source)
+            ):
+                yield replace(event, code=refusal, status="occurred", confidence=event.confidence * 0.9)
 
     def _dyad_parties(
         self,
@@ -519,6 +528,16 @@ def _shift(actor: Actor, offset: int) -> Actor:
     if actor.span is None or offset == 0:
         return actor
     return replace(actor, span=(actor.span[0] + offset, actor.span[1] + offset))
+
+
+def _declares(teller: Token | None, speaker: Actor | None, source: Actor) -> bool:
+    """The act's own side says it ("Turkey will not …, Erdogan said"), not someone else about it
+    ("Analysts said Turkey would not …": a teller who is no actor)."""
+    if teller is None:
+        return True
+    if speaker is None:
+        return False
+    return _same_actor(speaker, source) or (speaker.country is not None and speaker.country == source.country)
 
 
 def _accuses(speaker: Actor | None, event: Event, victim_only: bool = False) -> bool:

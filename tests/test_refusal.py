@@ -1,0 +1,40 @@
+"""A declared refusal (whimbrel.events.refusal): "X said it would not cooperate" is also X rejecting."""
+
+from __future__ import annotations
+
+import pytest
+
+import whimbrel
+
+PUB = "2020-03-10"
+
+# sentence -> (source country, CAMEO, target country, status) that must be among the events
+REFUSALS = [
+    ("The prime minister said India would not hold talks with Pakistan.", ("IND", "125", "PAK", "occurred")),
+    ("Russia will never release the Ukrainian sailors, Putin said.", ("RUS", "124", "UKR", "occurred")),
+    ("Tokyo won't extend the loan to Cairo, the finance minister said.", ("JPN", "122", "EGY", "occurred")),
+    ("Obama said he would not provide support to Israel.", ("USA", "120", "ISR", "occurred")),
+    # the refused act itself stays, negated
+    ("Obama said he would not provide support to Israel.", ("USA", "051", "ISR", "negated")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REFUSALS, ids=[f"{c[0][:40]}-{c[1][1]}" for c in REFUSALS])
+def test_a_declared_refusal_is_a_rejection(text: str, expected: tuple[str, str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.cameo, e.target and e.target.country, e.status) for e in events]
+    assert expected in got, got
+
+
+NOT_REFUSALS = [
+    "Germany did not send weapons to Ukraine.",  # a past act that did not happen: nothing was refused
+    "Analysts said Turkey would not extend the loan to Egypt.",  # someone else's forecast
+    "Israel will not attack Iran, the defence minister said.",  # no cooperation refused
+    "If talks fail, Ukraine would not ask its partners for weapons.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REFUSALS)
+def test_no_rejection(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.code.plover == "REJECT"], [(e.code.cameo, e.trigger) for e in events]

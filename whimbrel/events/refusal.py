@@ -1,0 +1,31 @@
+"""A declared refusal: "Obama said he would not provide support to Israel" is a rejection, not only a
+negated act.
+
+CAMEO codes a party's statement that it will not cooperate as REJECT (12x), the sub-code told by what is
+refused: talks (04 → 125), material cooperation (06 → 121), aid (07 → 122), yielding (08 → 124), else 120.
+Only a cooperative act (quad class 1 or 2) with a future or conditional auxiliary and a negation on its own
+verb counts: "did not send aid" reports that nothing happened, "will not attack" is no rejection of anything.
+The negated act itself stays an event with status ``negated``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whimbrel.records import EventCode
+
+_FUTURE = frozenset({"will", "would", "wo", "shall", "'ll", "'d"})  # ("wo" is spaCy's "won't")
+_NEGATIONS = frozenset({"not", "n't", "never"})
+_COOPERATION = frozenset({1, 2})
+_SUBCODES = {"04": "125", "06": "121", "07": "122", "08": "124"}
+REJECT = "120"
+
+
+def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
+    """The CAMEO code of the rejection that the negated act at ``head`` declares, or None."""
+    if status != "negated" or code.quad_class not in _COOPERATION or code.plover == "REJECT":
+        return None
+    words = {c.lower_ for c in head.children if c.dep_ in ("aux", "neg")}
+    if words.isdisjoint(_FUTURE) or words.isdisjoint(_NEGATIONS):
+        return None
+    return _SUBCODES.get(code.cameo[:2], REJECT)
