@@ -138,6 +138,10 @@ PHRASES = [
         "generals",
         [(None, None, "MIL", "the generals")],
     ),
+    # "the West" is the Western governments; a name led by "the" that stops inside a longer name is read
+    # again from the name's own first word ("the West Bank" is no "the West")
+    ("Moscow accused the West of stoking unrest.", "West", [("the West", None, "GOV", "the West")]),
+    ("Troops raided a village in the West Bank.", "Bank", [(None, "PSE", "GOV", "the West Bank")]),
     # non-actors
     ("The meeting ended without a deal.", "meeting", []),
     ("The talks collapsed on Tuesday.", "talks", []),

@@ -22,6 +22,9 @@ REFERRED = [
      "crackdown.", (None, "ACCUSE", "Police")),
     ("Rebels kidnapped two Italian engineers in Niger last week. Rome denounced the abduction.",
      ("ITA", "ACCUSE", "Rebels")),
+    # "the proposal" answers the latest demand or offer by someone else
+    ("Sudan asked the United States to join the talks as a mediator. Ethiopia rejected the proposal.",
+     ("ETH", "REJECT", "Sudan")),
     # the attack of the trigger's own day, not the latest one told
     ("Gunmen stormed a hotel in Bamako on Friday. Malian troops have fought jihadists in the north for "
      "years. On Friday, the French president condemned the attack.", ("FRA", "ACCUSE", "Gunmen")),
@@ -53,3 +56,10 @@ def test_no_act_referred_to(text: str, dyad: tuple[str, str]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     got = [(e.source.country, e.target and e.target.country) for e in events]
     assert dyad not in got, got
+
+
+def test_a_second_subject_is_no_target() -> None:
+    # a title and a name parsed as two subjects of the trigger: the name is the speaker, never the target
+    text = "The European Union's foreign policy chief Josep Borrell condemned the violence."
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert events and all(e.target is None or e.target.text != "Josep Borrell" for e in events), events

@@ -113,7 +113,7 @@ def test_sentence_codes_as_expected(
 @pytest.mark.parametrize(
     "text",
     [
-        "If talks fail, Ukraine would ask its Western partners for weapons.",  # its partners: itself
+        "If talks fail, Ukraine would ask its partners for weapons.",  # its partners: itself
         "Beijing reiterated calls to halt the deployment of the missile shield.",
         "The Kenyan minister warned against a hasty deal.",
     ],

@@ -404,6 +404,8 @@ class _SentenceActors:
                 continue
             if token.dep_ == "pobj" and setting(token.head, trigger):
                 continue  # "In Washington, the ambassador condemned …": where, not whom
+            if token.head.i == trigger.i and token.dep_ in args.SUBJ:
+                continue  # a second subject ("the EU's foreign policy chief Josep Borrell") is no target
             distance = abs(token.i - trigger.i)
             if best is not None and distance >= best[0]:
                 continue  # (a nearer actor was found already)

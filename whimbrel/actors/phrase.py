@@ -183,12 +183,19 @@ def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[
             hit = _lookup(table, tokens, texts, i, j, start)
             if hit is not None:
                 break
-        if hit is None:
+        if hit is None or (_cut_name(hit, texts[i], tokens, start)):
             i += 1
             continue
         found.append(hit)
         i = hit.end - start
     return found
+
+
+def _cut_name(hit: Match, first: str, tokens: list[Token], base: int) -> bool:
+    """A hit led by "the" that stops inside a longer name ("the West" in "the West Bank"): the name is
+    looked up again from its own first word."""
+    after = hit.end - base
+    return first.lower() == "the" and after < len(tokens) and tokens[after].tag_ in ("NNP", "NNPS")
 
 
 def may_start(table: ActorDictionary, token: Token) -> bool:

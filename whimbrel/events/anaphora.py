@@ -10,23 +10,36 @@ lists of ``lexicons.tsv`` (users add words in their own lexicon files).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Token
 
 from whimbrel.records import Actor, Event
 
-# kind of act -> PLOVER types of the events it may refer back to (None: any type)
-KINDS: dict[str, frozenset[str] | None] = {
-    "act_force": frozenset({"ASSAULT"}),
-    "act_coerce": frozenset({"COERCE", "SANCTION"}),
-    "act_any": None,
+
+@dataclass(frozen=True)
+class Kind:
+    """What a kind of act noun refers back to: events of ``types`` (None: any deed), the latest of the last
+    ``window`` events, or (``lead``) the one of the trigger's day, else the article's first."""
+
+    types: frozenset[str] | None
+    lead: bool = False
+    window: int = 0  # 0: the whole article
+
+
+KINDS: dict[str, Kind] = {
+    # "the attack" is mostly the article's lead act of force, told in the first sentences
+    "act_force": Kind(frozenset({"ASSAULT"}), lead=True),
+    "act_coerce": Kind(frozenset({"COERCE", "SANCTION"}), lead=True),
+    # "rejected the proposal" answers the latest demand or offer
+    "act_demand": Kind(frozenset({"REQUEST", "AGREE"})),
+    # "the move" is one of the latest few deeds (material cooperation or conflict), never another party's
+    # words about it: "China condemned the move. Russia also criticised the move" must not make China
+    # Russia's target
+    "act_any": Kind(None, window=4),
 }
-ANY_WINDOW = 4  # "the move" refers to one of the article's latest few events, a noun of force further back
-# "the move" is a deed (material cooperation or conflict), never another party's words about it: "China
-# condemned the move. Russia also criticised the move" must not make China Russia's target
-_DEEDS = frozenset({2, 4})
+_DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREPS = frozenset({"against", "over", "of", "about", "for", "on"})
 _WHEN = frozenset({"DATE", "TIME"})  # "Wednesday's attack", "last night's raid"
@@ -73,18 +86,19 @@ def antecedent(
 ) -> Actor | None:
     """The doer of the act of ``kind`` in ``prior`` that a definite noun refers to, by someone other than
     ``sources`` (no span: it was named in an earlier sentence); ``same(a, b)`` tells whether two actors are
-    one.  "The attack" is the article's attack of the same day as the trigger (``when``), else its first one
-    (the lead's); "the move" is the latest deed among the last few events."""
-    types = KINDS[kind]
-    if types is None:
-        found = [e for e in prior[-ANY_WINDOW:] if e.code.quad_class in _DEEDS]
-    else:
-        found = [e for e in prior if e.code.plover in types]
-    found = [e for e in found if not any(same(e.source, s) for s in sources)]
+    one and ``when`` is the trigger's date (see ``Kind``)."""
+    rule = KINDS[kind]
+    window = prior[-rule.window :] if rule.window else prior
+    found = [
+        e
+        for e in window
+        if (e.code.plover in rule.types if rule.types is not None else e.code.quad_class in _DEEDS)
+        and not any(same(e.source, s) for s in sources)
+    ]
     if not found:
         return None
-    if types is None:
-        event = found[-1]
-    else:
+    if rule.lead:
         event = next((e for e in found if when is not None and e.date.start == when), found[0])
+    else:
+        event = found[-1]
     return replace(event.source, span=None)
