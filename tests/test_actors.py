@@ -270,6 +270,24 @@ COREFERENCE = [
         [("Vladimir Putin", "RUS", "GOV", "he")],
     ),
     ("The Russian army said the talks had failed.", "army", [(None, "RUS", "MIL", "The Russian army")]),
+    # "the group": the armed group, party or NGO named last (also with a misattached "of doing")
+    (
+        "The Taliban took Kunduz. Kabul accused the group of sheltering militants.",
+        "group",
+        [("Taliban", None, "INS", "the group")],
+    ),
+    (
+        "Amnesty International issued a report. The group said detainees were beaten.",
+        "group",
+        [("Amnesty International", None, "NGO", "The group")],
+    ),
+    # ... but not a group named where it stands, nor one that counts its members
+    ("The Taliban took Kunduz. Police banned the group behind the attack - Jund al-Khilafa.", "group", []),
+    (
+        "NATO met in Brussels. The group of ministers condemned Russia.",
+        "group",  # (country: fall-back)
+        [(None, "RUS", "GOV", "ministers")],
+    ),
 ]
 
 

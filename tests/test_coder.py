@@ -435,6 +435,9 @@ def test_a_joint_act_with_no_parties_named_gives_no_event(text: str) -> None:
 CROWDS_AND_CAPTORS = [
     # "anti-X" names whom a protest is against, never who protests; the crowd is the place's civilians
     ("Anti-American demonstrations spread across Pakistan.", ("PAK", "CVL", "PROTEST", "USA")),
+    # a government's protest is an official complaint (CAMEO 114), a crowd's a demonstration
+    ("Tokyo protested to Beijing over the incursion.", ("JPN", "GOV", "ACCUSE", "CHN")),
+    ("Thousands of students protested against the government in Dhaka.", ("BGD", "CVL", "PROTEST", "BGD")),
     ("The latest round of anti-government protests escalated on Sunday in Hong Kong.",
      ("HKG", "CVL", "PROTEST", "HKG")),
     # a bare count protests: a crowd nobody names
@@ -847,3 +850,13 @@ def test_dismissing_allegations_answers_the_accuser() -> None:
 def test_what_the_subject_owns_is_no_target(text: str, expected: tuple[str, str, str]) -> None:
     got = _coded(text)
     assert expected in got and not [g for g in got if g[0] == g[2] == expected[0]], got
+
+
+def test_a_government_protest_is_no_demonstration() -> None:
+    text = (
+        "Pakistan summoned Afghanistan's top diplomat on Monday to protest against cross-border shelling by "
+        "Afghan Taliban forces that killed seven civilians in the border town of Chaman."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events]
+    assert ("PAK", "114", "AFG") in got and not [e for e in events if e.code.plover == "PROTEST"], got

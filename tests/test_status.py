@@ -28,6 +28,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The minister has met his Turkish counterpart twice this year.", "met", OCC, None, None),
     ("Protesters are marching on the parliament in Tbilisi.", "marching", OCC, None, None),
     ("Officials said the minister met his Chinese counterpart on Monday.", "met", OCC, None, "Officials"),
+    # a comment tagged on through its own object noun disputes the accusation's content, not that it was made
+    ("Islamabad accused the Taliban of sheltering militants, a charge Kabul denies.", "accused", OCC, None,
+     None),
     ("The army launched an offensive, the ministry said.", "offensive", OCC, None, "ministry"),
     ("According to state media, the navy seized two tankers.", "seized", OCC, None, "media"),
     ("The police arrested 40 people, according to witnesses.", "arrested", OCC, None, "witnesses"),

@@ -208,6 +208,13 @@ class Coder:
             sources = _implied_source(cand, code, targets[0] if targets else None, location)
             if not sources:
                 return
+        if (
+            code.cameo_root == _PROTEST
+            and head.lemma_ == "protest"
+            and all(s.sector == "GOV" for s in sources)
+        ):
+            # "Pakistan protested against the shelling": a government's protest is an official complaint
+            code = self.cameo.event_code(_COMPLAINT) or code
         if targets == [None] and (code.cameo.startswith(_SHOW_OF_FORCE) or code.cameo == _VISIT):
             # "Russia is conducting military exercises in Alaska": a show of force aims at the country it
             # is staged in; "Modi visited Osaka": a visit is to the country of the place
@@ -504,6 +511,7 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
 
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
 _VISIT = "042"  # CAMEO: make a visit
+_PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 
 

@@ -11,10 +11,13 @@ from spacy.tokens import Token
 
 from whimbrel.actors.dictionary import ActorDictionary, Agent
 from whimbrel.actors.rules import Mention, _held_before, _in_office, _person_actor, _title_fits, _titles
+from whimbrel.nlp import DASHES
 from whimbrel.records import Actor
 
 _PREFERENCES = frozenset({"office", "out"})  # description values: who the description prefers
 _ORGANISATION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
+_NONSTATE = frozenset({"INS", "REB", "TER", "OPP", "PTY", "NGO"})  # sectors "the group" may refer to
+_NAME_REACH = 8  # tokens after "the group" where a dash may introduce its name
 _ORGANISATION_REACH = 3  # paragraphs back that "the body" may look for its organisation
 
 
@@ -84,14 +87,45 @@ def described_person(
     return fallback
 
 
-def latest_organisation(mentions: Sequence[Mention], head: Token, position: tuple[int, int]) -> list[Actor]:
+def _named_after(head: Token) -> bool:
+    """A name set off by a dash follows closely ("the group behind the attack — Ansar al-Sharia"): the
+    phrase is named where it stands, not by an earlier mention."""
+    doc = head.doc
+    for k in range(head.i + 1, min(head.i + _NAME_REACH, len(doc) - 1)):
+        if doc[k].text in DASHES and doc[k + 1].pos_ == "PROPN":
+            return True
+    return False
+
+
+def latest_organisation(
+    mentions: Sequence[Mention], head: Token, position: tuple[int, int], nonstate: bool = False
+) -> list[Actor]:
     """ "the body", "the organisation": the international organisation the article mentioned last before
     ``position`` (within a few paragraphs).  Only a bare definite phrase refers back: "the governing
-    body", "the body of a man" and "the organisation's members" name something else or mean no group."""
-    deps = {c.dep_ for c in head.children}
+    body", "the body of a man" and "the organisation's members" name something else or mean no group.
+    ``nonstate``: "the group" refers to the armed group, party or NGO named last instead."""
+    # (a preposition with no noun object is a misattached "of doing": "accused the group of sheltering")
+    deps = {c.dep_ for c in head.children if c.dep_ != "prep" or any(g.dep_ == "pobj" for g in c.children)}
     if head.dep_ not in _ORGANISATION_DEPS or deps & {"amod", "compound", "poss", "prep", "nmod"}:
         return []
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    if nonstate and _named_after(head):
+        return []
+    for m in reversed(mentions):
+        if m.position >= position:
+            continue
+        if position[0] - m.position[0] > _ORGANISATION_REACH:
+            break
+        if m.is_person or len(m.actors) != 1 or not m.actors[0].name:
+            continue
+        actor = m.actors[0]
+        if (actor.sector in _NONSTATE) if nonstate else actor.country is None:
+            return list(m.actors)
+    return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    if nonstate and _named_after(head):
         return []
     for m in reversed(mentions):
         if m.position >= position:

@@ -257,6 +257,13 @@ class ArticleActors:
             # a bare quantifier subject is part of the group named before ("… Republicans, and many praised")
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"]  # fmt: skip
+            if not counted and word is not None and word[1] == "organisation":
+                # "Islamabad accused the group of sheltering militants": the armed group, party or NGO
+                # the article named last
+                r = self._read(h)
+                return self._retext(
+                    latest_organisation(self.mentions, h, position, nonstate=True), r.text, r.span
+                )
             if counted or word is None or word[0] != "quantifier" or h.dep_ not in _SUBJECT_DEPS:
                 return self._resolve_one(counted[0], when, position) if counted else []
             return self._pronoun(h, "plural", when, position)

@@ -144,7 +144,8 @@ def _resolve_relative(subj: Token, verb: Token) -> Token:
 def counted(token: Token) -> Token:
     """The counted noun of a quantity head ("dozens of protesters" → protesters), else the token."""
     if token.lemma_.lower() in QUANTITY_NOUNS or token.ent_type_ == "CARDINAL":
-        inner = prep_objects(token, ("of",))
+        # (a gerund is no counted noun: "accused the group of sheltering militants")
+        inner = [t for t in prep_objects(token, ("of",)) if t.tag_ != "VBG"]
         if inner:
             return inner[0]
     return token

@@ -238,6 +238,10 @@ def _step(node: Token, found: _Found) -> _Step | None:
     if dep in ("ccomp", "parataxis", "acl") and gov.pos_ in _NOUN_POS:
         return _noun_governor(gov, gov.lower_, found)
     if dep in ("ccomp", "parataxis", "csubj"):
+        if dep == "ccomp" and node.lemma_.lower() in _ACCUSING and _tagged_on(node, gov):
+            # "X accused Y of Z, a charge Kabul denies": the accusation was made, only its content is
+            # disputed (a disputed deed, "Russia shelled the town, a claim Moscow denies", stays alleged)
+            return None
         return _ccomp(gov, found)
     if dep == "advcl":
         return _advcl(node, gov, found)
@@ -248,6 +252,17 @@ def _step(node: Token, found: _Found) -> _Step | None:
     if dep in _NOUN_MOD_DEPS and gov.pos_ in _NOUN_POS:
         return _noun_governor(gov, gov.lower_, found)
     return None  # relcl, appos, ROOT…: the event is asserted on its own
+
+
+_ACCUSING = frozenset({"accuse", "blame", "charge", "allege", "claim"})
+
+
+def _tagged_on(clause: Token, gov: Token) -> bool:
+    """The governor is a comment tagged on after the clause through an object noun of its own ("…, a charge
+    Kabul denies", "…, a claim the ministry rejected"): the parser's ccomp is no reported content."""
+    if clause.i > gov.i:
+        return False
+    return any(c.dep_ == "dobj" and clause.i < c.i < gov.i and c.pos_ == "NOUN" for c in gov.children)
 
 
 def _verb_keys(gov: Token) -> tuple[str, ...]:
