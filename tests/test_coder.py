@@ -860,3 +860,40 @@ def test_a_government_protest_is_no_demonstration() -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events]
     assert ("PAK", "114", "AFG") in got and not [e for e in events if e.code.plover == "PROTEST"], got
+
+
+# sentence -> (source country, source sector, PLOVER type, target country) that must be among the events
+FORCE = [
+    # an attack on a place with no actor named aims at the place's country
+    ("Russian forces attacked Kharkiv with drones overnight.", ("RUS", "MIL", "ASSAULT", "UKR")),
+    # at home, only a non-state group's attack does
+    ("Syrian rebels shelled Aleppo.", ("SYR", "REB", "ASSAULT", "SYR")),
+    # "X-led" names the leader, "X-backed" a backer that is no part of the group
+    ("Saudi-led coalition warplanes struck a wedding party in Yemen.", ("SAU", "MIL", "ASSAULT", "YEM")),
+    ("Ukraine said Russian-backed separatists shelled Mariupol.", ("UKR", "SEP", "ASSAULT", "UKR")),
+    # a participle with a direct object under a noun is the noun's own verb, not a passive
+    ("The US-led coalition bombed Islamic State positions near Raqqa.", ("USA", "GOV", "ASSAULT", None)),
+    # a weapon the act is done with is never its target
+    ("Taliban fighters opened fire with artillery and mortars after Pakistani troops tried to repair a "
+     "fence.", (None, "INS", "ASSAULT", "PAK")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FORCE, ids=[c[0][:40] for c in FORCE])
+def test_acts_of_force(text: str, expected: tuple[str | None, str, str, str | None]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.source.sector, e.code.plover, e.target and e.target.country) for e in events]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Syrian troops shelled Aleppo.", ("SYR", "SYR")),  # a state at home: no place target
+        ("Russian-backed separatists shelled Mariupol.", ("RUS", "UKR")),  # the backer did not shell
+        ("Taliban fighters opened fire with artillery on Sunday.", (None, "PAK")),
+    ],
+)
+def test_no_dyad_of_force(text: str, dyad: tuple[str | None, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert dyad not in [(e.source.country, e.target and e.target.country) for e in events]

@@ -215,17 +215,23 @@ class Coder:
         ):
             # "Pakistan protested against the shelling": a government's protest is an official complaint
             code = self.cameo.event_code(_COMPLAINT) or code
-        if targets == [None] and (code.cameo.startswith(_SHOW_OF_FORCE) or code.cameo == _VISIT):
+        force = code.cameo_root in _FORCE_ROOTS
+        if targets == [None] and (force or code.cameo.startswith(_SHOW_OF_FORCE) or code.cameo == _VISIT):
             # "Russia is conducting military exercises in Alaska": a show of force aims at the country it
-            # is staged in; "Modi visited Osaka": a visit is to the country of the place
-            location = self.gazetteer.locate(head, allow_destination=code.cameo == _VISIT)
+            # is staged in; "Modi visited Osaka": a visit is to the country of the place; "Russian forces
+            # attacked Kharkiv", "bombed a hospital in Gaza City": an attack on a place, at its country
+            location = self.gazetteer.locate(head, allow_destination=force or code.cameo == _VISIT)
+            # (at home only a non-state group's attack has the place's country as target: "Syrian rebels
+            # shelled Aleppo", never "Syrian troops shelled Aleppo")
+            domestic = force and all(s.sector in _NONSTATE for s in sources)
             if (
                 location is not None
                 and location.country
-                and all(s.country != location.country for s in sources)
+                and (domestic or all(s.country != location.country for s in sources))
             ):
+                sector = None if force else "GOV"
                 targets = [
-                    Actor(text=location.name, name=None, country=location.country, sector="GOV", span=None)
+                    Actor(text=location.name, name=None, country=location.country, sector=sector, span=None)
                 ]
         # the status is read early only where its attribution is needed (a target fall-back, a claim)
         status = resolve_status(head, headline=headline) if targets == [None] else None
@@ -319,7 +325,10 @@ class Coder:
         if self.config.sentence_targets and head.pos_ not in _NOMINAL:
             # An act told by a noun ("in defiance of U.N. sanctions", "the Madrid peace talks") is often
             # background: only its own arguments name its target, never the nearest actor of the sentence.
-            avoid = range(speaker.left_edge.i, speaker.right_edge.i + 1) if speaker is not None else range(0)
+            avoid = (
+                set(range(speaker.left_edge.i, speaker.right_edge.i + 1)) if speaker is not None else set()
+            )
+            avoid.update(t.i for t in sent if args.instrument(t, self.extractor.weapons))
             nearest = resolver.nearest_other(sent, head, sources, when, avoid)
             if nearest is not None:
                 return sources, [nearest], True
@@ -510,6 +519,10 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
 
 
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_NONSTATE = frozenset(
+    {"REB", "SEP", "INS", "TER"}
+)  # armed groups that fight the state at home  # CAMEO roots of assault, fighting and mass violence
 _VISIT = "042"  # CAMEO: make a visit
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser

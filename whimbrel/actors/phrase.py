@@ -16,10 +16,11 @@ from whimbrel.actors.dictionary import ActorDictionary, Agent, Entry, Organisati
 # Dependents that belong to the noun phrase of their head.
 PHRASE_DEPS = frozenset({
     "det", "amod", "compound", "nmod", "nummod", "poss", "flat", "predet", "quantmod", "case", "nn",
-    "cc", "conj", "punct", "advmod",
+    "cc", "conj", "punct", "advmod", "npadvmod",
 })  # fmt: skip
-# cc/conj/punct/advmod only inside a modifier ("French and German leaders"), never directly under the head.
-HEAD_ONLY_SKIP = frozenset({"cc", "conj", "punct", "advmod", "appos"})
+# cc/conj/punct/advmod only inside a modifier ("French and German leaders", "Saudi-led"), never directly under
+# the head.
+HEAD_ONLY_SKIP = frozenset({"cc", "conj", "punct", "advmod", "appos", "npadvmod"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Heads whose phrase is a name: common nouns glued before the name that no dictionary knows are page
@@ -48,6 +49,7 @@ class Reading:
     end: int
     matches: list[Match] = field(default_factory=list)
     head_match: Match | None = None
+    backed: list[str] = field(default_factory=list)  # countries of the phrase's backers ("Russian-backed")
 
     # A Reading is never changed once read_phrase returns it, and the resolver asks the same questions of it
     # many times (observing, then resolving the head at each event date): the answers are kept.  Callers
@@ -243,10 +245,15 @@ def read_phrase(table: ActorDictionary, head: Token) -> Reading:
     start, end = phrase_range(head)
     end = _of_agent_end(table, head, end)
     matches = match_range(table, head.doc, start, end)
+    backers = _backers(table, head.doc, start, end)
+    backed: list[str] = []
+    if backers:  # "Russian-backed separatists" are not Russian: the backer is no part of who they are
+        backed = [c for m in matches if any(m.start <= i < m.end for i in backers) if (c := _country_of(m))]
+        matches = [m for m in matches if not any(m.start <= i < m.end for i in backers)]
     cut = _trim_start(table, head, start, matches)
     if cut > start:
         start, matches = cut, [m for m in matches if m.start >= cut]
-    reading = Reading(head, start, end, matches)
+    reading = Reading(head, start, end, matches, backed=backed)
     for m in reading.matches:
         if m.start <= head.i < m.end:
             reading.head_match = m
@@ -286,6 +293,17 @@ class Phrases:
 
     def _switch(self, doc: Doc) -> None:
         self.doc, self.readings, self.entities = doc, {}, None
+
+
+def _backers(table: ActorDictionary, doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens naming a backer inside the phrase: the part before the hyphen of "Russian-backed",
+    "Iranian-sponsored" (words.tsv kind ``backer``)."""
+    found: set[int] = set()
+    for i in range(start, end):
+        word = doc[i]
+        if table.words.get(word.lower_, ("",))[0] == "backer" and i >= 2 and doc[i - 1].text == "-":
+            found.update(range(doc[i - 2].left_edge.i, i - 1))
+    return found
 
 
 def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[Match]) -> int:

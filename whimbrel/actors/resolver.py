@@ -346,6 +346,10 @@ class ArticleActors:
             # Token.sent is slow: only a sentence that was never observed is looked up that way.
             located = here[0] if here else self.places.scan(head.sent)[1]
             dominant = self.tally.dominant()
+            backed = self._read(head).backed  # "Russian-backed separatists": never the backer's country
+            if backed:
+                located = [c for c in located if c not in backed]
+                dominant = None if dominant in backed else dominant
             if len(located) == 1 or dominant in located:
                 iso3, basis = (located[0] if len(located) == 1 else dominant), "sentence"
             else:

@@ -80,7 +80,9 @@ def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (passive subject or auxiliary, or a reduced passive
     participle modifying a noun: "the protesters arrested on Friday")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return not _after_parenthesis(verb)
+        # (a participle with a direct object is no passive: "The US-led coalition bombed IS positions",
+        # misparsed as a noun with a reduced relative clause)
+        return not _after_parenthesis(verb) and not any(c.dep_ == "dobj" for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -139,6 +141,16 @@ def _resolve_relative(subj: Token, verb: Token) -> Token:
     if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
     return counted(subj)
+
+
+def instrument(token: Token, weapons: frozenset[str]) -> bool:
+    """``token`` is a weapon an act is done with ("opened fire with artillery and mortars"): never a party
+    to it."""
+    if token.lemma_.lower() not in weapons:
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "with"
 
 
 def counted(token: Token) -> Token:

@@ -85,6 +85,7 @@ class EventExtractor:
         control: dict[str, frozenset[str]],
         dismay_words: frozenset[str] = frozenset(),
         act_nouns: Mapping[str, str] | None = None,
+        weapons: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
@@ -100,6 +101,7 @@ class EventExtractor:
         self.opposed_nouns = control.get("opposed", frozenset())
         self.dismay_words = dismay_words
         self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
+        self.weapons = weapons  # "with artillery": an instrument, no target (arguments.instrument)
 
     @classmethod
     def load(
@@ -398,7 +400,11 @@ class EventExtractor:
             found, factor = fallback_targets(
                 head, tgt.heads, slots, sources, pat.cameo, self.clause_verbs, is_actor
             )
-            targets = [t for t in found if _plausible(t, is_actor) and t not in sources]
+            targets = [
+                t
+                for t in found
+                if _plausible(t, is_actor) and t not in sources and not args.instrument(t, self.weapons)
+            ]
             conf *= factor if targets else NO_TARGET
         elif not targets and _target_preps(pat) == (CLAUSE_TARGET,):
             conf *= NO_TARGET
@@ -596,7 +602,9 @@ def _build(
     patterns = read_patterns([packaged_file("patterns.tsv"), *extra], lex)
     neg = read_negatives([packaged_file("negatives.tsv"), *negatives])
     ctl = read_control([packaged_file("control.tsv"), *control])
-    return EventExtractor(patterns, neg, ctl, lex.get("dismay", frozenset()), act_nouns(lex))
+    return EventExtractor(
+        patterns, neg, ctl, lex.get("dismay", frozenset()), act_nouns(lex), lex.get("weapon", frozenset())
+    )
 
 
 @lru_cache(maxsize=1)

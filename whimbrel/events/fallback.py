@@ -59,7 +59,10 @@ def fallback_targets(
     the chosen source heads.  Returns ``((), 1.0)`` when nothing is found.
     """
     actor = is_actor if is_actor is not None else _named
-    banned = {t.i for s in sources for t in s.subtree} | {head.i} | {t.i for t in consumed}
+    # (the source's phrase, not the trigger's own clause when the parser hung the verb under the source:
+    # "The US-led coalition bombed IS positions" read as a noun with a participle)
+    own = range(head.left_edge.i, head.right_edge.i + 1)
+    banned = {t.i for s in sources for t in s.subtree if t.i not in own} | {head.i} | {t.i for t in consumed}
     # ... nor the unnamed modifiers of the trigger's own words ("conducted military exercises")
     banned |= {c.i for t in consumed for c in t.children if args.unnamed_modifier(c)}
 
