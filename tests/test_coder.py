@@ -897,3 +897,20 @@ def test_acts_of_force(text: str, expected: tuple[str | None, str, str, str | No
 def test_no_dyad_of_force(text: str, dyad: tuple[str | None, str]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert dyad not in [(e.source.country, e.target and e.target.country) for e in events]
+
+
+def test_own_government_in_a_warned_clause_is_the_doer() -> None:
+    text = ("The U.S. secretary of state warned that Washington would take action if Chinese firms kept "
+            "supplying Russia's army.")  # fmt: skip
+    got = [(e.code.plover, e.source.country, e.target and e.target.country)
+           for e in whimbrel.code(text, published=PUB, fmt="text")]  # fmt: skip
+    assert ("THREATEN", "USA", "CHN") in got and ("THREATEN", "USA", "USA") not in got, got
+
+
+def test_a_vow_to_oppose_is_one_rejection() -> None:
+    events = whimbrel.code(
+        "Beijing has vowed to oppose the sale of the firm to Oracle.", published=PUB, fmt="text"
+    )
+    assert [e.code.plover for e in events] == ["REJECT"], [
+        (e.code.cameo, e.trigger, e.status) for e in events
+    ]

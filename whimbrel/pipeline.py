@@ -233,6 +233,12 @@ class Coder:
                 targets = [
                     Actor(text=location.name, name=None, country=location.country, sector=sector, span=None)
                 ]
+        if _clause_subject(head, cand.targets):
+            # "Blinken warned that Washington would take action if Chinese firms …": the source's own
+            # government, unnamed, as the subject of the clause it tells is the doer, no target; the
+            # fall-backs below look for the other party
+            targets = [t for t in targets if t is None or not any(_own_government(s, t) for s in sources)]
+            targets = targets or [None]
         # the status is read early only where its attribution is needed (a target fall-back, a claim)
         status = resolve_status(head, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
@@ -451,7 +457,9 @@ class _SentenceActors:
 def _consequence(head: Token, event: Event, acts: set[tuple[int, object, str]]) -> bool:
     """ "Gunmen stormed the museum, killing 19 people": the participle tells what the act it hangs on did,
     so it is no second event of the same source and type; nor is its conjunct ("…, killing two people and
-    wounding 90")."""
+    wounding 90"), nor an infinitive of the same type after its trigger ("vowed to oppose")."""
+    if head.dep_ == "xcomp" and (head.head.i, event.source.key, event.code.plover) in acts:
+        return True  # "vowed to oppose the sale": the vow told it already
     for _ in range(3):
         if head.dep_ != "conj" or head.head.tag_ != "VBG":
             break
@@ -507,6 +515,25 @@ def _reciprocal(head: Token) -> bool:
     return False
 
 
+def _clause_subject(head: Token, targets: tuple[int, ...]) -> bool:
+    """A target is the subject of a clause the trigger governs ("warned that Washington would …")."""
+    doc = head.doc
+    return any(
+        doc[i].dep_ in args.SUBJ and doc[i].head.dep_ in ("ccomp", "advcl") and doc[i].head.head.i == head.i
+        for i in targets
+    )
+
+
+def _own_government(source: Actor, target: Actor) -> bool:
+    """The target is the source's own government named by no one in particular ("Washington" for Blinken)."""
+    return (
+        target.name is None
+        and target.sector == source.sector == "GOV"
+        and target.country is not None
+        and target.country == source.country
+    )
+
+
 def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Actor, Actor | None]]:
     """Source × target pairs.  A source paired with itself means the target slot caught the source's own
     mention ("Ukraine would ask its partners"): that pair keeps the event with no target, unless the
@@ -519,10 +546,9 @@ def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Acto
 
 
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
+# CAMEO roots of assault, fighting and mass violence; armed groups that fight the state at home
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
-_NONSTATE = frozenset(
-    {"REB", "SEP", "INS", "TER"}
-)  # armed groups that fight the state at home  # CAMEO roots of assault, fighting and mass violence
+_NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
