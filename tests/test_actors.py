@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+import whimbrel
 from whimbrel.actors import ActorResolver, ArticleActors
 from whimbrel.errors import DataFileError
 
@@ -1051,3 +1052,16 @@ def test_a_user_abbreviation_means_its_title(nlp: Language, tmp_path: Path) -> N
     expected = [("Jon Pike", None, "MIL", "The lieutenant")]
     _check(nlp, ActorResolver.load([agents]), text, "lieutenant", expected, D2017)
     _check(nlp, ActorResolver.load(), text, "lieutenant", [], D2017)  # without the rows: nobody
+
+
+def test_known_people_count_for_their_country() -> None:
+    # Spain is named twice as a place and Venezuela never, but the article quotes Maduro three times: the
+    # unnamed opposition is Venezuela's
+    text = (
+        "Spain granted asylum to the candidate, who flew to Madrid.\n\n"
+        "Maduro called it a victory. Maduro spoke in a speech.\n\n"
+        "Maduro accused the opposition of plotting a coup."
+    )
+    events = whimbrel.code(text, published="2024-09-09", fmt="text")
+    got = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
+    assert ("VEN", "ACCUSE", "VEN") in got, got

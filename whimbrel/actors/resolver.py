@@ -167,6 +167,10 @@ class ArticleActors:
             if mention is not None:
                 self.mentions.append(mention)
                 self.names.update(a.name for a in mention.actors if a.name)
+                if mention.is_person:  # an article quoting Maduro is about Venezuela as much as naming it
+                    for a in mention.actors:
+                        if a.country and a.name in table.people:
+                            self.tally.add(a.country)
                 if mention.is_person and i == at:
                     person = mention
                 if i in group:
