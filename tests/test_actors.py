@@ -133,11 +133,12 @@ PHRASES = [
     # a dictionary body written with another country is that country's ("Senate" alone is the US Senate)
     ("Opponents of Rwanda's Senate protested.", "Senate", [(None, "RWA", "LEG", "Rwanda's Senate")]),
     ("The Senate voted on Monday.", "Senate", [("US Senate", "USA", "LEG", "The Senate")]),
-    # a relative clause on the last conjunct singles it out: "who seized power" is the generals only
+    # a relative clause on the last conjunct singles it out: "who seized power" is the generals only (their
+    # country is the article's: Mugabe's)
     (
         "The bishop mediated between President Mugabe and the generals, who seized power on Tuesday.",
         "generals",
-        [(None, None, "MIL", "the generals")],
+        [(None, "ZWE", "MIL", "the generals")],
     ),
     # "the West" is the Western governments; a name led by "the" that stops inside a longer name is read
     # again from the name's own first word ("the West Bank" is no "the West")
@@ -281,6 +282,11 @@ COREFERENCE = [
         "Amnesty International issued a report. The group said detainees were beaten.",
         "group",
         [("Amnesty International", None, "NGO", "The group")],
+    ),
+    (
+        "Hezbollah fired rockets. The militant group said it acted alone.",
+        "group",
+        [("Hezbollah", "LBN", "INS", "The militant group")],
     ),
     # ... but not a group named where it stands, nor one that counts its members
     ("The Taliban took Kunduz. Police banned the group behind the attack - Jund al-Khilafa.", "group", []),

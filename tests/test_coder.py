@@ -873,6 +873,11 @@ FORCE = [
     ("Ukraine said Russian-backed separatists shelled Mariupol.", ("UKR", "SEP", "ASSAULT", "UKR")),
     # a participle with a direct object under a noun is the noun's own verb, not a passive
     ("The US-led coalition bombed Islamic State positions near Raqqa.", ("USA", "GOV", "ASSAULT", None)),
+    # aircraft and drones act for their country's military
+    ("Israeli aircraft struck Hezbollah positions in southern Lebanon.", ("ISR", "MIL", "ASSAULT", "LBN")),
+    # "with" comes after an actor inside the object ("in solidarity with" is no target)
+    ("Hezbollah said its fighters targeted five Israeli positions in solidarity with the Palestinians.",
+     ("LBN", "INS", "ASSAULT", "ISR")),
     # a weapon the act is done with is never its target
     ("Taliban fighters opened fire with artillery and mortars after Pakistani troops tried to repair a "
      "fence.", (None, "INS", "ASSAULT", "PAK")),

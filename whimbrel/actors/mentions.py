@@ -4,7 +4,7 @@ successor") or a count ("the two leaders") refers back to.  Functions of the men
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from spacy.tokens import Token
@@ -87,6 +87,11 @@ def described_person(
     return fallback
 
 
+def _nonstate_word(token: Token, agents: Mapping[str, Agent] | None) -> bool:
+    agent = agents.get(token.lemma_.lower()) if agents is not None else None
+    return agent is not None and agent.sector in _NONSTATE
+
+
 def _named_after(head: Token) -> bool:
     """A name set off by a dash follows closely ("the group behind the attack — Ansar al-Sharia"): the
     phrase is named where it stands, not by an earlier mention."""
@@ -98,14 +103,24 @@ def _named_after(head: Token) -> bool:
 
 
 def latest_organisation(
-    mentions: Sequence[Mention], head: Token, position: tuple[int, int], nonstate: bool = False
+    mentions: Sequence[Mention],
+    head: Token,
+    position: tuple[int, int],
+    nonstate: bool = False,
+    agents: Mapping[str, Agent] | None = None,
 ) -> list[Actor]:
     """ "the body", "the organisation": the international organisation the article mentioned last before
     ``position`` (within a few paragraphs).  Only a bare definite phrase refers back: "the governing
     body", "the body of a man" and "the organisation's members" name something else or mean no group.
-    ``nonstate``: "the group" refers to the armed group, party or NGO named last instead."""
+    ``nonstate``: "the group" refers to the armed group, party or NGO named last instead, also with an
+    adjective that is a non-state agent word of ``agents`` ("the militant group")."""
     # (a preposition with no noun object is a misattached "of doing": "accused the group of sheltering")
-    deps = {c.dep_ for c in head.children if c.dep_ != "prep" or any(g.dep_ == "pobj" for g in c.children)}
+    deps = {
+        c.dep_
+        for c in head.children
+        if (c.dep_ != "prep" or any(g.dep_ == "pobj" for g in c.children))
+        and not (nonstate and c.dep_ == "amod" and _nonstate_word(c, agents))
+    }
     if head.dep_ not in _ORGANISATION_DEPS or deps & {"amod", "compound", "poss", "prep", "nmod"}:
         return []
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):

@@ -266,7 +266,7 @@ class ArticleActors:
                 # the article named last
                 r = self._read(h)
                 return self._retext(
-                    latest_organisation(self.mentions, h, position, nonstate=True), r.text, r.span
+                    latest_organisation(self.mentions, h, position, True, self.table.agents), r.text, r.span
                 )
             if counted or word is None or word[0] != "quantifier" or h.dep_ not in _SUBJECT_DEPS:
                 return self._resolve_one(counted[0], when, position) if counted else []

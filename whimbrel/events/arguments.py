@@ -260,7 +260,7 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
             return Found(with_conjuncts(patient))
     candidates = [children(verb, OBJ), children(verb, frozenset({"dative", "iobj"}))]
     if not preps:
-        candidates.append(prep_objects(verb, VERB_TARGET_PREPS))
+        candidates.append(prep_objects(verb, VERB_TARGET_PREPS[:1] + VERB_TARGET_PREPS[2:]))
     found_objs = [
         [
             o
@@ -272,9 +272,17 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
     for objs in found_objs:
         if objs and (is_actor is None or any(is_actor(o) for o in objs)):
             return Found(_expand(objs))
+    # "with" last: an actor inside the object comes first ("targeted five Israeli positions in solidarity
+    # with the Palestinian people"), then a partner ("signed an agreement with Iran")
+    inside = actor_inside(found_objs[0][0], is_actor) if found_objs[0] and is_actor is not None else None
+    if inside is not None:
+        return Found(with_conjuncts(inside), fallback=True)
+    partners = [o for o in prep_objects(verb, ("with",)) if o.pos_ != "ADP"] if not preps else []
+    if partners and (is_actor is None or any(is_actor(o) for o in partners)):
+        return Found(_expand(partners))
     # No argument is an actor itself: one may be inside the object ("sanctions on Russia's banks"); a
     # recipient ("gave Somalia an ultimatum to withdraw its envoy") was preferred above.
-    for objs in found_objs:
+    for objs in (*found_objs, partners):
         better = actor_inside(objs[0], is_actor) if objs and is_actor is not None else None
         if better is not None:
             return Found(with_conjuncts(better), fallback=True)

@@ -217,6 +217,14 @@ class EventExtractor:
                 found.append(t.i)
         return SentenceScan(factor, tuple(found))
 
+    def _party(self, is_actor: IsActor | None) -> IsActor | None:
+        """``is_actor`` for a target slot: a weapon the act is done with ("attacked Kharkiv with drones")
+        is no party."""
+        if is_actor is None:
+            return None
+        actor, weapons = is_actor, self.weapons
+        return lambda token: actor(token) and not args.instrument(token, weapons)
+
     def _matches(self, sent: Span, found: tuple[int, ...]) -> list[Match]:
         out = []
         doc = sent.doc
@@ -279,7 +287,7 @@ class EventExtractor:
             for extra in () if addressed or tgt.heads else [t for t in m.consumed if t.i not in own]:
                 tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor)
             if not tgt.heads:
-                tgt = args.verb_targets(verb, preps, is_actor)
+                tgt = args.verb_targets(verb, preps, self._party(is_actor))
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
