@@ -919,3 +919,34 @@ def test_a_vow_to_oppose_is_one_rejection() -> None:
     assert [e.code.plover for e in events] == ["REJECT"], [
         (e.code.cameo, e.trigger, e.status) for e in events
     ]
+
+
+# article -> (source country, CAMEO, target country) that must be among the events
+PARTIES = [
+    # an envoy's nationality is the party, never the city of the posting
+    ("Iran summoned the German ambassador in Tehran on Friday.", ("IRN", "114", "DEU")),
+    # a noun of talks after a clause's verb is the clause subject's, with the noun's partners
+    ("Hungary dropped its objections after talks with Germany and France.", ("HUN", "040", "FRA")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIES, ids=[c[0][:40] for c in PARTIES])
+def test_parties(text: str, expected: tuple[str, str, str]) -> None:
+    got = [(e.source.country, e.code.cameo, e.target and e.target.country)
+           for e in whimbrel.code(text, published=PUB, fmt="text")]  # fmt: skip
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("After talks between Russia and Ukraine, Turkey said a deal was close.", ("TUR", "RUS")),
+        ("Pompeo said that after legal consultation Washington had changed its view.", ("USA", None)),
+        # a denied deed names no party to the denial: with no accuser in the article, no rejection of Moscow
+        ("Tehran has denied sending weapons to Moscow.", ("IRN", "RUS")),
+    ],
+)
+def test_no_such_party(text: str, dyad: tuple[str, str | None]) -> None:
+    got = [(e.source.country, e.target and e.target.country, e.code.plover)
+           for e in whimbrel.code(text, published=PUB, fmt="text")]  # fmt: skip
+    assert all((s, t) != dyad or p not in ("CONSULT", "REJECT") for s, t, p in got), got

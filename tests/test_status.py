@@ -28,6 +28,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The minister has met his Turkish counterpart twice this year.", "met", OCC, None, None),
     ("Protesters are marching on the parliament in Tbilisi.", "marching", OCC, None, None),
     ("Officials said the minister met his Chinese counterpart on Monday.", "met", OCC, None, "Officials"),
+    # an act someone is banned, barred or prevented from doing did not happen
+    ("The court barred the minister from meeting foreign diplomats.", "meeting", NEG, "barred from", None),
+    ("Police prevented protesters from marching on parliament.", "marching", NEG, "prevented from", None),
     # a comment tagged on through its own object noun disputes the accusation's content, not that it was made
     ("Islamabad accused the Taliban of sheltering militants, a charge Kabul denies.", "accused", OCC, None,
      None),

@@ -243,6 +243,10 @@ class Coder:
         status = resolve_status(head, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
         denial = cand.pattern.startswith(_DENIAL_PATTERN)  # "said the reports were nonexistent"
+        if code.plover == "REJECT" and _denies_deed(head):
+            # "Tehran denied sending weapons to Moscow": whom the denied deed names is no party to the
+            # denial, which answers the article's latest accuser (or nobody)
+            denial, targets = True, [None]
         sources, targets, fallback = self._dyad_parties(
             sent, head, code, sources, targets, resolver, when, prior, speaker, denial
         )
@@ -475,6 +479,15 @@ def _asked_for(head: Token) -> bool:
     if head.dep_ != "xcomp" or head.head.i == head.i:
         return False
     return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in head.head.children)
+
+
+def _denies_deed(head: Token) -> bool:
+    """ "denied sending weapons", "denied that it had sent weapons": a denial of a deed, not of a party."""
+    if head.lemma_.lower() != "deny":
+        return False
+    return any(
+        c.dep_ == "ccomp" or (c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "pcomp")) for c in head.children
+    )
 
 
 def _rebuts(head: Token) -> bool:

@@ -50,7 +50,10 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
-CLAUSE_NOUN_PREPS = frozenset({"in", "during", "as"})
+CLAUSE_NOUN_PREPS = frozenset({"in", "during", "as", "after", "following", "before"})
+# ... of these only when the noun names its other party ("after talks with Germany", not "after legal
+# consultation")
+PARTNERED_PREPS = frozenset({"after", "following", "before"})
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class EventExtractor:
         dismay_words: frozenset[str] = frozenset(),
         act_nouns: Mapping[str, str] | None = None,
         weapons: frozenset[str] = frozenset(),
+        envoys: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
@@ -102,6 +106,7 @@ class EventExtractor:
         self.dismay_words = dismay_words
         self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
         self.weapons = weapons  # "with artillery": an instrument, no target (arguments.instrument)
+        self.envoys = envoys  # "the German ambassador in Tehran": Germany, not the posting
 
     @classmethod
     def load(
@@ -285,7 +290,7 @@ class EventExtractor:
                 tgt = args.Found(args.with_conjuncts(named[0])) if named else tgt
             own = {h.i for h in subj.heads}  # a required subject word ("troops raided") holds no target
             for extra in () if addressed or tgt.heads else [t for t in m.consumed if t.i not in own]:
-                tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor)
+                tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor, self.envoys)
             if not tgt.heads:
                 tgt = args.verb_targets(verb, preps, self._party(is_actor))
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
@@ -491,7 +496,8 @@ _CLAIMS = frozenset({"claim", "take", "accept", "admit", "acknowledge"})  # ... 
 def _clause_source(
     noun: Token, pat: Pattern, control: frozenset[str], is_actor: IsActor | None
 ) -> args.Found:
-    """Source of an event noun from the clause around it ("In a phone call with Biden, Scholz said").
+    """Source of an event noun from the clause around it ("In a phone call with Biden, Scholz said",
+    "dropped its objections after talks with Germany").
 
     Only for verbal and diplomatic events (CAMEO 01-13): "police arrested ten people in the protests"
     must not make the police protesters.
@@ -499,9 +505,13 @@ def _clause_source(
     if pat.cameo[:2] > "13":
         return args.Found(())
     prep = noun.head
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        return args.Found(())  # "after talks between Kyiv and Moscow": the noun names both parties
     if noun.dep_ == "pobj" and prep.lower_ in CLAUSE_NOUN_PREPS and prep.head.pos_ in ("VERB", "AUX"):
         if prep.lower_ == "as" and args.children(prep.head, args.OBJ):
             return args.Found(())  # "rejected the US as a mediator": the role of the object, no event
+        if prep.lower_ in PARTNERED_PREPS and not args.prep_objects(noun, ("with", "to")):
+            return args.Found(())
         found = args.verb_subject(prep.head, control, is_actor)
         return args.Found(found.heads, fallback=True)
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Egypt is the main mediator"
@@ -552,9 +562,15 @@ def _under(
     return src, args.Found(args.with_conjuncts(holder)), not src.heads
 
 
-def _inner_targets(token: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> args.Found:
+def _inner_targets(
+    token: Token, preps: tuple[str, ...], is_actor: IsActor | None, envoys: frozenset[str] = frozenset()
+) -> args.Found:
     if token.pos_ in ("VERB", "AUX"):
         return args.verb_targets(token, preps, is_actor)
+    if token.lemma_.lower() in envoys:  # "summoned the German ambassador in Tehran": the envoy's country
+        owner = args.modifier_actor(token, is_actor)
+        if owner is not None:
+            return args.Found((owner,))
     found = args.noun_targets(token, preps or args.NOUN_TARGET_PREPS, is_actor)
     if not found.heads:
         owner = args.modifier_actor(token, is_actor)
@@ -610,8 +626,15 @@ def _build(
     patterns = read_patterns([packaged_file("patterns.tsv"), *extra], lex)
     neg = read_negatives([packaged_file("negatives.tsv"), *negatives])
     ctl = read_control([packaged_file("control.tsv"), *control])
+    empty: frozenset[str] = frozenset()
     return EventExtractor(
-        patterns, neg, ctl, lex.get("dismay", frozenset()), act_nouns(lex), lex.get("weapon", frozenset())
+        patterns,
+        neg,
+        ctl,
+        lex.get("dismay", empty),
+        act_nouns(lex),
+        lex.get("weapon", empty),
+        lex.get("envoy", empty),
     )
 
 
