@@ -63,3 +63,9 @@ def test_a_second_subject_is_no_target() -> None:
     text = "The European Union's foreign policy chief Josep Borrell condemned the violence."
     events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     assert events and all(e.target is None or e.target.text != "Josep Borrell" for e in events), events
+
+
+def test_the_teller_described_beside_the_subject_is_no_target() -> None:
+    text = "RSF leader Mohamed Hamdan Dagalo, known as Hemedti, said his forces were ready to cooperate."
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert all(e.target is None or "Hemedti" not in e.target.text for e in events), events

@@ -422,6 +422,16 @@ class _SentenceActors:
             (a.country, a.sector) for a in sources if a.country
         }  # "Russia annexed …, the Russian leader"
         spans = [a.span for a in sources if a.span]
+        # the trigger's subjects and what describes them ("Dagalo, known as Hemedti,"), not their
+        # conjuncts ("The US, Russia and Switzerland met": each meets the others)
+        subjects = [(c.i, c.i + 1) for c in trigger.children if c.dep_ in args.SUBJ]
+        subjects += [
+            (a.left_edge.i, a.right_edge.i + 1)
+            for c in trigger.children
+            if c.dep_ in args.SUBJ
+            for a in c.subtree
+            if a.dep_ == "acl"
+        ]
         best: tuple[int, Actor] | None = None
         for token in sent:
             if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
@@ -430,8 +440,11 @@ class _SentenceActors:
                 continue
             if token.dep_ == "pobj" and setting(token.head, trigger):
                 continue  # "In Washington, the ambassador condemned …": where, not whom
-            if token.head.i == trigger.i and token.dep_ in args.SUBJ:
-                continue  # a second subject ("the EU's foreign policy chief Josep Borrell") is no target
+            if any(a <= token.i < b for a, b in subjects):
+                # the trigger's subject is never its target: a second subject ("the EU's foreign policy
+                # chief Josep Borrell") or the teller of a statement ("Dagalo, known as Hemedti, said his
+                # forces were ready")
+                continue
             distance = abs(token.i - trigger.i)
             if best is not None and distance >= best[0]:
                 continue  # (a nearer actor was found already)
