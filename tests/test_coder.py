@@ -950,3 +950,9 @@ def test_no_such_party(text: str, dyad: tuple[str, str | None]) -> None:
     got = [(e.source.country, e.target and e.target.country, e.code.plover)
            for e in whimbrel.code(text, published=PUB, fmt="text")]  # fmt: skip
     assert all((s, t) != dyad or p not in ("CONSULT", "REJECT") for s, t, p in got), got
+
+
+def test_an_acronym_inside_the_object_is_the_target() -> None:
+    # the model tags "RSF" as no entity: it is still a name, not a kind of positions
+    events = whimbrel.code("Army jets bombed RSF positions in northern Khartoum.", published=PUB, fmt="text")
+    assert [e.target and e.target.text for e in events] == ["RSF"], events

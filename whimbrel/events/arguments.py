@@ -292,7 +292,9 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
 def unnamed_modifier(token: Token) -> bool:
     """An adjective or noun modifier that names nobody ("military" in "military exercises"): a kind of
     thing, never a party to the act."""
-    return token.dep_ in ("amod", "compound") and not token.ent_type_
+    # (an acronym the model tagged as no entity is still a name: "RSF positions", "PKK camps")
+    acronym = token.pos_ == "PROPN" and len(token.text) > 1 and token.text.isupper()
+    return token.dep_ in ("amod", "compound") and not token.ent_type_ and not acronym
 
 
 def owned(obj: Token) -> bool:
