@@ -925,6 +925,8 @@ def test_a_vow_to_oppose_is_one_rejection() -> None:
 PARTIES = [
     # an envoy's nationality is the party, never the city of the posting
     ("Iran summoned the German ambassador in Tehran on Friday.", ("IRN", "114", "DEU")),
+    # a spokesperson for an organisation speaks for it
+    ("A spokesperson for Human Rights Watch criticised the government of India.", (None, "111", "IND")),
     # a noun of talks after a clause's verb is the clause subject's, with the noun's partners
     ("Hungary dropped its objections after talks with Germany and France.", ("HUN", "040", "FRA")),
 ]
@@ -956,3 +958,10 @@ def test_an_acronym_inside_the_object_is_the_target() -> None:
     # the model tags "RSF" as no entity: it is still a name, not a kind of positions
     events = whimbrel.code("Army jets bombed RSF positions in northern Khartoum.", published=PUB, fmt="text")
     assert [e.target and e.target.text for e in events] == ["RSF"], events
+
+
+def test_a_joint_subject_pairs_before_a_guessed_target() -> None:
+    # "the two leaders" met each other, not the G7 the fall-back found inside "on the sidelines of"
+    text = "Modi met Biden in Washington. The two leaders last met on the sidelines of the G7 summit."
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if "sidelines" in e.sentence]
+    assert events and all(e.target and e.target.country in ("IND", "USA") for e in events), events

@@ -15,6 +15,8 @@ CASES = [
     ("MOSUL CAMP, Iraq, May 4 (Reuters) - Iraqi troops shelled the town.",
      ["MOSUL CAMP, Iraq, May 4 (Reuters) -", "Iraqi troops shelled the town."]),
     ("LIMA -- Peru expelled the envoy.", ["LIMA --", "Peru expelled the envoy."]),
+    ("NEW DELHI - Modi will travel to Washington.", ["NEW DELHI -", "Modi will travel to Washington."]),
+    ("LA PAZ, Bolivia (AP) — Crowds blocked roads.", ["LA PAZ, Bolivia (AP) —", "Crowds blocked roads."]),
     ("By A. Writer\nOSLO, June 2 (AP) — Norway hosted the talks.",
      ["By A. Writer", "OSLO, June 2 (AP) —", "Norway hosted the talks."]),
     ("Lagos, Nigeria (AP) — Soldiers freed the hostages.",

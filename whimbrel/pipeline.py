@@ -248,7 +248,7 @@ class Coder:
             # denial, which answers the article's latest accuser (or nobody)
             denial, targets = True, [None]
         sources, targets, fallback = self._dyad_parties(
-            sent, head, code, sources, targets, resolver, when, prior, speaker, denial
+            sent, head, code, sources, targets, resolver, when, prior, speaker, denial, cand.guessed_target
         )
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
@@ -308,6 +308,7 @@ class Coder:
         prior: list[Event],
         speaker: Token | None = None,
         denial: bool = False,
+        guessed: bool = False,
     ) -> tuple[list[Actor], list[Actor | None], bool]:
         """Sources and targets once the target fall-backs have run; True when a fall-back found the target.
 
@@ -316,8 +317,9 @@ class Coder:
         if targets == [None] and len(sources) >= 2 and _reciprocal(head):
             # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
             return sources, list(sources), False
-        if targets == [None] and len(sources) >= 2 and code.plover in _SYMMETRIC:
-            # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties.
+        if (targets == [None] or guessed) and len(sources) >= 2 and code.plover in _SYMMETRIC:
+            # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties (a target
+            # a fall-back guessed is a weaker reading: "the two leaders met on the sidelines of the G7")
             return sources[:1], list(sources[1:]), False
         if targets == [None] and code.plover == "REJECT" and (denial or _rebuts(head)):
             # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.

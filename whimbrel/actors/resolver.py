@@ -309,7 +309,7 @@ class ArticleActors:
             return [Actor(text, owner[0].name, owner[0].country, owner[0].sector, span)]
         countries, org = r.countries(), r.organisation()
         if not countries and org is None:
-            of = _of_object(r.head)
+            of = _of_object(r.head, agent.generic and agent.person)
             found = self._interpret(self._read(of), when, position) if of is not None else []
             found = [a for a in found if a.name not in self.table.people]  # "of Sudan", "of Hezbollah"
             if of is not None and found:

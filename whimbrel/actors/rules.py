@@ -139,9 +139,12 @@ def _title_holder(table: ActorDictionary, country: str, word: str, when: date | 
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
-def _of_object(head: Token) -> Token | None:
+def _of_object(head: Token, speaks_for: bool = False) -> Token | None:
+    """The object of "of" ("the government of Sudan"); also of "for" after a weak role word that speaks
+    for someone (``speaks_for``: "a spokesperson for Human Rights Watch")."""
+    preps = ("of", "for") if speaks_for else ("of",)
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in preps:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,6 +67,7 @@ class Candidate:
     confidence: float
     pattern: str
     trigger_head: int
+    guessed_target: bool = False  # the targets come from a fall-back, not the pattern's own slots
 
 
 @dataclass(frozen=True)
@@ -419,6 +420,7 @@ class EventExtractor:
                 if _plausible(t, is_actor) and t not in sources and not args.instrument(t, self.weapons)
             ]
             conf *= factor if targets else NO_TARGET
+            tgt = args.Found(tgt.heads, fallback=True)
         elif not targets and _target_preps(pat) == (CLAUSE_TARGET,):
             conf *= NO_TARGET
         distance = args.tree_distance(head, sources[0]) if sources else 0
@@ -432,6 +434,7 @@ class EventExtractor:
             confidence=min(1.0, max(0.0, conf)),
             pattern=pattern_id,
             trigger_head=head.i,
+            guessed_target=bool(targets) and tgt.fallback,
         )
 
     # ------------------------------------------------------------------ pairs
@@ -601,10 +604,7 @@ def _path(a: Token, b: Token) -> list[Token]:
 def _scaled(cand: Candidate, factor: float) -> Candidate:
     if factor >= 1.0:
         return cand
-    return Candidate(
-        cand.trigger, cand.cameo, cand.sources, cand.targets, cand.confidence * factor, cand.pattern,
-        cand.trigger_head,
-    )  # fmt: skip
+    return replace(cand, confidence=cand.confidence * factor)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
