@@ -341,7 +341,8 @@ class Coder:
                 set(range(speaker.left_edge.i, speaker.right_edge.i + 1)) if speaker is not None else set()
             )
             avoid.update(t.i for t in sent if args.instrument(t, self.extractor.weapons))
-            nearest = resolver.nearest_other(sent, head, sources, when, avoid)
+            places = code.plover == "PROTEST" or code.cameo_root in _FORCE_ROOTS or code.cameo == _VISIT
+            nearest = resolver.nearest_other(sent, head, sources, when, avoid, places)
             if nearest is not None:
                 return sources, [nearest], True
         if len(sources) == 1 and code.quad_class in _VERBAL:
@@ -414,11 +415,18 @@ class _SentenceActors:
         return self.memo[key]
 
     def nearest_other(
-        self, sent: Span, trigger: Token, sources: list[Actor], when: date | None, avoid: Container[int] = ()
+        self,
+        sent: Span,
+        trigger: Token,
+        sources: list[Actor],
+        when: date | None,
+        avoid: Container[int] = (),
+        places: bool = False,
     ) -> Actor | None:
         """The actor named in ``sent`` nearest to ``trigger`` that is none of ``sources``: the last-resort
         target of an event whose own argument slots named none ("X lifted the sanctions" in an article
-        about Y, where the sentence names Y elsewhere)."""
+        about Y, where the sentence names Y elsewhere).  A place where some verb happened ("… in Beijing")
+        is no party unless ``places`` (a protest or an attack there is aimed at its country)."""
         taken = {a.key for a in sources}
         sides = {
             (a.country, a.sector) for a in sources if a.country
@@ -440,8 +448,8 @@ class _SentenceActors:
                 continue
             if token.i in avoid or any(a <= token.idx < b for a, b in spans):
                 continue
-            if token.dep_ == "pobj" and setting(token.head, trigger):
-                continue  # "In Washington, the ambassador condemned …": where, not whom
+            if token.dep_ == "pobj" and (setting(token.head, trigger) or (not places and _locative(token))):
+                continue  # "In Washington, the ambassador condemned …", "lodged a protest … in Beijing"
             if any(a <= token.i < b for a, b in subjects):
                 # the trigger's subject is never its target: a second subject ("the EU's foreign policy
                 # chief Josep Borrell") or the teller of a statement ("Dagalo, known as Hemedti, said his
@@ -552,6 +560,12 @@ def _clause_subject(head: Token, targets: tuple[int, ...]) -> bool:
     )
 
 
+def _locative(token: Token) -> bool:
+    """``token`` is the object of a preposition of place on a verb ("lodged a protest … in Beijing")."""
+    prep = token.head
+    return prep.lower_ in _LOCATIVE and prep.head.pos_ in ("VERB", "AUX")
+
+
 def _own_government(source: Actor, target: Actor) -> bool:
     """The target is the source's own government named by no one in particular ("Washington" for Blinken)."""
     return (
@@ -578,6 +592,7 @@ _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, b
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})  # a place after these is where, not whom
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 

@@ -40,6 +40,10 @@ NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 SETTING_PREPS = frozenset(
     {"in", "at", "from", "during", "after", "before", "on", "since", "across", "throughout"}
 )
+# Prepositions of place on a verb: the place is where the act happened, a party only to a protest, an
+# attack or a visit there (CAMEO roots 14, 18-20; 042)
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_ROOTS, VISIT = frozenset({"14", "18", "19", "20"}), "042"
 MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
 
 
@@ -75,7 +79,7 @@ def fallback_targets(
         (_inner(objects, consumed, ok), INNER),
         (_clause(head, clause_verbs, ok), CLAUSE),
         (_benefit(head, objects, consumed, cameo, ok), BENEFIT),
-        (nearest_in_subtree(head, ok), SUBTREE),
+        (nearest_in_subtree(head, ok, cameo[:2] in PLACE_ROOTS or cameo == VISIT), SUBTREE),
     ):
         if found is not None:
             return tuple(t for t in args.with_conjuncts(found) if ok(t)), factor
@@ -140,13 +144,19 @@ def _benefit(
     return None
 
 
-def nearest_in_subtree(head: Token, ok: Ok) -> Token | None:
-    """Nearest token under ``head`` passing ``ok`` (not its subject, conjuncts or own-subject clauses)."""
+def nearest_in_subtree(head: Token, ok: Ok, places: bool = True) -> Token | None:
+    """Nearest token under ``head`` passing ``ok`` (not its subject, conjuncts or own-subject clauses);
+    with ``places`` False, never a place where a verb happened ("lodged a protest in Beijing")."""
     # Breadth-first: nearest in the tree first, then nearest in the text.
     level = [head]
     visits = 0
     while level and visits < MAX_VISITS:
-        nxt = [c for t in level for c in t.children if _searchable(c) and not setting(c, head)]
+        nxt = [
+            c
+            for t in level
+            for c in t.children
+            if _searchable(c) and not setting(c, head) and (places or not _locative(c))
+        ]
         nxt.sort(key=lambda t: abs(t.i - head.i))
         for t in nxt:
             if ok(t):
@@ -161,6 +171,10 @@ def setting(token: Token, head: Token) -> bool:
     return (
         token.dep_ == "prep" and token.i < head.i and token.head.i == head.i and token.lower_ in SETTING_PREPS
     )
+
+
+def _locative(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS and token.head.pos_ in ("VERB", "AUX")
 
 
 def _searchable(token: Token) -> bool:
