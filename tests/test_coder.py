@@ -928,6 +928,11 @@ PARTIES = [
     # joint exercises are military cooperation among the parties, no show of force against one of them
     ("Russia and China held joint drills in the Sea of Japan.", ("RUS", "062", "CHN")),
     ("India staged joint exercises with France off Goa.", ("IND", "062", "FRA")),
+    # a second subject the parser hung on the first object as a conjunct acts in its own clause
+    (
+        "Azerbaijan will release 32 Armenian servicemen and Armenia will free two Azerbaijani soldiers.",
+        ("ARM", "0841", "AZE"),
+    ),
     # a spokesperson for an organisation speaks for it
     ("A spokesperson for Human Rights Watch criticised the government of India.", (None, "111", "IND")),
     # a noun of talks after a clause's verb is the clause subject's, with the noun's partners
@@ -949,6 +954,8 @@ def test_parties(text: str, expected: tuple[str, str, str]) -> None:
         ("Pompeo said that after legal consultation Washington had changed its view.", ("USA", None)),
         # a denied deed names no party to the denial: with no accuser in the article, no rejection of Moscow
         ("Tehran has denied sending weapons to Moscow.", ("IRN", "RUS")),
+        # hosting an occasion is no visit hosted
+        ("Baku said it would back Yerevan's bid to host a U.N. climate conference in 2026.", ("AZE", None)),
         # a place where some verb happened is no party ("lodged a protest … in Beijing")
         ("Japan condemned the missile launch and lodged a protest in Beijing.", ("JPN", "CHN")),
     ],
@@ -957,6 +964,7 @@ def test_no_such_party(text: str, dyad: tuple[str, str | None]) -> None:
     got = [(e.source.country, e.target and e.target.country, e.code.plover)
            for e in whimbrel.code(text, published=PUB, fmt="text")]  # fmt: skip
     assert all((s, t) != dyad or p not in ("CONSULT", "REJECT", "ACCUSE") for s, t, p in got), got
+    assert all(not (s == dyad[0] and p == "CONSULT") for s, t, p in got) or dyad[1] is not None, got
 
 
 def test_an_acronym_inside_the_object_is_the_target() -> None:

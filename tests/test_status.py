@@ -28,6 +28,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The minister has met his Turkish counterpart twice this year.", "met", OCC, None, None),
     ("Protesters are marching on the parliament in Tbilisi.", "marching", OCC, None, None),
     ("Officials said the minister met his Chinese counterpart on Monday.", "met", OCC, None, "Officials"),
+    # working towards an act is planning it
+    ("The two governments said they would work towards signing a peace treaty.", "signing", PLAN,
+     "work towards", "governments"),
     # an act someone is banned, barred or prevented from doing did not happen
     ("The court barred the minister from meeting foreign diplomats.", "meeting", NEG, "barred from", None),
     ("Police prevented protesters from marching on parliament.", "marching", NEG, "prevented from", None),

@@ -450,6 +450,8 @@ class _SentenceActors:
                 continue
             if token.dep_ == "pobj" and (setting(token.head, trigger) or (not places and _locative(token))):
                 continue  # "In Washington, the ambassador condemned …", "lodged a protest … in Beijing"
+            if args.steals(token):
+                continue  # "expelled two diplomats and China will recall …": China acts, is no party here
             if any(a <= token.i < b for a, b in subjects):
                 # the trigger's subject is never its target: a second subject ("the EU's foreign policy
                 # chief Josep Borrell") or the teller of a statement ("Dagalo, known as Hemedti, said his

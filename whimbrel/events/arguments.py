@@ -228,6 +228,10 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 return Found(with_conjuncts(obj[0]), fallback)
             verb, fallback = controller, fallback or dep == "ccomp"
             continue
+        if dep == "conj" and head.pos_ in ("VERB", "AUX") and _stolen_subject(verb) is not None:
+            # "Azerbaijan will release 32 servicemen and Armenia will free two soldiers": the parser took
+            # the second subject for a conjunct of the first object
+            return Found((_stolen_subject(verb),), fallback)  # type: ignore[arg-type]
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             # "The office said the deaths were caused by gunshots and called on X": a conjunct hung on a
             # reported clause whose subject is no actor belongs to the speaker's clause.
@@ -241,11 +245,32 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
     return Found(())
 
 
+def _stolen_subject(verb: Token) -> Token | None:
+    """The name just before a conjoined verb with its own auxiliary that the parser hung on the first
+    verb's object as a conjunct ("… servicemen and **Armenia** will free …"), else None."""
+    left = verb.left_edge.i
+    if left == 0 or not any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children):
+        return None
+    prev = verb.doc[left - 1]
+    if prev.dep_ != "conj" or prev.pos_ != "PROPN" or prev.head.dep_ not in OBJ:
+        return None
+    return prev if prev.head.head.i == verb.head.i else None
+
+
 def _expand(tokens: list[Token]) -> tuple[Token, ...]:
     out: list[Token] = []
     for t in tokens:
-        out.extend(x for x in with_conjuncts(t) if x not in out)
+        out.extend(x for x in with_conjuncts(t) if x not in out and not steals(x))
     return tuple(out)
+
+
+def steals(token: Token) -> bool:
+    """``token`` is the subject of a later conjoined verb, misparsed as a conjunct of an object."""
+    if token.dep_ != "conj" or token.i + 1 >= len(token.doc):
+        return False
+    nxt = token.doc[token.i + 1]
+    verb = nxt.head
+    return nxt.dep_ in ("aux", "auxpass") and verb.dep_ == "conj" and _stolen_subject(verb) == token
 
 
 def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> Found:

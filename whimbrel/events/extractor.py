@@ -383,7 +383,9 @@ class EventExtractor:
         noagent: bool = False,
     ) -> Candidate | None:
         sources = [t for t in src.heads if _plausible(t, is_actor)]
-        targets = [t for t in tgt.heads if _plausible(t, is_actor) and t not in sources]
+        targets = [
+            t for t in tgt.heads if _plausible(t, is_actor) and t not in sources and not args.steals(t)
+        ]
         if "symmetric" in pat.flags:
             if not sources and len(targets) >= 2:  # "talks between Israel and Hamas"
                 sources, targets = targets[:1], targets[1:]
