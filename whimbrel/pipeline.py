@@ -22,9 +22,9 @@ from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, referred_act
+from whimbrel.events.declared import refusal_cameo, threat_cameo
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import setting
-from whimbrel.events.refusal import refusal_cameo
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, Event, EventCode, Location
@@ -263,8 +263,9 @@ class Coder:
             location = self.gazetteer.locate(head, allow_destination=destination)
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
-        refused = refusal_cameo(head, code, status.status)  # "said he would not provide support"
-        refusal = self.cameo.event_code(refused) if refused else None
+        # "said he would not provide support": a refusal; "plans to strike Hezbollah": a threat
+        declared = refusal_cameo(head, code, status.status) or threat_cameo(code, status.status, status.cue)
+        declared_code = self.cameo.event_code(declared) if declared else None
         start, end = sent.start_char, sent.end_char
         text = doc_text(doc)[start:end]  # = sent.text, without a pass over the tokens
         for source, target in _dyads(sources, targets):
@@ -290,11 +291,11 @@ class Coder:
             if claim is not None and _accuses(attribution, event, victim_only=status.status == "occurred"):
                 yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]
             if (
-                refusal is not None
+                declared_code is not None
                 and target is not None
                 and _declares(status.attribution, attribution, source)
             ):
-                yield replace(event, code=refusal, status="occurred", confidence=event.confidence * 0.9)
+                yield replace(event, code=declared_code, status="occurred", confidence=event.confidence * 0.9)
 
     def _dyad_parties(
         self,

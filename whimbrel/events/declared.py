@@ -1,4 +1,6 @@
-"""A declared refusal: "Obama said he would not provide support to Israel" is a rejection, not only a
+"""Declared acts: what a party says it will (not) do is itself an act, besides the act it announces.
+
+A declared refusal: "Obama said he would not provide support to Israel" is a rejection, not only a
 negated act.
 
 CAMEO codes a party's statement that it will not cooperate as REJECT (12x), the sub-code told by what is
@@ -6,6 +8,11 @@ refused: talks (04 → 125), material cooperation (06 → 121), aid (07 → 122)
 Only a cooperative act (quad class 1 or 2) with a future or conditional auxiliary and a negation on its own
 verb counts: "did not send aid" reports that nothing happened, "will not attack" is no rejection of anything.
 The negated act itself stays an event with status ``negated``.
+
+A declared use of force: "Israel plans to strike Hezbollah targets", "Iran will strike Israel if it attacks
+its nuclear sites" is a threat to use military force (CAMEO 138), besides the planned or conditional
+attack.  Only a planned act of force (CAMEO 18-20), or one conditional on "if"/"unless"; speculation
+("Russia could attack Kyiv") is none.  Whether the teller is the act's own side is the coder's check.
 """
 
 from __future__ import annotations
@@ -19,6 +26,9 @@ _NEGATIONS = frozenset({"not", "n't", "never"})
 _COOPERATION = frozenset({1, 2})
 _SUBCODES = {"04": "125", "06": "121", "07": "122", "08": "124"}
 REJECT = "120"
+THREAT = "138"  # threaten to use military force
+_FORCE = frozenset({"18", "19", "20"})
+_CONDITIONS = frozenset({"if", "unless"})
 
 
 def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
@@ -29,3 +39,12 @@ def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
     if words.isdisjoint(_FUTURE) or words.isdisjoint(_NEGATIONS):
         return None
     return _SUBCODES.get(code.cameo[:2], REJECT)
+
+
+def threat_cameo(code: EventCode, status: str, cue: str | None) -> str | None:
+    """CAMEO 138 when the act at hand is a planned or conditional use of force, else None."""
+    if code.cameo_root not in _FORCE:
+        return None
+    if status == "planned" or (status == "hypothetical" and cue in _CONDITIONS):
+        return THREAT
+    return None

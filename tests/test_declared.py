@@ -1,4 +1,5 @@
-"""A declared refusal (whimbrel.events.refusal): "X said it would not cooperate" is also X rejecting."""
+"""Declared acts (whimbrel.events.declared): "X said it would not cooperate" is also X rejecting; "X plans to
+strike Y" is also X threatening Y with force."""
 
 from __future__ import annotations
 
@@ -38,3 +39,33 @@ NOT_REFUSALS = [
 def test_no_rejection(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.code.plover == "REJECT"], [(e.code.cameo, e.trigger) for e in events]
+
+
+# sentence -> (source country, CAMEO, target country, status) that must be among the events
+THREATS = [
+    ("Israel plans to strike Hezbollah targets in Lebanon.", ("ISR", "138", "LBN", "occurred")),
+    ("Iran will strike Israel if it attacks Iranian nuclear sites, a commander said.",
+     ("IRN", "138", "ISR", "occurred")),
+    # the planned attack itself stays
+    ("Israel plans to strike Hezbollah targets in Lebanon.", ("ISR", "190", "LBN", "planned")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), THREATS, ids=[f"{c[0][:40]}-{c[1][1]}" for c in THREATS])
+def test_a_declared_use_of_force_is_a_threat(text: str, expected: tuple[str, str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.cameo, e.target and e.target.country, e.status) for e in events]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Russia would attack Kyiv.",  # someone else's forecast
+        "Russia could attack Kyiv.",  # speculation, no condition
+        "Russian forces attacked Kyiv on Monday.",  # the deed itself
+    ],
+)
+def test_no_threat(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.code.plover == "THREATEN"], [(e.code.cameo, e.status) for e in events]
