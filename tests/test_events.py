@@ -694,6 +694,23 @@ def test_disapproval_told_as_a_feeling(
     assert all(c.cameo == "110" for c in cands)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya was pleased by Uganda's decision to withdraw its troops.", {("Kenya", "Uganda")}),
+        ("Ukraine is grateful to Poland.", {("Ukraine", "Poland")}),
+        ("Troops moved to the border.", set()),  # a verb of motion, no feeling
+    ],
+)
+def test_approval_told_as_a_feeling(
+    nlp: Language, extractor: EventExtractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    cands = [c for c in extractor.extract(next(doc.sents), is_actor) if c.pattern == "support.delight"]
+    assert {(doc[c.sources[0]].text, doc[c.targets[0]].text) for c in cands} == expected
+    assert all(c.cameo == "051" for c in cands)
+
+
 def test_user_lexicon_adds_a_feeling(nlp: Language, tmp_path: Path) -> None:
     text = "Chile is aggrieved by Peru's decision."
     user = tmp_path / "words.tsv"

@@ -1,5 +1,6 @@
 """Disapproval told as a feeling: "France is alarmed that Iran has resumed enrichment", "Kenya was angered by
-Uganda's decision", "the minister was deeply concerned about Russia's troop build-up" (CAMEO 110, ACCUSE).
+Uganda's decision", "the minister was deeply concerned about Russia's troop build-up" (CAMEO 110, ACCUSE);
+approval the same way from the ``@delight`` lexicon ("was very moved by the announcement", CAMEO 051).
 
 The feeling word is a predicate adjective or a passive participle from the ``@dismay`` lexicon
 (``lexicons.tsv``); the one who feels it is the source; the target is the subject of its that-clause, or the
@@ -16,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
 
-_CAUSE_PREPS = ("by", "with", "about", "over", "at")
+_CAUSE_PREPS = ("by", "with", "about", "over", "at", "to")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -33,7 +34,7 @@ def dismay(
         feeler = _feeler(t)
         if feeler is None:
             continue
-        targets = [x for x in _cause(t, is_actor) if x is not feeler]
+        targets = [x for x in _cause(t, is_actor) if x.i != feeler.i]
         if targets:
             out.append((t, feeler, targets))
     return out

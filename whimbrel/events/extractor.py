@@ -44,7 +44,9 @@ NO_AGENT_SUFFIX = ".passive-noagent"
 _COUNTS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 JOINT_SUFFIX = ".joint"  # "fighting between Armenian and Azerbaijani forces": one phrase names both parties
 DISMAY_CAMEO = "110"  # disapprove: "alarmed that", "angered by"
+DELIGHT_CAMEO = "051"  # praise or endorse: "pleased by", "very moved by"
 DISMAY_CONFIDENCE = 0.6
+DELIGHT_PATTERN = "support.delight"
 DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
@@ -91,6 +93,7 @@ class EventExtractor:
         act_nouns: Mapping[str, str] | None = None,
         weapons: frozenset[str] = frozenset(),
         envoys: frozenset[str] = frozenset(),
+        delight_words: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
@@ -105,6 +108,7 @@ class EventExtractor:
         self.occur_verbs = control.get("occur", frozenset())
         self.opposed_nouns = control.get("opposed", frozenset())
         self.dismay_words = dismay_words
+        self.delight_words = delight_words
         self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
         self.weapons = weapons  # "with artillery": an instrument, no target (arguments.instrument)
         self.envoys = envoys  # "the German ambassador in Tehran": Germany, not the posting
@@ -174,23 +178,29 @@ class EventExtractor:
         return _dedupe(out)
 
     def _dismay(self, sent: Span, is_actor: IsActor | None, taken: set[int]) -> list[Candidate]:
-        """ "France is alarmed that Iran resumed enrichment": disapproval told as a feeling (CAMEO 110)."""
+        """ "France is alarmed that Iran resumed enrichment": disapproval told as a feeling (CAMEO 110);
+        "Netanyahu said he was very moved by the announcement": approval (051)."""
         out = []
-        for word, feeler, targets in dismay(sent, self.dismay_words, is_actor):
-            if word.i in taken or not _plausible(feeler, is_actor):
-                continue
-            sources = args.with_conjuncts(feeler)
-            out.append(
-                Candidate(
-                    trigger=(word.i, word.i + 1),
-                    cameo=DISMAY_CAMEO,
-                    sources=tuple(t.i for t in sources),
-                    targets=tuple(t.i for t in targets if t not in sources),
-                    confidence=DISMAY_CONFIDENCE,
-                    pattern=DISMAY_PATTERN,
-                    trigger_head=word.i,
+        kinds = (
+            (self.dismay_words, DISMAY_CAMEO, DISMAY_PATTERN),
+            (self.delight_words, DELIGHT_CAMEO, DELIGHT_PATTERN),
+        )
+        for words, cameo, pattern in kinds:
+            for word, feeler, targets in dismay(sent, words, is_actor):
+                if word.i in taken or not _plausible(feeler, is_actor):
+                    continue
+                sources = args.with_conjuncts(feeler)
+                out.append(
+                    Candidate(
+                        trigger=(word.i, word.i + 1),
+                        cameo=cameo,
+                        sources=tuple(t.i for t in sources),
+                        targets=tuple(t.i for t in targets if t not in sources),
+                        confidence=DISMAY_CONFIDENCE,
+                        pattern=pattern,
+                        trigger_head=word.i,
+                    )
                 )
-            )
         return out
 
     def context_factor(self, sent: Span, is_name: Callable[[Token], bool] | None = None) -> float:
@@ -637,6 +647,7 @@ def _build(
         act_nouns(lex),
         lex.get("weapon", empty),
         lex.get("envoy", empty),
+        lex.get("delight", empty),
     )
 
 
