@@ -1071,3 +1071,27 @@ def test_known_people_count_for_their_country() -> None:
     events = whimbrel.code(text, published="2024-09-09", fmt="text")
     got = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
     assert ("VEN", "ACCUSE", "VEN") in got, got
+
+
+def test_the_dateline_counts_only_when_nothing_else_does() -> None:
+    from whimbrel.actors.places import CountryTally
+
+    tally = CountryTally(dateline="EGY")
+    assert tally.dominant() == "EGY"  # nothing else mentioned yet
+    tally.add("TUN")
+    assert tally.dominant() == "TUN"  # "CAIRO —" is where the reporter files from
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the dateline's country would win the tie with Tunisia as the first mention: it does not count
+        ("CAIRO — Gunmen stormed a museum in Tunisia's capital.\n\nPolice later arrested dozens of students.",
+         "TUN"),
+        # with no other country named, the dateline's is the article's
+        ("NAIROBI, Kenya (AP) — Police arrested dozens of protesters on Tuesday.", "KEN"),
+    ],
+)  # fmt: skip
+def test_dateline_country_in_the_fallback(text: str, country: str) -> None:
+    arrests = [e for e in whimbrel.code(text, published="2024-05-07", fmt="text") if e.trigger == "arrested"]
+    assert arrests and all(e.source.country == country for e in arrests), arrests

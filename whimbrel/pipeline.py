@@ -117,6 +117,10 @@ class Coder:
         title = article.title
         headline = state.next == 0 and title is not None and para.text.strip() == title.strip()
         state.next += 1
+        if para.dateline:  # "CAIRO —" names where the reporter is, not what the article is about
+            for sent in doc.sents:
+                state.context.observe_dateline(sent)
+            return
         context, published = state.context, article.published
 
         def is_name(token: Token) -> bool:  # "League" in "the Arab League" is no sports word

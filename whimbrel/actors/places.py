@@ -136,6 +136,7 @@ class CountryTally:
 
     counts: dict[str, int] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
+    dateline: str | None = None  # the dateline's country: only when nothing else was mentioned
 
     def add(self, iso3: str) -> None:
         """Count one mention of ``iso3``."""
@@ -143,9 +144,10 @@ class CountryTally:
         self.first.setdefault(iso3, len(self.first))
 
     def dominant(self) -> str | None:
-        """The most mentioned country; a tie goes to the one mentioned first (in the title, if any)."""
+        """The most mentioned country; a tie goes to the one mentioned first (in the title, if any); the
+        dateline's country ("CAIRO —", where the reporter files from) only when no other was mentioned."""
         if not self.counts:
-            return None
+            return self.dateline
         return max(self.counts, key=lambda c: (self.counts[c], -self.first[c]))
 
     def seen(self, iso3: str) -> bool:

@@ -137,6 +137,13 @@ class ArticleActors:
         return self.phrases.read(token)
 
     # ----- observing -------------------------------------------------------------------------------
+    def observe_dateline(self, sent: Span) -> None:
+        """Note a dateline's country ("CAIRO —"): the article's country only when it names no other."""
+        assert self.places is not None
+        mentioned, _ = self.places.scan(sent)
+        if mentioned and self.tally.dateline is None:
+            self.tally.dateline = mentioned[0]
+
     def observe(self, sent: Span, when: date | None) -> None:
         """Register the people, organisations, countries and groups a sentence mentions."""
         assert self.places is not None

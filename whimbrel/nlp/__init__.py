@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
@@ -63,6 +63,7 @@ def load_nlp(model: str = MODEL) -> Language:
 class Paragraph:
     start: int
     text: str
+    dateline: bool = False  # a news dateline ("CAIRO —"): where the reporter files from, no content
 
 
 def doc_text(doc: Doc) -> str:
@@ -84,7 +85,7 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
         end = match.start() if match else len(text)
         for line in _DATELINE.finditer(text, pos, end):
             yield from _windows(text, pos, line.start())
-            yield from _windows(text, line.start(), line.end())
+            yield from (replace(p, dateline=True) for p in _windows(text, line.start(), line.end()))
             pos = line.end()
         yield from _windows(text, pos, end)
         if match:
