@@ -69,3 +69,9 @@ def test_the_teller_described_beside_the_subject_is_no_target() -> None:
     text = "RSF leader Mohamed Hamdan Dagalo, known as Hemedti, said his forces were ready to cooperate."
     events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     assert all(e.target is None or "Hemedti" not in e.target.text for e in events), events
+
+
+def test_nothing_in_a_fronted_phrase_of_setting_is_a_target() -> None:
+    text = "In his address to the United Nations, Obama hailed signs of hope."
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert all(e.target is None or "United Nations" not in e.target.text for e in events), events

@@ -439,6 +439,7 @@ class _SentenceActors:
         spans = [a.span for a in sources if a.span]
         # the trigger's subjects and what describes them ("Dagalo, known as Hemedti,"), not their
         # conjuncts ("The US, Russia and Switzerland met": each meets the others)
+        settings = [(c.left_edge.i, c.right_edge.i + 1) for c in trigger.children if setting(c, trigger)]
         subjects = [(c.i, c.i + 1) for c in trigger.children if c.dep_ in args.SUBJ]
         subjects += [
             (a.left_edge.i, a.right_edge.i + 1)
@@ -453,8 +454,12 @@ class _SentenceActors:
                 continue
             if token.i in avoid or any(a <= token.idx < b for a, b in spans):
                 continue
-            if token.dep_ == "pobj" and (setting(token.head, trigger) or (not places and _locative(token))):
-                continue  # "In Washington, the ambassador condemned …", "lodged a protest … in Beijing"
+            if not places and (
+                any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and _locative(token))
+            ):
+                # "In Washington, the ambassador condemned …", "In his address to the United Nations, Obama
+                # hailed …", "lodged a protest … in Beijing": where, not whom
+                continue
             if args.steals(token):
                 continue  # "expelled two diplomats and China will recall …": China acts, is no party here
             if any(a <= token.i < b for a, b in subjects):
