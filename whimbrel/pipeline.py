@@ -439,7 +439,13 @@ class _SentenceActors:
         spans = [a.span for a in sources if a.span]
         # the trigger's subjects and what describes them ("Dagalo, known as Hemedti,"), not their
         # conjuncts ("The US, Russia and Switzerland met": each meets the others)
-        settings = [(c.left_edge.i, c.right_edge.i + 1) for c in trigger.children if setting(c, trigger)]
+        # a fronted phrase of place with all it holds ("In his address to the United Nations, Obama hailed"),
+        # not one of time ("After months of talks with Sudan, the United States lifted …": the partner)
+        settings = [
+            (c.left_edge.i, c.right_edge.i + 1)
+            for c in trigger.children
+            if setting(c, trigger) and c.lower_ in _LOCATIVE
+        ]
         subjects = [(c.i, c.i + 1) for c in trigger.children if c.dep_ in args.SUBJ]
         subjects += [
             (a.left_edge.i, a.right_edge.i + 1)
@@ -454,12 +460,12 @@ class _SentenceActors:
                 continue
             if token.i in avoid or any(a <= token.idx < b for a, b in spans):
                 continue
+            if token.dep_ == "pobj" and setting(token.head, trigger):
+                continue  # "In Washington, the ambassador condemned …", "From Moscow, …": where, not whom
             if not places and (
                 any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and _locative(token))
             ):
-                # "In Washington, the ambassador condemned …", "In his address to the United Nations, Obama
-                # hailed …", "lodged a protest … in Beijing": where, not whom
-                continue
+                continue  # "In his address to the United Nations, Obama hailed …", "… in Beijing"
             if args.steals(token):
                 continue  # "expelled two diplomats and China will recall …": China acts, is no party here
             if any(a <= token.i < b for a, b in subjects):
