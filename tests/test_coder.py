@@ -933,6 +933,14 @@ PARTIES = [
         "Azerbaijan will release 32 Armenian servicemen and Armenia will free two Azerbaijani soldiers.",
         ("ARM", "0841", "AZE"),
     ),
+    # "its" never stands for a plural subject of its own clause: the embassy is Saudi Arabia's
+    (
+        "Saudi Arabia cut ties with Iran after protesters stormed its embassy in Tehran.",
+        ("IRN", "190", "SAU"),
+    ),
+    # reopening a border eases a restriction; aid pledged in a currency is aid promised
+    ("Colombia and Venezuela reopened their border on Monday.", ("COL", "081", "VEN")),
+    ("Germany pledged 500 million euros in aid to Ukraine.", ("DEU", "033", "UKR")),
     # a spokesperson for an organisation speaks for it
     ("A spokesperson for Human Rights Watch criticised the government of India.", (None, "111", "IND")),
     # a noun of talks after a clause's verb is the clause subject's, with the noun's partners

@@ -325,7 +325,15 @@ def unnamed_modifier(token: Token) -> bool:
 def owned(obj: Token) -> bool:
     """A phrase owned by its clause's subject ("withdrew its troops", "recalled their ambassadors"): never
     the target of the subject's act."""
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in obj.children)
+    pronouns = [c.lower_ for c in obj.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+    if "their" in pronouns:
+        return True
+    if "its" not in pronouns:
+        return False
+    # "its" never stands for a plural subject of its own clause ("protesters stormed its embassy": the
+    # embassy is someone else's)
+    subject = next((c for c in obj.head.children if c.dep_ in SUBJ), None)
+    return subject is None or subject.tag_ not in ("NNS", "NNPS")
 
 
 def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
