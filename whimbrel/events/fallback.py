@@ -67,8 +67,9 @@ def fallback_targets(
     # "The US-led coalition bombed IS positions" read as a noun with a participle)
     own = range(head.left_edge.i, head.right_edge.i + 1)
     banned = {t.i for s in sources for t in s.subtree if t.i not in own} | {head.i} | {t.i for t in consumed}
-    # ... nor the unnamed modifiers of the trigger's own words ("conducted military exercises")
-    banned |= {c.i for t in consumed for c in t.children if args.unnamed_modifier(c)}
+    # ... nor the unnamed modifiers of the trigger's own words ("conducted military exercises", "his first
+    # state visit")
+    banned |= {c.i for t in (head, *consumed) for c in t.children if args.unnamed_modifier(c)}
 
     def ok(t: Token) -> bool:
         # A possessive pronoun ("its troops") mostly points back at the source: never a fallback target.

@@ -1,0 +1,43 @@
+"""Whole articles the team wrote in wire style, coded end to end: the events each rule of the seventh
+session was made for, and the wrong dyads they removed, in the context of a full article (datelines,
+coreference across paragraphs, the article's dominant country)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import whimbrel
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
+Dyad = tuple[str | None, str, str | None]  # (source country, PLOVER type, target country)
+
+# article -> dyads that must be coded, dyads that must not
+CASES: list[tuple[str, list[Dyad], list[Dyad]]] = [
+    ("dam-talks", [("ETH", "ACCUSE", "EGY"), ("ETH", "REJECT", "SDN"), ("USA", "SANCTION", "ETH")], []),
+    ("tbilisi-protests", [("GEO", "COERCE", "GEO"), ("RUS", "ACCUSE", None)], [(None, "ACCUSE", None)]),
+    ("chaman-shelling", [("PAK", "ACCUSE", "AFG"), ("AFG", "REJECT", "PAK"), (None, "ASSAULT", "PAK")],
+     [("PAK", "PROTEST", "AFG")]),
+    ("blinken-beijing", [("USA", "THREATEN", "CHN"), ("USA", "CONSULT", "CHN"), ("CHN", "REJECT", "USA")],
+     [("USA", "THREATEN", "USA"), ("CHN", "AGREE", "USA")]),
+    ("venezuela-asylum", [("USA", "REJECT", "VEN"), ("USA", "COERCE", "VEN"), ("VEN", "ACCUSE", "VEN")],
+     [("USA", "COERCE", "ESP"), ("VEN", "ACCUSE", "ESP")]),
+    ("hezbollah-fire", [("ISR", "ASSAULT", "LBN"), ("LBN", "ASSAULT", "ISR"), ("IRN", "CONSULT", "LBN")],
+     [("LBN", "ASSAULT", "PSE")]),
+    ("eu-iran-sanctions", [("IRN", "ACCUSE", "DEU"), ("HUN", "CONSULT", "DEU"), ("HUN", "CONSULT", "FRA")],
+     [("IRN", "REJECT", "RUS"), ("DEU", "CONSULT", "FRA")]),
+    ("sudan-talks", [("SDN", "ASSAULT", "SDN"), ("USA", "CONSULT", "SDN"), ("USA", "REQUEST", "SDN")], []),
+    ("modi-visit", [("IND", "CONSULT", "USA"), ("USA", "REQUEST", "IND")], [("IND", "CONSULT", None)]),
+    ("korea-launch", [("USA", "COOPERATE", "KOR"), ("KOR", "REQUEST", "PRK")], [("KOR", "MOBILIZE", "USA")]),
+    ("armenia-azerbaijan", [("AZE", "CONCEDE", "ARM"), ("ARM", "CONCEDE", "AZE"), ("ARM", "ACCUSE", "AZE")],
+     [("AZE", "CONCEDE", "AZE")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "present", "absent"), CASES, ids=[c[0] for c in CASES])
+def test_article(name: str, present: list[Dyad], absent: list[Dyad]) -> None:
+    events = whimbrel.code_file(ARTICLES / f"{name}.md")
+    got = {(e.source.country, e.code.plover, e.target.country if e.target else None) for e in events}
+    assert not [d for d in present if d not in got], sorted(got, key=str)
+    assert not [d for d in absent if d in got], sorted(got, key=str)
