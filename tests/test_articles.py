@@ -32,6 +32,9 @@ CASES: list[tuple[str, list[Dyad], list[Dyad]]] = [
     ("korea-launch", [("USA", "COOPERATE", "KOR"), ("KOR", "REQUEST", "PRK")], [("KOR", "MOBILIZE", "USA")]),
     ("armenia-azerbaijan", [("AZE", "CONCEDE", "ARM"), ("ARM", "CONCEDE", "AZE"), ("ARM", "ACCUSE", "AZE")],
      [("AZE", "CONCEDE", "AZE")]),
+    # a coast guard ship acts for its country; "injuring three" is the nearest clause's deed
+    ("shoal-water-cannon", [("CHN", "ASSAULT", "PHL"), ("PHL", "ACCUSE", "CHN"), ("USA", "ACCUSE", "CHN")],
+     [("PHL", "ASSAULT", "CHN")]),
 ]  # fmt: skip
 
 
@@ -41,3 +44,9 @@ def test_article(name: str, present: list[Dyad], absent: list[Dyad]) -> None:
     got = {(e.source.country, e.code.plover, e.target.country if e.target else None) for e in events}
     assert not [d for d in present if d not in got], sorted(got, key=str)
     assert not [d for d in absent if d in got], sorted(got, key=str)
+
+
+def test_having_a_treaty_is_no_event() -> None:
+    # "The United States, which has a mutual defence treaty with the Philippines, condemned …"
+    events = whimbrel.code_file(ARTICLES / "shoal-water-cannon.md")
+    assert not [e for e in events if e.trigger == "treaty"], [(e.code.cameo, e.trigger) for e in events]

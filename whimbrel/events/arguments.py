@@ -211,6 +211,12 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 return Found(())
             verb, fallback = governor, True
             continue
+        nearer = _nearer_clause(verb) if dep == "advcl" and verb.tag_ == "VBG" else None
+        if nearer is not None:
+            # "lodged a protest after a ship fired water cannon at a vessel, injuring three": the participle
+            # tells what the nearest clause before it did, however the parser attached it
+            verb = nearer
+            continue
         controlled = dep == "xcomp" or (dep == "advcl" and head.lemma_.lower() in control)
         if controlled and is_passive(head) and passive_subject(head) is not None:
             # "the minister was forced to resign", "Obama is being pressured by Congress to help Iran" (the
@@ -243,6 +249,18 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             continue
         return Found(())
     return Found(())
+
+
+def _nearer_clause(participle: Token) -> Token | None:
+    """The verb with a subject of its own nearest before a participle that the parser hung on a verb further
+    back, when that verb's clause lies between them; None otherwise."""
+    head = participle.head
+    for k in range(participle.i - 1, head.i, -1):
+        t = participle.doc[k]
+        if t.pos_ == "VERB" and t.dep_ in ("advcl", "conj", "ccomp") and children(t, SUBJ):
+            ancestors = {a.i for a in t.ancestors}
+            return t if head.i in ancestors else None
+    return None
 
 
 def _stolen_subject(verb: Token) -> Token | None:
