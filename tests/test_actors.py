@@ -144,6 +144,8 @@ PHRASES = [
     # again from the name's own first word ("the West Bank" is no "the West")
     ("Moscow accused the West of stoking unrest.", "West", [("the West", None, "GOV", "the West")]),
     ("Troops raided a village in the West Bank.", "Bank", [(None, "PSE", "GOV", "the West Bank")]),
+    # "force" standing bare is a means, nobody; with a determiner or modifier it is a body of troops
+    ("ECOWAS threatened to use force against the junta.", "force", []),
     # non-actors
     ("The meeting ended without a deal.", "meeting", []),
     ("The talks collapsed on Tuesday.", "talks", []),

@@ -261,6 +261,8 @@ class ArticleActors:
             return self._retext(latest_organisation(self.mentions, h, position), r.text, r.span)
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
+        if word is not None and word[0] == "bare" and not any(True for _ in h.children):
+            return []  # "threatened to use force": force as a means, nobody
         if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             return []  # "with no ground troops to fight": nobody
         if (word is not None and word[0] in ("quantity", "quantifier")) or h.tag_ == "CD":
