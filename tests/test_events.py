@@ -675,40 +675,29 @@ def test_user_control_file_adds_cause_noun(nlp: Language, tmp_path: Path) -> Non
     assert [doc[i].text for c in extended for i in c.sources] == ["Iranian"]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("France is alarmed that Iran has resumed enrichment.", {("France", "Iran")}),
-        ("Kenya was angered by Uganda's decision to close the border.", {("Kenya", "Uganda")}),
-        ("Germany is disappointed with Poland.", {("Germany", "Poland")}),
-        ("The fans were disappointed with the result.", set()),  # no actor behind the feeling
-        ("Brazil is worried about the economy.", set()),
-    ],
-)
-def test_disapproval_told_as_a_feeling(
-    nlp: Language, extractor: EventExtractor, text: str, expected: set[tuple[str, str]]
-) -> None:
-    doc = nlp(text)
-    cands = [c for c in extractor.extract(next(doc.sents), is_actor) if c.pattern == "accuse.dismay"]
-    assert {(doc[c.sources[0]].text, doc[c.targets[0]].text) for c in cands} == expected
-    assert all(c.cameo == "110" for c in cands)
+DISMAY, DELIGHT = ("accuse.dismay", "110"), ("support.delight", "051")
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "kind", "expected"),
     [
-        ("Kenya was pleased by Uganda's decision to withdraw its troops.", {("Kenya", "Uganda")}),
-        ("Ukraine is grateful to Poland.", {("Ukraine", "Poland")}),
-        ("Troops moved to the border.", set()),  # a verb of motion, no feeling
+        ("France is alarmed that Iran has resumed enrichment.", DISMAY, {("France", "Iran")}),
+        ("Kenya was angered by Uganda's decision to close the border.", DISMAY, {("Kenya", "Uganda")}),
+        ("Germany is disappointed with Poland.", DISMAY, {("Germany", "Poland")}),
+        ("The fans were disappointed with the result.", DISMAY, set()),  # no actor behind the feeling
+        ("Brazil is worried about the economy.", DISMAY, set()),
+        ("Kenya was pleased by Uganda's decision to withdraw its troops.", DELIGHT, {("Kenya", "Uganda")}),
+        ("Ukraine is grateful to Poland.", DELIGHT, {("Ukraine", "Poland")}),
+        ("Troops moved to the border.", DELIGHT, set()),  # a verb of motion, no feeling
     ],
 )
-def test_approval_told_as_a_feeling(
-    nlp: Language, extractor: EventExtractor, text: str, expected: set[tuple[str, str]]
+def test_disapproval_and_approval_told_as_a_feeling(
+    nlp: Language, extractor: EventExtractor, text: str, kind: tuple[str, str], expected: set[tuple[str, str]]
 ) -> None:
     doc = nlp(text)
-    cands = [c for c in extractor.extract(next(doc.sents), is_actor) if c.pattern == "support.delight"]
+    cands = [c for c in extractor.extract(next(doc.sents), is_actor) if c.pattern == kind[0]]
     assert {(doc[c.sources[0]].text, doc[c.targets[0]].text) for c in cands} == expected
-    assert all(c.cameo == "051" for c in cands)
+    assert all(c.cameo == kind[1] for c in cands)
 
 
 def test_user_lexicon_adds_a_feeling(nlp: Language, tmp_path: Path) -> None:

@@ -138,15 +138,3 @@ def latest_organisation(
         if (actor.sector in _NONSTATE) if nonstate else actor.country is None:
             return list(m.actors)
     return []
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return []
-    if nonstate and _named_after(head):
-        return []
-    for m in reversed(mentions):
-        if m.position >= position:
-            continue
-        if position[0] - m.position[0] > _ORGANISATION_REACH:
-            break
-        if not m.is_person and len(m.actors) == 1 and m.actors[0].name and m.actors[0].country is None:
-            return list(m.actors)
-    return []
