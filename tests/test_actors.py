@@ -1097,3 +1097,16 @@ def test_the_dateline_counts_only_when_nothing_else_does() -> None:
 def test_dateline_country_in_the_fallback(text: str, country: str) -> None:
     arrests = [e for e in whimbrel.code(text, published="2024-05-07", fmt="text") if e.trigger == "arrested"]
     assert arrests and all(e.source.country == country for e in arrests), arrests
+
+
+def test_a_state_does_not_act_on_its_own_unnamed_government() -> None:
+    # the article's most mentioned country is France, but France acts on "the junta": Niger's
+    text = (
+        "Niger's military rulers gave the French ambassador 48 hours to leave. France said the envoy would "
+        "stay, and the French president said France did not recognise the junta's authority."
+    )
+    events = whimbrel.code(text, published="2023-08-26", fmt="text")
+    got = {
+        (e.source.country, e.target.country if e.target else None) for e in events if "junta" in e.sentence
+    }
+    assert ("FRA", "NER") in got and ("FRA", "FRA") not in got, got

@@ -8,6 +8,7 @@ capitals and seats, demonyms) and, for cities the dictionary lacks, with the gaz
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -149,6 +150,13 @@ class CountryTally:
         if not self.counts:
             return self.dateline
         return max(self.counts, key=lambda c: (self.counts[c], -self.first[c]))
+
+    def dominant_except(self, skip: Container[str]) -> str | None:
+        """:meth:`dominant` among the countries not in ``skip``."""
+        left = [c for c in self.counts if c not in skip]
+        if not left:
+            return self.dateline if self.dateline not in skip else None
+        return max(left, key=lambda c: (self.counts[c], -self.first[c]))
 
     def seen(self, iso3: str) -> bool:
         """Whether ``iso3`` was mentioned."""

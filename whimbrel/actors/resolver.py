@@ -58,6 +58,8 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
+_STATE_SECTORS = frozenset({"GOV", "MIL"})
+_ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
@@ -359,10 +361,12 @@ class ArticleActors:
             # Token.sent is slow: only a sentence that was never observed is looked up that way.
             located = here[0] if here else self.places.scan(head.sent)[1]
             dominant = self.tally.dominant()
-            backed = self._read(head).backed  # "Russian-backed separatists": never the backer's country
-            if backed:
-                located = [c for c in located if c not in backed]
-                dominant = None if dominant in backed else dominant
+            # never the backer's country ("Russian-backed separatists"), nor, for an unnamed government or
+            # army acted on, the acting state's ("France did not recognise the junta's authority")
+            skip = set(self._read(head).backed) | self._acting_state(head, actor.sector)
+            if skip:
+                located = [c for c in located if c not in skip]
+                dominant = self.tally.dominant_except(skip)
             if len(located) == 1 or dominant in located:
                 iso3, basis = (located[0] if len(located) == 1 else dominant), "sentence"
             else:
@@ -372,6 +376,27 @@ class ArticleActors:
         found = Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
         self.bases[found] = basis
         return found
+
+    def _acting_state(self, head: Token, sector: str | None) -> set[str]:
+        """Countries of the state that acts on an unnamed government or army in its own clause ("France did
+        not recognise **the junta**'s authority": not France's junta); empty for other sectors and for the
+        subject itself."""
+        agent = self.table.agents.get(head.lemma_.lower())
+        if sector not in _STATE_SECTORS or (agent is not None and agent.person):
+            return set()  # (a person's role: "met as president and president-elect")
+        up = head
+        for _ in range(4):  # through possessor, object and preposition links to the clause's verb
+            if up.dep_ not in _ACTED_ON_DEPS or up.head.i == up.i:
+                return set()
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                break
+        else:
+            return set()
+        subject = next((c for c in up.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i == head.i:
+            return set()
+        return {a.country for a in self.resolve(subject, None) if a.country and a.sector in _STATE_SECTORS}
 
     def _retext(self, actors: list[Actor], text: str, span: tuple[int, int]) -> list[Actor]:
         """The antecedents' identities under the words of the referring mention, with their country basis."""
