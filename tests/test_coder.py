@@ -986,3 +986,14 @@ def test_a_joint_subject_pairs_before_a_guessed_target() -> None:
     text = "Modi met Biden in Washington. The two leaders last met on the sidelines of the G7 summit."
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if "sidelines" in e.sentence]
     assert events and all(e.target and e.target.country in ("IND", "USA") for e in events), events
+
+
+def test_a_dateline_day_is_the_reference_for_weekdays() -> None:
+    # written on Monday July 8, published on Tuesday July 9: "on Tuesday" is the next day, not a week later
+    text = "KYIV, July 8 (Reuters) - Britain's foreign secretary will meet Ukraine's president on Tuesday."
+    events = whimbrel.code(text, published="2024-07-09", fmt="text")
+    assert [(e.code.plover, str(e.date.start)) for e in events] == [("CONSULT", "2024-07-09")], events
+    # a dateline day after publication, or weeks before it, is no writing day
+    text = "KYIV, June 8 (Reuters) - Britain's foreign secretary will meet Ukraine's president on Tuesday."
+    events = whimbrel.code(text, published="2024-07-09", fmt="text")
+    assert [str(e.date.start) for e in events] == ["2024-07-16"], events

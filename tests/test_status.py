@@ -221,3 +221,12 @@ def test_cues_pickle_and_packaged_set_is_cached() -> None:
     assert copy == cues
     assert copy.get("aux", "will") == "planned"
     assert copy.get("speech", "according to") == "occurred"
+
+
+def test_a_tensed_verb_after_a_modal_reported_clause_is_the_speakers(nlp: Language) -> None:
+    # "urged" belongs to "said", not to "must be held": it happened, and the speaker urged
+    doc = nlp(
+        "Zelenskiy said Russia must be held accountable and urged Western allies to send more air defence."
+    )
+    urged = next(t for t in doc if t.text == "urged")
+    assert resolve_status(urged).status == OCC

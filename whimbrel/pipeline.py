@@ -29,7 +29,7 @@ from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, Event, EventCode, Location
 from whimbrel.status import resolve_status
-from whimbrel.time import resolve_date
+from whimbrel.time import dateline_date, resolve_date
 
 CODER_VERSION = f"whimbrel-{__version__}"
 
@@ -120,6 +120,8 @@ class Coder:
         if para.dateline:  # "CAIRO —" names where the reporter is, not what the article is about
             for sent in doc.sents:
                 state.context.observe_dateline(sent)
+                # "KYIV, July 8 (Reuters) -": "on Tuesday" is read from the day the story was written
+                state.reference = dateline_date(sent, article.published) or state.reference
             return
         context, published = state.context, article.published
 
@@ -132,7 +134,7 @@ class Coder:
             state.sentences += 1
             state.off_topic += scan.factor <= OFF_TOPIC_FACTOR
             for event in self._code_sentence(
-                article, para.start, sent, state.context, headline, scan, state.events
+                article, para.start, sent, state.context, headline, scan, state.events, state.reference
             ):
                 if event.id not in state.seen:
                     state.seen.add(event.id)
@@ -147,6 +149,7 @@ class Coder:
         headline: bool,
         scan: SentenceScan,
         prior: list[Event],
+        reference: date | None = None,
     ) -> Iterator[Event]:
         resolver = _SentenceActors(context)
         published = article.published
@@ -173,7 +176,19 @@ class Coder:
             if code is None:
                 continue
             head = sent.doc[cand.trigger_head]
-            for event in self._events_of(article, offset, sent, cand, code, resolver, headline, tags, prior):
+            events = self._events_of(
+                article,
+                offset,
+                sent,
+                cand,
+                code,
+                resolver,
+                headline,
+                tags,
+                prior,
+                reference or article.published,
+            )
+            for event in events:
                 # One act told by two triggers ("killing two people and wounding ten") is one event: a
                 # sentence gives each dyad one event per type, date and status (the first found).
                 key = (event.source.key, event.target and event.target.key, event.code.plover, event.date,
@@ -195,11 +210,14 @@ class Coder:
         headline: bool,
         tags: Callable[[], tuple[str, ...]],
         prior: list[Event],
+        reference: date | None,
     ) -> Iterator[Event]:
+        """The events of one candidate; dates are read against ``reference`` (the dateline's day, else the
+        publication day)."""
         doc = sent.doc
         head = doc[cand.trigger_head]
-        when_range = resolve_date(head, article.published)
-        when = when_range.start or article.published
+        when_range = resolve_date(head, reference)
+        when = when_range.start or reference
         sources = resolver.resolve_all(cand.sources, doc, when)
         targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]
         if not sources and cand.pattern.endswith(JOINT_SUFFIX):
@@ -266,7 +284,7 @@ class Coder:
             destination = code.cameo.startswith(_DESTINATION_ROOTS)
             location = self.gazetteer.locate(head, allow_destination=destination)
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
-        claim = self._claim(status.attribution, attribution, code, status.status, article.published, offset)
+        claim = self._claim(status.attribution, attribution, code, status.status, reference, offset)
         # "said he would not provide support": a refusal; "plans to strike Hezbollah": a threat
         declared = refusal_cameo(head, code, status.status) or threat_cameo(code, status.status, status.cue)
         declared_code = self.cameo.event_code(declared) if declared else None
@@ -395,6 +413,7 @@ class _ArticleCoding:
     seen: set[str] = field(default_factory=set)
     sentences: int = 0
     off_topic: int = 0  # sentences with a strong sports/business/weather word (events/negatives.tsv)
+    reference: date | None = None  # the dateline's day, when it names one (else the publication day)
 
     def finish(self) -> list[Event]:
         self.paras = []

@@ -231,7 +231,9 @@ def _step(node: Token, found: _Found) -> _Step | None:
         own_aux = any(c.dep_ in _AUX_DEPS for c in node.children)
         # "said Minsk would respond ... and accused Brussels": a tensed verb after a bare infinitive is no
         # part of what the modal governs
-        own_tense = gov.tag_ == "VB" and node.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        own_tense = (gov.tag_ == "VB" and node.tag_ in ("VBD", "VBN", "VBZ", "VBP")) or (
+            node.tag_ in ("VBD", "VBZ", "VBP") and any(c.tag_ == "MD" for c in gov.children)
+        )  # ("said Russia must be held accountable and urged allies …")
         return _Step(gov, True, False, skip=frozenset({"neg", "aux"} if own_aux or own_tense else {"neg"}))
     if dep == "xcomp":
         return _xcomp(node, gov, found)
