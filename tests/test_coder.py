@@ -941,6 +941,11 @@ PARTIES = [
     # reopening a border eases a restriction; aid pledged in a currency is aid promised
     ("Colombia and Venezuela reopened their border on Monday.", ("COL", "081", "VEN")),
     ("Germany pledged 500 million euros in aid to Ukraine.", ("DEU", "033", "UKR")),
+    # a tensed verb after a modal reported clause is the speaker's own act (the West has no country)
+    (
+        "Zelenskiy said Russia must be held accountable and urged Western allies to send air defence.",
+        ("UKR", "100", None),
+    ),
     # a spokesperson for an organisation speaks for it
     ("A spokesperson for Human Rights Watch criticised the government of India.", (None, "111", "IND")),
     # a noun of talks after a clause's verb is the clause subject's, with the noun's partners
