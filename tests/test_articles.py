@@ -35,8 +35,8 @@ CASES: list[tuple[str, list[Dyad], list[Dyad]]] = [
     # a coast guard ship acts for its country; "injuring three" is the nearest clause's deed
     ("shoal-water-cannon", [("CHN", "ASSAULT", "PHL"), ("PHL", "ACCUSE", "CHN"), ("USA", "ACCUSE", "CHN")],
      [("PHL", "ASSAULT", "CHN")]),
-    # a bare "force" is nobody; France does not act on its own junta
-    ("niger-junta", [("FRA", "REJECT", "NER"), ("NER", "ACCUSE", "FRA")], [(None, "THREATEN", "FRA")]),
+    # France does not act on its own junta
+    ("niger-junta", [("FRA", "REJECT", "NER"), ("NER", "ACCUSE", "FRA")], [("FRA", "REJECT", "FRA")]),
     # the speaker's "urged" after a modal clause; the denial answers the accusers
     ("kyiv-missiles", [("RUS", "ASSAULT", "UKR"), ("UKR", "REQUEST", None), ("RUS", "REJECT", "UKR")], []),
 ]  # fmt: skip
