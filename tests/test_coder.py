@@ -946,6 +946,8 @@ PARTIES = [
         "Zelenskiy said Russia must be held accountable and urged Western allies to send air defence.",
         ("UKR", "100", None),
     ),
+    # "at the request of X": X asked whoever acted, and is no party to the act itself
+    ("The Security Council will meet on Tuesday at the request of Britain.", ("GBR", "020", None)),
     # a spokesperson for an organisation speaks for it
     ("A spokesperson for Human Rights Watch criticised the government of India.", (None, "111", "IND")),
     # a noun of talks after a clause's verb is the clause subject's, with the noun's partners
@@ -1002,3 +1004,13 @@ def test_a_dateline_day_is_the_reference_for_weekdays() -> None:
     text = "KYIV, June 8 (Reuters) - Britain's foreign secretary will meet Ukraine's president on Tuesday."
     events = whimbrel.code(text, published="2024-07-09", fmt="text")
     assert [str(e.date.start) for e in events] == ["2024-07-16"], events
+
+
+def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
+    text = "The Security Council will hold an emergency meeting on Tuesday at the request of Britain."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [
+        (e.code.plover, e.source.country, e.target and e.target.country, str(e.date.start)) for e in events
+    ]
+    # the request was made, so no later than the story; the meeting is not with Britain
+    assert got == [("REQUEST", "GBR", None, PUB)], got

@@ -27,7 +27,7 @@ from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import setting
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
-from whimbrel.records import Actor, Article, Event, EventCode, Location
+from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
 from whimbrel.status import resolve_status
 from whimbrel.time import dateline_date, resolve_date
 
@@ -276,6 +276,10 @@ class Coder:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:
             status = resolve_status(head, headline=headline)
+        if status.status == "occurred" and reference and when_range.start and when_range.start > reference:
+            # what has happened is no later than the story ("asked at the request of Britain" in "the Council
+            # will meet on Tuesday at the request of Britain" was made before Tuesday)
+            when_range = DateRange(reference, reference, "publication")
         attribution = None
         if status.attribution is not None:
             attributed = resolver.resolve(status.attribution.i, doc, when)
@@ -364,6 +368,7 @@ class Coder:
                 set(range(speaker.left_edge.i, speaker.right_edge.i + 1)) if speaker is not None else set()
             )
             avoid.update(t.i for t in sent if args.instrument(t, self.extractor.weapons))
+            avoid.update(args.behest_tokens(head, self.extractor.behest_words))
             places = code.plover == "PROTEST" or code.cameo_root in _FORCE_ROOTS or code.cameo == _VISIT
             nearest = resolver.nearest_other(sent, head, sources, when, avoid, places)
             if nearest is not None:

@@ -153,6 +153,24 @@ def instrument(token: Token, weapons: frozenset[str]) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "with"
 
 
+def behest(noun: Token, words: frozenset[str]) -> bool:
+    """``noun`` is a request or invitation an act was done at ("at the request of Britain", "at his
+    invitation"): who asked is no party to that act, only to the request."""
+    return noun.lemma_.lower() in words and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon")
+
+
+def behest_tokens(head: Token, words: frozenset[str]) -> set[int]:
+    """Token indices of the "at the request of …" phrases in ``head``'s sentence (see :func:`behest`)."""
+    found: set[int] = set()
+    if not words:
+        return found
+    for t in head.sent:
+        if behest(t, words):
+            prep = t.head
+            found.update(range(prep.left_edge.i, prep.right_edge.i + 1))
+    return found
+
+
 def counted(token: Token) -> Token:
     """The counted noun of a quantity head ("dozens of protesters" → protesters), else the token."""
     if token.lemma_.lower() in QUANTITY_NOUNS or token.ent_type_ == "CARDINAL":

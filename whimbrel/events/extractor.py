@@ -94,6 +94,7 @@ class EventExtractor:
         weapons: frozenset[str] = frozenset(),
         envoys: frozenset[str] = frozenset(),
         delight_words: frozenset[str] = frozenset(),
+        behest: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
         self.index = index_patterns(self.patterns)
@@ -112,6 +113,7 @@ class EventExtractor:
         self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
         self.weapons = weapons  # "with artillery": an instrument, no target (arguments.instrument)
         self.envoys = envoys  # "the German ambassador in Tehran": Germany, not the posting
+        self.behest_words = behest  # "at the request of Britain": the asker and the doer (arguments.behest)
 
     @classmethod
     def load(
@@ -339,6 +341,17 @@ class EventExtractor:
 
     def _noun_candidate(self, m: Match, is_actor: IsActor | None) -> Candidate | None:
         noun, pat = m.token, m.pattern
+        if args.behest(noun, self.behest_words):
+            # "the Council will meet at the request of Britain": Britain asked whoever acts in the clause
+            asker = args.prep_objects(noun, ("of",)) or [c for c in noun.children if c.dep_ == "poss"]
+            verb = noun.head.head
+            doer = (
+                args.verb_subject(verb, self.object_control, is_actor)
+                if verb.pos_ in ("VERB", "AUX")
+                else None
+            )
+            src, tgt = args.Found(tuple(asker[:1])), doer or args.Found(())
+            return self._candidate(pat, (noun.i, noun.i + 1), noun, src, tgt, is_actor, m.consumed)
         gov = self._light_governor(noun)
         src = args.noun_source(noun, is_actor)
         if not src.heads and gov is not None:
@@ -393,8 +406,12 @@ class EventExtractor:
         noagent: bool = False,
     ) -> Candidate | None:
         sources = [t for t in src.heads if _plausible(t, is_actor)]
+        # "at the request of Britain" names who asked, no party to the act done at it
+        asked = set() if args.behest(head, self.behest_words) else args.behest_tokens(head, self.behest_words)
         targets = [
-            t for t in tgt.heads if _plausible(t, is_actor) and t not in sources and not args.steals(t)
+            t
+            for t in tgt.heads
+            if _plausible(t, is_actor) and t not in sources and not args.steals(t) and t.i not in asked
         ]
         if "symmetric" in pat.flags:
             if not sources and len(targets) >= 2:  # "talks between Israel and Hamas"
@@ -429,7 +446,10 @@ class EventExtractor:
             targets = [
                 t
                 for t in found
-                if _plausible(t, is_actor) and t not in sources and not args.instrument(t, self.weapons)
+                if _plausible(t, is_actor)
+                and t not in sources
+                and not args.instrument(t, self.weapons)
+                and t.i not in asked
             ]
             conf *= factor if targets else NO_TARGET
             tgt = args.Found(tgt.heads, fallback=True)
@@ -648,6 +668,7 @@ def _build(
         lex.get("weapon", empty),
         lex.get("envoy", empty),
         lex.get("delight", empty),
+        lex.get("behest", empty),
     )
 
 
