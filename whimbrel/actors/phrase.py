@@ -299,6 +299,8 @@ def _backers(table: ActorDictionary, doc: Doc, start: int, end: int) -> set[int]
     """Tokens naming a backer inside the phrase: the part before the hyphen of "Russian-backed",
     "Iranian-sponsored" (words.tsv kind ``backer``)."""
     found: set[int] = set()
+    if end - start < 4:  # "X - backed head" needs four tokens at least (most phrases have one or two)
+        return found
     for i in range(start, end):
         word = doc[i]
         if table.words.get(word.lower_, ("",))[0] == "backer" and i >= 2 and doc[i - 1].text == "-":

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from whimbrel.nlp import DASHES
+from whimbrel.nlp import DASHES, doc_text
 
 IsActor = Callable[[Token], bool]
 
@@ -159,15 +159,33 @@ def behest(noun: Token, words: frozenset[str]) -> bool:
     return noun.lemma_.lower() in words and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon")
 
 
+_BEHEST_KEY = "whimbrel.behest"
+
+
 def behest_tokens(head: Token, words: frozenset[str]) -> set[int]:
     """Token indices of the "at the request of …" phrases in ``head``'s sentence (see :func:`behest`)."""
     found: set[int] = set()
     if not words:
         return found
-    for t in head.sent:
+    doc = head.doc
+    # asked for each candidate: most paragraphs hold no request word, and then no token is looked at
+    # (Token.sent builds a Span on each access)
+    present = doc.user_data.get(_BEHEST_KEY)
+    if present is None:
+        text = doc_text(doc).lower()
+        present = doc.user_data[_BEHEST_KEY] = any(w in text for w in words)
+    if not present:
+        return found
+    sent = head.sent
+    key = f"{_BEHEST_KEY}.{sent.start}"
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return set(cached)
+    for t in sent:
         if behest(t, words):
             prep = t.head
             found.update(range(prep.left_edge.i, prep.right_edge.i + 1))
+    doc.user_data[key] = frozenset(found)
     return found
 
 

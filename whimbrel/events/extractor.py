@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -636,7 +636,10 @@ def _path(a: Token, b: Token) -> list[Token]:
 def _scaled(cand: Candidate, factor: float) -> Candidate:
     if factor >= 1.0:
         return cand
-    return replace(cand, confidence=cand.confidence * factor)
+    return Candidate(  # (the constructor: dataclasses.replace inspects the fields on every call)
+        cand.trigger, cand.cameo, cand.sources, cand.targets, cand.confidence * factor, cand.pattern,
+        cand.trigger_head, cand.guessed_target,
+    )  # fmt: skip
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
