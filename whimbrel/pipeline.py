@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whimbrel import __version__
+from whimbrel import parties as pt
 from whimbrel.actors import ActorResolver, ArticleActors
 from whimbrel.codes import CameoTable
 from whimbrel.config import Config
@@ -39,15 +40,10 @@ OFF_TOPIC_FACTOR = 0.3
 OFF_TOPIC_SHARE = 0.15
 OFF_TOPIC_KEEP = 0.9
 # Interactions in which a joint subject ("the two leaders met") names both parties.
-_PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
 _CLAIM_CAMEO = "112"  # accuse
-_REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
-_ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
-_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
 # Visits and travel take their destination as the place of the event ("visited Moscow").
 _DESTINATION_ROOTS = ("042", "043")
 
@@ -193,7 +189,7 @@ class Coder:
                 # sentence gives each dyad one event per type, date and status (the first found).
                 key = (event.source.key, event.target and event.target.key, event.code.plover, event.date,
                        event.status)  # fmt: skip
-                if key in seen or _consequence(head, event, acts):
+                if key in seen or pt.consequence(head, event, acts):
                     continue
                 seen.add(key)
                 acts.add((head.i, event.source.key, event.code.plover))
@@ -255,17 +251,17 @@ class Coder:
                 targets = [
                     Actor(text=location.name, name=None, country=location.country, sector=sector, span=None)
                 ]
-        if _clause_subject(head, cand.targets):
+        if pt.clause_subject(head, cand.targets):
             # "Blinken warned that Washington would take action if Chinese firms …": the source's own
             # government, unnamed, as the subject of the clause it tells is the doer, no target; the
             # fall-backs below look for the other party
-            targets = [t for t in targets if t is None or not any(_own_government(s, t) for s in sources)]
+            targets = [t for t in targets if t is None or not any(pt.own_government(s, t) for s in sources)]
             targets = targets or [None]
         # the status is read early only where its attribution is needed (a target fall-back, a claim)
         status = resolve_status(head, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
         denial = cand.pattern.startswith(_DENIAL_PATTERN)  # "said the reports were nonexistent"
-        if code.plover == "REJECT" and _denies_deed(head):
+        if code.plover == "REJECT" and pt.denies_deed(head):
             # "Tehran denied sending weapons to Moscow": whom the denied deed names is no party to the
             # denial, which answers the article's latest accuser (or nobody)
             denial, targets = True, [None]
@@ -294,7 +290,7 @@ class Coder:
         declared_code = self.cameo.event_code(declared) if declared else None
         start, end = sent.start_char, sent.end_char
         text = doc_text(doc)[start:end]  # = sent.text, without a pass over the tokens
-        for source, target in _dyads(sources, targets):
+        for source, target in pt.dyads(sources, targets):
             event = Event(
                 article=article,
                 sentence=text,
@@ -314,12 +310,12 @@ class Coder:
             )
             if target is not None or self.config.targetless:
                 yield event  # a one-sided act is no event, but an alleged one is still its teller's claim:
-            if claim is not None and _accuses(attribution, event, victim_only=status.status == "occurred"):
+            if claim is not None and pt.accuses(attribution, event, victim_only=status.status == "occurred"):
                 yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]
             if (
                 declared_code is not None
                 and target is not None
-                and _declares(status.attribution, attribution, source)
+                and pt.declares(status.attribution, attribution, source)
             ):
                 yield replace(event, code=declared_code, status="occurred", confidence=event.confidence * 0.9)
 
@@ -341,24 +337,24 @@ class Coder:
 
         ``speaker`` is who the sentence says reported the act ("..., the KCNA news agency said"): a reporter
         is no party to what it reports, so the sentence fall-back never picks it."""
-        if targets == [None] and len(sources) >= 2 and _reciprocal(head):
+        if targets == [None] and len(sources) >= 2 and pt.reciprocal(head):
             # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
             return sources, list(sources), False
         if (targets == [None] or guessed) and len(sources) >= 2 and code.plover in _SYMMETRIC:
             # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties (a target
             # a fall-back guessed is a weaker reading: "the two leaders met on the sidelines of the G7")
             return sources[:1], list(sources[1:]), False
-        if targets == [None] and code.plover == "REJECT" and (denial or _rebuts(head)):
+        if targets == [None] and code.plover == "REJECT" and (denial or pt.rebuts(head)):
             # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.
-            accuser = _last_accuser(prior, sources)
+            accuser = pt.last_accuser(prior, sources)
             if accuser is None and denial:
                 return sources, targets, False  # a denial of a claim nobody in the article made: no dyad
             targets = [accuser] if accuser is not None else targets
-        if targets != [None] or _asked_for(head):
+        if targets != [None] or pt.asked_for(head):
             return sources, targets, False
         kind = referred_act(head, self.extractor.act_nouns)
         if kind is not None:  # "condemned the attack": aimed at who made the attack told before
-            doer = antecedent(prior, sources, kind, _same_actor, when)
+            doer = antecedent(prior, sources, kind, pt.same_actor, when)
             if doer is not None:
                 return sources, [doer], True
         if self.config.sentence_targets and head.pos_ not in _NOMINAL:
@@ -375,7 +371,7 @@ class Coder:
                 return sources, [nearest], True
         if len(sources) == 1 and code.quad_class in _VERBAL:
             # "So Hillary called": the dyad goes on from the source's latest event in the article.
-            partner = _partner(prior, sources[0])
+            partner = pt.partner(prior, sources[0])
             if partner is not None:
                 return sources, [partner], True
         return sources, targets, False
@@ -487,7 +483,7 @@ class _SentenceActors:
             if token.dep_ == "pobj" and setting(token.head, trigger):
                 continue  # "In Washington, the ambassador condemned …", "From Moscow, …": where, not whom
             if not places and (
-                any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and _locative(token))
+                any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and pt.locative(token))
             ):
                 continue  # "In his address to the United Nations, Obama hailed …", "… in Beijing"
             if args.steals(token):
@@ -523,112 +519,6 @@ class _SentenceActors:
         return actors
 
 
-def _consequence(head: Token, event: Event, acts: set[tuple[int, object, str]]) -> bool:
-    """ "Gunmen stormed the museum, killing 19 people": the participle tells what the act it hangs on did,
-    so it is no second event of the same source and type; nor is its conjunct ("…, killing two people and
-    wounding 90"), nor an infinitive of the same type after its trigger ("vowed to oppose")."""
-    if head.dep_ == "xcomp" and (head.head.i, event.source.key, event.code.plover) in acts:
-        return True  # "vowed to oppose the sale": the vow told it already
-    for _ in range(3):
-        if head.dep_ != "conj" or head.head.tag_ != "VBG":
-            break
-        head = head.head
-    if head.dep_ != "advcl" or head.tag_ != "VBG":
-        return False
-    return (head.head.i, event.source.key, event.code.plover) in acts
-
-
-def _asked_for(head: Token) -> bool:
-    """The act is what someone asks another party to do ("called on the army to withdraw troops", "urged
-    Turkey to free them"): the asker is no party to it, so no fall-back may make it the target."""
-    if head.dep_ != "xcomp" or head.head.i == head.i:
-        return False
-    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in head.head.children)
-
-
-def _denies_deed(head: Token) -> bool:
-    """ "denied sending weapons", "denied that it had sent weapons": a denial of a deed, not of a party."""
-    if head.lemma_.lower() != "deny":
-        return False
-    return any(
-        c.dep_ == "ccomp" or (c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "pcomp")) for c in head.children
-    )
-
-
-def _rebuts(head: Token) -> bool:
-    """The trigger's object is an accusation ("rejected the allegations", "denied these claims")."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ACCUSATIONS for c in head.children)
-
-
-def _partner(prior: list[Event], source: Actor) -> Actor | None:
-    """The other party of the source's latest event among the article's last few (no span: it was named
-    in an earlier sentence)."""
-    for event in reversed(prior[-_PARTNER_WINDOW:]):
-        if event.target is None:
-            continue
-        if _same_actor(event.source, source) and not _same_actor(event.target, source):
-            return replace(event.target, span=None)
-        if _same_actor(event.target, source) and not _same_actor(event.source, source):
-            return replace(event.source, span=None)
-    return None
-
-
-def _last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
-    """The source of the article's latest ACCUSE event by someone other than ``sources`` (no span: it was
-    named in an earlier sentence)."""
-    for event in reversed(prior):
-        if event.code.plover == "ACCUSE" and not any(_same_actor(event.source, s) for s in sources):
-            return replace(event.source, span=None)
-    return None
-
-
-def _reciprocal(head: Token) -> bool:
-    """The trigger's object is "each other" / "one another" (or their possessive: "each other's plans")."""
-    for child in head.children:
-        if child.dep_ in _OBJECT_DEPS:
-            for token in child.subtree:
-                before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-                if token.lower_ in ("other", "another") and before in ("each", "one"):
-                    return True
-    return False
-
-
-def _clause_subject(head: Token, targets: tuple[int, ...]) -> bool:
-    """A target is the subject of a clause the trigger governs ("warned that Washington would …")."""
-    doc = head.doc
-    return any(
-        doc[i].dep_ in args.SUBJ and doc[i].head.dep_ in ("ccomp", "advcl") and doc[i].head.head.i == head.i
-        for i in targets
-    )
-
-
-def _locative(token: Token) -> bool:
-    """``token`` is the object of a preposition of place on a verb ("lodged a protest … in Beijing")."""
-    prep = token.head
-    return prep.lower_ in _LOCATIVE and prep.head.pos_ in ("VERB", "AUX")
-
-
-def _own_government(source: Actor, target: Actor) -> bool:
-    """The target is the source's own government named by no one in particular ("Washington" for Blinken)."""
-    return (
-        target.name is None
-        and target.sector == source.sector == "GOV"
-        and target.country is not None
-        and target.country == source.country
-    )
-
-
-def _dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Actor, Actor | None]]:
-    """Source × target pairs.  A source paired with itself means the target slot caught the source's own
-    mention ("Ukraine would ask its partners"): that pair keeps the event with no target, unless the
-    source has a real target among the others."""
-    pairs: list[tuple[Actor, Actor | None]] = []
-    for source in sources:
-        others = [t for t in targets if t is None or not _same_actor(source, t)]
-        pairs.extend((source, t) for t in (others or [None]))
-    return pairs
-
-
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
 # CAMEO roots of assault, fighting and mass violence; armed groups that fight the state at home
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -662,44 +552,6 @@ def _shift(actor: Actor, offset: int) -> Actor:
     if actor.span is None or offset == 0:
         return actor
     return replace(actor, span=(actor.span[0] + offset, actor.span[1] + offset))
-
-
-def _declares(teller: Token | None, speaker: Actor | None, source: Actor) -> bool:
-    """The act's own side says it ("Turkey will not …, Erdogan said"), not someone else about it
-    ("Analysts said Turkey would not …": a teller who is no actor)."""
-    if teller is None:
-        return True
-    if speaker is None:
-        return False
-    return _same_actor(speaker, source) or (speaker.country is not None and speaker.country == source.country)
-
-
-def _accuses(speaker: Actor | None, event: Event, victim_only: bool = False) -> bool:
-    """Whether the speaker of a reported act of force accuses its perpetrator: another party (not the
-    perpetrator's own government reporting it, nor witnesses or the press), or its victim.  A plain report
-    ("said", ``victim_only``) accuses only when the speaker is the victim ("Israel said a rocket was fired at
-    it from Gaza")."""
-    if speaker is None or speaker.sector in _REPORTERS or _same_actor(speaker, event.source):
-        return False
-    victim = event.target is not None and _same_actor(speaker, event.target)
-    return victim or (
-        not victim_only and speaker.country is not None and speaker.country != event.source.country
-    )
-
-
-def _same_actor(a: Actor, b: Actor) -> bool:
-    if a.name or b.name:
-        return a.name == b.name
-    if a.country is None and b.country is None:
-        # Two bodies of no known country ("the ombudsman's office", "the interim government") are one
-        # actor only when written alike.
-        return a.sector == b.sector and _bare(a.text) == _bare(b.text)
-    return (a.country, a.sector) == (b.country, b.sector)
-
-
-def _bare(text: str) -> str:
-    words = text.lower().split()
-    return " ".join(words[1:] if words and words[0] in _DETERMINERS else words)
 
 
 def _confidence(cand: Candidate, source: Actor, target: Actor | None, context: ArticleActors) -> float:

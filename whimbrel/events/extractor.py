@@ -10,7 +10,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
-from whimbrel.events import statements
+from whimbrel.events import clauses, statements
 from whimbrel.events.anaphora import act_nouns
 from whimbrel.events.emotions import dismay
 from whimbrel.events.fallback import fallback_targets
@@ -52,10 +52,6 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
-CLAUSE_NOUN_PREPS = frozenset({"in", "during", "as", "after", "following", "before"})
-# ... of these only when the noun names its other party ("after talks with Germany", not "after legal
-# consultation")
-PARTNERED_PREPS = frozenset({"after", "following", "before"})
 
 
 @dataclass(frozen=True)
@@ -280,7 +276,7 @@ class EventExtractor:
 
     def _verb_candidate(self, m: Match, is_actor: IsActor | None) -> Candidate | None:
         verb, pat = m.token, m.pattern
-        if _describes(verb):
+        if clauses.describes(verb):
             return None
         subj = args.verb_subject(verb, self.object_control, is_actor)
         preps = _target_preps(pat)
@@ -359,11 +355,11 @@ class EventExtractor:
             if gov.dep_ in ("xcomp", "advcl") and not src.heads:
                 src = args.Found(())
         if not src.heads and gov is None:
-            claimant = _claimant(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
+            claimant = clauses.claimant(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
             if claimant is not None:
                 src = args.verb_subject(claimant, self.object_control, is_actor)
             else:
-                src = _clause_source(noun, pat, self.object_control, is_actor)
+                src = clauses.clause_source(noun, pat, self.object_control, is_actor)
         preps = _target_preps(pat) or args.NOUN_TARGET_PREPS
         tgt = args.Found(()) if preps == ("-",) else args.noun_targets(noun, preps, is_actor)
         for extra in m.consumed:  # "a proposal for a meeting with X": the target hangs on the inner noun
@@ -382,7 +378,7 @@ class EventExtractor:
         # "protests against the government", with nobody named: a crowd's act (the coder infers civilians)
         noagent = not src.heads and pat.cameo.startswith("14")
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
-            src, tgt, noagent = _under(noun, src, tgt, self.object_control, is_actor)
+            src, tgt, noagent = clauses.under(noun, src, tgt, self.object_control, is_actor)
         head = gov if gov is not None else noun
         start = head.i if 0 < noun.i - head.i <= SPAN_GAP else noun.i
         return self._candidate(pat, (start, noun.i + 1), head, src, tgt, is_actor, m.consumed, noagent)
@@ -523,78 +519,6 @@ def _plausible(token: Token, is_actor: IsActor | None) -> bool:
     if token.ent_type_ in args.NON_ACTOR_ENTS:
         return False
     return is_actor is None or is_actor(token)
-
-
-_CLAIMS = frozenset({"claim", "take", "accept", "admit", "acknowledge"})  # ... responsibility for
-
-
-def _clause_source(
-    noun: Token, pat: Pattern, control: frozenset[str], is_actor: IsActor | None
-) -> args.Found:
-    """Source of an event noun from the clause around it ("In a phone call with Biden, Scholz said",
-    "dropped its objections after talks with Germany").
-
-    Only for verbal and diplomatic events (CAMEO 01-13): "police arrested ten people in the protests"
-    must not make the police protesters.
-    """
-    if pat.cameo[:2] > "13":
-        return args.Found(())
-    prep = noun.head
-    if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
-        return args.Found(())  # "after talks between Kyiv and Moscow": the noun names both parties
-    if noun.dep_ == "pobj" and prep.lower_ in CLAUSE_NOUN_PREPS and prep.head.pos_ in ("VERB", "AUX"):
-        if prep.lower_ == "as" and args.children(prep.head, args.OBJ):
-            return args.Found(())  # "rejected the US as a mediator": the role of the object, no event
-        if prep.lower_ in PARTNERED_PREPS and not args.prep_objects(noun, ("with", "to")):
-            return args.Found(())
-        found = args.verb_subject(prep.head, control, is_actor)
-        return args.Found(found.heads, fallback=True)
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Egypt is the main mediator"
-        holder = args.holder_subject(noun.head)
-        return args.Found((holder,) if holder is not None else (), fallback=True)
-    return args.Found(())
-
-
-def _describes(verb: Token) -> bool:
-    """A perfect infinitive that describes someone by a past deed ("the only two states to have signed
-    treaties with Israel", "the first leader to have visited Pyongyang"): background, not news.  Raising
-    verbs keep theirs ("are believed to have attacked the convoy" is an alleged attack)."""
-    if verb.tag_ != "VBN" or verb.dep_ == "xcomp":
-        return False
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return "to" in aux and "have" in aux
-
-
-def _claimant(noun: Token) -> Token | None:
-    """The verb claiming responsibility for the act ``noun`` names ("claimed responsibility for the
-    bombing", "took responsibility for the attack"), if any."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
-        return None
-    verb = prep.head.head
-    owning = prep.head.dep_ in ("dobj", "obj") and verb.lemma_.lower() in _CLAIMS
-    return verb if owning else None
-
-
-def _under(
-    noun: Token, src: args.Found, tgt: args.Found, control: frozenset[str], is_actor: IsActor | None
-) -> tuple[args.Found, args.Found, bool]:
-    """Arguments of "under <event>": "X is under house arrest", "police kept X under house arrest".
-
-    The object of an active verb, else the clause's subject, is the one under the event; the active
-    verb's subject (or a "by/from" agent of the noun) is the source; otherwise there is no agent.
-    """
-    verb = noun.head.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return src, tgt, False
-    objs = args.children(verb, args.OBJ)
-    if objs and not args.is_passive(verb):
-        source = src if src.heads else args.verb_subject(verb, control, is_actor)
-        return source, args.Found(args.with_conjuncts(objs[0])), False
-    holder = args.holder_subject(verb)
-    if holder is None:
-        return src, tgt, False
-    return src, args.Found(args.with_conjuncts(holder)), not src.heads
 
 
 def _inner_targets(

@@ -1,0 +1,168 @@
+"""Who the parties of an event are, once its actors are resolved: the article's earlier partners and
+accusers, denials and rebuttals, reciprocal and joint acts, one's own government, self-pairs.
+
+Small functions over the coder's records (``Actor``, ``Event``) and the trigger's parse; the coder
+(``whimbrel.pipeline``) calls them while it builds events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from whimbrel.events import arguments as args
+from whimbrel.records import Actor, Event
+
+_PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
+_REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})  # a place after these is where, not whom
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
+
+
+def consequence(head: Token, event: Event, acts: set[tuple[int, object, str]]) -> bool:
+    """ "Gunmen stormed the museum, killing 19 people": the participle tells what the act it hangs on did,
+    so it is no second event of the same source and type; nor is its conjunct ("…, killing two people and
+    wounding 90"), nor an infinitive of the same type after its trigger ("vowed to oppose")."""
+    if head.dep_ == "xcomp" and (head.head.i, event.source.key, event.code.plover) in acts:
+        return True  # "vowed to oppose the sale": the vow told it already
+    for _ in range(3):
+        if head.dep_ != "conj" or head.head.tag_ != "VBG":
+            break
+        head = head.head
+    if head.dep_ != "advcl" or head.tag_ != "VBG":
+        return False
+    return (head.head.i, event.source.key, event.code.plover) in acts
+
+
+def asked_for(head: Token) -> bool:
+    """The act is what someone asks another party to do ("called on the army to withdraw troops", "urged
+    Turkey to free them"): the asker is no party to it, so no fall-back may make it the target."""
+    if head.dep_ != "xcomp" or head.head.i == head.i:
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in head.head.children)
+
+
+def denies_deed(head: Token) -> bool:
+    """ "denied sending weapons", "denied that it had sent weapons": a denial of a deed, not of a party."""
+    if head.lemma_.lower() != "deny":
+        return False
+    return any(
+        c.dep_ == "ccomp" or (c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "pcomp")) for c in head.children
+    )
+
+
+def rebuts(head: Token) -> bool:
+    """The trigger's object is an accusation ("rejected the allegations", "denied these claims")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ACCUSATIONS for c in head.children)
+
+
+def partner(prior: list[Event], source: Actor) -> Actor | None:
+    """The other party of the source's latest event among the article's last few (no span: it was named
+    in an earlier sentence)."""
+    for event in reversed(prior[-_PARTNER_WINDOW:]):
+        if event.target is None:
+            continue
+        if same_actor(event.source, source) and not same_actor(event.target, source):
+            return replace(event.target, span=None)
+        if same_actor(event.target, source) and not same_actor(event.source, source):
+            return replace(event.source, span=None)
+    return None
+
+
+def last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
+    """The source of the article's latest ACCUSE event by someone other than ``sources`` (no span: it was
+    named in an earlier sentence)."""
+    for event in reversed(prior):
+        if event.code.plover == "ACCUSE" and not any(same_actor(event.source, s) for s in sources):
+            return replace(event.source, span=None)
+    return None
+
+
+def reciprocal(head: Token) -> bool:
+    """The trigger's object is "each other" / "one another" (or their possessive: "each other's plans")."""
+    for child in head.children:
+        if child.dep_ in _OBJECT_DEPS:
+            for token in child.subtree:
+                before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+                if token.lower_ in ("other", "another") and before in ("each", "one"):
+                    return True
+    return False
+
+
+def clause_subject(head: Token, targets: tuple[int, ...]) -> bool:
+    """A target is the subject of a clause the trigger governs ("warned that Washington would …")."""
+    doc = head.doc
+    return any(
+        doc[i].dep_ in args.SUBJ and doc[i].head.dep_ in ("ccomp", "advcl") and doc[i].head.head.i == head.i
+        for i in targets
+    )
+
+
+def locative(token: Token) -> bool:
+    """``token`` is the object of a preposition of place on a verb ("lodged a protest … in Beijing")."""
+    prep = token.head
+    return prep.lower_ in _LOCATIVE and prep.head.pos_ in ("VERB", "AUX")
+
+
+def own_government(source: Actor, target: Actor) -> bool:
+    """The target is the source's own government named by no one in particular ("Washington" for Blinken)."""
+    return (
+        target.name is None
+        and target.sector == source.sector == "GOV"
+        and target.country is not None
+        and target.country == source.country
+    )
+
+
+def dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Actor, Actor | None]]:
+    """Source × target pairs.  A source paired with itself means the target slot caught the source's own
+    mention ("Ukraine would ask its partners"): that pair keeps the event with no target, unless the
+    source has a real target among the others."""
+    pairs: list[tuple[Actor, Actor | None]] = []
+    for source in sources:
+        others = [t for t in targets if t is None or not same_actor(source, t)]
+        pairs.extend((source, t) for t in (others or [None]))
+    return pairs
+
+
+def declares(teller: Token | None, speaker: Actor | None, source: Actor) -> bool:
+    """The act's own side says it ("Turkey will not …, Erdogan said"), not someone else about it
+    ("Analysts said Turkey would not …": a teller who is no actor)."""
+    if teller is None:
+        return True
+    if speaker is None:
+        return False
+    return same_actor(speaker, source) or (speaker.country is not None and speaker.country == source.country)
+
+
+def accuses(speaker: Actor | None, event: Event, victim_only: bool = False) -> bool:
+    """Whether the speaker of a reported act of force accuses its perpetrator: another party (not the
+    perpetrator's own government reporting it, nor witnesses or the press), or its victim.  A plain report
+    ("said", ``victim_only``) accuses only when the speaker is the victim ("Israel said a rocket was fired at
+    it from Gaza")."""
+    if speaker is None or speaker.sector in _REPORTERS or same_actor(speaker, event.source):
+        return False
+    victim = event.target is not None and same_actor(speaker, event.target)
+    return victim or (
+        not victim_only and speaker.country is not None and speaker.country != event.source.country
+    )
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one: the same name, else the same country and sector (two bodies of no
+    country only when written alike)."""
+    if a.name or b.name:
+        return a.name == b.name
+    if a.country is None and b.country is None:
+        # Two bodies of no known country ("the ombudsman's office", "the interim government") are one
+        # actor only when written alike.
+        return a.sector == b.sector and _bare(a.text) == _bare(b.text)
+    return (a.country, a.sector) == (b.country, b.sector)
+
+
+def _bare(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(words[1:] if words and words[0] in _DETERMINERS else words)
