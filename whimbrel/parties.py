@@ -18,7 +18,6 @@ _PARTNER_WINDOW = 3  # events back in the article where a target-less act's othe
 _REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})  # a place after these is where, not whom
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
 
 
@@ -99,12 +98,6 @@ def clause_subject(head: Token, targets: tuple[int, ...]) -> bool:
         doc[i].dep_ in args.SUBJ and doc[i].head.dep_ in ("ccomp", "advcl") and doc[i].head.head.i == head.i
         for i in targets
     )
-
-
-def locative(token: Token) -> bool:
-    """``token`` is the object of a preposition of place on a verb ("lodged a protest … in Beijing")."""
-    prep = token.head
-    return prep.lower_ in _LOCATIVE and prep.head.pos_ in ("VERB", "AUX")
 
 
 def own_government(source: Actor, target: Actor) -> bool:

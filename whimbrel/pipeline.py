@@ -25,7 +25,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, referred_act
 from whimbrel.events.declared import refusal_cameo, threat_cameo
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
-from whimbrel.events.fallback import setting
+from whimbrel.events.fallback import LOCATIVE_PREPS, locative, places_count, setting
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
@@ -130,7 +130,14 @@ class Coder:
             state.sentences += 1
             state.off_topic += scan.factor <= OFF_TOPIC_FACTOR
             for event in self._code_sentence(
-                article, para.start, sent, state.context, headline, scan, state.events, state.reference
+                article,
+                para.start,
+                sent,
+                state.context,
+                headline,
+                scan,
+                state.events,
+                state.reference or article.published,
             ):
                 if event.id not in state.seen:
                     state.seen.add(event.id)
@@ -145,7 +152,7 @@ class Coder:
         headline: bool,
         scan: SentenceScan,
         prior: list[Event],
-        reference: date | None = None,
+        reference: date | None,
     ) -> Iterator[Event]:
         resolver = _SentenceActors(context)
         published = article.published
@@ -182,7 +189,7 @@ class Coder:
                 headline,
                 tags,
                 prior,
-                reference or article.published,
+                reference,
             )
             for event in events:
                 # One act told by two triggers ("killing two people and wounding ten") is one event: a
@@ -365,8 +372,7 @@ class Coder:
             )
             avoid.update(t.i for t in sent if args.instrument(t, self.extractor.weapons))
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
-            places = code.plover == "PROTEST" or code.cameo_root in _FORCE_ROOTS or code.cameo == _VISIT
-            nearest = resolver.nearest_other(sent, head, sources, when, avoid, places)
+            nearest = resolver.nearest_other(sent, head, sources, when, avoid, places_count(code.cameo))
             if nearest is not None:
                 return sources, [nearest], True
         if len(sources) == 1 and code.quad_class in _VERBAL:
@@ -464,7 +470,7 @@ class _SentenceActors:
         settings = [
             (c.left_edge.i, c.right_edge.i + 1)
             for c in trigger.children
-            if setting(c, trigger) and c.lower_ in _LOCATIVE
+            if setting(c, trigger) and c.lower_ in LOCATIVE_PREPS
         ]
         subjects = [(c.i, c.i + 1) for c in trigger.children if c.dep_ in args.SUBJ]
         subjects += [
@@ -483,7 +489,7 @@ class _SentenceActors:
             if token.dep_ == "pobj" and setting(token.head, trigger):
                 continue  # "In Washington, the ambassador condemned …", "From Moscow, …": where, not whom
             if not places and (
-                any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and pt.locative(token))
+                any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and locative(token.head))
             ):
                 continue  # "In his address to the United Nations, Obama hailed …", "… in Beijing"
             if args.steals(token):
@@ -524,7 +530,6 @@ _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, b
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})  # a place after these is where, not whom
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 

@@ -270,10 +270,11 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 return Found(with_conjuncts(obj[0]), fallback)
             verb, fallback = controller, fallback or dep == "ccomp"
             continue
-        if dep == "conj" and head.pos_ in ("VERB", "AUX") and _stolen_subject(verb) is not None:
+        stolen = _stolen_subject(verb) if dep == "conj" and head.pos_ in ("VERB", "AUX") else None
+        if stolen is not None:
             # "Azerbaijan will release 32 servicemen and Armenia will free two soldiers": the parser took
             # the second subject for a conjunct of the first object
-            return Found((_stolen_subject(verb),), fallback)  # type: ignore[arg-type]
+            return Found((stolen,), fallback)
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             # "The office said the deaths were caused by gunshots and called on X": a conjunct hung on a
             # reported clause whose subject is no actor belongs to the speaker's clause.
@@ -349,7 +350,7 @@ def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) 
             return Found(with_conjuncts(patient))
     candidates = [children(verb, OBJ), children(verb, frozenset({"dative", "iobj"}))]
     if not preps:
-        candidates.append(prep_objects(verb, VERB_TARGET_PREPS[:1] + VERB_TARGET_PREPS[2:]))
+        candidates.append(prep_objects(verb, tuple(p for p in VERB_TARGET_PREPS if p != "with")))
     found_objs = [
         [
             o

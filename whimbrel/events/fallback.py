@@ -80,7 +80,7 @@ def fallback_targets(
         (_inner(objects, consumed, ok), INNER),
         (_clause(head, clause_verbs, ok), CLAUSE),
         (_benefit(head, objects, consumed, cameo, ok), BENEFIT),
-        (nearest_in_subtree(head, ok, cameo[:2] in PLACE_ROOTS or cameo == VISIT), SUBTREE),
+        (nearest_in_subtree(head, ok, places_count(cameo)), SUBTREE),
     ):
         if found is not None:
             return tuple(t for t in args.with_conjuncts(found) if ok(t)), factor
@@ -156,7 +156,7 @@ def nearest_in_subtree(head: Token, ok: Ok, places: bool = True) -> Token | None
             c
             for t in level
             for c in t.children
-            if _searchable(c) and not setting(c, head) and (places or not _locative(c))
+            if _searchable(c) and not setting(c, head) and (places or not locative(c))
         ]
         nxt.sort(key=lambda t: abs(t.i - head.i))
         for t in nxt:
@@ -174,7 +174,13 @@ def setting(token: Token, head: Token) -> bool:
     )
 
 
-def _locative(token: Token) -> bool:
+def places_count(cameo: str) -> bool:
+    """Whether a place where the act happened may be its party: a protest, an attack or a visit there."""
+    return cameo[:2] in PLACE_ROOTS or cameo == VISIT
+
+
+def locative(token: Token) -> bool:
+    """``token`` is a preposition of place on a verb ("lodged a protest … **in** Beijing")."""
     return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS and token.head.pos_ in ("VERB", "AUX")
 
 
