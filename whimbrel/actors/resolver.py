@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from whimbrel.actors.coref import NOMINAL, SUBJECT_DEPS, References
 from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, norm
 from whimbrel.actors.mentions import described_person, latest_organisation, mention_actors, salient_people
 from whimbrel.actors.phrase import (
@@ -30,7 +31,6 @@ from whimbrel.actors.places import CountryTally, PlaceIndex
 from whimbrel.actors.rules import (
     Mention,
     _best,
-    _country_actors,
     _extend,
     _former,
     _of_object,
@@ -38,7 +38,6 @@ from whimbrel.actors.rules import (
     _person_actor,
     _person_like,
     _plural_heads,
-    _referring_it,
     _retext,
     _sector,
     _short_actor,
@@ -52,7 +51,6 @@ from whimbrel.geo import Gazetteer
 from whimbrel.records import Actor
 
 _DOC_TAG = "whimbrel.actors.paragraph"  # Doc.user_data key: (article token, paragraph number)
-_NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 _LATER = 1 << 30  # position of a head in a Doc this article never observed: after every mention
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
@@ -60,10 +58,7 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
-_COUNTRY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # where "the country" is resolved
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
 
@@ -97,8 +92,8 @@ class ActorResolver:
         if not len(doc):
             return []
         root = next(iter(doc.sents)).root
-        if root.pos_ not in (*_NOMINAL, "PRON", "ADJ"):
-            nouns = [t for t in doc if t.pos_ in _NOMINAL and t.dep_ not in _MODIFIER_DEPS]
+        if root.pos_ not in (*NOMINAL, "PRON", "ADJ"):
+            nouns = [t for t in doc if t.pos_ in NOMINAL and t.dep_ not in _MODIFIER_DEPS]
             if not nouns:
                 return []
             root = nouns[0]
@@ -106,7 +101,7 @@ class ActorResolver:
 
 
 @dataclass
-class ArticleActors:
+class ArticleActors(References):
     """Per-article state: mentions observed so far, in reading order; countries mentioned (for the country
     fall-back); each sentence's country/organisation subject (for "it"); how fall-back countries were
     found."""
@@ -154,15 +149,15 @@ class ArticleActors:
         for iso3 in mentioned:
             self.tally.add(iso3)
         self.located.setdefault(paragraph, []).append((sent.start, sent.end, located))
-        subject = next((c for c in sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS), None)
         actors: list[Actor] = []
         person: Mention | None = None
-        group = _plural_heads(subject) if subject is not None and subject.pos_ in _NOMINAL else frozenset()
+        group = _plural_heads(subject) if subject is not None and subject.pos_ in NOMINAL else frozenset()
         plural: list[Mention] = []
         table, at = self.table, -1 if subject is None else subject.i
         for token in sent:
             pos = token.pos_
-            if pos not in _NOMINAL or token.dep_ in _MODIFIER_DEPS:
+            if pos not in NOMINAL or token.dep_ in _MODIFIER_DEPS:
                 continue
             if pos == "NOUN" and not token.ent_type and not may_start(table, token):
                 # A common noun no dictionary key begins with ("meeting", "plan"): no mention.  (A subject
@@ -184,7 +179,7 @@ class ArticleActors:
                     person = mention
                 if i in group:
                     plural.append(mention)
-        if subject is not None and subject.pos_ not in _NOMINAL:  # "It said ...": an earlier "it" chains
+        if subject is not None and subject.pos_ not in NOMINAL:  # "It said ...": an earlier "it" chains
             actors = self._group_subject(subject, when, (paragraph, subject.i))
         self.subjects.append(((paragraph, sent.start), tuple(actors)))
         self.person_subjects.append(((paragraph, sent.start), person))
@@ -279,7 +274,7 @@ class ArticleActors:
                 return self._retext(
                     latest_organisation(self.mentions, h, position, True, self.table.agents), r.text, r.span
                 )
-            if counted or word is None or word[0] != "quantifier" or h.dep_ not in _SUBJECT_DEPS:
+            if counted or word is None or word[0] != "quantifier" or h.dep_ not in SUBJECT_DEPS:
                 return self._resolve_one(counted[0], when, position) if counted else []
             return self._pronoun(h, "plural", when, position)
         reading = self._read(h)
@@ -398,14 +393,6 @@ class ArticleActors:
             return set()
         return {a.country for a in self.resolve(subject, None) if a.country and a.sector in _STATE_SECTORS}
 
-    def _retext(self, actors: list[Actor], text: str, span: tuple[int, int]) -> list[Actor]:
-        """The antecedents' identities under the words of the referring mention, with their country basis."""
-        out = _retext(actors, text, span)
-        for old, new in zip(actors, out, strict=True):
-            if old in self.bases:
-                self.bases[new] = self.bases[old]
-        return out
-
     def _person_reference(
         self, r: Reading, agent: Agent, countries: list[str], when: date | None, position: tuple[int, int]
     ) -> list[Actor] | None:
@@ -457,164 +444,7 @@ class ArticleActors:
         verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
         if head.dep_ not in _OBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
             return []
-        return [a for c in verb.children if c.dep_ in _SUBJECT_DEPS for a in self.resolve(c, when)]
-
-    def _pronoun(self, h: Token, value: str, when: date | None, position: tuple[int, int]) -> list[Actor]:
-        """he/she -> the last person of agreeing gender, except that a subject pronoun with no person before
-        it in its sentence prefers the previous sentence's subject ("Obama criticised Putin. Later he ...");
-        they -> the last group, organisation or country; it/its -> :meth:`_it`."""
-        span = (h.idx, h.idx + len(h.text))
-        if value == "it":
-            return self._retext(self._it(h, when, position), h.text, span)
-        if value in ("m", "f") and h.dep_ in _SUBJECT_DEPS:
-            subject = self._previous_subject(h, value, position)
-            if subject is not None:
-                return self._retext(mention_actors(subject, when), h.text, span)
-        if value in ("m", "f") and h.dep_ not in _SUBJECT_DEPS:
-            bound = self._bound_pronoun(h, value, when, position)
-            if bound:
-                return self._retext(bound, h.text, span)
-        if value == "plural":
-            group = self._plural_subject(h, when, position)
-            if group:
-                return self._retext(group, h.text, span)
-        for m in reversed(self.mentions):
-            if m.position >= position:
-                continue
-            if value == "plural" and not m.is_person:
-                return self._retext(mention_actors(m, when), h.text, span)
-            if value in ("m", "f") and m.is_person and m.gender in ("", value):
-                return self._retext(mention_actors(m, when), h.text, span)
-        return []
-
-    def _plural_subject(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
-        """they/their -> the nearest subject before it in its sentence when that is coordinated or plural
-        ("China's and Russia's ambassadors said they ..."); with no subject before it, the previous
-        sentence's coordinated or plural subject ("Obama and Trump met. They discussed ...").  [] when
-        neither applies: the caller falls back to the last group mentioned."""
-        first = self._sentence_start(h, position)
-        verb = h.head.head if h.head.dep_ == "prep" else h.head
-        for t in reversed(h.doc[first : h.i]):
-            if t.dep_ in _SUBJECT_DEPS and h.lower_ == "them" and t.head.i == verb.i:
-                continue  # "police had beaten them": an object is never its own clause's subject
-            if t.dep_ in _SUBJECT_DEPS:
-                if t.pos_ not in _NOMINAL and t.lower_ not in ("they", "them") or h.i <= t.right_edge.i:
-                    return []  # "it said they ...", or "their" in the subject: "the rebels and their allies"
-                group = self.resolve(t, when) if _plural_heads(t) else []
-                return group if len(group) > 1 or any(a.name for a in group) else []
-        key = (position[0], first)
-        subject = (
-            h.dep_ in _SUBJECT_DEPS or h.dep_ == "poss" and h.head.dep_ in _SUBJECT_DEPS
-        )  # "Their talks"
-        if not subject or any(key <= m.position < position for m in self.mentions):
-            return []  # an object "them", or a group named in between: the last group mentioned
-        previous = [mentions for at, mentions in self.plural_subjects if at < key]
-        if not previous or not any(m.is_person for m in previous[-1]):
-            return []  # a group subject is the last group mentioned anyway; people are never that
-        actors: list[Actor] = []
-        for m in previous[-1]:
-            actors.extend(a for a in mention_actors(m, when) if a not in actors)
-        return actors
-
-    def _bound_pronoun(
-        self, h: Token, gender: str, when: date | None, position: tuple[int, int]
-    ) -> list[Actor]:
-        """his/him after a subject he of its sentence with no person between: that he ("He said his
-        predecessor had failed")."""
-        first = self._sentence_start(h, position)
-        for t in reversed(h.doc[first : h.i]):
-            if t.dep_ in _SUBJECT_DEPS:
-                if self.table.words.get(t.lower_) != ("pronoun", gender):
-                    return []
-                start = (position[0], t.i)
-                if any(start < m.position < position and m.is_person for m in self.mentions):
-                    return []
-                return self._pronoun(t, gender, when, start)  # not resolve(): "he and his wife" loops
-        return []
-
-    def _previous_subject(self, h: Token, gender: str, position: tuple[int, int]) -> Mention | None:
-        """The previous sentence's subject person, if of agreeing gender and no person comes between."""
-        start = (position[0], self._sentence_start(h, position))
-        if any(start <= m.position < position and m.is_person for m in self.mentions):
-            return None
-        previous = [m for at, m in self.person_subjects if at < start]
-        if previous and previous[-1] is not None and previous[-1].gender in ("", gender):
-            return previous[-1]
-        return None
-
-    def _it(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
-        """it/its -> the nearest subject before it in the sentence when that is a country or organisation
-        ("North Korea said it would ..."); with no subject before it, the previous sentence's subject if
-        that was a country or organisation.  Expletive "it" ("it is unclear") is no actor."""
-        if not _referring_it(self.table, h):
-            return []
-        first = self._sentence_start(h, position)
-        verb = h.head.head if h.head.dep_ == "prep" else h.head
-        for t in reversed(h.doc[first : h.i]):
-            # an object is not its own clause's subject ("Israel said a rocket was fired at it"), nor is a
-            # plural ("Ukraine said Russian forces shelled its positions")
-            own = h.dep_ not in _SUBJECT_DEPS and (t.head.i == verb.i or verb.head.i == t.head.i)
-            if t.dep_ in _SUBJECT_DEPS and not (own and (t.head.i == verb.i or t.tag_ == "NNS")):
-                return self._group_subject(t, when, position)
-        key = (position[0], first)
-        previous = [actors for at, actors in self.subjects if at < key]
-        return list(previous[-1]) if previous else []
-
-    def _group_subject(
-        self, t: Token, when: date | None, position: tuple[int, int], r: Reading | None = None
-    ) -> list[Actor]:
-        """Actors of subject ``t`` (phrase ``r`` when already read) when it names one country or
-        organisation ("Russia", "NATO", "the ministry", "the North", an earlier "it"), else []."""
-        if t.lower_ == "it":
-            return self._pronoun(t, "it", when, position)
-        if t.pos_ not in _NOMINAL:
-            return []
-        r = r or self._read(t)
-        short = _short_ref(self.table, self.tally, self.names, t)
-        if short is not None:
-            return [_short_actor(short, r)]
-        hm = r.head_match
-        if hm is None or t.tag_ in PRONOUN_TAGS:
-            return []
-        if hm.entry is not None and hm.entry[0] not in _GROUP_KINDS:
-            return []
-        if hm.agent is not None and (hm.agent.person or r.plural):
-            return []
-        actors = self._interpret(r, when, position)
-        return actors if len(actors) == 1 and (actors[0].country or actors[0].name) else []
-
-    def _the_country(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
-        """ "the country", "the isolated nation" as a subject, object or possessor -> the country that was
-        the subject of the most recent sentence with a country subject (this sentence's first, before it);
-        never the article's most mentioned country, nor "one country" or "across the country"."""
-        if h.dep_ not in _COUNTRY_DEPS or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
-            return []
-        r = self._read(h)
-        if r.countries() or r.organisation() is not None or any(c.dep_ == "poss" for c in h.children):
-            return []  # "the Gulf country", "the bloc's countries": not a reference back
-        found: list[Actor] = []
-        first, owner = self._sentence_start(h, position), list[Actor]()
-        for t in reversed(h.doc[first : h.i]):
-            if t.dep_ in _SUBJECT_DEPS and h.i > t.right_edge.i and t.head.i != h.head.i:
-                found = self._group_subject(t, when, position)  # never its own clause's subject
-                break
-            owner = owner or (self._resolve_one(t, when, position) if t.dep_ == "poss" else [])
-        # "The UN condemned Iran's launch ..., demanding that the isolated country halt": the possessor
-        found = owner if not _country_actors(found) and _country_actors(owner) else found
-        if not _country_actors(found):
-            key = (position[0], first)
-            found = next(
-                (list(a) for at, a in reversed(self.subjects) if at < key and _country_actors(a)), []
-            )
-        return self._retext(found, r.text, r.span) if _country_actors(found) else []
-
-    def _sentence_start(self, h: Token, position: tuple[int, int]) -> int:
-        """Index of the first token of ``h``'s sentence, from what :meth:`observe` recorded (Token.sent is
-        slow)."""
-        for start, end, _ in self.located.get(position[0], ()):
-            if start <= h.i < end:
-                return start
-        return h.sent.start
+        return [a for c in verb.children if c.dep_ in SUBJECT_DEPS for a in self.resolve(c, when)]
 
     def _possessor(self, head: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """ "his troops", "its fighters", "the bloc's ministers": the actors of the possessor."""

@@ -1,0 +1,219 @@
+"""Light coreference within an article: pronouns ("he", "they", "its"), "the country" and a sentence's
+group subject, resolved to the people, groups and countries :class:`~whimbrel.actors.resolver.ArticleActors`
+has observed so far (rules in docs/actors.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from whimbrel.actors.dictionary import ActorDictionary
+from whimbrel.actors.mentions import mention_actors
+from whimbrel.actors.phrase import PRONOUN_TAGS, Reading
+from whimbrel.actors.places import CountryTally
+from whimbrel.actors.rules import (
+    Mention,
+    _country_actors,
+    _plural_heads,
+    _referring_it,
+    _short_actor,
+    _short_ref,
+)
+from whimbrel.actors.rules import _retext as retext
+from whimbrel.records import Actor
+
+NOMINAL = frozenset({"NOUN", "PROPN"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
+_COUNTRY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # where "the country" is resolved
+
+
+class References:
+    """The pronoun and "the country" rules of :class:`~whimbrel.actors.resolver.ArticleActors`, which
+    supplies the state and the phrase-level methods declared here."""
+
+    table: ActorDictionary
+    tally: CountryTally
+    names: set[str]
+    mentions: list[Mention]
+    located: dict[int, list[tuple[int, int, list[str]]]]
+    subjects: list[tuple[tuple[int, int], tuple[Actor, ...]]]
+    person_subjects: list[tuple[tuple[int, int], Mention | None]]
+    bases: dict[Actor, str]
+    plural_subjects: list[tuple[tuple[int, int], tuple[Mention, ...]]]
+
+    def resolve(self, head: Token, when: date | None) -> list[Actor]:
+        raise NotImplementedError
+
+    def _resolve_one(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        raise NotImplementedError
+
+    def _read(self, token: Token) -> Reading:
+        raise NotImplementedError
+
+    def _interpret(self, r: Reading, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        raise NotImplementedError
+
+    def _retext(self, actors: list[Actor], text: str, span: tuple[int, int]) -> list[Actor]:
+        """The antecedents' identities under the words of the referring mention, with their country basis."""
+        out = retext(actors, text, span)
+        for old, new in zip(actors, out, strict=True):
+            if old in self.bases:
+                self.bases[new] = self.bases[old]
+        return out
+
+    def _pronoun(self, h: Token, value: str, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """he/she -> the last person of agreeing gender, except that a subject pronoun with no person before
+        it in its sentence prefers the previous sentence's subject ("Obama criticised Putin. Later he ...");
+        they -> the last group, organisation or country; it/its -> :meth:`_it`."""
+        span = (h.idx, h.idx + len(h.text))
+        if value == "it":
+            return self._retext(self._it(h, when, position), h.text, span)
+        if value in ("m", "f") and h.dep_ in SUBJECT_DEPS:
+            subject = self._previous_subject(h, value, position)
+            if subject is not None:
+                return self._retext(mention_actors(subject, when), h.text, span)
+        if value in ("m", "f") and h.dep_ not in SUBJECT_DEPS:
+            bound = self._bound_pronoun(h, value, when, position)
+            if bound:
+                return self._retext(bound, h.text, span)
+        if value == "plural":
+            group = self._plural_subject(h, when, position)
+            if group:
+                return self._retext(group, h.text, span)
+        for m in reversed(self.mentions):
+            if m.position >= position:
+                continue
+            if value == "plural" and not m.is_person:
+                return self._retext(mention_actors(m, when), h.text, span)
+            if value in ("m", "f") and m.is_person and m.gender in ("", value):
+                return self._retext(mention_actors(m, when), h.text, span)
+        return []
+
+    def _plural_subject(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """they/their -> the nearest subject before it in its sentence when that is coordinated or plural
+        ("China's and Russia's ambassadors said they ..."); with no subject before it, the previous
+        sentence's coordinated or plural subject ("Obama and Trump met. They discussed ...").  [] when
+        neither applies: the caller falls back to the last group mentioned."""
+        first = self._sentence_start(h, position)
+        verb = h.head.head if h.head.dep_ == "prep" else h.head
+        for t in reversed(h.doc[first : h.i]):
+            if t.dep_ in SUBJECT_DEPS and h.lower_ == "them" and t.head.i == verb.i:
+                continue  # "police had beaten them": an object is never its own clause's subject
+            if t.dep_ in SUBJECT_DEPS:
+                if t.pos_ not in NOMINAL and t.lower_ not in ("they", "them") or h.i <= t.right_edge.i:
+                    return []  # "it said they ...", or "their" in the subject: "the rebels and their allies"
+                group = self.resolve(t, when) if _plural_heads(t) else []
+                return group if len(group) > 1 or any(a.name for a in group) else []
+        key = (position[0], first)
+        subject = h.dep_ in SUBJECT_DEPS or h.dep_ == "poss" and h.head.dep_ in SUBJECT_DEPS  # "Their talks"
+        if not subject or any(key <= m.position < position for m in self.mentions):
+            return []  # an object "them", or a group named in between: the last group mentioned
+        previous = [mentions for at, mentions in self.plural_subjects if at < key]
+        if not previous or not any(m.is_person for m in previous[-1]):
+            return []  # a group subject is the last group mentioned anyway; people are never that
+        actors: list[Actor] = []
+        for m in previous[-1]:
+            actors.extend(a for a in mention_actors(m, when) if a not in actors)
+        return actors
+
+    def _bound_pronoun(
+        self, h: Token, gender: str, when: date | None, position: tuple[int, int]
+    ) -> list[Actor]:
+        """his/him after a subject he of its sentence with no person between: that he ("He said his
+        predecessor had failed")."""
+        first = self._sentence_start(h, position)
+        for t in reversed(h.doc[first : h.i]):
+            if t.dep_ in SUBJECT_DEPS:
+                if self.table.words.get(t.lower_) != ("pronoun", gender):
+                    return []
+                start = (position[0], t.i)
+                if any(start < m.position < position and m.is_person for m in self.mentions):
+                    return []
+                return self._pronoun(t, gender, when, start)  # not resolve(): "he and his wife" loops
+        return []
+
+    def _previous_subject(self, h: Token, gender: str, position: tuple[int, int]) -> Mention | None:
+        """The previous sentence's subject person, if of agreeing gender and no person comes between."""
+        start = (position[0], self._sentence_start(h, position))
+        if any(start <= m.position < position and m.is_person for m in self.mentions):
+            return None
+        previous = [m for at, m in self.person_subjects if at < start]
+        if previous and previous[-1] is not None and previous[-1].gender in ("", gender):
+            return previous[-1]
+        return None
+
+    def _it(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """it/its -> the nearest subject before it in the sentence when that is a country or organisation
+        ("North Korea said it would ..."); with no subject before it, the previous sentence's subject if
+        that was a country or organisation.  Expletive "it" ("it is unclear") is no actor."""
+        if not _referring_it(self.table, h):
+            return []
+        first = self._sentence_start(h, position)
+        verb = h.head.head if h.head.dep_ == "prep" else h.head
+        for t in reversed(h.doc[first : h.i]):
+            # an object is not its own clause's subject ("Israel said a rocket was fired at it"), nor is a
+            # plural ("Ukraine said Russian forces shelled its positions")
+            own = h.dep_ not in SUBJECT_DEPS and (t.head.i == verb.i or verb.head.i == t.head.i)
+            if t.dep_ in SUBJECT_DEPS and not (own and (t.head.i == verb.i or t.tag_ == "NNS")):
+                return self._group_subject(t, when, position)
+        key = (position[0], first)
+        previous = [actors for at, actors in self.subjects if at < key]
+        return list(previous[-1]) if previous else []
+
+    def _group_subject(
+        self, t: Token, when: date | None, position: tuple[int, int], r: Reading | None = None
+    ) -> list[Actor]:
+        """Actors of subject ``t`` (phrase ``r`` when already read) when it names one country or
+        organisation ("Russia", "NATO", "the ministry", "the North", an earlier "it"), else []."""
+        if t.lower_ == "it":
+            return self._pronoun(t, "it", when, position)
+        if t.pos_ not in NOMINAL:
+            return []
+        r = r or self._read(t)
+        short = _short_ref(self.table, self.tally, self.names, t)
+        if short is not None:
+            return [_short_actor(short, r)]
+        hm = r.head_match
+        if hm is None or t.tag_ in PRONOUN_TAGS:
+            return []
+        if hm.entry is not None and hm.entry[0] not in _GROUP_KINDS:
+            return []
+        if hm.agent is not None and (hm.agent.person or r.plural):
+            return []
+        actors = self._interpret(r, when, position)
+        return actors if len(actors) == 1 and (actors[0].country or actors[0].name) else []
+
+    def _the_country(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """ "the country", "the isolated nation" as a subject, object or possessor -> the country that was
+        the subject of the most recent sentence with a country subject (this sentence's first, before it);
+        never the article's most mentioned country, nor "one country" or "across the country"."""
+        if h.dep_ not in _COUNTRY_DEPS or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+            return []
+        r = self._read(h)
+        if r.countries() or r.organisation() is not None or any(c.dep_ == "poss" for c in h.children):
+            return []  # "the Gulf country", "the bloc's countries": not a reference back
+        found: list[Actor] = []
+        first, owner = self._sentence_start(h, position), list[Actor]()
+        for t in reversed(h.doc[first : h.i]):
+            if t.dep_ in SUBJECT_DEPS and h.i > t.right_edge.i and t.head.i != h.head.i:
+                found = self._group_subject(t, when, position)  # never its own clause's subject
+                break
+            owner = owner or (self._resolve_one(t, when, position) if t.dep_ == "poss" else [])
+        # "The UN condemned Iran's launch ..., demanding that the isolated country halt": the possessor
+        found = owner if not _country_actors(found) and _country_actors(owner) else found
+        if not _country_actors(found):
+            key = (position[0], first)
+            found = next(
+                (list(a) for at, a in reversed(self.subjects) if at < key and _country_actors(a)), []
+            )
+        return self._retext(found, r.text, r.span) if _country_actors(found) else []
+
+    def _sentence_start(self, h: Token, position: tuple[int, int]) -> int:
+        """Index of the first token of ``h``'s sentence, from what :meth:`observe` recorded (Token.sent is
+        slow)."""
+        for start, end, _ in self.located.get(position[0], ()):
+            if start <= h.i < end:
+                return start
+        return h.sent.start
