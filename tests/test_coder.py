@@ -369,6 +369,25 @@ def test_a_denial_of_a_claim_nobody_made_names_no_other_party() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington wants Beijing to rein in the North Korean regime.", ("USA", "020", "CHN")),
+        ("The European Union wants Turkey to stop the flow of migrants.", (None, "020", "TUR")),
+        ("Germany would like Russia to pull its troops back from the border.", ("DEU", "020", "RUS")),
+        ("Iran does not want Israel to strike its nuclear sites.", ("IRN", "020", "ISR")),
+        # the subject itself is to act: an intention, no ask
+        ("Iran wants to help Syria rebuild its army.", None),
+        ("The rebels would like to meet the government in Geneva.", None),
+    ],
+)  # fmt: skip
+def test_wanting_someone_else_to_act_is_an_ask(
+    text: str, expected: tuple[str | None, str, str] | None
+) -> None:
+    asks = [c for c in _coded(text) if c[1] == "020"]
+    assert asks == ([expected] if expected else []), _coded(text)
+
+
+@pytest.mark.parametrize(
     ("text", "asked", "addressee"),
     [
         ("The Kenyan government gave Somalia an ultimatum to withdraw its ambassador.", "SANCTION", "SOM"),

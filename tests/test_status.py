@@ -133,6 +133,10 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Police will arrest and charge the organisers.", "charge", PLAN, "will", None),
     # the infinitive after a passive request is what is asked for, also when parsed as an adverbial clause
     ("Kenya is being pressured by Britain to release the activists.", "release", HYP, "pressured to", None),
+    # an act someone else is wanted to do is a wish, not the wanter's plan; one's own wanted act is planned
+    ("Washington wants Beijing to rein in the North Korean regime.", "rein", HYP, "wants", None),
+    ("Germany would like Russia to withdraw its troops.", "withdraw", HYP, "like to", None),
+    ("The rebels want to negotiate with the government.", "negotiate", PLAN, "want to", None),
 ]  # fmt: skip
 
 

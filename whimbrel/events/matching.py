@@ -29,7 +29,7 @@ class Match:
 
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
 # Requirement keys whose matched word is part of the trigger phrase (the others match inside a clause).
-SPAN_KEYS = frozenset({"obj", "pobj", "xcomp", "mod"})
+SPAN_KEYS = frozenset({"obj", "pobj", "xcomp", "wish", "mod"})
 
 
 def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
@@ -68,6 +68,13 @@ def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | Non
         pool = [g for g in pool if g.dep_ == "pobj"]
     elif key == "mod":
         pool = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    elif key == "wish":
+        # A complement verb with a doer of its own: the head's object ("would like Russia | to withdraw")
+        # or the infinitive's subject ("wants Beijing to | rein in"); not "wants to help Syria".
+        objects = any(c.dep_ in ("dobj", "obj") for c in token.children)
+        pool = [c for c in token.children if c.dep_ == "xcomp" and objects]
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and any(a.tag_ == "TO" for a in c.children)]
+        pool += [c for c in clauses if any(a.dep_ == "nsubj" for a in c.children)]
     elif key == "negclause":
         # "stressed that Israel would not negotiate": a complement clause that is negated.
         # ... also the clause a parenthetical "X said" interrupts ("Iran will not, the minister said, ...").

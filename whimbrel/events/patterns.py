@@ -24,6 +24,7 @@ REQUIRE_KEYS = (
     "obj",
     "pobj",
     "xcomp",
+    "wish",
     "mod",
     "negclause",
     "modal",

@@ -36,6 +36,7 @@ KINDS: tuple[str, ...] = (
     "light",  # support verb whose object is the event (its clause cues apply): hold, launch
     "occur",  # verb whose subject is the event (its clause cues apply): take place, be
     "motion",  # present-tense motion verb with purpose clause: heads to Minsk to meet
+    "wish",  # governor of an act someone else is to do: wants Beijing to act, would like Russia to withdraw
 )
 
 Table = Mapping[str, str]

@@ -244,7 +244,7 @@ def _step(node: Token, found: _Found) -> _Step | None:
             # "X accused Y of Z, a charge Kabul denies": the accusation was made, only its content is
             # disputed (a disputed deed, "Russia shelled the town, a claim Moscow denies", stays alleged)
             return None
-        return _ccomp(gov, found)
+        return _ccomp(node, gov, found)
     if dep == "advcl":
         return _advcl(node, gov, found)
     if dep in ("pobj", "pcomp"):
@@ -322,6 +322,9 @@ def _xcomp(node: Token, gov: Token, found: _Found) -> _Step:
             return _Step(gov, True, True)
     keys = _verb_keys(gov)
     text = _verb_text(gov) + suffix
+    wish = any(c.dep_ == "dobj" for c in gov.children)  # "would like Russia to withdraw"
+    if wish and any(found.add("wish", key, text) for key in keys):
+        return _Step(gov, True, True)
     if any(found.add("verb", key, text) for key in keys):
         return _Step(gov, True, True)
     if _speech(gov, keys, text, found):
@@ -329,9 +332,12 @@ def _xcomp(node: Token, gov: Token, found: _Found) -> _Step:
     return _Step(gov, True, False)
 
 
-def _ccomp(gov: Token, found: _Found) -> _Step:
-    """'denied that its troops are fighting', 'said the minister met', 'expect Iran to retaliate'."""
+def _ccomp(node: Token, gov: Token, found: _Found) -> _Step:
+    """'denied that its troops are fighting', 'said the minister met', 'wants Beijing to rein in'."""
     keys = _verb_keys(gov)
+    wish = any(c.tag_ == "TO" for c in node.children) and any(c.dep_ == "nsubj" for c in node.children)
+    if wish and any(found.add("wish", key, gov.lower_) for key in keys):
+        return _Step(gov, False, True)
     if any(found.add("verb", key, gov.lower_) for key in keys):
         return _Step(gov, False, True)
     if _speech(gov, keys, gov.lower_, found):
