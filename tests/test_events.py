@@ -516,6 +516,9 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("\"This move is unacceptable,\" the ministry said in a statement.", [("ministry", "11", "")]),
     ("The sanctions, the ministry said, are illegal.", [("ministry", "11", "")]),
     ("The minister said the plan was a dangerous precedent.", [("minister", "11", "")]),
+    # disapproval told by any judging word: disappointing, unfair, misguided, harmful ...
+    ("Canada said the announcement by Washington was deeply disappointing.", [("Canada", "11", "Washington")]),
+    ("Oslo called the Danish proposal unfair and misguided.", [("Oslo", "111", "Danish")]),
     # "X said it would not accept ...": REJECT; "X said it was ready to ...": AGREE
     ("Tehran said it would not negotiate with Washington.", [("Tehran", "12", "Washington")]),
     ("\"We will never accept this,\" the president told reporters.", [("president", "12", "")]),
