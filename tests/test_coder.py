@@ -900,6 +900,11 @@ FORCE = [
     # a weapon the act is done with is never its target
     ("Taliban fighters opened fire with artillery and mortars after Pakistani troops tried to repair a "
      "fence.", (None, "INS", "ASSAULT", "PAK")),
+    # people loyal to someone act for his side ("forces loyal to Assad" are Syria's, not Assad nor his target)
+    ("Forces loyal to President Bashar al-Assad shelled rebel positions near Idlib.",
+     ("SYR", "MIL", "ASSAULT", "SYR")),
+    ("Libyan fighters loyal to the Islamic State beheaded two Egyptian workers.",
+     (None, "TER", "ASSAULT", "EGY")),
 ]  # fmt: skip
 
 
@@ -921,6 +926,25 @@ def test_acts_of_force(text: str, expected: tuple[str | None, str, str, str | No
 def test_no_dyad_of_force(text: str, dyad: tuple[str | None, str]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert dyad not in [(e.source.country, e.target and e.target.country) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # objecting to a measure on X is no act against X
+        ("China and Russia said they opposed any unilateral sanctions on Iran.", []),
+        ("Seoul protested against the new restrictions on Korean fishermen.", []),
+        ("The minister condemned the crackdown on protesters in Minsk.", []),
+        # ... but charges, accusations and complaints against X accuse X
+        ("Kenya said it would press charges against Uganda.", [("KEN", "ACCUSE", "UGA")]),
+        # a court ordering someone to pay or serve imposes a penalty
+        ("A Cairo court ordered the former minister to pay $2 million in damages.",
+         [("EGY", "COERCE", "EGY")]),
+    ],
+)  # fmt: skip
+def test_who_a_measure_is_aimed_at(text: str, expected: list[tuple[str, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.country, e.code.plover, e.target and e.target.country) for e in events] == expected
 
 
 def test_own_government_in_a_warned_clause_is_the_doer() -> None:

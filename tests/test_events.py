@@ -517,7 +517,8 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The sanctions, the ministry said, are illegal.", [("ministry", "11", "")]),
     ("The minister said the plan was a dangerous precedent.", [("minister", "11", "")]),
     # disapproval told by any judging word: disappointing, unfair, misguided, harmful ...
-    ("Canada said the announcement by Washington was deeply disappointing.", [("Canada", "11", "Washington")]),
+    ("Canada said the announcement by Washington was deeply disappointing.",
+     [("Canada", "11", "Washington")]),
     ("Oslo called the Danish proposal unfair and misguided.", [("Oslo", "111", "Danish")]),
     # "X said it would not accept ...": REJECT; "X said it was ready to ...": AGREE
     ("Tehran said it would not negotiate with Washington.", [("Tehran", "12", "Washington")]),

@@ -30,6 +30,7 @@ from whimbrel.actors.phrase import (
 from whimbrel.actors.places import CountryTally, PlaceIndex
 from whimbrel.actors.rules import (
     Mention,
+    _allegiance,
     _best,
     _extend,
     _former,
@@ -313,6 +314,20 @@ class ArticleActors(References):
         owner = [a for a in self._possessor(r.head, when, position) if a.name] if not agent.alone else []
         if owner:  # "Putin's office", "the ombudsman Nadia Cruz's office": the person it speaks for
             return [Actor(text, owner[0].name, owner[0].country, owner[0].sector, span)]
+        served = _allegiance(r.head) if agent.alone else None
+        found = self._interpret(self._read(served), when, position) if served is not None else []
+        if served is not None and found:  # "forces loyal to Assad" are his side's, not Assad, nor "Libyan"
+            text, span = _extend(r, served)
+            own = found[0].name and found[0].name not in self.table.people
+            return [
+                Actor(
+                    text,
+                    found[0].name if own else None,
+                    found[0].country,
+                    found[0].sector if own else sector,
+                    span,
+                )
+            ]
         countries, org = r.countries(), r.organisation()
         if not countries and org is None:
             of = _of_object(r.head, agent.generic and agent.person)

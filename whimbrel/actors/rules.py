@@ -149,6 +149,20 @@ def _of_object(head: Token, speaks_for: bool = False) -> Token | None:
     return None
 
 
+_ALLEGIANCE = frozenset({"loyal", "affiliated"})  # "forces loyal to Assad", "militants affiliated with IS"
+
+
+def _allegiance(head: Token) -> Token | None:
+    """Whom the people of ``head`` serve: the object of "loyal to" or "affiliated to/with" on it ("forces
+    loyal to President Assad", "fighters loyal to the Tripoli government")."""
+    for child in head.children:
+        if child.dep_ in ("amod", "acl") and child.lower_ in _ALLEGIANCE and child.i > head.i:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _extend(r: Reading, of: Token) -> tuple[str, tuple[int, int]]:
     doc = r.head.doc
     last = doc[of.right_edge.i]

@@ -6,7 +6,7 @@ or of a relative clause is small), so the cost per trigger is a handful of attri
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -411,6 +411,14 @@ def modifier_actor(noun: Token, is_actor: IsActor | None) -> Token | None:
         if c.ent_type_ in ("NORP", "GPE", "ORG") if is_actor is None else is_actor(c):
             return c
     return None
+
+
+def victim(token: Token, measures: Container[str]) -> bool:
+    """Whether ``token`` is whom a measure or an attack (a noun in ``measures``) is aimed at ("sanctions
+    **on** Iran", "the crackdown **on** protesters"): the party an objection to it defends, not the one it
+    objects to ("charges against Israel" are no measure: Israel is what they accuse)."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head.lemma_.lower() in measures
 
 
 def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:

@@ -13,7 +13,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events import clauses, statements
 from whimbrel.events.anaphora import act_nouns
 from whimbrel.events.emotions import dismay
-from whimbrel.events.fallback import fallback_targets
+from whimbrel.events.fallback import OBJECTION_ROOTS, fallback_targets
 from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
@@ -107,6 +107,10 @@ class EventExtractor:
         self.dismay_words = dismay_words
         self.delight_words = delight_words
         self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
+        # measures and attacks whose "on"/"against" object is their victim ("sanctions on Iran")
+        self.measures = frozenset(
+            w for w, kind in self.act_nouns.items() if kind in ("act_force", "act_coerce")
+        )
         self.weapons = weapons  # "with artillery": an instrument, no target (arguments.instrument)
         self.envoys = envoys  # "the German ambassador in Tehran": Germany, not the posting
         self.behest_words = behest  # "at the request of Britain": the asker and the doer (arguments.behest)
@@ -231,12 +235,17 @@ class EventExtractor:
                 found.append(t.i)
         return SentenceScan(factor, tuple(found))
 
-    def _party(self, is_actor: IsActor | None) -> IsActor | None:
+    def _party(self, is_actor: IsActor | None, cameo: str) -> IsActor | None:
         """``is_actor`` for a target slot: a weapon the act is done with ("attacked Kharkiv with drones")
-        is no party."""
+        is no party, nor, for an objection, whom the measure objected to is aimed at ("opposed any
+        sanctions on Iran": not against Iran)."""
         if is_actor is None:
             return None
-        actor, weapons = is_actor, self.weapons
+        actor, weapons, measures = is_actor, self.weapons, self.measures
+        if cameo[:2] in OBJECTION_ROOTS:
+            return lambda token: (
+                actor(token) and not args.instrument(token, weapons) and not args.victim(token, measures)
+            )
         return lambda token: actor(token) and not args.instrument(token, weapons)
 
     def _matches(self, sent: Span, found: tuple[int, ...]) -> list[Match]:
@@ -301,7 +310,7 @@ class EventExtractor:
             for extra in () if addressed or tgt.heads else [t for t in m.consumed if t.i not in own]:
                 tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor, self.envoys)
             if not tgt.heads:
-                tgt = args.verb_targets(verb, preps, self._party(is_actor))
+                tgt = args.verb_targets(verb, preps, self._party(is_actor, pat.cameo))
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
@@ -437,7 +446,13 @@ class EventExtractor:
             targets = opposed[:1]
         if not targets and "notarget" not in pat.flags and not own_slots:
             found, factor = fallback_targets(
-                head, tgt.heads, slots, sources, pat.cameo, self.clause_verbs, is_actor
+                head,
+                tgt.heads,
+                slots,
+                sources,
+                pat.cameo,
+                self.clause_verbs,
+                self._party(is_actor, pat.cameo),
             )
             targets = [
                 t
