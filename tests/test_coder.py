@@ -947,6 +947,21 @@ def test_who_a_measure_is_aimed_at(text: str, expected: list[tuple[str, str, str
     assert [(e.source.country, e.code.plover, e.target and e.target.country) for e in events] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump has vowed not to let Iran build a nuclear weapon.",
+        "Netanyahu vowed to prevent Iran from acquiring nuclear weapons.",
+        "The American president, who has vowed never to allow Iran to get the bomb, spoke in Ohio.",
+    ],
+)
+def test_a_vow_to_stop_someone_is_a_threat(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.code.plover, e.source.country, e.target and e.target.country) for e in events]
+    assert ("THREATEN", "USA" if "Netanyahu" not in text else "ISR", "IRN") in got, got
+    assert not [e for e in events if e.code.plover == "AGREE"], got
+
+
 def test_own_government_in_a_warned_clause_is_the_doer() -> None:
     text = ("The U.S. secretary of state warned that Washington would take action if Chinese firms kept "
             "supplying Russia's army.")  # fmt: skip
