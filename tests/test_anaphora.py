@@ -28,6 +28,11 @@ REFERRED = [
     # the attack of the trigger's own day, not the latest one told
     ("Gunmen stormed a hotel in Bamako on Friday. Malian troops have fought jihadists in the north for "
      "years. On Friday, the French president condemned the attack.", ("FRA", "ACCUSE", "Gunmen")),
+    # a feeling about an act told before is about whoever did it ("it was pleased": no expletive it)
+    ("The United States lifted visa restrictions on Ugandan students on Tuesday. Uganda said it was pleased "
+     "by the decision.", ("UGA", "SUPPORT", "The United States")),
+    ("Japan released two Chinese fishermen on Monday. Chinese President Xi Jinping said he was grateful for "
+     "the move.", ("CHN", "SUPPORT", "Japan")),
 ]  # fmt: skip
 
 

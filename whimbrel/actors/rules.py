@@ -216,9 +216,22 @@ def _referring_it(table: ActorDictionary, h: Token) -> bool:
         return h.head.lower_ in ("at", "against")
     if h.dep_ == "nsubjpass":  # "it was reported that ...", "it is expected to ..."
         return not any(c.dep_ in ("ccomp", "xcomp") for c in h.head.children)
-    if h.dep_ != "nsubj" or any(c.dep_ == "acomp" for c in h.head.children):  # "it remains unclear"
+    if h.dep_ != "nsubj":
         return False
+    complements = [c for c in h.head.children if c.dep_ == "acomp"]
+    if complements:  # "it remains unclear", but "it was pleased by the decision"
+        return _felt(h.head, complements)
     return table.words.get(h.head.lemma_.lower(), ("",))[0] != "expletive"
+
+
+def _felt(verb: Token, complements: list[Token]) -> bool:
+    """ "it was pleased by the decision", "it was grateful for the help": a predicate adjective about
+    something named after a preposition, with no clause the "it" stands in for ("it is important for Iran to
+    comply", "it is unclear whether")."""
+    clauses = ("ccomp", "xcomp", "csubj", "advcl")
+    if any(c.dep_ in clauses for t in (verb, *complements) for c in t.children):
+        return False
+    return any(c.dep_ in ("prep", "agent") for a in complements for c in a.children)
 
 
 def _venue(head: Token, reading: Reading) -> bool:

@@ -41,7 +41,7 @@ KINDS: dict[str, Kind] = {
 }
 _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PREPS = frozenset({"against", "over", "of", "about", "for", "on"})
+_PREPS = frozenset({"against", "over", "of", "about", "for", "on", "by", "with", "at"})
 _WHEN = frozenset({"DATE", "TIME"})  # "Wednesday's attack", "last night's raid"
 
 
@@ -55,7 +55,7 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
     for child in head.children:
         if child.dep_ == "dobj":
             noun = child
-        elif child.dep_ == "prep" and child.lower_ in _PREPS:
+        elif child.dep_ in ("prep", "agent") and child.lower_ in _PREPS:
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if not objects:
                 continue

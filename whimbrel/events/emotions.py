@@ -10,21 +10,26 @@ actor of what its preposition names ("by Uganda's decision", "about Russian troo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
 
-_CAUSE_PREPS = ("by", "with", "about", "over", "at", "to")
+_CAUSE_PREPS = ("by", "with", "about", "over", "at", "to", "for")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def dismay(
-    sent: Span, words: frozenset[str], is_actor: Callable[[Token], bool] | None
+    sent: Span,
+    words: frozenset[str],
+    is_actor: Callable[[Token], bool] | None,
+    acts: Container[str] = (),
 ) -> list[tuple[Token, Token, list[Token]]]:
-    """(feeling word, the one who feels it, the actors it is about) for each feeling of disapproval."""
+    """(feeling word, the one who feels it, the actors it is about) for each feeling of disapproval.  A
+    feeling about an act told before ("was very moved by the announcement": a noun in ``acts``) comes with
+    no actor: the coder finds who did the act (whimbrel.events.anaphora)."""
     out: list[tuple[Token, Token, list[Token]]] = []
     if not words or not _doc_has(sent, words):  # most paragraphs: no token is looked at
         return out
@@ -35,7 +40,7 @@ def dismay(
         if feeler is None:
             continue
         targets = [x for x in _cause(t, is_actor) if x.i != feeler.i]
-        if targets:
+        if targets or any(o.lemma_.lower() in acts for o in args.prep_objects(t, _CAUSE_PREPS)):
             out.append((t, feeler, targets))
     return out
 

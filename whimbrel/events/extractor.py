@@ -188,7 +188,7 @@ class EventExtractor:
             (self.delight_words, DELIGHT_CAMEO, DELIGHT_PATTERN),
         )
         for words, cameo, pattern in kinds:
-            for word, feeler, targets in dismay(sent, words, is_actor):
+            for word, feeler, targets in dismay(sent, words, is_actor, self.act_nouns):
                 if word.i in taken or not _plausible(feeler, is_actor):
                     continue
                 sources = args.with_conjuncts(feeler)
