@@ -962,6 +962,28 @@ def test_a_vow_to_stop_someone_is_a_threat(text: str) -> None:
     assert not [e for e in events if e.code.plover == "AGREE"], got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appeal from abroad that names nobody is addressed to the country the story is about
+        ("Police in Hong Kong fired tear gas at students. Hong Kong's leader defended the police. The UK has "
+         "urged an end to the violence.", ("GBR", "HKG")),
+        # ... not one from home, nor a claim told as "insisted that"
+        ("Police in Hong Kong fired tear gas at students. Hong Kong's leader urged an end to the violence.",
+         None),
+        ("Police in Hong Kong fired tear gas at students. Hong Kong's leader defended the police. Britain "
+         "insisted that the protests could not be stopped by force.", None),
+        # a fronted participle's subject is who was asked, not who asked
+        ("Police in Hong Kong fired tear gas at students. Asked about the clashes, China's foreign ministry "
+         "spokeswoman said order must be restored.", None),
+    ],
+)  # fmt: skip
+def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    asks = [(e.source.country, e.target and e.target.country) for e in events if e.code.plover == "REQUEST"]
+    assert asks == ([expected] if expected else []), asks
+
+
 def test_own_government_in_a_warned_clause_is_the_doer() -> None:
     text = ("The U.S. secretary of state warned that Washington would take action if Chinese firms kept "
             "supplying Russia's army.")  # fmt: skip

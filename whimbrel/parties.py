@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from whimbrel.actors.resolver import ArticleActors
 from whimbrel.events import arguments as args
 from whimbrel.records import Actor, Event
 
@@ -159,3 +160,15 @@ def same_actor(a: Actor, b: Actor) -> bool:
 def _bare(text: str) -> str:
     words = text.lower().split()
     return " ".join(words[1:] if words and words[0] in _DETERMINERS else words)
+
+
+def story_country(context: ArticleActors, source: Actor) -> Actor | None:
+    """The government of the country the article is about (its most mentioned one), as the addressee of an
+    act by ``source`` that names nobody; None when ``source`` is of that country or of none."""
+    dominant = context.tally.dominant()
+    if dominant is None or source.country is None or source.country == dominant:
+        return None
+    name = context.table.countries.get(dominant, dominant)
+    found = Actor(name, None, dominant, "GOV", None)
+    context.bases[found] = "article"
+    return found

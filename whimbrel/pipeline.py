@@ -42,6 +42,7 @@ OFF_TOPIC_KEEP = 0.9
 # Interactions in which a joint subject ("the two leaders met") names both parties.
 _CLAIM_CAMEO = "112"  # accuse
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
 # Visits and travel take their destination as the place of the event ("visited Moscow").
@@ -382,6 +383,17 @@ class Coder:
             partner = pt.partner(prior, sources[0])
             if partner is not None:
                 return sources, [partner], True
+        if (
+            len(sources) == 1
+            and code.cameo[:2] in _APPEALS
+            and head.pos_ not in _NOMINAL
+            and not any(c.dep_ == "ccomp" for c in head.children)  # "insisted that …": about what it says
+        ):
+            # "The UK has urged an end to the violence" in a story about Hong Kong: an appeal naming nobody
+            # is addressed to the country the story is about, when the appeal comes from abroad
+            addressee = pt.story_country(resolver.context, sources[0])
+            if addressee is not None:
+                return sources, [addressee], True
         return sources, targets, False
 
     def _claim(

@@ -83,6 +83,9 @@ def is_passive(verb: Token) -> bool:
         # (a participle with a direct object is no passive: "The US-led coalition bombed IS positions",
         # misparsed as a noun with a reduced relative clause)
         return not _after_parenthesis(verb) and not any(c.dep_ == "dobj" for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+        # a fronted participle: "Asked about her comments, the spokeswoman said": she was asked
+        return not any(c.dep_ in ("dobj", "aux", "nsubj") for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
