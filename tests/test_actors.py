@@ -757,6 +757,56 @@ def test_the_two_leaders_are_the_articles_protagonists_not_the_last_names(nlp: L
     assert {a.name for a in context.resolve(head, date(2016, 9, 2))} == {"Barack Obama", "Vladimir Putin"}
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "dyads", "expected"),
+    [
+        # "the two sides", "both countries": the two countries mentioned most, other than the subject's
+        ("Armenia accused Azerbaijan of shelling. Russia urged the two sides to show restraint.", "sides", [],
+         {"ARM", "AZE"}),
+        ("Kenya and Uganda traded accusations. The EU called on both countries to talk.", "countries", [],
+         {"KEN", "UGA"}),
+        ("Peru and Chile met in Lima. The two governments agreed to reopen the border.", "governments", [],
+         {"PER", "CHL"}),
+        # ... or rather the two most often the parties of one event
+        ("The United States backed Israel. Washington and Israel criticised the Palestinians. Obama said "
+         "both sides must compromise.", "sides", [("ISR", "PSE"), ("PSE", "ISR")], {"ISR", "PSE"}),
+        # not a count, nor an adjective: "two countries", "a two-state solution"
+        ("Armenia accused Azerbaijan of shelling. Russia urged two countries to talk.", "countries", [],
+         set()),
+        ("Israel rejected the idea. France backed a two-state solution.", "state", [], set()),
+    ],
+)  # fmt: skip
+def test_the_two_sides(
+    nlp: Language, text: str, word: str, dyads: list[tuple[str, str]], expected: set[str]
+) -> None:
+    doc = nlp(text)
+    context = ActorResolver.load().article()
+    for sent in doc.sents:
+        context.observe(sent, None)
+    for source, target in dyads:
+        context.note_dyad(source, target)
+    head = next(t for t in doc if t.lower_ == word)
+    assert {a.country for a in context.resolve(head, None)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        # a country's envoy to an international organisation is the country's, not the organisation's
+        ("Sudan's U.N. envoy criticised the decision.", "envoy", "SDN"),
+        ("China's UN ambassador spoke first.", "ambassador", "CHN"),
+        # people loyal to someone are that side's
+        ("Forces loyal to President Bashar al-Assad shelled the town.", "Forces", "SYR"),
+    ],
+)
+def test_whose_side_an_agent_is_on(nlp: Language, text: str, word: str, country: str) -> None:
+    doc = nlp(text)
+    context = ActorResolver.load().article()
+    context.observe(next(iter(doc.sents)), date(2016, 1, 1))
+    head = next(t for t in doc if t.text == word)
+    assert [a.country for a in context.resolve(head, date(2016, 1, 1))] == [country]
+
+
 # ----- round 3: plural "they", role nouns that point back, owned bodies, "the country" ------------------
 D2017 = date(2017, 1, 10)
 D2012 = date(2012, 10, 1)

@@ -19,8 +19,9 @@ CASES: list[tuple[str, list[Dyad], list[Dyad]]] = [
     ("tbilisi-protests", [("GEO", "COERCE", "GEO"), ("RUS", "ACCUSE", None)], [(None, "ACCUSE", None)]),
     ("chaman-shelling", [("PAK", "ACCUSE", "AFG"), ("AFG", "REJECT", "PAK"), (None, "ASSAULT", "PAK")],
      [("PAK", "PROTEST", "AFG")]),
-    ("blinken-beijing", [("USA", "THREATEN", "CHN"), ("USA", "CONSULT", "CHN"), ("CHN", "REJECT", "USA")],
-     [("USA", "THREATEN", "USA"), ("CHN", "AGREE", "USA")]),
+    # ("both sides agreed to launch new talks": the article's two sides, China and the United States)
+    ("blinken-beijing", [("USA", "THREATEN", "CHN"), ("USA", "CONSULT", "CHN"), ("CHN", "REJECT", "USA"),
+                         ("CHN", "AGREE", "USA")], [("USA", "THREATEN", "USA")]),
     ("venezuela-asylum", [("USA", "REJECT", "VEN"), ("USA", "COERCE", "VEN"), ("VEN", "ACCUSE", "VEN")],
      [("USA", "COERCE", "ESP"), ("VEN", "ACCUSE", "ESP")]),
     ("hezbollah-fire", [("ISR", "ASSAULT", "LBN"), ("LBN", "ASSAULT", "ISR"), ("IRN", "CONSULT", "LBN")],

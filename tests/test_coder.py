@@ -984,6 +984,24 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
     assert asks == ([expected] if expected else []), asks
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the order is the act ordered
+        ("Mali's president ordered the expulsion of two French diplomats.", ("MLI", "174", "FRA")),
+        # a vow of retaliation is a threat
+        ("Trump vowed retaliation against Canada.", ("USA", "130", "CAN")),
+        # military hardware of any kind, also after "with"
+        ("Japan will provide Indonesia with six patrol vessels.", ("JPN", "072", "IDN")),
+        ("France will deliver air-defence systems and armoured vehicles to Armenia.", ("FRA", "072", "ARM")),
+        # tear gas is non-lethal repression, not a military attack
+        ("Georgian police fired tear gas at opposition supporters.", ("GEO", "170", "GEO")),
+    ],
+)  # fmt: skip
+def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _coded(text), _coded(text)
+
+
 def test_own_government_in_a_warned_clause_is_the_doer() -> None:
     text = ("The U.S. secretary of state warned that Washington would take action if Chinese firms kept "
             "supplying Russia's army.")  # fmt: skip

@@ -143,6 +143,8 @@ class Coder:
                 if event.id not in state.seen:
                     state.seen.add(event.id)
                     state.events.append(event)
+                    if event.target is not None:  # "the two sides" are the article's usual pair
+                        state.context.note_dyad(event.source.country, event.target.country)
 
     def _code_sentence(
         self,

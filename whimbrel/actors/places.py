@@ -151,6 +151,13 @@ class CountryTally:
             return self.dateline
         return max(self.counts, key=lambda c: (self.counts[c], -self.first[c]))
 
+    def leading(self, n: int, skip: Container[str] = ()) -> list[str]:
+        """The ``n`` most mentioned countries not in ``skip`` (ties to the one mentioned first)."""
+        left = sorted(
+            (c for c in self.counts if c not in skip), key=lambda c: (-self.counts[c], self.first[c])
+        )
+        return left[:n]
+
     def dominant_except(self, skip: Container[str]) -> str | None:
         """:meth:`dominant` among the countries not in ``skip``."""
         left = [c for c in self.counts if c not in skip]

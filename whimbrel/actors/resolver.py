@@ -60,7 +60,15 @@ _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+_SIDES = frozenset({"side", "country", "nation", "government", "neighbour", "neighbor", "state", "capital"})
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
+
+
+def _pair(table: ActorDictionary, head: Token) -> bool:
+    """ "both sides", "the two countries" (not "a two-state solution", "two countries")."""
+    words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod", "amod")]
+    pair = [w for w in words if table.words.get(w) == ("pair", "")]
+    return bool(pair) and (pair[0] == "both" or "the" in words)
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +129,8 @@ class ArticleActors(References):
     # each sentence's coordinated or plural subject ("Obama and Trump", "Chinese diplomats"), for "they"
     plural_subjects: list[tuple[tuple[int, int], tuple[Mention, ...]]] = field(default_factory=list)
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
+    # how often each pair of countries was an event's two parties so far (for "the two sides")
+    dyads: dict[frozenset[str], int] = field(default_factory=dict)
     # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
     phrases: Phrases = field(init=False, repr=False)
 
@@ -252,6 +262,8 @@ class ArticleActors(References):
         short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
             return [_short_actor(short, self._read(h))]
+        if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" and _pair(self.table, h):
+            return self._two_sides(h, when)
         if word is not None and word[0] == "country":
             return self._the_country(h, when, position)
         if word is not None and word[0] == "organisation":  # "the body": the latest organisation
@@ -259,6 +271,8 @@ class ArticleActors(References):
             return self._retext(latest_organisation(self.mentions, h, position), r.text, r.span)
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
+        if h.pos_ == "NOUN" and h.dep_ in ("compound", "amod") and h.i and h.doc[h.i - 1].text == "-":
+            return []  # "a two-state solution", "a one-party state": part of a compound adjective
         if word is not None and word[0] == "bare" and not any(True for _ in h.children):
             return []  # "threatened to use force": force as a means, nobody
         if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
@@ -282,6 +296,25 @@ class ArticleActors(References):
         if _venue(h, reading):
             return []
         return self._interpret(reading, when, position)
+
+    def note_dyad(self, source: str | None, target: str | None) -> None:
+        """Count an event between two different countries (see :meth:`_two_sides`)."""
+        if source and target and source != target:
+            key = frozenset((source, target))
+            self.dyads[key] = self.dyads.get(key, 0) + 1
+
+    def _two_sides(self, h: Token, when: date | None) -> list[Actor]:
+        """ "the two sides", "both countries", "both governments": the two countries most often the parties
+        of one event so far, else the two the article mentions most; never the country of the subject acting
+        on them ("Russia urged the two sides")."""
+        own = {a.country for a in self._clause_subject(h, when) if a.country}
+        pairs = [(n, sorted(k)) for k, n in self.dyads.items() if not k & own]
+        countries = max(pairs)[1] if pairs else self.tally.leading(2, own)
+        r = self._read(h)
+        sides = [Actor(r.text, None, c, "GOV", r.span) for c in countries]
+        for actor in sides:
+            self.bases[actor] = "article"
+        return sides if len(sides) == 2 else []
 
     def _interpret(self, r: Reading, when: date | None, position: tuple[int, int]) -> list[Actor]:
         hm = r.head_match
@@ -339,6 +372,12 @@ class ArticleActors(References):
                 if named:
                     return [Actor(text, named[0].name, named[0].country, named[0].sector, span)]
                 countries = [a.country for a in found if a.country]
+        if org is not None and agent.person and org.sector == "IGO":
+            # "Sudan's U.N. envoy", "China's UN ambassador": the possessor's envoy to the organisation
+            envoys_of = [p for p in r.head.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+            posted = [a for p in envoys_of for a in self._interpret(self._read(p), when, position)]
+            if posted and posted[0].country and not posted[0].name:
+                return [Actor(text, None, posted[0].country, "GOV", span)]
         if org is not None:
             return [Actor(text, org.name, org.country, org.sector, span)]
         if not countries and org is None:
