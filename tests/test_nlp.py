@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import whimbrel
 from whimbrel.nlp import paragraphs
 
 # (text, expected pieces)
@@ -39,8 +40,6 @@ def test_datelines_are_pieces_of_their_own(text: str, pieces: list[str]) -> None
 
 
 def test_dateline_place_is_not_the_source() -> None:
-    import whimbrel
-
     events = whimbrel.code("CAIRO (Reuters) - Egyptian police arrested a Turkish reporter on Monday.",
                            published="2019-03-06", fmt="text")  # fmt: skip
     assert events and all(e.source.text != "CAIRO" for e in events)
@@ -108,3 +107,25 @@ def test_pipeline_uses_fast_ruler(nlp: Language) -> None:
     from whimbrel.nlp.ruler import FastAttributeRuler
 
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a headline's two stories are two sentences
+        ("Tanzanian court jails opposition leader; lawyers to appeal", 2),
+        ("France to deliver howitzers to Armenia; Baku warns of arms race", 2),
+        # body text keeps its semicolons inside the sentence
+        ("The court jailed him; his lawyers said they would appeal.", 1),
+    ],
+)
+def test_headline_semicolons_split_sentences(nlp: Language, text: str, sentences: int) -> None:
+    assert len(list(nlp(text).sents)) == sentences
+
+
+def test_a_headline_story_keeps_its_own_status() -> None:
+    events = whimbrel.code(
+        "# Tanzanian court jails opposition leader; lawyers to appeal\n\nThe court ruled on Tuesday.",
+        published="2026-03-04",
+    )
+    assert [(e.code.plover, e.status) for e in events] == [("COERCE", "occurred")]

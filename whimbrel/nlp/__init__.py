@@ -40,16 +40,36 @@ _DATELINE = re.compile(
 )
 
 
+_ENDS = frozenset({".", "!", "?", '"', "”", "'", "’", ":"})
+
+
+@Language.component("whimbrel_headline_semicolons")
+def headline_semicolons(doc: Doc) -> Doc:
+    """A headline joins two stories with a semicolon ("Court jails opposition leader; lawyers to appeal"):
+    in a piece with no sentence-final punctuation each side becomes a sentence of its own, so that neither's
+    status or arguments leak into the other.  (Runs before the parser, which keeps the boundary.)"""
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    if last is None or last.text in _ENDS:
+        return doc
+    for token in doc[:-1]:
+        if token.text == ";":
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     """Load the spaCy pipeline once per process (a factory, cached; workers call it once each).
 
     The model's attribute ruler is swapped for ``ruler.FastAttributeRuler`` (the same rules, matched by
     lookup), and the lemma corrections of ``lemmas.tsv`` are added to it; it runs before the lemmatizer
-    (that one leaves a lemma already set alone).
+    (that one leaves a lemma already set alone).  :func:`headline_semicolons` splits headlines at
+    semicolons.
     """
     nlp = spacy.load(model)
     speed_up(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("whimbrel_headline_semicolons", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
         fixes = [([{"LOWER": row["word"].lower()}], row["lemma"]) for _, row in read_tsv(
             packaged("whimbrel.nlp", "lemmas.tsv"), required=("word", "lemma"))]  # fmt: skip
