@@ -221,14 +221,17 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
     ),
     ("The leaders met on Friday, officials said.", "said", WED, WED, WED, "publication"),
     ("The leaders met on Friday, officials said.", "met", WED, D(2016, 9, 2), D(2016, 9, 2), "text"),
+    # a reported past act with no date of its own happened by the day it was reported, never after it
     (
         "Officials said on Monday that police had arrested the mayor.",
         "arrested",
         WED,
-        WED,
-        WED,
-        "publication",
+        D(2016, 9, 5),
+        D(2016, 9, 5),
+        "text",
     ),
+    # ... a reported future act keeps no date of its own
+    ("Officials said on Monday that police would arrest the mayor.", "arrest", WED, WED, WED, "publication"),
     (
         "His visit to Moscow in the summer of 2000 was criticized on Monday.",
         "criticized",

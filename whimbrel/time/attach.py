@@ -76,8 +76,12 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
         if head.i == node.i or dep == "ROOT":
             break
         if dep in CROSS:
-            if node.lemma_ in lex.reporting or (head.lemma_ in lex.reporting and _owned(head, anchors, lex)):
+            if node.lemma_ in lex.reporting:
                 break
+            if head.lemma_ in lex.reporting and _owned(head, anchors, lex):
+                # "said on Tuesday that rebels had shelled the camp": what was reported as done happened by
+                # the day it was reported; what is to come keeps no date of its own
+                return [] if is_future(trigger, lex) else _owned(head, anchors, lex)
         elif dep not in CLIMB:
             break
         node = head
