@@ -996,6 +996,10 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
         ("France will deliver air-defence systems and armoured vehicles to Armenia.", ("FRA", "072", "ARM")),
         # tear gas is non-lethal repression, not a military attack
         ("Georgian police fired tear gas at opposition supporters.", ("GEO", "170", "GEO")),
+        # mutual acts of a joint subject: each side acts on the other
+        ("Armenian and Azerbaijani troops exchanged fire on the border.", ("ARM", "190", "AZE")),
+        ("India and Pakistan traded accusations over the attack.", ("PAK", "112", "IND")),
+        ("Russia and Ukraine exchanged 150 prisoners of war on Sunday.", ("UKR", "0841", "RUS")),
     ],
 )  # fmt: skip
 def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:

@@ -275,8 +275,20 @@ class Coder:
             # "Tehran denied sending weapons to Moscow": whom the denied deed names is no party to the
             # denial, which answers the article's latest accuser (or nobody)
             denial, targets = True, [None]
+        joint = code.plover in _SYMMETRIC or cand.pattern in self.extractor.symmetric
         sources, targets, fallback = self._dyad_parties(
-            sent, head, code, sources, targets, resolver, when, prior, speaker, denial, cand.guessed_target
+            sent,
+            head,
+            code,
+            sources,
+            targets,
+            resolver,
+            when,
+            prior,
+            speaker,
+            denial,
+            cand.guessed_target,
+            joint,
         )
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
@@ -342,6 +354,7 @@ class Coder:
         speaker: Token | None = None,
         denial: bool = False,
         guessed: bool = False,
+        joint: bool = False,
     ) -> tuple[list[Actor], list[Actor | None], bool]:
         """Sources and targets once the target fall-backs have run; True when a fall-back found the target.
 
@@ -350,9 +363,10 @@ class Coder:
         if targets == [None] and len(sources) >= 2 and pt.reciprocal(head):
             # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
             return sources, list(sources), False
-        if (targets == [None] or guessed) and len(sources) >= 2 and code.plover in _SYMMETRIC:
-            # "The two leaders met", "Merkel and Hollande agreed": one joint subject, two parties (a target
-            # a fall-back guessed is a weaker reading: "the two leaders met on the sidelines of the G7")
+        if (targets == [None] or guessed) and len(sources) >= 2 and joint:
+            # "The two leaders met", "Merkel and Hollande agreed", "Armenian and Azerbaijani troops
+            # exchanged fire": one joint subject, two parties (a target a fall-back guessed is a weaker
+            # reading: "the two leaders met on the sidelines of the G7")
             return sources[:1], list(sources[1:]), False
         if targets == [None] and code.plover == "REJECT" and (denial or pt.rebuts(head)):
             # "The Pentagon rejected these accusations": a rebuttal answers the article's latest accuser.

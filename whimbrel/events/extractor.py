@@ -93,6 +93,9 @@ class EventExtractor:
         behest: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
+        self.symmetric = frozenset(
+            p.id for p in self.patterns if "symmetric" in p.flags
+        )  # "met", "exchanged fire"
         self.index = index_patterns(self.patterns)
         self.heads = frozenset(word for _pos, word in self.index)  # a cheap first test for every token
         # lemmas that may be a head with its final "e" dropped by spaCy ("stag" for "staged")
