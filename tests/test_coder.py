@@ -35,9 +35,10 @@ CASES = [
     # a subject that is no actor is named by its apposition
     ("The two neighbours, Kenya and Uganda, accused Sudan of arming rebels on Monday.",
      ("UGA", "ACCUSE", "SDN", "2016-08-29", "2016-08-29", "text", "occurred")),
-    # a conjunct hung on a reported clause whose subject is no actor belongs to the speaker's clause
+    # a conjunct hung on a reported clause whose subject is no actor belongs to the speaker's clause (and
+    # is dated by the report: Monday)
     ("On Monday the rebels said the attack was carried out by the army and accused Kinshasa of lying.",
-     ("REB", "ACCUSE", "COD", PUB, PUB, "publication", "occurred")),
+     ("REB", "ACCUSE", "COD", "2016-08-29", "2016-08-29", "text", "occurred")),
     # a killing told in the passive without "by": the attack's actor did it
     ("Two soldiers were killed in a Russian airstrike near Kharkiv on Monday.",
      ("RUS", "ASSAULT", "MIL", "2016-08-29", "2016-08-29", "text", "occurred")),
