@@ -389,6 +389,22 @@ def test_wanting_someone_else_to_act_is_an_ask(
 
 
 @pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # an infinitive parsed as a purpose clause after a verb of asking is still the addressee's act
+        ("France will press Tehran to free two French citizens.", ("IRN", "CONCEDE", "FRA", "hypothetical")),
+        ("Trump invited Theresa May to visit him in Washington.", ("GBR", "CONSULT", "USA", "hypothetical")),
+        # ... not after any verb: the subject acts ("used the meeting to warn")
+        ("Obama will use the meeting to warn Putin.", ("USA", "THREATEN", "RUS", "planned")),
+    ],
+)  # fmt: skip
+def test_who_does_the_act_asked_for(text: str, asked: tuple[str, str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.plover, e.target and e.target.country, e.status) for e in events]
+    assert asked in got, got
+
+
+@pytest.mark.parametrize(
     ("text", "asked", "addressee"),
     [
         ("The Kenyan government gave Somalia an ultimatum to withdraw its ambassador.", "SANCTION", "SOM"),

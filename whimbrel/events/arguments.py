@@ -269,7 +269,10 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             controls = bool(obj) and (
                 controller.lemma_ in control or (is_actor is not None and is_actor(obj[0]))
             )
-            if controls and dep != "advcl":
+            # (an infinitive parsed as a purpose clause is controlled by the object only after a verb of
+            # asking: "will press Tehran to free two citizens", not "used the meeting to warn")
+            infinitive = any(c.tag_ == "TO" for c in verb.children)
+            if controls and (dep != "advcl" or (infinitive and controller.lemma_ in control)):
                 return Found(with_conjuncts(obj[0]), fallback)
             verb, fallback = controller, fallback or dep == "ccomp"
             continue

@@ -352,6 +352,10 @@ def _advcl(node: Token, gov: Token, found: _Found) -> _Step:
         return _Step(gov, False, False)
     if _is_passive(gov):  # "is being pressured by Congress to help": an infinitive parsed as adverbial
         return _xcomp(node, gov, found)
+    if any(c.dep_ == "dobj" for c in gov.children) and any(
+        found.cues.get("verb", key) is not None for key in _verb_keys(gov)
+    ):  # "will press Tehran to free them": an infinitive parsed as adverbial after a verb of asking
+        return _xcomp(node, gov, found)
     present = gov.tag_ in ("VBZ", "VBP") or (
         gov.tag_ == "VBG" and any(c.lower_ in _PRESENT_AUX for c in gov.children if c.dep_ == "aux")
     )
