@@ -396,6 +396,9 @@ def test_wanting_someone_else_to_act_is_an_ask(
         ("Trump invited Theresa May to visit him in Washington.", ("GBR", "CONSULT", "USA", "hypothetical")),
         # ... not after any verb: the subject acts ("used the meeting to warn")
         ("Obama will use the meeting to warn Putin.", ("USA", "THREATEN", "RUS", "planned")),
+        # a simple past after a denied perfect clause is the denier's own act
+        ("Georgia's interior ministry denied that police had used excessive force and accused Russia of "
+         "stirring up the protests.", ("GEO", "ACCUSE", "RUS", "occurred")),
     ],
 )  # fmt: skip
 def test_who_does_the_act_asked_for(text: str, asked: tuple[str, str, str, str]) -> None:

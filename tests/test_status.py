@@ -131,6 +131,11 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # a tensed verb coordinated after a bare infinitive is no part of what the modal governs
     ("He said Kenya would respond in kind and accused Uganda of lying.", "accused", OCC, None, "He"),
     ("Police will arrest and charge the organisers.", "charge", PLAN, "will", None),
+    # ... nor is a simple past after a perfect: the speaker's own act, not part of what it denied
+    ("The ministry denied that police had used force and accused the protesters of rioting.", "accused", OCC,
+     None, "ministry"),
+    ("The ministry denied that police had used force and accused the protesters of rioting.", "used", ALL,
+     "denied", "ministry"),
     # the infinitive after a passive request is what is asked for, also when parsed as an adverbial clause
     ("Kenya is being pressured by Britain to release the activists.", "release", HYP, "pressured to", None),
     # an act someone else is wanted to do is a wish, not the wanter's plan; one's own wanted act is planned

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from whimbrel.nlp import DASHES, doc_text
+from whimbrel.status.resolve import tense_shift
 
 IsActor = Callable[[Token], bool]
 
@@ -288,20 +289,16 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             if head.dep_ == "ccomp" and is_actor is not None and own and not is_actor(own[0]):
                 verb, fallback = head.head, True
                 continue
-            if head.dep_ == "ccomp" and verb.tag_ in ("VBD", "VBZ") and _modal(head):
-                # "said Russia must be held accountable and urged Western allies to …": a tensed verb after
-                # a modal reported clause is the speaker's own act
+            if head.dep_ == "ccomp" and tense_shift(verb, head):
+                # "said Russia must be held accountable and urged Western allies to …", "denied that it had
+                # used force and accused the protesters": a verb in a tense of its own after a modal or
+                # perfect reported clause is the speaker's own act
                 verb, fallback = head.head, True
                 continue
             verb = head
             continue
         return Found(())
     return Found(())
-
-
-def _modal(verb: Token) -> bool:
-    """The verb has a modal auxiliary ("must be held", "would respond")."""
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
 
 
 def _nearer_clause(participle: Token) -> Token | None:

@@ -223,17 +223,33 @@ def _according(according: Token, found: _Found) -> None:
 # --- one step up the governing chain --------------------------------------------------------------------
 
 
+def tense_shift(conj: Token, first: Token) -> bool:
+    """Whether the conjunct verb ``conj`` has a tense of its own after ``first``, so that it is no part of
+    the first verb's clause: a tensed verb after a bare infinitive or a modal ("said Minsk would respond and
+    accused Brussels", "said Russia must be held accountable and urged allies"), a simple past after a
+    perfect ("denied that it had used force and accused the protesters")."""
+    if first.tag_ == "VB" and conj.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return True
+    if conj.tag_ in ("VBD", "VBZ", "VBP") and any(c.tag_ == "MD" for c in first.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in first.children)
+    return conj.tag_ == "VBD" and first.tag_ == "VBN" and perfect
+
+
 def _step(node: Token, found: _Found) -> _Step | None:
     """Move from ``node`` to its governor, recording the governor's cues; None where the walk stops."""
     dep, gov = node.dep_, node.head
     if dep == "conj":
         # Coordinated events share their governors; a negation or modal of the first conjunct is its own.
         own_aux = any(c.dep_ in _AUX_DEPS for c in node.children)
-        # "said Minsk would respond ... and accused Brussels": a tensed verb after a bare infinitive is no
-        # part of what the modal governs
-        own_tense = (gov.tag_ == "VB" and node.tag_ in ("VBD", "VBN", "VBZ", "VBP")) or (
-            node.tag_ in ("VBD", "VBZ", "VBP") and any(c.tag_ == "MD" for c in gov.children)
-        )  # ("said Russia must be held accountable and urged allies …")
+        own_tense = tense_shift(node, gov)
+        if own_tense and gov.dep_ == "ccomp" and gov.head.i != gov.i:
+            # "denied that it had used force and accused the protesters": the conjunct is the speaker's own
+            # act, coordinated with the reporting verb, not part of what is reported (or denied)
+            speaker = gov.head
+            if any(found.cues.get("speech", key) is not None for key in _verb_keys(speaker)):
+                found.attribute(_speaker(speaker))
+            return _Step(speaker, True, False)
         return _Step(gov, True, False, skip=frozenset({"neg", "aux"} if own_aux or own_tense else {"neg"}))
     if dep == "xcomp":
         return _xcomp(node, gov, found)
