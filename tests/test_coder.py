@@ -396,6 +396,9 @@ def test_wanting_someone_else_to_act_is_an_ask(
         ("Trump invited Theresa May to visit him in Washington.", ("GBR", "CONSULT", "USA", "hypothetical")),
         # ... not after any verb: the subject acts ("used the meeting to warn")
         ("Obama will use the meeting to warn Putin.", ("USA", "THREATEN", "RUS", "planned")),
+        # a scheduled act is its subject's ("is due to travel"), on the day of the place it is told in
+        ("Indonesian President Prabowo Subianto is due to travel to Seoul on Friday, where he is expected to "
+         "meet South Korea's president.", ("IDN", "CONSULT", "KOR", "planned")),
         # a simple past after a denied perfect clause is the denier's own act
         ("Georgia's interior ministry denied that police had used excessive force and accused Russia of "
          "stirring up the protests.", ("GEO", "ACCUSE", "RUS", "occurred")),

@@ -230,6 +230,15 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
         D(2016, 9, 5),
         "text",
     ),
+    # a "where" clause is set at the time of the clause its place belongs to
+    (
+        "Modi flew to Washington on Monday, where he met the president.",
+        "met",
+        WED,
+        D(2016, 9, 5),
+        D(2016, 9, 5),
+        "text",
+    ),
     # ... a reported future act keeps no date of its own
     ("Officials said on Monday that police would arrest the mayor.", "arrest", WED, WED, WED, "publication"),
     (

@@ -27,6 +27,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 VERB_TARGET_PREPS = ("to", "with", "against", "on", "at", "into")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "in", "into", "for", "between")
 MAX_CLIMB = 6  # longest control / conjunction chain followed when looking for a subject
+SCHEDULED = frozenset({"due", "set", "poised", "slated", "scheduled"})  # "is due to travel": a planned act
 # Dependents inside an object phrase that may name the actor it belongs to ("the Chinese decision").
 AIMING = frozenset({"target", "aim", "hit"})  # participles that say whom an act is aimed at
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
@@ -236,6 +237,9 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
         if head.i == verb.i:  # no subject: "The two states that signed - Egypt and Jordan - criticised"
             apposed = _dash_apposition(verb, None, is_actor) if is_actor is not None else None
             return Found(with_conjuncts(apposed) if apposed is not None else (), fallback)
+        if dep == "acomp" and verb.lower_ in SCHEDULED:
+            verb = head  # "is due to travel", "is set to meet": the copula's subject (a schedule, not a wish)
+            continue
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if is_actor is None or is_actor(head) or dep == "relcl":
                 return Found(with_conjuncts(head), fallback)

@@ -253,6 +253,8 @@ def _step(node: Token, found: _Found) -> _Step | None:
         return _Step(gov, True, False, skip=frozenset({"neg", "aux"} if own_aux or own_tense else {"neg"}))
     if dep == "xcomp":
         return _xcomp(node, gov, found)
+    if dep == "acomp" and node.pos_ == "ADJ":  # "were ready to cooperate": the copula's clause
+        return _Step(gov, True, False)
     if dep in ("ccomp", "parataxis", "acl") and gov.pos_ in _NOUN_POS:
         return _noun_governor(gov, gov.lower_, found)
     if dep in ("ccomp", "parataxis", "csubj"):

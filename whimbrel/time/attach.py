@@ -28,6 +28,7 @@ CLIMB = frozenset({"xcomp", "conj", "aux", "auxpass", "pcomp"})
 # Clause boundaries, crossed only when the governor is not a reporting verb with a date of its own.
 CROSS = frozenset({"ccomp", "advcl", "parataxis"})
 CLAUSES = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "conj"})
+_SETTING = frozenset({"where", "when"})  # relative adverbs of a clause set in its governor's place or time
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
@@ -75,6 +76,10 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
         dep, head = node.dep_, node.head
         if head.i == node.i or dep == "ROOT":
             break
+        if dep == "relcl" and node.left_edge.tag_ == "WRB" and node.left_edge.lower_ in _SETTING:
+            # "flew to Washington on Monday, where he met Trump": the place's (or time's) clause dates it
+            node = clause_verb(head)
+            continue
         if dep in CROSS:
             if node.lemma_ in lex.reporting:
                 break
