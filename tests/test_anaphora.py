@@ -28,6 +28,14 @@ REFERRED = [
     # the attack of the trigger's own day, not the latest one told
     ("Gunmen stormed a hotel in Bamako on Friday. Malian troops have fought jihadists in the north for "
      "years. On Friday, the French president condemned the attack.", ("FRA", "ACCUSE", "Gunmen")),
+    # "their arrest", "his detention": what was done to them, by whoever did it before (also as a passive
+    # subject, and as the object of a feeling)
+    ("Malian security agents detained three reporters on Monday. Their arrest was condemned by Amnesty "
+     "International.", (None, "ACCUSE", "Malian security agents")),
+    ("Malian security agents detained three reporters on Monday. The United States said it was concerned "
+     "by their detention.", ("USA", "ACCUSE", "Malian security agents")),
+    ("Iranian police arrested a French tourist on Sunday. Paris condemned the tourist's arrest.",
+     ("FRA", "ACCUSE", "Iranian police")),
     # a feeling about an act told before is about whoever did it ("it was pleased": no expletive it)
     ("The United States lifted visa restrictions on Ugandan students on Tuesday. Uganda said it was pleased "
      "by the decision.", ("UGA", "SUPPORT", "The United States")),
@@ -45,6 +53,9 @@ def test_a_definite_act_noun_names_its_doer(text: str, expected: tuple[str | Non
 
 # article -> (source country, target country) that must not be a dyad of the events
 NOT_REFERRED = [
+    # who undergoes an act is no party to a stance on it
+    ("Iranian police arrested a French tourist on Sunday. Paris condemned the tourist's arrest.",
+     ("FRA", "FRA")),
     # "the move" is a deed, never another party's words about it
     ("China condemned the move. Russia also criticised the move.", ("RUS", "CHN")),
     # an indefinite act noun refers to nothing told before

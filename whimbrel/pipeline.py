@@ -25,7 +25,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, referred_act
 from whimbrel.events.declared import refusal_cameo, threat_cameo
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
-from whimbrel.events.fallback import LOCATIVE_PREPS, OBJECTION_ROOTS, locative, places_count, setting
+from whimbrel.events.fallback import LOCATIVE_PREPS, STANCE_ROOTS, locative, places_count, setting
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
@@ -389,8 +389,8 @@ class Coder:
             )
             avoid.update(t.i for t in sent if args.instrument(t, self.extractor.weapons))
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
-            if code.cameo[:2] in OBJECTION_ROOTS:  # "opposed any sanctions on Iran": not against Iran
-                avoid.update(t.i for t in head.subtree if args.victim(t, self.extractor.measures))
+            if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
+                avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
             nearest = resolver.nearest_other(sent, head, sources, when, avoid, places_count(code.cameo))
             if nearest is not None:
                 return sources, [nearest], True

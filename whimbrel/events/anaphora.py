@@ -42,7 +42,6 @@ KINDS: dict[str, Kind] = {
 _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREPS = frozenset({"against", "over", "of", "about", "for", "on", "by", "with", "at"})
-_WHEN = frozenset({"DATE", "TIME"})  # "Wednesday's attack", "last night's raid"
 
 
 def act_nouns(lexicons: Mapping[str, frozenset[str]]) -> dict[str, str]:
@@ -53,7 +52,7 @@ def act_nouns(lexicons: Mapping[str, frozenset[str]]) -> dict[str, str]:
 def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
     """The kind of the definite act noun ``head`` acts on ("condemned the attack" -> "act_force"), or None."""
     for child in head.children:
-        if child.dep_ == "dobj":
+        if child.dep_ in ("dobj", "nsubjpass"):  # "condemned the attack", "their arrest was condemned"
             noun = child
         elif child.dep_ in ("prep", "agent") and child.lower_ in _PREPS:
             objects = [t for t in child.children if t.dep_ == "pobj"]
@@ -72,8 +71,8 @@ def _definite(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in _DEFINITE:
             return True
-        if child.dep_ == "poss" and child.ent_type_ in _WHEN:
-            return True
+        if child.dep_ == "poss":
+            return True  # "Wednesday's attack"; "their arrest", "the tourist's arrest": what was done to them
     return False
 
 

@@ -458,10 +458,20 @@ def holder_subject(verb: Token) -> Token | None:
     return counted(_resolve_relative(subj[0], verb)) if subj else None
 
 
-def noun_source(noun: Token, is_actor: IsActor | None) -> Found:
-    """Source of an event noun: possessor, "by/from X", a nationality adjective ("Russian hacking")."""
+def undergoer(noun: Token, undergone: Container[str]) -> Token | None:
+    """The possessor of an act its possessor undergoes (a noun in ``undergone``: "**their** arrest",
+    "**Navalny**'s conviction", "**his** assassination"), when no "of" object names the patient instead
+    ("Russia's arrest of two journalists"); else None."""
+    if noun.lemma_.lower() not in undergone or prep_objects(noun, ("of",)):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def noun_source(noun: Token, is_actor: IsActor | None, undergone: Container[str] = ()) -> Found:
+    """Source of an event noun: possessor (not of an act it undergoes: see :func:`undergoer`), "by/from X",
+    a nationality adjective ("Russian hacking")."""
     poss = [c for c in noun.children if c.dep_ in ("poss", "nsubj")]  # "with the minister warning of"
-    if poss:
+    if poss and undergoer(noun, undergone) is None:
         return Found(with_conjuncts(poss[0]))
     by = prep_objects(noun, ("by", "from"))
     if by:

@@ -26,6 +26,7 @@ def dismay(
     words: frozenset[str],
     is_actor: Callable[[Token], bool] | None,
     acts: Container[str] = (),
+    undergone: Container[str] = (),
 ) -> list[tuple[Token, Token, list[Token]]]:
     """(feeling word, the one who feels it, the actors it is about) for each feeling of disapproval.  A
     feeling about an act told before ("was very moved by the announcement": a noun in ``acts``) comes with
@@ -39,7 +40,7 @@ def dismay(
         feeler = _feeler(t)
         if feeler is None:
             continue
-        targets = [x for x in _cause(t, is_actor) if x.i != feeler.i]
+        targets = [x for x in _cause(t, is_actor, undergone) if x.i != feeler.i]
         if targets or any(o.lemma_.lower() in acts for o in args.prep_objects(t, _CAUSE_PREPS)):
             out.append((t, feeler, targets))
     return out
@@ -58,7 +59,7 @@ def _feeler(t: Token) -> Token | None:
     return None
 
 
-def _cause(t: Token, is_actor: Callable[[Token], bool] | None) -> list[Token]:
+def _cause(t: Token, is_actor: Callable[[Token], bool] | None, undergone: Container[str] = ()) -> list[Token]:
     """The actor behind the feeling: the that-clause's subject, else an actor in what a preposition names."""
     for clause in (c for c in t.children if c.dep_ == "ccomp"):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -67,7 +68,7 @@ def _cause(t: Token, is_actor: Callable[[Token], bool] | None) -> list[Token]:
     for obj in args.prep_objects(t, _CAUSE_PREPS):
         if is_actor is None or is_actor(obj):
             return list(args.with_conjuncts(obj))
-        inner = args.noun_source(obj, is_actor)
+        inner = args.noun_source(obj, is_actor, undergone)
         if inner.heads:
             return list(inner.heads)
     return []

@@ -13,7 +13,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events import clauses, statements
 from whimbrel.events.anaphora import act_nouns
 from whimbrel.events.emotions import dismay
-from whimbrel.events.fallback import OBJECTION_ROOTS, fallback_targets
+from whimbrel.events.fallback import STANCE_ROOTS, fallback_targets
 from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
@@ -91,6 +91,7 @@ class EventExtractor:
         envoys: frozenset[str] = frozenset(),
         delight_words: frozenset[str] = frozenset(),
         behest: frozenset[str] = frozenset(),
+        undergone: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
         self.symmetric = frozenset(
@@ -111,6 +112,7 @@ class EventExtractor:
         self.delight_words = delight_words
         self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
         # measures and attacks whose "on"/"against" object is their victim ("sanctions on Iran")
+        self.undergone = undergone  # "their arrest": the possessor undergoes the act (arguments.undergoer)
         self.measures = frozenset(
             w for w, kind in self.act_nouns.items() if kind in ("act_force", "act_coerce")
         )
@@ -191,7 +193,7 @@ class EventExtractor:
             (self.delight_words, DELIGHT_CAMEO, DELIGHT_PATTERN),
         )
         for words, cameo, pattern in kinds:
-            for word, feeler, targets in dismay(sent, words, is_actor, self.act_nouns):
+            for word, feeler, targets in dismay(sent, words, is_actor, self.act_nouns, self.undergone):
                 if word.i in taken or not _plausible(feeler, is_actor):
                     continue
                 sources = args.with_conjuncts(feeler)
@@ -240,16 +242,23 @@ class EventExtractor:
 
     def _party(self, is_actor: IsActor | None, cameo: str) -> IsActor | None:
         """``is_actor`` for a target slot: a weapon the act is done with ("attacked Kharkiv with drones")
-        is no party, nor, for an objection, whom the measure objected to is aimed at ("opposed any
-        sanctions on Iran": not against Iran)."""
+        is no party, nor, for a stance on an act, whom the act is aimed at ("opposed any sanctions on Iran":
+        not against Iran; "defended Navalny's arrest": not Navalny)."""
         if is_actor is None:
             return None
-        actor, weapons, measures = is_actor, self.weapons, self.measures
-        if cameo[:2] in OBJECTION_ROOTS:
+        actor, weapons = is_actor, self.weapons
+        if cameo[:2] in STANCE_ROOTS:
             return lambda token: (
-                actor(token) and not args.instrument(token, weapons) and not args.victim(token, measures)
+                actor(token) and not args.instrument(token, weapons) and not self.aimed_at(token)
             )
         return lambda token: actor(token) and not args.instrument(token, weapons)
+
+    def aimed_at(self, token: Token) -> bool:
+        """Whether ``token`` names whom an act told by a noun is done to: the victim of a measure or an
+        attack ("sanctions on Iran") or the possessor of an act it undergoes ("Navalny's arrest")."""
+        if token.dep_ == "poss":
+            return args.undergoer(token.head, self.undergone) is not None
+        return args.victim(token, self.measures)
 
     def _matches(self, sent: Span, found: tuple[int, ...]) -> list[Match]:
         out = []
@@ -342,7 +351,7 @@ class EventExtractor:
             after = doc[noun.i + 1] if noun.i + 1 < len(doc) else noun
             misparsed = after.head.i == verb.i and after.lemma_.lower() in causes
             if noun.lemma_.lower() in causes or misparsed:
-                found = args.noun_source(noun, is_actor)
+                found = args.noun_source(noun, is_actor, self.undergone)
                 if found.heads:
                     return found
         return args.Found(())
@@ -361,7 +370,7 @@ class EventExtractor:
             src, tgt = args.Found(tuple(asker[:1])), doer or args.Found(())
             return self._candidate(pat, (noun.i, noun.i + 1), noun, src, tgt, is_actor, m.consumed)
         gov = self._light_governor(noun)
-        src = args.noun_source(noun, is_actor)
+        src = args.noun_source(noun, is_actor, self.undergone)
         if not src.heads and gov is not None:
             src = args.verb_subject(gov, self.object_control, is_actor)
             if gov.dep_ in ("xcomp", "advcl") and not src.heads:
@@ -374,6 +383,9 @@ class EventExtractor:
                 src = clauses.clause_source(noun, pat, self.object_control, is_actor)
         preps = _target_preps(pat) or args.NOUN_TARGET_PREPS
         tgt = args.Found(()) if preps == ("-",) else args.noun_targets(noun, preps, is_actor)
+        patient = args.undergoer(noun, self.undergone)
+        if patient is not None and not tgt.heads and preps != ("-",):  # "Navalny's arrest": him
+            tgt = args.Found(args.with_conjuncts(patient))
         for extra in m.consumed:  # "a proposal for a meeting with X": the target hangs on the inner noun
             if not tgt.heads and preps != ("-",) and extra.pos_ in NOUN_TAGS:
                 tgt = args.noun_targets(extra, args.NOUN_TARGET_PREPS, is_actor)
@@ -614,6 +626,7 @@ def _build(
         lex.get("envoy", empty),
         lex.get("delight", empty),
         lex.get("behest", empty),
+        lex.get("undergone", empty),
     )
 
 

@@ -44,8 +44,9 @@ SETTING_PREPS = frozenset(
 # attack or a visit there (CAMEO roots 14, 18-20; 042)
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_ROOTS, VISIT = frozenset({"14", "18", "19", "20"}), "042"
-# Disapproval, rejection and protest (CAMEO roots 11, 12, 14): objecting to a measure on X is no act on X
-OBJECTION_ROOTS = frozenset({"11", "12", "14"})
+# Stances on an act (support, disapproval, rejection, protest: CAMEO roots 05, 11, 12, 14): objecting to a
+# measure on X, or defending X's arrest, is no act on X
+STANCE_ROOTS = frozenset({"05", "11", "12", "14"})
 MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
 
 
