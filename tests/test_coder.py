@@ -1019,6 +1019,10 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
         ("France will deliver air-defence systems and armoured vehicles to Armenia.", ("FRA", "072", "ARM")),
         # tear gas is non-lethal repression, not a military attack
         ("Georgian police fired tear gas at opposition supporters.", ("GEO", "170", "GEO")),
+        # ordering a diplomat out is an expulsion of diplomats
+        ("Caracas ordered the Honduran ambassador to leave the country.", ("VEN", "161", "HND")),
+        # an appended "a move criticised by X" is aimed at whoever made the move
+        ("Kenya closed its border with Somalia, a move criticised by Uganda.", ("UGA", "111", "KEN")),
         # mutual acts of a joint subject: each side acts on the other
         ("Armenian and Azerbaijani troops exchanged fire on the border.", ("ARM", "190", "AZE")),
         ("India and Pakistan traded accusations over the attack.", ("PAK", "112", "IND")),
@@ -1027,6 +1031,23 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
 )  # fmt: skip
 def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _coded(text), _coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # who tells it is no party to it
+        ("Senegal sent troops to the border, according to a Senegalese army spokesman.", ("SEN", "SEN")),
+        # a warning of what may happen, with nobody named to do it, is a forecast, no threat to a place in it
+        ("The UN warned that the fighting could spread to Chad.", (None, "TCD")),
+        # the appended act's own verb is no part of the plan a noun like "decision" names
+        ("Kenya closed its border with Somalia, a decision condemned by Uganda.", ("UGA", "SOM")),
+    ],
+)  # fmt: skip
+def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert dyad not in [(e.source.country, e.target and e.target.country) for e in events]
+    assert all(e.status == "occurred" for e in events), [(e.trigger, e.status) for e in events]
 
 
 def test_own_government_in_a_warned_clause_is_the_doer() -> None:

@@ -391,6 +391,10 @@ class Coder:
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
+            if head.lemma_.lower() in self.extractor.clause_verbs:
+                # "warned that the fighting could spread to Chad": a clause whose subject is no party (the
+                # clause fall-back found none) is a forecast or a claim, no one inside it is the target
+                avoid.update(t.i for c in head.children if _clause_with_subject(c) for t in c.subtree)
             nearest = resolver.nearest_other(sent, head, sources, when, avoid, places_count(code.cameo))
             if nearest is not None:
                 return sources, [nearest], True
@@ -518,6 +522,8 @@ class _SentenceActors:
                 continue
             if token.dep_ == "pobj" and setting(token.head, trigger):
                 continue  # "In Washington, the ambassador condemned …", "From Moscow, …": where, not whom
+            if token.dep_ == "pobj" and token.head.head.lower_ == "according":
+                continue  # "…, according to a Senegalese army spokesman": who tells it
             if not places and (
                 any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and locative(token.head))
             ):
@@ -581,6 +587,10 @@ def _implied_source(
         return []  # a crowd against nobody in particular, or civilians against civilians: no dyad
     country = place.country if sector == "CVL" and place is not None and place.country else target.country
     return [Actor(text="", name=None, country=country, sector=sector, span=None)]
+
+
+def _clause_with_subject(token: Token) -> bool:
+    return token.dep_ == "ccomp" and any(c.dep_ in args.SUBJ for c in token.children)
 
 
 def _shift(actor: Actor, offset: int) -> Actor:

@@ -67,6 +67,24 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
     return None
 
 
+def appended_act(verb: Token, nouns: Mapping[str, str]) -> Token | None:
+    """The doer of the act an appended noun sums up, when ``verb`` describes that noun: "Kenya closed its
+    border with Somalia, **a move criticised** by the UN" → Kenya (the subject of the clause before the
+    comma); None otherwise."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    start = noun.left_edge.i
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return None
+    root = noun.sent.root
+    if root.i > start or root.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+
 def _definite(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in _DEFINITE:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
 from whimbrel.events import clauses, statements
-from whimbrel.events.anaphora import act_nouns
+from whimbrel.events.anaphora import act_nouns, appended_act
 from whimbrel.events.emotions import dismay
 from whimbrel.events.fallback import STANCE_ROOTS, fallback_targets
 from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
@@ -321,6 +321,9 @@ class EventExtractor:
             own = {h.i for h in subj.heads}  # a required subject word ("troops raided") holds no target
             for extra in () if addressed or tgt.heads else [t for t in m.consumed if t.i not in own]:
                 tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor, self.envoys)
+            summed = appended_act(verb, self.act_nouns) if not tgt.heads else None
+            if summed is not None:  # "…, a move criticised by the UN": aimed at who made the move
+                tgt = args.Found(args.with_conjuncts(summed))
             if not tgt.heads:
                 tgt = args.verb_targets(verb, preps, self._party(is_actor, pat.cameo))
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)

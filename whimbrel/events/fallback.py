@@ -188,7 +188,7 @@ def locative(token: Token) -> bool:
 
 
 def _searchable(token: Token) -> bool:
-    if token.dep_ in SKIP_DEPS:
+    if token.dep_ in SKIP_DEPS or token.lower_ == "according":  # "according to X": who tells it, no party
         return False
     if token.dep_ in CLAUSE_DEPS:
         return not any(c.dep_ in args.SUBJ or c.dep_ in args.PASS_SUBJ for c in token.children)

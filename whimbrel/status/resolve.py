@@ -251,6 +251,8 @@ def _step(node: Token, found: _Found) -> _Step | None:
                 found.attribute(_speaker(speaker))
             return _Step(speaker, True, False)
         return _Step(gov, True, False, skip=frozenset({"neg", "aux"} if own_aux or own_tense else {"neg"}))
+    if dep == "acl" and node.tag_ == "VBN" and gov.pos_ in _NOUN_POS and node.i > gov.i:
+        return None  # "a decision condemned by London": the participle's act has a status of its own
     if dep == "xcomp":
         return _xcomp(node, gov, found)
     if dep == "acomp" and node.pos_ == "ADJ":  # "were ready to cooperate": the copula's clause
