@@ -394,7 +394,10 @@ class Coder:
             if head.lemma_.lower() in self.extractor.clause_verbs:
                 # "warned that the fighting could spread to Chad": a clause whose subject is no party (the
                 # clause fall-back found none) is a forecast or a claim, no one inside it is the target
-                avoid.update(t.i for c in head.children if _clause_with_subject(c) for t in c.subtree)
+                for clause in head.children:
+                    subject = _clause_subject(clause)
+                    if subject is not None and not resolver.resolve(subject.i, sent.doc, when):
+                        avoid.update(t.i for t in clause.subtree)
             nearest = resolver.nearest_other(sent, head, sources, when, avoid, places_count(code.cameo))
             if nearest is not None:
                 return sources, [nearest], True
@@ -589,8 +592,11 @@ def _implied_source(
     return [Actor(text="", name=None, country=country, sector=sector, span=None)]
 
 
-def _clause_with_subject(token: Token) -> bool:
-    return token.dep_ == "ccomp" and any(c.dep_ in args.SUBJ for c in token.children)
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of ``token`` when it is a that-clause."""
+    if token.dep_ != "ccomp":
+        return None
+    return next((c for c in token.children if c.dep_ in args.SUBJ), None)
 
 
 def _shift(actor: Actor, offset: int) -> Actor:
