@@ -273,6 +273,12 @@ COREFERENCE = [
         "he",
         [("Vladimir Putin", "RUS", "GOV", "he")],
     ),
+    # ... and so does a possessor in the subject ("His visit")
+    (
+        "Obama met Putin in Hangzhou. His visit to China ended on Monday.",
+        "His",
+        [("Barack Obama", "USA", "GOV", "His")],
+    ),
     ("The Russian army said the talks had failed.", "army", [(None, "RUS", "MIL", "The Russian army")]),
     # "the group": the armed group, party or NGO named last (also with a misattached "of doing")
     (

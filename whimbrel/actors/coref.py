@@ -70,7 +70,9 @@ class References:
         span = (h.idx, h.idx + len(h.text))
         if value == "it":
             return self._retext(self._it(h, when, position), h.text, span)
-        if value in ("m", "f") and h.dep_ in SUBJECT_DEPS:
+        # (also a possessor in the subject: "His visit to Cairo was postponed")
+        in_subject = h.dep_ in SUBJECT_DEPS or (h.dep_ == "poss" and h.head.dep_ in SUBJECT_DEPS)
+        if value in ("m", "f") and in_subject:
             subject = self._previous_subject(h, value, position)
             if subject is not None:
                 return self._retext(mention_actors(subject, when), h.text, span)
