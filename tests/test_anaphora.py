@@ -36,6 +36,10 @@ REFERRED = [
      "by their detention.", ("USA", "ACCUSE", "Malian security agents")),
     ("Iranian police arrested a French tourist on Sunday. Paris condemned the tourist's arrest.",
      ("FRA", "ACCUSE", "Iranian police")),
+    # hostile words referred back to: whoever said them
+    ("Modi accused Pakistan of sheltering militants on Tuesday. Islamabad rejected the remarks.",
+     ("PAK", "REJECT", "Modi")),
+    ("China threatened Taiwan with sanctions. Taipei dismissed the threats.", ("TWN", "REJECT", "China")),
     # a feeling about an act told before is about whoever did it ("it was pleased": no expletive it)
     ("The United States lifted visa restrictions on Ugandan students on Tuesday. Uganda said it was pleased "
      "by the decision.", ("UGA", "SUPPORT", "The United States")),

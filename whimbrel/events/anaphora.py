@@ -38,6 +38,8 @@ KINDS: dict[str, Kind] = {
     # words about it: "China condemned the move. Russia also criticised the move" must not make China
     # Russia's target
     "act_any": Kind(None, window=4),
+    # "rejected the remarks", "dismissed the accusations": the latest hostile words by someone else
+    "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6),
 }
 _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
