@@ -1019,6 +1019,8 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
         ("France will deliver air-defence systems and armoured vehicles to Armenia.", ("FRA", "072", "ARM")),
         # tear gas is non-lethal repression, not a military attack
         ("Georgian police fired tear gas at opposition supporters.", ("GEO", "170", "GEO")),
+        # a hyphenated country the model's entity cuts at the hyphen ("Guinea" of "Guinea-Bissau")
+        ("Soldiers in Guinea-Bissau arrested the prime minister.", ("GNB", "173", "GNB")),
         # ordering a diplomat out is an expulsion of diplomats
         ("Caracas ordered the Honduran ambassador to leave the country.", ("VEN", "161", "HND")),
         # an appended "a move criticised by X" is aimed at whoever made the move

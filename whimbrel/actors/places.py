@@ -51,6 +51,12 @@ class PlaceIndex:
         text = norm(span.text)
         if text.lower().startswith("the "):
             text = text[4:]
+        doc, end = span.doc, span.end
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_:
+            # "Guinea-Bissau", "Timor-Leste": the model's entity often stops at the hyphen
+            joined = f"{text} {doc[end + 1].text}"  # (the dictionaries key hyphens as spaces)
+            if self.table.exact.get(joined) or self.table.lexicon.get(joined.lower()):
+                text = joined
         entries = self.table.exact.get(text) or self.table.lexicon.get(text.lower()) or []
         for kind, value in entries[:1]:
             return value if kind in PLACE_KINDS and isinstance(value, str) else None
