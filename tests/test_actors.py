@@ -280,6 +280,12 @@ COREFERENCE = [
         [("Barack Obama", "USA", "GOV", "His")],
     ),
     ("The Russian army said the talks had failed.", "army", [(None, "RUS", "MIL", "The Russian army")]),
+    # "European" alone stands for the European Union
+    (
+        "The European envoys urged Iran to return to talks.",
+        "envoys",
+        [("European Union", None, "IGO", "The European envoys")],
+    ),
     # "the group": the armed group, party or NGO named last (also with a misattached "of doing")
     (
         "The Taliban took Kunduz. Kabul accused the group of sheltering militants.",
