@@ -520,6 +520,7 @@ CASES_R3: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Canada said the announcement by Washington was deeply disappointing.",
      [("Canada", "11", "Washington")]),
     ("Oslo called the Danish proposal unfair and misguided.", [("Oslo", "111", "Danish")]),
+    ("Caracas called the Honduran decision a cowardly act.", [("Caracas", "111", "Honduran")]),
     # "X said it would not accept ...": REJECT; "X said it was ready to ...": AGREE
     ("Tehran said it would not negotiate with Washington.", [("Tehran", "12", "Washington")]),
     ("\"We will never accept this,\" the president told reporters.", [("president", "12", "")]),
