@@ -66,3 +66,11 @@ def test_a_declared_act_is_an_act(text: str, expected: tuple[str, str, str, str]
 def test_no_threat(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.code.plover == "THREATEN"], [(e.code.cameo, e.status) for e in events]
+
+
+def test_a_declared_act_is_dated_when_it_was_told() -> None:
+    # 2020-03-10 is a Tuesday: the warning, and so the threat it makes, was Sunday; the strike is to come
+    text = "Netanyahu warned on Sunday that Israel would strike Iran."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    dates = {(e.code.cameo, e.date.start.isoformat() if e.date.start else None) for e in events}
+    assert ("138", "2020-03-08") in dates and ("130", "2020-03-08") in dates, dates

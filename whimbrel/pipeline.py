@@ -310,6 +310,10 @@ class Coder:
         # "said he would not provide support": a refusal; "plans to strike Hezbollah": a threat
         declared = refusal_cameo(head, code, status.status) or threat_cameo(code, status.status, status.cue)
         declared_code = self.cameo.event_code(declared) if declared else None
+        teller = status.attribution
+        # the declaration was made when its teller said it ("warned on Sunday that Israel would strike")
+        told = declared_code is not None and teller is not None and teller.head.i != teller.i
+        declared_date = resolve_date(teller.head, reference) if told and teller is not None else when_range
         start, end = sent.start_char, sent.end_char
         text = doc_text(doc)[start:end]  # = sent.text, without a pass over the tokens
         for source, target in pt.dyads(sources, targets):
@@ -339,7 +343,13 @@ class Coder:
                 and target is not None
                 and pt.declares(status.attribution, attribution, source)
             ):
-                yield replace(event, code=declared_code, status="occurred", confidence=event.confidence * 0.9)
+                yield replace(
+                    event,
+                    code=declared_code,
+                    status="occurred",
+                    date=declared_date,
+                    confidence=event.confidence * 0.9,
+                )
 
     def _dyad_parties(
         self,
