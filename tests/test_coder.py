@@ -1042,6 +1042,9 @@ def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
         ("Senegal sent troops to the border, according to a Senegalese army spokesman.", ("SEN", "SEN")),
         # a warning of what may happen, with nobody named to do it, is a forecast, no threat to a place in it
         ("The UN warned that the fighting could spread to Chad.", (None, "TCD")),
+        # the opposition as a group is no act of opposing; hosting refugees is no visit
+        ("The Malian opposition welcomed the decision by the regional bloc.", ("MLI", "MLI")),
+        ("Chad is hosting refugees from Sudan.", ("TCD", "SDN")),
         # the appended act's own verb is no part of the plan a noun like "decision" names
         ("Kenya closed its border with Somalia, a decision condemned by Uganda.", ("UGA", "SOM")),
     ],
