@@ -399,6 +399,9 @@ def test_wanting_someone_else_to_act_is_an_ask(
         # a scheduled act is its subject's ("is due to travel"), on the day of the place it is told in
         ("Indonesian President Prabowo Subianto is due to travel to Seoul on Friday, where he is expected to "
          "meet South Korea's president.", ("IDN", "CONSULT", "KOR", "planned")),
+        # a tensed verb after an ordered infinitive is the orderer's own act
+        ("Iran agreed to resume talks with France and released two French citizens.",
+         ("IRN", "CONCEDE", "FRA", "occurred")),
         # a simple past after a denied perfect clause is the denier's own act
         ("Georgia's interior ministry denied that police had used excessive force and accused Russia of "
          "stirring up the protests.", ("GEO", "ACCUSE", "RUS", "occurred")),

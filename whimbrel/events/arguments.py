@@ -293,7 +293,7 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             if head.dep_ == "ccomp" and is_actor is not None and own and not is_actor(own[0]):
                 verb, fallback = head.head, True
                 continue
-            if head.dep_ == "ccomp" and head.head.i < head.i and tense_shift(verb, head):
+            if head.dep_ in ("ccomp", "xcomp") and head.head.i < head.i and tense_shift(verb, head):
                 # "said Russia must be held accountable and urged Western allies to …", "denied that it had
                 # used force and accused the protesters": a verb in a tense of its own after a modal or
                 # perfect reported clause is the speaker's own act

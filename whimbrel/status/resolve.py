@@ -243,7 +243,7 @@ def _step(node: Token, found: _Found) -> _Step | None:
         # Coordinated events share their governors; a negation or modal of the first conjunct is its own.
         own_aux = any(c.dep_ in _AUX_DEPS for c in node.children)
         own_tense = tense_shift(node, gov)
-        if own_tense and gov.dep_ == "ccomp" and gov.head.i < gov.i:
+        if own_tense and gov.dep_ in ("ccomp", "xcomp") and gov.head.i < gov.i:
             # "denied that it had used force and accused the protesters": the conjunct is the speaker's own
             # act, coordinated with the reporting verb, not part of what is reported (or denied)
             speaker = gov.head
