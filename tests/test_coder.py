@@ -1015,8 +1015,9 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
     [
         # the order is the act ordered
         ("Mali's president ordered the expulsion of two French diplomats.", ("MLI", "174", "FRA")),
-        # a vow of retaliation is a threat
+        # a vow of retaliation is a threat, and so is a vow that someone will pay
         ("Trump vowed retaliation against Canada.", ("USA", "130", "CAN")),
+        ("Nigeria's president vowed that Boko Haram would pay for the attack.", ("NGA", "130", None)),
         # military hardware of any kind, also after "with"
         ("Japan will provide Indonesia with six patrol vessels.", ("JPN", "072", "IDN")),
         ("France will deliver air-defence systems and armoured vehicles to Armenia.", ("FRA", "072", "ARM")),
@@ -1045,6 +1046,10 @@ def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
         ("Senegal sent troops to the border, according to a Senegalese army spokesman.", ("SEN", "SEN")),
         # a warning of what may happen, with nobody named to do it, is a forecast, no threat to a place in it
         ("The UN warned that the fighting could spread to Chad.", (None, "TCD")),
+        # a legal appeal is no request to anyone
+        ("Lawyers for the Tanzanian opposition leader will appeal the verdict.", ("TZA", "TZA")),
+        # a warning of famine or an arms race is a forecast, no threat
+        ("Azerbaijan warned of an arms race with Armenia.", ("AZE", "ARM")),
         # the opposition as a group is no act of opposing; hosting refugees is no visit
         ("The Malian opposition welcomed the decision by the regional bloc.", ("MLI", "MLI")),
         ("Chad is hosting refugees from Sudan.", ("TCD", "SDN")),
