@@ -280,6 +280,8 @@ COREFERENCE = [
         [("Barack Obama", "USA", "GOV", "His")],
     ),
     ("The Russian army said the talks had failed.", "army", [(None, "RUS", "MIL", "The Russian army")]),
+    # a body being formed is no party yet
+    ("The prime minister pledged to form a new government.", "government", []),
     # "European" alone stands for the European Union
     (
         "The European envoys urged Iran to return to talks.",

@@ -1046,6 +1046,9 @@ def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
         ("Senegal sent troops to the border, according to a Senegalese army spokesman.", ("SEN", "SEN")),
         # a warning of what may happen, with nobody named to do it, is a forecast, no threat to a place in it
         ("The UN warned that the fighting could spread to Chad.", (None, "TCD")),
+        # declining to comment rejects nobody; warning of someone's threat is no threat
+        ("The Kremlin refused to comment on reports that Ukraine had attacked Belgorod.", ("RUS", "UKR")),
+        ("The Israeli prime minister warned of the Iranian nuclear threat.", ("ISR", "IRN")),
         # a legal appeal is no request to anyone
         ("Lawyers for the Tanzanian opposition leader will appeal the verdict.", ("TZA", "TZA")),
         # a warning of famine or an arms race is a forecast, no threat

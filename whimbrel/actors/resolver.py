@@ -60,6 +60,7 @@ _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+_CREATING = frozenset({"form", "build", "create", "establish", "set", "launch"})  # verbs that make a body
 _SIDES = frozenset({"side", "country", "nation", "government", "neighbour", "neighbor", "state", "capital"})
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
@@ -273,6 +274,8 @@ class ArticleActors(References):
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
         if h.pos_ == "NOUN" and h.dep_ in ("compound", "amod") and h.i and h.doc[h.i - 1].text == "-":
             return []  # "a two-state solution", "a one-party state": part of a compound adjective
+        if h.dep_ == "dobj" and h.head.lemma_.lower() in _CREATING and h.pos_ == "NOUN":
+            return []  # "pledged to form a new government": a body being made, no party yet
         if word is not None and word[0] == "bare" and not any(True for _ in h.children):
             return []  # "threatened to use force": force as a means, nobody
         if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
