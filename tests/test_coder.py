@@ -1029,6 +1029,8 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
         ("Caracas ordered the Honduran ambassador to leave the country.", ("VEN", "161", "HND")),
         # an appended "a move criticised by X" is aimed at whoever made the move
         ("Kenya closed its border with Somalia, a move criticised by Uganda.", ("UGA", "111", "KEN")),
+        # unions are actors; a strike "against" someone is a protest against them
+        ("Nigerian unions went on strike against the government on Wednesday.", ("NGA", "143", "NGA")),
         # mutual acts of a joint subject: each side acts on the other
         ("Armenian and Azerbaijani troops exchanged fire on the border.", ("ARM", "190", "AZE")),
         ("India and Pakistan traded accusations over the attack.", ("PAK", "112", "IND")),
