@@ -1018,6 +1018,7 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
         # a vow of retaliation is a threat, and so is a vow that someone will pay
         ("Trump vowed retaliation against Canada.", ("USA", "130", "CAN")),
         ("Nigeria's president vowed that Boko Haram would pay for the attack.", ("NGA", "130", None)),
+        ("Nigeria's president vowed to hunt down the Boko Haram militants.", ("NGA", "130", None)),
         # military hardware of any kind, also after "with"
         ("Japan will provide Indonesia with six patrol vessels.", ("JPN", "072", "IDN")),
         ("France will deliver air-defence systems and armoured vehicles to Armenia.", ("FRA", "072", "ARM")),
