@@ -1054,6 +1054,7 @@ def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
         ("The Israeli prime minister warned of the Iranian nuclear threat.", ("ISR", "IRN")),
         # a legal appeal is no request to anyone
         ("Lawyers for the Tanzanian opposition leader will appeal the verdict.", ("TZA", "TZA")),
+        ("Turkey said it would not drop its appeal against the ruling on Iraq.", ("TUR", "IRQ")),
         # a warning of famine or an arms race is a forecast, no threat
         ("Azerbaijan warned of an arms race with Armenia.", ("AZE", "ARM")),
         # the opposition as a group is no act of opposing; hosting refugees is no visit
