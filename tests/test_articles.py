@@ -1,6 +1,6 @@
 """Whole articles the team wrote in wire style, coded end to end: the events each rule of the seventh
-session was made for, and the wrong dyads they removed, in the context of a full article (datelines,
-coreference across paragraphs, the article's dominant country)."""
+and eighth sessions was made for, and the wrong dyads they removed, in the context of a full article
+(datelines, coreference across paragraphs, the article's dominant country)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ CASES: list[tuple[str, list[Dyad], list[Dyad]]] = [
     ("niger-junta", [("FRA", "REJECT", "NER"), ("NER", "ACCUSE", "FRA")], [("FRA", "REJECT", "FRA")]),
     # the speaker's "urged" after a modal clause; the denial answers the accusers
     ("kyiv-missiles", [("RUS", "ASSAULT", "UKR"), ("UKR", "REQUEST", None), ("RUS", "REJECT", "UKR")], []),
+    # (eighth session) "a cowardly act" condemns; an ordered departure of diplomats is an expulsion, not a
+    # request; "both governments" are the two sides; praise of "the Honduran decision"
+    ("honduras-expulsion", [("HND", "SANCTION", "VEN"), ("VEN", "ACCUSE", "HND"), ("VEN", "SANCTION", "HND"),
+                            ("COL", "REQUEST", "VEN"), ("BRA", "REQUEST", "HND"), ("ARG", "SUPPORT", "HND")],
+     [("VEN", "REQUEST", "HND")]),
 ]  # fmt: skip
 
 
