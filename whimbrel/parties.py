@@ -1,5 +1,6 @@
 """Who the parties of an event are, once its actors are resolved: the article's earlier partners and
-accusers, denials and rebuttals, reciprocal and joint acts, one's own government, self-pairs.
+accusers, denials and rebuttals, reciprocal and joint acts, one's own government, self-pairs, the story's
+country, and (``SentenceActors``) a sentence's memoised actors with the last-resort nearest other actor.
 
 Small functions over the coder's records (``Actor``, ``Event``) and the trigger's parse; the coder
 (``whimbrel.pipeline``) calls them while it builds events.
@@ -7,12 +8,15 @@ Small functions over the coder's records (``Actor``, ``Event``) and the trigger'
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
+from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.resolver import ArticleActors
 from whimbrel.events import arguments as args
+from whimbrel.events.fallback import LOCATIVE_PREPS, locative, setting
 from whimbrel.records import Actor, Event
 
 _PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
@@ -172,3 +176,99 @@ def story_country(context: ArticleActors, source: Actor) -> Actor | None:
     found = Actor(name, None, dominant, "GOV", None)
     context.bases[found] = "article"
     return found
+
+
+class SentenceActors:
+    """Actor resolution memoised for one sentence: the extractor and the event builder ask about the same
+    heads several times (is it an actor? which actors at the event's date?)."""
+
+    def __init__(self, context: ArticleActors) -> None:
+        self.context = context
+        self.memo: dict[tuple[int, date | None], list[Actor]] = {}
+
+    def resolve(self, index: int, doc: Doc, when: date | None) -> list[Actor]:
+        key = (index, when)
+        if key not in self.memo:
+            self.memo[key] = self.context.resolve(doc[index], when)
+        return self.memo[key]
+
+    def nearest_other(
+        self,
+        sent: Span,
+        trigger: Token,
+        sources: list[Actor],
+        when: date | None,
+        avoid: Container[int] = (),
+        places: bool = False,
+    ) -> Actor | None:
+        """The actor named in ``sent`` nearest to ``trigger`` that is none of ``sources``: the last-resort
+        target of an event whose own argument slots named none ("X lifted the sanctions" in an article
+        about Y, where the sentence names Y elsewhere).  A place where some verb happened ("… in Beijing")
+        is no party unless ``places`` (a protest or an attack there is aimed at its country)."""
+        taken = {a.key for a in sources}
+        sides = {
+            (a.country, a.sector) for a in sources if a.country
+        }  # "Russia annexed …, the Russian leader"
+        spans = [a.span for a in sources if a.span]
+        # the trigger's subjects and what describes them ("Dagalo, known as Hemedti,"), not their
+        # conjuncts ("The US, Russia and Switzerland met": each meets the others)
+        # a fronted phrase of place with all it holds ("In his address to the United Nations, Obama hailed"),
+        # not one of time ("After months of talks with Sudan, the United States lifted …": the partner)
+        settings = [
+            (c.left_edge.i, c.right_edge.i + 1)
+            for c in trigger.children
+            if setting(c, trigger) and c.lower_ in LOCATIVE_PREPS
+        ]
+        subjects = [(c.i, c.i + 1) for c in trigger.children if c.dep_ in args.SUBJ]
+        subjects += [
+            (a.left_edge.i, a.right_edge.i + 1)
+            for c in trigger.children
+            if c.dep_ in args.SUBJ
+            for a in c.subtree
+            if a.dep_ == "acl"
+        ]
+        best: tuple[int, Actor] | None = None
+        for token in sent:
+            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
+                continue
+            if token.i in avoid or any(a <= token.idx < b for a, b in spans):
+                continue
+            if token.dep_ == "pobj" and setting(token.head, trigger):
+                continue  # "In Washington, the ambassador condemned …", "From Moscow, …": where, not whom
+            if token.dep_ == "pobj" and token.head.head.lower_ == "according":
+                continue  # "…, according to a Senegalese army spokesman": who tells it
+            if not places and (
+                any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and locative(token.head))
+            ):
+                continue  # "In his address to the United Nations, Obama hailed …", "… in Beijing"
+            if args.steals(token):
+                continue  # "expelled two diplomats and China will recall …": China acts, is no party here
+            if any(a <= token.i < b for a, b in subjects):
+                # the trigger's subject is never its target: a second subject ("the EU's foreign policy
+                # chief Josep Borrell") or the teller of a statement ("Dagalo, known as Hemedti, said his
+                # forces were ready")
+                continue
+            distance = abs(token.i - trigger.i)
+            if best is not None and distance >= best[0]:
+                continue  # (a nearer actor was found already)
+            actors = self.resolve(token.i, sent.doc, when)
+            if actors and args.owned(token):
+                continue  # what the subject owns ("withdraw its troops") is no party
+            for actor in actors:
+                if (
+                    actor.key in taken
+                    or not (actor.country or actor.name)
+                    or (actor.country, actor.sector) in sides
+                ):
+                    continue
+                if best is None or distance < best[0]:
+                    best = (distance, actor)
+        return best[1] if best else None
+
+    def resolve_all(self, heads: tuple[int, ...], doc: Doc, when: date | None) -> list[Actor]:
+        actors: list[Actor] = []
+        for index in heads:
+            for actor in self.resolve(index, doc, when):
+                if all(actor.key != other.key for other in actors):
+                    actors.append(actor)
+        return actors

@@ -7,7 +7,7 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -25,7 +25,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, referred_act
 from whimbrel.events.declared import refusal_cameo, threat_cameo
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
-from whimbrel.events.fallback import LOCATIVE_PREPS, STANCE_ROOTS, locative, places_count, setting
+from whimbrel.events.fallback import STANCE_ROOTS, places_count
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
@@ -157,7 +157,7 @@ class Coder:
         prior: list[Event],
         reference: date | None,
     ) -> Iterator[Event]:
-        resolver = _SentenceActors(context)
+        resolver = pt.SentenceActors(context)
         published = article.published
 
         def is_actor(token: Token) -> bool:
@@ -212,7 +212,7 @@ class Coder:
         sent: Span,
         cand: Candidate,
         code: EventCode,
-        resolver: _SentenceActors,
+        resolver: pt.SentenceActors,
         headline: bool,
         tags: Callable[[], tuple[str, ...]],
         prior: list[Event],
@@ -358,7 +358,7 @@ class Coder:
         code: EventCode,
         sources: list[Actor],
         targets: list[Actor | None],
-        resolver: _SentenceActors,
+        resolver: pt.SentenceActors,
         when: date | None,
         prior: list[Event],
         speaker: Token | None = None,
@@ -476,102 +476,6 @@ class _ArticleCoding:
             # Only strongly coded events survive.
             self.events = [e for e in self.events if e.confidence >= OFF_TOPIC_KEEP]
         return self.events
-
-
-class _SentenceActors:
-    """Actor resolution memoised for one sentence: the extractor and the event builder ask about the same
-    heads several times (is it an actor? which actors at the event's date?)."""
-
-    def __init__(self, context: ArticleActors) -> None:
-        self.context = context
-        self.memo: dict[tuple[int, date | None], list[Actor]] = {}
-
-    def resolve(self, index: int, doc: Doc, when: date | None) -> list[Actor]:
-        key = (index, when)
-        if key not in self.memo:
-            self.memo[key] = self.context.resolve(doc[index], when)
-        return self.memo[key]
-
-    def nearest_other(
-        self,
-        sent: Span,
-        trigger: Token,
-        sources: list[Actor],
-        when: date | None,
-        avoid: Container[int] = (),
-        places: bool = False,
-    ) -> Actor | None:
-        """The actor named in ``sent`` nearest to ``trigger`` that is none of ``sources``: the last-resort
-        target of an event whose own argument slots named none ("X lifted the sanctions" in an article
-        about Y, where the sentence names Y elsewhere).  A place where some verb happened ("… in Beijing")
-        is no party unless ``places`` (a protest or an attack there is aimed at its country)."""
-        taken = {a.key for a in sources}
-        sides = {
-            (a.country, a.sector) for a in sources if a.country
-        }  # "Russia annexed …, the Russian leader"
-        spans = [a.span for a in sources if a.span]
-        # the trigger's subjects and what describes them ("Dagalo, known as Hemedti,"), not their
-        # conjuncts ("The US, Russia and Switzerland met": each meets the others)
-        # a fronted phrase of place with all it holds ("In his address to the United Nations, Obama hailed"),
-        # not one of time ("After months of talks with Sudan, the United States lifted …": the partner)
-        settings = [
-            (c.left_edge.i, c.right_edge.i + 1)
-            for c in trigger.children
-            if setting(c, trigger) and c.lower_ in LOCATIVE_PREPS
-        ]
-        subjects = [(c.i, c.i + 1) for c in trigger.children if c.dep_ in args.SUBJ]
-        subjects += [
-            (a.left_edge.i, a.right_edge.i + 1)
-            for c in trigger.children
-            if c.dep_ in args.SUBJ
-            for a in c.subtree
-            if a.dep_ == "acl"
-        ]
-        best: tuple[int, Actor] | None = None
-        for token in sent:
-            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
-                continue
-            if token.i in avoid or any(a <= token.idx < b for a, b in spans):
-                continue
-            if token.dep_ == "pobj" and setting(token.head, trigger):
-                continue  # "In Washington, the ambassador condemned …", "From Moscow, …": where, not whom
-            if token.dep_ == "pobj" and token.head.head.lower_ == "according":
-                continue  # "…, according to a Senegalese army spokesman": who tells it
-            if not places and (
-                any(a <= token.i < b for a, b in settings) or (token.dep_ == "pobj" and locative(token.head))
-            ):
-                continue  # "In his address to the United Nations, Obama hailed …", "… in Beijing"
-            if args.steals(token):
-                continue  # "expelled two diplomats and China will recall …": China acts, is no party here
-            if any(a <= token.i < b for a, b in subjects):
-                # the trigger's subject is never its target: a second subject ("the EU's foreign policy
-                # chief Josep Borrell") or the teller of a statement ("Dagalo, known as Hemedti, said his
-                # forces were ready")
-                continue
-            distance = abs(token.i - trigger.i)
-            if best is not None and distance >= best[0]:
-                continue  # (a nearer actor was found already)
-            actors = self.resolve(token.i, sent.doc, when)
-            if actors and args.owned(token):
-                continue  # what the subject owns ("withdraw its troops") is no party
-            for actor in actors:
-                if (
-                    actor.key in taken
-                    or not (actor.country or actor.name)
-                    or (actor.country, actor.sector) in sides
-                ):
-                    continue
-                if best is None or distance < best[0]:
-                    best = (distance, actor)
-        return best[1] if best else None
-
-    def resolve_all(self, heads: tuple[int, ...], doc: Doc, when: date | None) -> list[Actor]:
-        actors: list[Actor] = []
-        for index in heads:
-            for actor in self.resolve(index, doc, when):
-                if all(actor.key != other.key for other in actors):
-                    actors.append(actor)
-        return actors
 
 
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)

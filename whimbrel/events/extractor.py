@@ -155,7 +155,7 @@ class EventExtractor:
         factor = scan.factor if context_factor is None else context_factor
         if factor <= 0.0:
             return []
-        matches = self._matches(sent, scan.heads)
+        matches = self.matches(sent, scan.heads)
         # A noun pattern with a modifier requirement ("a scathing attack", "a suicide attack") says more than
         # the light verb's pattern that took the noun as its object ("launched an attack"): the noun wins.
         marked = {
@@ -260,7 +260,7 @@ class EventExtractor:
             return args.undergoer(token.head, self.undergone) is not None
         return args.victim(token, self.measures)
 
-    def _matches(self, sent: Span, found: tuple[int, ...]) -> list[Match]:
+    def matches(self, sent: Span, found: tuple[int, ...]) -> list[Match]:
         out = []
         doc = sent.doc
         for i in found:
@@ -501,40 +501,11 @@ class EventExtractor:
     # ------------------------------------------------------------------ pairs
 
     def classify_pair(self, sent: Span, source: Span, target: Span) -> Candidate | None:
-        """Best trigger linking the actor spans ``source`` and ``target`` (None if the sentence has none)."""
-        src_ids = set(range(source.start, source.end))
-        tgt_ids = set(range(target.start, target.end))
-        best: Candidate | None = None
-        for cand in self.extract(sent):
-            links = src_ids & set(cand.sources) and tgt_ids & set(cand.targets)
-            if links and (best is None or cand.confidence > best.confidence):
-                best = cand
-        if best is not None:
-            return best
-        return self._nearest_trigger(sent, source.root, target.root)
+        """Best trigger linking the actor spans ``source`` and ``target`` (None if the sentence has none);
+        see :func:`whimbrel.events.pairs.pair_candidate`."""
+        from whimbrel.events.pairs import pair_candidate
 
-    def _nearest_trigger(self, sent: Span, src: Token, tgt: Token) -> Candidate | None:
-        path = _path(src, tgt)
-        best: tuple[int, Match] | None = None
-        for m in self._matches(sent, self.scan(sent).heads):
-            if m.token in (src, tgt):
-                continue
-            dist = min(args.tree_distance(m.token, p) for p in path)
-            if best is None or dist < best[0]:
-                best = (dist, m)
-        if best is None:
-            return None
-        dist, m = best
-        conf = m.pattern.confidence * FALLBACK * max(0.3, 1.0 - 0.1 * (dist + max(0, len(path) - 3)))
-        return Candidate(
-            trigger=(m.token.i, m.token.i + 1),
-            cameo=m.pattern.cameo,
-            sources=(src.i,),
-            targets=(tgt.i,),
-            confidence=min(1.0, max(0.0, conf)),
-            pattern=m.pattern.id,
-            trigger_head=m.token.i,
-        )
+        return pair_candidate(self, sent, source, target)
 
 
 IsActor = Callable[[Token], bool]
@@ -576,18 +547,6 @@ def _target_preps(pat: Pattern) -> tuple[str, ...]:
     if "notarget" in pat.flags:
         return ("-",)
     return tuple(w for w in pat.particles if w in PREPOSITIONS)
-
-
-def _path(a: Token, b: Token) -> list[Token]:
-    """Tokens on the dependency path between ``a`` and ``b`` (both included)."""
-    up_a = [a, *a.ancestors]
-    pos = {t.i: n for n, t in enumerate(up_a)}
-    down: list[Token] = []
-    for t in [b, *b.ancestors]:
-        if t.i in pos:
-            return up_a[: pos[t.i] + 1] + down[::-1]
-        down.append(t)
-    return up_a + down[::-1]
 
 
 def _scaled(cand: Candidate, factor: float) -> Candidate:
