@@ -53,3 +53,11 @@ def test_non_utf8_file_is_a_data_error(tmp_path: Path) -> None:
     path.write_bytes(b"name\tcountry\nZ\xfcrich\tCHE\n")
     with pytest.raises(DataFileError, match="not UTF-8"):
         list(read_tsv(path, ["name", "country"]))
+
+
+def test_the_packaged_people_cover_more_than_a_hundred_countries() -> None:
+    from whimbrel.actors.dictionary import ActorDictionary
+
+    table = ActorDictionary.load()
+    countries = {role.country for person in table.people.values() for role in person.roles if role.country}
+    assert len(countries) > 100, len(countries)
