@@ -1030,6 +1030,9 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
         ("Caracas ordered the Honduran ambassador to leave the country.", ("VEN", "161", "HND")),
         # an appended "a move criticised by X" is aimed at whoever made the move
         ("Kenya closed its border with Somalia, a move criticised by Uganda.", ("UGA", "111", "KEN")),
+        # duties and tariffs raised or slapped on someone's goods are sanctions, no physical slap
+        ("The United States raised tariffs on Canadian steel to 50 percent.", ("USA", "163", "CAN")),
+        ("Washington slapped new duties on Chinese electric vehicles.", ("USA", "163", "CHN")),
         # unions are actors; a strike "against" someone is a protest against them
         ("Nigerian unions went on strike against the government on Wednesday.", ("NGA", "143", "NGA")),
         # mutual acts of a joint subject: each side acts on the other
