@@ -511,6 +511,9 @@ class ArticleActors(References):
             word = self.table.words.get(child.lower_)
             if word is not None and word[0] == "pronoun":
                 return self._pronoun(child, word[1], when, position)
+            if child.tag_ == "WP$":  # "Oman, whose foreign minister travelled": the noun the clause is about
+                clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+                return self.resolve(clause.head, when) if clause is not None else []
             short = _short_ref(self.table, self.tally, self.names, child)
             if short is not None:
                 return [_short_actor(short, self._read(child))]
