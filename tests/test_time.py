@@ -230,6 +230,9 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
         D(2016, 9, 5),
         "text",
     ),
+    # a day owned by what is acted on dates that, not the act
+    ("France condemned Friday's attack on Kabul.", "condemned", WED, WED, WED, "publication"),
+    ("Protesters rejected the results of Sunday's election.", "rejected", WED, WED, WED, "publication"),
     # a "where" clause is set at the time of the clause its place belongs to
     (
         "Modi flew to Washington on Monday, where he met the president.",

@@ -126,6 +126,10 @@ def _clause_owner(anchor: Token, lex: TimeLexicon) -> Token | None:
     A document's date dates what is said in it: in "In a statement published Oct. 25, X accused Y" the
     expression belongs to "accused", through the participle that dates the document in its phrase.
     """
+    if anchor.dep_ == "poss" and anchor.head.dep_ in ("dobj", "pobj"):
+        # "condemned Sunday's attack", "rejected the results of Sunday's election": the day of what is acted
+        # on, not of the act ("Friday's attack was carried out by …" keeps it: the attack is the subject)
+        return None
     current = anchor
     for _ in range(12):
         if current.pos_ in VERBAL:
