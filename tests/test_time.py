@@ -233,6 +233,15 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
     # a day owned by what is acted on dates that, not the act
     ("France condemned Friday's attack on Kabul.", "condemned", WED, WED, WED, "publication"),
     ("Protesters rejected the results of Sunday's election.", "rejected", WED, WED, WED, "publication"),
+    # ... but a day of an occasion the act happened during dates it
+    (
+        "The account posted tweets supporting Johnson during Tuesday's debate.",
+        "posted",
+        WED,
+        D(2016, 9, 6),
+        D(2016, 9, 6),
+        "text",
+    ),
     # a "where" clause is set at the time of the clause its place belongs to
     (
         "Modi flew to Washington on Monday, where he met the president.",

@@ -68,6 +68,8 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
         inside = [e for e, a in anchors if _in_phrase(a, trigger)]
         if inside:
             return inside
+    # a day possessing an object dates what is acted on, not the act on it (see _of_object)
+    anchors = [(e, a) for e, a in anchors if not _of_object(e, a)]
     node = clause_verb(trigger)
     for _ in range(10):
         hits = _owned(node, anchors, lex)
@@ -95,7 +97,7 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
         hits = _owned(conjunct, anchors, lex)
         if hits and conjunct.pos_ in VERBAL and is_future(conjunct, lex) == future:
             return hits
-    if len(exprs) == 1 and _single_clause(trigger):
+    if len(exprs) == 1 and _single_clause(trigger) and anchors:
         return exprs
     return []
 
@@ -126,10 +128,6 @@ def _clause_owner(anchor: Token, lex: TimeLexicon) -> Token | None:
     A document's date dates what is said in it: in "In a statement published Oct. 25, X accused Y" the
     expression belongs to "accused", through the participle that dates the document in its phrase.
     """
-    if anchor.dep_ == "poss" and anchor.head.dep_ in ("dobj", "pobj"):
-        # "condemned Sunday's attack", "rejected the results of Sunday's election": the day of what is acted
-        # on, not of the act ("Friday's attack was carried out by …" keeps it: the attack is the subject)
-        return None
     current = anchor
     for _ in range(12):
         if current.pos_ in VERBAL:
@@ -141,6 +139,15 @@ def _clause_owner(anchor: Token, lex: TimeLexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _of_object(expr: TimeExpr, anchor: Token) -> bool:
+    """A day that possesses an object: "condemned **Sunday's** attack", "rejected the results of **Sunday's**
+    election" date what is acted on, not the act ("Friday's attack was carried out by …" keeps it: the
+    attack is the subject)."""
+    if not (anchor.dep_ == "dobj" or (anchor.dep_ == "pobj" and anchor.head.lower_ == "of")):
+        return False  # ("supported Johnson during Tuesday's debate": a time for the act)
+    return any(c.dep_ == "poss" and c.idx <= expr.start_char < c.idx + len(c.text) for c in anchor.children)
 
 
 def _dates_document(verb: Token, lex: TimeLexicon) -> bool:
