@@ -236,7 +236,7 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
     # ... but a day of an occasion the act happened during dates it
     (
         "The account posted tweets supporting Johnson during Tuesday's debate.",
-        "posted",
+        "supporting",
         WED,
         D(2016, 9, 6),
         D(2016, 9, 6),
