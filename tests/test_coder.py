@@ -1055,6 +1055,8 @@ def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
         # declining to comment rejects nobody; warning of someone's threat is no threat
         ("The Kremlin refused to comment on reports that Ukraine had attacked Belgorod.", ("RUS", "UKR")),
         ("The Israeli prime minister warned of the Iranian nuclear threat.", ("ISR", "IRN")),
+        # where a thing objected to was set is no party to the objection
+        ("Iran rejected the proposal in Muscat.", ("IRN", "OMN")),
         # a legal appeal is no request to anyone
         ("Lawyers for the Tanzanian opposition leader will appeal the verdict.", ("TZA", "TZA")),
         ("Turkey said it would not drop its appeal against the ruling on Iraq.", ("TUR", "IRQ")),

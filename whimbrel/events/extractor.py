@@ -13,7 +13,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events import clauses, statements
 from whimbrel.events.anaphora import act_nouns, appended_act
 from whimbrel.events.emotions import dismay
-from whimbrel.events.fallback import STANCE_ROOTS, fallback_targets
+from whimbrel.events.fallback import LOCATIVE_PREPS, STANCE_ROOTS, fallback_targets
 from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
@@ -255,7 +255,10 @@ class EventExtractor:
 
     def aimed_at(self, token: Token) -> bool:
         """Whether ``token`` names whom an act told by a noun is done to: the victim of a measure or an
-        attack ("sanctions on Iran") or the possessor of an act it undergoes ("Navalny's arrest")."""
+        attack ("sanctions on Iran") or the possessor of an act it undergoes ("Navalny's arrest"); or where
+        a thing is set ("rejected the proposal in Muscat").  None of them is a party to a stance on it."""
+        if _set_in(token):
+            return True
         if token.dep_ == "poss":
             return args.undergoer(token.head, self.undergone) is not None
         return args.victim(token, self.measures)
@@ -510,6 +513,12 @@ class EventExtractor:
 
 IsActor = Callable[[Token], bool]
 _DATIVE = frozenset({"dative", "iobj"})
+
+
+def _set_in(token: Token) -> bool:
+    """A place a thing is set in ("rejected the proposal **in Muscat**"): no party to a stance on it."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.pos_ in NOUN_TAGS
 
 
 def _counted_crowd(token: Token) -> bool:
