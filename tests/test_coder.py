@@ -1035,6 +1035,8 @@ def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) 
         ("Washington slapped new duties on Chinese electric vehicles.", ("USA", "163", "CHN")),
         # unions are actors; a strike "against" someone is a protest against them
         ("Nigerian unions went on strike against the government on Wednesday.", ("NGA", "143", "NGA")),
+        # where someone arrived is the visit's host, not a place named later in the sentence
+        ("Modi arrived in the UAE on Wednesday on a tour that began in Saudi Arabia.", ("IND", "042", "ARE")),
         # mutual acts of a joint subject: each side acts on the other
         ("Armenian and Azerbaijani troops exchanged fire on the border.", ("ARM", "190", "AZE")),
         ("India and Pakistan traded accusations over the attack.", ("PAK", "112", "IND")),
