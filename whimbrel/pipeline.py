@@ -312,8 +312,9 @@ class Coder:
         declared_code = self.cameo.event_code(declared) if declared else None
         teller = status.attribution
         # the declaration was made when its teller said it ("warned on Sunday that Israel would strike")
-        told = declared_code is not None and teller is not None and teller.head.i != teller.i
-        declared_date = resolve_date(teller.head, reference) if told and teller is not None else when_range
+        declared_date = when_range
+        if declared_code is not None and teller is not None and teller.head.i != teller.i:
+            declared_date = resolve_date(teller.head, reference)
         start, end = sent.start_char, sent.end_char
         text = doc_text(doc)[start:end]  # = sent.text, without a pass over the tokens
         for source, target in pt.dyads(sources, targets):

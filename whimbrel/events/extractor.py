@@ -13,7 +13,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events import clauses, statements
 from whimbrel.events.anaphora import act_nouns, appended_act
 from whimbrel.events.emotions import dismay
-from whimbrel.events.fallback import LOCATIVE_PREPS, STANCE_ROOTS, fallback_targets
+from whimbrel.events.fallback import STANCE_ROOTS, fallback_targets, set_in
 from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
@@ -111,8 +111,8 @@ class EventExtractor:
         self.dismay_words = dismay_words
         self.delight_words = delight_words
         self.act_nouns = dict(act_nouns or {})  # "attack" -> "act_force" (events.anaphora)
-        # measures and attacks whose "on"/"against" object is their victim ("sanctions on Iran")
         self.undergone = undergone  # "their arrest": the possessor undergoes the act (arguments.undergoer)
+        # measures and attacks whose "on"/"against" object is their victim ("sanctions on Iran")
         self.measures = frozenset(
             w for w, kind in self.act_nouns.items() if kind in ("act_force", "act_coerce")
         )
@@ -257,7 +257,7 @@ class EventExtractor:
         """Whether ``token`` names whom an act told by a noun is done to: the victim of a measure or an
         attack ("sanctions on Iran") or the possessor of an act it undergoes ("Navalny's arrest"); or where
         a thing is set ("rejected the proposal in Muscat").  None of them is a party to a stance on it."""
-        if _set_in(token):
+        if set_in(token):
             return True
         if token.dep_ == "poss":
             return args.undergoer(token.head, self.undergone) is not None
@@ -513,12 +513,6 @@ class EventExtractor:
 
 IsActor = Callable[[Token], bool]
 _DATIVE = frozenset({"dative", "iobj"})
-
-
-def _set_in(token: Token) -> bool:
-    """A place a thing is set in ("rejected the proposal **in Muscat**"): no party to a stance on it."""
-    prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.pos_ in NOUN_TAGS
 
 
 def _counted_crowd(token: Token) -> bool:

@@ -187,6 +187,13 @@ def locative(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS and token.head.pos_ in ("VERB", "AUX")
 
 
+def set_in(token: Token) -> bool:
+    """``token`` is a place a thing is set in, the object of a preposition of place on a noun ("rejected the
+    proposal **in Muscat**"): no party to a stance on the thing."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.pos_ in ("NOUN", "PROPN")
+
+
 def _searchable(token: Token) -> bool:
     if token.dep_ in SKIP_DEPS or token.lower_ == "according":  # "according to X": who tells it, no party
         return False
