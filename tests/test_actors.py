@@ -273,6 +273,23 @@ COREFERENCE = [
         "he",
         [("Vladimir Putin", "RUS", "GOV", "he")],
     ),
+    # ... also when that subject is a person named only by a role (an unknown name in apposition)
+    (
+        "Iran's chief negotiator, Ali Hamedi, met European diplomats. He accused Washington of bad faith.",
+        "He",
+        [(None, "IRN", "GOV", "He")],
+    ),
+    (
+        "The Ghanaian foreign minister met the envoys. Later she criticised the junta.",
+        "she",
+        [(None, "GHA", "GOV", "she")],
+    ),
+    # ... but a role is no antecedent for an object pronoun when a named person of the gender came first
+    (
+        "Theresa May spoke on Monday. The president-elect invited her to Washington.",
+        "her",
+        [("Theresa May", "GBR", "GOV", "her")],
+    ),
     # ... and so does a possessor in the subject ("His visit")
     (
         "Obama met Putin in Hangzhou. His visit to China ended on Monday.",

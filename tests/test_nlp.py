@@ -23,6 +23,8 @@ CASES = [
     ("Lagos, Nigeria (AP) — Soldiers freed the hostages.",
      ["Lagos, Nigeria (AP) —", "Soldiers freed the hostages."]),
     ('ANKARA — "We will respond," the minister said.', ["ANKARA —", '"We will respond," the minister said.']),
+    # a story filed from two places
+    ("GAZA/JERUSALEM (Reuters) - Jets struck Gaza.", ["GAZA/JERUSALEM (Reuters) -", "Jets struck Gaza."]),
     # not datelines: a dash inside a sentence, short capitals, lower case after the dash
     ("US - China trade talks resumed on Monday.", ["US - China trade talks resumed on Monday."]),
     ("The talks - held in Geneva - ended.", ["The talks - held in Geneva - ended."]),

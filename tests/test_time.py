@@ -342,6 +342,12 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
         "text",
     ),  # fmt: skip
     ("The minister urged Cairo to honour the accord signed in 2010.", "urged", WED, WED, WED, "publication"),
+    # "later on <weekday>", told on that weekday, is that day, not a week on
+    ("The allies will stage an air drill later on Wednesday.", "stage", WED, WED, WED, "text"),
+    ("The allies will stage a drill on Wednesday.", "stage", WED, D(2016, 9, 14), D(2016, 9, 14), "text"),
+    # a month of last year / this year
+    ("India recalled its envoy in July last year.", "recalled", WED, D(2015, 7, 1), D(2015, 7, 31), "text"),
+    ("Talks resumed in early March this year.", "resumed", WED, D(2016, 3, 1), D(2016, 3, 10), "text"),
     (
         "Police arrested Theresa May's aide as she spoke to May supporters.",
         "arrested",

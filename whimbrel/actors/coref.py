@@ -89,7 +89,7 @@ class References:
                 continue
             if value == "plural" and not m.is_person:
                 return self._retext(mention_actors(m, when), h.text, span)
-            if value in ("m", "f") and m.is_person and m.gender in ("", value):
+            if value in ("m", "f") and m.is_person and m.gender in ("", value) and not m.described:
                 return self._retext(mention_actors(m, when), h.text, span)
         return []
 

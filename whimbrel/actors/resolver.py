@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -183,7 +183,7 @@ class ArticleActors(References):
             if mention is not None:
                 self.mentions.append(mention)
                 self.names.update(a.name for a in mention.actors if a.name)
-                if mention.is_person:  # an article quoting Maduro is about Venezuela as much as naming it
+                if mention.is_person and not mention.described:  # quoting Maduro is about Venezuela
                     for a in mention.actors:
                         if a.country and a.name in table.people:
                             self.tally.add(a.country)
@@ -234,8 +234,11 @@ class ArticleActors(References):
             return Mention(position, actors)  # organisation or country: a group
         if hm is not None and hm.agent is not None:
             actors = tuple(self._interpret(r, when, position))
-            group = r.plural and any(a.country or a.name for a in actors)
-            return Mention(position, actors) if group else None
+            named = any(a.country or a.name for a in actors)
+            if hm.agent.person and not r.plural and len(actors) == 1 and named:
+                # "Iran's chief negotiator": one person a later "he" or "she" may stand for
+                return Mention(position, actors, None, True, "", hm.agent.word, described=True)
+            return Mention(position, actors) if r.plural and named else None
         if _person_like(r):
             actors = tuple(self._name_actors(r, position))
             honorific = r.has_word("honorific") or ""
@@ -251,7 +254,11 @@ class ArticleActors(References):
         actors: list[Actor] = []
         for h in heads:
             position = (self._paragraph(h.doc), h.i)
-            for actor in self._resolve_one(h, when, position):
+            found = self._resolve_one(h, when, position)
+            shared = _shared_nationality(heads[0], h, actors)
+            if shared is not None:  # "Chinese firms and citizens": Chinese citizens too
+                found = [replace(a, country=shared) for a in found]
+            for actor in found:
                 if actor not in actors:
                     actors.append(actor)
         return actors
@@ -552,3 +559,17 @@ class ArticleActors(References):
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
+
+
+def _shared_nationality(first: Token, head: Token, before: list[Actor]) -> str | None:
+    """The country a nationality adjective of the first conjunct gives a bare common-noun conjunct after
+    it ("Chinese firms and citizens", "Turkish journalists and activists"), else None."""
+    if head.i == first.i or head.pos_ != "NOUN" or first.pos_ != "NOUN" or not before:
+        return None
+    if any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children):
+        return None
+    nationality = any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in first.children
+    )
+    countries = {a.country for a in before}
+    return before[0].country if nationality and len(countries) == 1 and before[0].country else None

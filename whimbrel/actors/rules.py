@@ -38,6 +38,7 @@ class Mention:
     gender: str = ""
     title: str = ""  # the role word of an unknown person ("foreign minister")
     last_name: str = ""
+    described: bool = False  # a person named only by a role ("Iran's chief negotiator")
 
 
 def _plural_heads(subject: Token) -> frozenset[int]:

@@ -28,6 +28,8 @@ VERB_TARGET_PREPS = ("to", "with", "against", "on", "at", "into")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "in", "into", "for", "between")
 MAX_CLIMB = 6  # longest control / conjunction chain followed when looking for a subject
 SCHEDULED = frozenset({"due", "set", "poised", "slated", "scheduled"})  # "is due to travel": a planned act
+# verbs that stop somebody else's bid: "vetoed a resolution to impose sanctions" (the vetoer imposes none)
+THWARTING = frozenset({"block", "veto", "thwart", "foil", "scupper", "torpedo", "stymie", "reject", "oppose"})
 # Dependents inside an object phrase that may name the actor it belongs to ("the Chinese decision").
 AIMING = frozenset({"target", "aim", "hit"})  # participles that say whom an act is aimed at
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
@@ -248,11 +250,15 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 # whoever is addressed acts, never whoever made the demand.
                 addressee = _addressee(head)
                 return Found(with_conjuncts(addressee) if addressee is not None else (), fallback)
+            infinitive = dep == "acl" and any(c.tag_ == "TO" for c in verb.children)
+            bidder = noun_source(head, is_actor) if infinitive else Found(())
+            if bidder.heads:  # "an attempt by Washington to sanction Pyongyang", "a U.S. bid to impose"
+                return bidder
             # "Iran, in a statement condemning Israel, said": the participle's noun is not an actor,
             # so the subject of the clause that holds the noun is the source.
             governor = clause_verb(head)
-            if governor is None:
-                return Found(())
+            if governor is None or (head.dep_ == "dobj" and governor.lemma_.lower() in THWARTING):
+                return Found(())  # "Russia vetoed a bid to impose sanctions": somebody else's bid
             verb, fallback = governor, True
             continue
         nearer = _nearer_clause(verb) if dep == "advcl" and verb.tag_ == "VBG" else None

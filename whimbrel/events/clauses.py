@@ -58,7 +58,9 @@ def describes(verb: Token) -> bool:
 
 def claimant(noun: Token) -> Token | None:
     """The verb claiming responsibility for the act ``noun`` names ("claimed responsibility for the
-    bombing", "took responsibility for the attack"), if any."""
+    bombing", "took responsibility for the attack", "claimed the attack"), if any."""
+    if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() == "claim":
+        return noun.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
         return None

@@ -166,6 +166,7 @@ class EventExtractor:
         matches = [m for m in matches if m.pattern.pos == "N" or not any(t.i in marked for t in m.consumed)]
         consumed = {t.i for m in matches for t in m.consumed}
         light_used: set[int] = set()
+        told: set[int] = set()
         out: list[Candidate] = []
         # Nouns first: a light verb whose object noun fired ("held talks") is not coded again.
         for m in sorted(matches, key=lambda m: m.pattern.pos != "N"):
@@ -179,8 +180,12 @@ class EventExtractor:
                 if m.token.i in light_used and not m.pattern.requires:
                     continue
                 cand = self._verb_candidate(m, is_actor)
+                if cand is not None and cand.cameo[:2] in _VIOLENT_ROOTS:
+                    # "an Israeli air strike killed 25 people": the verb tells the attack, with its target
+                    told.update(c.i for c in m.token.children if c.dep_ == "nsubj")
             if cand is not None and m.pattern.confidence > 0.0:  # confidence 0: a blocking pattern
                 out.append(_scaled(cand, factor))
+        out = [c for c in out if c.trigger_head not in told or c.cameo[:2] not in _VIOLENT_ROOTS]
         out.extend(_scaled(c, factor) for c in self._dismay(sent, is_actor, {c.trigger_head for c in out}))
         return _dedupe(out)
 
@@ -303,6 +308,8 @@ class EventExtractor:
         if clauses.describes(verb):
             return None
         subj = args.verb_subject(verb, self.object_control, is_actor)
+        if pat.cameo[:2] in _VIOLENT_ROOTS and not any(_plausible(t, is_actor) for t in subj.heads):
+            subj = self._weapon_actor(verb, is_actor) or subj  # "an Israeli air strike killed": Israel did
         preps = _target_preps(pat)
         tgt = args.Found(())
         if preps == (CLAUSE_TARGET,):  # "said Israel must halt": the target is in the reported clause
@@ -347,6 +354,16 @@ class EventExtractor:
             noagent = not subj.heads
         end = max([verb.i, *(t.i for t in (*m.particles, *m.in_span) if 0 < t.i - verb.i <= SPAN_GAP)]) + 1
         return self._candidate(pat, (verb.i, end), verb, subj, tgt, is_actor, m.consumed, noagent)
+
+    def _weapon_actor(self, verb: Token, is_actor: IsActor | None) -> args.Found | None:
+        """The actor of an attack or weapon noun that is the verb's subject ("an Israeli air strike killed
+        …", "a Russian missile hit …", "shelling by government forces wounded …"), if any."""
+        for noun in (c for c in verb.children if c.dep_ == "nsubj"):
+            word = noun.lemma_.lower()
+            if word in self.cause_nouns or word in self.weapons:
+                found = args.noun_source(noun, is_actor, self.undergone)
+                return found if found.heads else None
+        return None
 
     def _cause_actor(self, verb: Token, is_actor: IsActor | None) -> args.Found:
         """The actor of the attack noun in "killed in / during / by a Russian airstrike", if any."""

@@ -56,9 +56,15 @@ def _temporal(prep: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
 
 
-def _requirement(token: Token, key: str, words: frozenset[str], gov: Token | None) -> Token | None:
+def _requirement(
+    token: Token, key: str, words: frozenset[str], gov: Token | None, blocking: bool = False
+) -> Token | None:
     if key == "obj":
         pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+        if blocking and token.dep_ == "acl" and token.tag_ == "VBN":
+            # "a statement released by his lawyer" is no release of people (a participle that describes
+            # its noun is background: it only ever blocks a reading, never makes an event)
+            pool.append(token.head)
     elif key == "pobj":
         # A light verb's prepositions count for its object noun: "made a proposal | for a meeting".
         # ... and so do the object's ("gave Ukraine $300 million | in aid").
@@ -129,7 +135,7 @@ def match(token: Token, pattern: Pattern, gov: Token | None = None) -> Match | N
         return None
     consumed, in_span = [], []
     for key, words in pattern.requires:
-        hit = _requirement(token, key, words, gov)
+        hit = _requirement(token, key, words, gov, pattern.confidence == 0.0)
         if hit is None:
             return None
         consumed.append(hit)

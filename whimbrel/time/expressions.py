@@ -250,10 +250,16 @@ def _relative(
         rel = _group(m, "rel")
         step = -1 if rel in PAST_REL else 1 if rel in NEXT_REL else 0
         return dates.relative_season(published, lex.seasons[_group(m, "season")], step, future)
+    if kind == "month_rel_year":  # "in July last year"
+        rel = _group(m, "rel")
+        year = published.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+        return dates.part_of_month(year, lex.months[_group(m, "month").rstrip(".")], _group(m, "part"))
     if kind == "weekday":
         rel = _group(m, "rel")
         step = -1 if rel in PAST_REL else 1 if rel in NEXT_REL else 0
         weekday = lex.weekdays[_group(m, "weekday")]
+        if _group(m, "when") in ("later", "earlier") and published.weekday() == weekday and not rel:
+            return published, published  # "will meet later on Friday", told on a Friday: that day
         day = dates.relative_weekday(published, weekday, step, future)
         return day, day
     if kind == "relative":

@@ -192,13 +192,14 @@ def _compile(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
     preps = "in|since|by|until|till|before|after|from|through|throughout|during|of|and|to|or|early|late|mid"
     month_pre = preps + "|last|next|this|between|coming|past|at"
     year_pre = preps + "|the"
-    when = r"(?:(?P<when>(?i:early|late))\s+(?:(?i:on)\s+)?)?"
+    when = r"(?:(?P<when>(?i:early|late|later|earlier))\s+(?:(?i:on)\s+)?)?"
     year_sep = r"(?P<sep>-|–|\s(?:and|to|until|through)\s)"
     sources = {
         "iso": rf"{LEFT}(?P<year>{YEAR})-(?P<mon>[01]?\d)-{day}(?!\d)",
         "mdy": rf"{LEFT}{wkd_prefix}{month}\s+{day}{ORD}{day2}\b(?!\s*[:.]\d){opt_year}",
         "dmy": rf"{LEFT}{wkd_prefix}(?:the\s+)?{day}{ORD}(?:\s+of)?\s+{month}{opt_year}",
         "month_year": rf"{LEFT}{part}?{month},?\s+(?:of\s+)?{year}",
+        "month_rel_year": rf"{LEFT}{part}?{month}\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b",
         "month": rf"(?P<pre>\b(?i:{month_pre})(?:\s+|-))(?:the\s+)?{part}?{month}(?!\s*\d)",
         "season_year": rf"(?<![\w-])(?:(?i:the)\s+)?{part}?{season}\s+(?:of\s+)?{year}",
         "season": rf"(?<![\w-])(?P<pre>(?i:in|during|over|since|by|until|throughout|through)\s+)?"
