@@ -200,6 +200,25 @@ def test_dated_roles(
 
 
 COREFERENCE = [
+    # "the court", "the agency": the organisation named last whose name ends in the word
+    (
+        "The International Criminal Court issued a warrant. China urged the court to respect immunity.",
+        "court",
+        [("International Criminal Court", None, "JUD", "the court")],
+    ),
+    # ... and otherwise the word's usual reading (a court of the story's country)
+    (
+        "Kenyan police arrested the senator. The court freed him on bail.",
+        "court",
+        [(None, "KEN", "JUD", "The court")],
+    ),
+    # a place opening a person's name is a first name; an organisation's name inside a longer name is none
+    ("Victoria Nuland met Ukrainian leaders.", "Nuland", []),
+    (
+        "The Social Democratic Party criticised the government.",
+        "Party",
+        [("Social Democratic Party", None, "PTY", "The Social Democratic Party")],
+    ),
     (
         "Putin met Merkel in Berlin. He said the talks were useful.",
         "He",

@@ -117,8 +117,12 @@ def test_pipeline_uses_fast_ruler(nlp: Language) -> None:
         # a headline's two stories are two sentences
         ("Tanzanian court jails opposition leader; lawyers to appeal", 2),
         ("France to deliver howitzers to Armenia; Baku warns of arms race", 2),
-        # body text keeps its semicolons inside the sentence
-        ("The court jailed him; his lawyers said they would appeal.", 1),
+        # in body text two clauses with finite verbs of their own are two sentences too ...
+        ("The court jailed him; his lawyers said they would appeal.", 2),
+        ("Manila lodged a protest with China; Beijing accused Manila of provocations.", 2),
+        # ... but a list keeps its semicolons inside the sentence
+        ("The envoys visited Paris, France; Rome, Italy; and Berlin, Germany.", 1),
+        ("The ministers of Kenya and Uganda; the envoys of France; and the UN chief attended.", 1),
     ],
 )
 def test_headline_semicolons_split_sentences(nlp: Language, text: str, sentences: int) -> None:

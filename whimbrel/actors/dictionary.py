@@ -33,7 +33,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 WORD_KINDS = (
     "pronoun", "honorific", "former", "description", "pair", "quantity", "caption", "short", "expletive",
-    "country", "organisation", "quantifier", "backer", "bare",
+    "country", "organisation", "quantifier", "backer", "bare", "named",
 )  # fmt: skip
 _SPACES = re.compile(r"[\s\-–]+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")

@@ -138,3 +138,25 @@ def latest_organisation(
         if (actor.sector in _NONSTATE) if nonstate else actor.country is None:
             return list(m.actors)
     return []
+
+
+def named_by_head(mentions: Sequence[Mention], head: Token, position: tuple[int, int]) -> list[Actor]:
+    """ "the court", "the agency", "the party": the organisation named last (within a few paragraphs) whose
+    name ends in that word ("the International Criminal Court", "the International Atomic Energy Agency").
+    Only a bare definite phrase refers back; [] when none fits (the word keeps its usual reading)."""
+    bare = not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children)
+    if head.dep_ not in _ORGANISATION_DEPS or not bare:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    word = head.lemma_.lower()
+    for m in reversed(mentions):
+        if m.position >= position:
+            continue
+        if position[0] - m.position[0] > _ORGANISATION_REACH:
+            break
+        if m.is_person or len(m.actors) != 1 or not m.actors[0].name:
+            continue
+        if m.actors[0].name.lower().split()[-1] == word:
+            return list(m.actors)
+    return []

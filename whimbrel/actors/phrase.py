@@ -26,6 +26,7 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Heads whose phrase is a name: common nouns glued before the name that no dictionary knows are page
 # furniture ("Image caption President X"), not part of the phrase.
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_KINDS = frozenset({"country", "seat"})
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
@@ -224,6 +225,10 @@ def _lookup(
         # A capitalised alias ("Rice", "Moon") never matches a lower-case common noun.
         if entries and not written[0].isupper() and written.lower() not in table.lowercase_ok:
             entries = None
+    if entries and _first_name(entries[0][0], tokens, i, j):
+        entries = None  # "Victoria Nuland", "Chad Ochocinco": a first name, not the place it spells
+    if entries and entries[0][0] == "org" and _inside_longer_name(table, tokens, i):
+        entries = None  # "Social Democratic Party" is no "Democratic Party"
     if entries:
         return Match(base + i, base + j, entry=entries[0])
     lower = written.lower()
@@ -238,6 +243,22 @@ def _lookup(
     if j - i == 1 and lower in table.words:
         return Match(base + i, base + j, word=table.words[lower])
     return None
+
+
+def _first_name(kind: str, tokens: list[Token], i: int, j: int) -> bool:
+    """A one-word place opening a longer person's name the tagger found ("Victoria Nuland")."""
+    if kind not in _PLACE_KINDS or j - i != 1 or j >= len(tokens):
+        return False
+    first, after = tokens[i], tokens[j]
+    return first.ent_type_ == "PERSON" and first.ent_iob_ == "B" and after.ent_iob_ == "I"
+
+
+def _inside_longer_name(table: ActorDictionary, tokens: list[Token], i: int) -> bool:
+    """The hit at ``tokens[i]`` continues a name the tagger began with an unknown capitalised word."""
+    if i == 0 or tokens[i].ent_iob_ != "I" or tokens[i - 1].tag_ != "NNP":
+        return False
+    before = norm(tokens[i - 1].text)
+    return before not in table.exact and before.lower() not in table.lexicon
 
 
 def read_phrase(table: ActorDictionary, head: Token) -> Reading:

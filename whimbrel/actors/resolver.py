@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.coref import NOMINAL, SUBJECT_DEPS, References
 from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, norm
-from whimbrel.actors.mentions import described_person, latest_organisation, mention_actors, salient_people
+from whimbrel.actors.mentions import (
+    described_person,
+    latest_organisation,
+    mention_actors,
+    named_by_head,
+    salient_people,
+)
 from whimbrel.actors.phrase import (
     PRONOUN_TAGS,
     Phrases,
@@ -277,6 +283,10 @@ class ArticleActors(References):
         if word is not None and word[0] == "organisation":  # "the body": the latest organisation
             r = self._read(h)
             return self._retext(latest_organisation(self.mentions, h, position), r.text, r.span)
+        named = named_by_head(self.mentions, h, position) if word is not None and word[0] == "named" else []
+        if named:  # "the court": the International Criminal Court named before
+            r = self._read(h)
+            return self._retext(named, r.text, r.span)
         if h.tag_ in PRONOUN_TAGS:
             return []  # "it", "this", "we": not resolved (see docs/actors.md)
         if h.pos_ == "NOUN" and h.dep_ in ("compound", "amod") and h.i and h.doc[h.i - 1].text == "-":

@@ -10,13 +10,13 @@ Offsets inside a piece's Doc are shifted by the piece's start to give article of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from whimbrel.config import MODEL
 from whimbrel.data import packaged, read_tsv
@@ -42,20 +42,39 @@ _DATELINE = re.compile(
 
 
 _ENDS = frozenset({".", "!", "?", '"', "”", "'", "’", ":"})
+_STOPS = frozenset({".", "!", "?", ";"})  # where a clause looked for around a semicolon ends
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @Language.component("whimbrel_headline_semicolons")
 def headline_semicolons(doc: Doc) -> Doc:
     """A headline joins two stories with a semicolon ("Court jails opposition leader; lawyers to appeal"):
     in a piece with no sentence-final punctuation each side becomes a sentence of its own, so that neither's
-    status or arguments leak into the other.  (Runs before the parser, which keeps the boundary.)"""
+    status or arguments leak into the other; so does each side of a semicolon in running text when both
+    have a finite verb.  (Runs before the parser, which keeps the boundary.)"""
     last = next((t for t in reversed(doc) if not t.is_space), None)
-    if last is None or last.text in _ENDS:
+    if last is None:
         return doc
+    headline = last.text not in _ENDS
     for token in doc[:-1]:
-        if token.text == ";":
+        if token.text == ";" and (headline or _joins_clauses(doc, token.i)):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _joins_clauses(doc: Doc, at: int) -> bool:
+    """A semicolon between two clauses with finite verbs of their own ("The Philippines lodged a protest;
+    Beijing accused Manila of provocations"), not one inside a list."""
+
+    def finite(tokens: Iterable[Token]) -> bool:
+        for t in tokens:
+            if t.text in _STOPS:
+                return False
+            if t.tag_ in _FINITE:
+                return True
+        return False
+
+    return finite(reversed(doc[:at])) and finite(doc[at + 1 :])
 
 
 @lru_cache(maxsize=2)
