@@ -1212,6 +1212,22 @@ def test_a_state_does_not_act_on_its_own_unnamed_government() -> None:
     assert ("FRA", "NER") in got and ("FRA", "FRA") not in got, got
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # an unnamed subject is no party of the country its clause acts on, though that one is mentioned most
+        ("Iran released five Americans on Monday. Iran said the men were spies. Republican lawmakers "
+         "criticised the deal with Tehran.", ("USA", "IRN")),
+        ("Pakistan's army said two soldiers died. Pakistan blamed India. Pakistan's prime minister spoke. "
+         "Officials accused Pakistan of shelling a border post.", ("IND", "PAK")),
+    ],
+)  # fmt: skip
+def test_an_unnamed_subject_is_not_of_the_country_it_acts_on(text: str, pair: tuple[str, str]) -> None:
+    events = whimbrel.code(text, published="2023-09-20", fmt="text")
+    last = events[-1]
+    assert (last.source.country, last.target and last.target.country) == pair, events
+
+
 def test_whose_is_the_noun_its_clause_is_about(nlp: Language) -> None:
     # in an article that names Ukraine more often, "whose foreign minister" is still Oman's
     doc = nlp(

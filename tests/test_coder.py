@@ -1224,6 +1224,8 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
         ("The European Union released funds for Tunisia.", [(None, "AID", "TUN")]),
         ("The Iranian negotiator handed over two draft documents to the Europeans.", []),
         ("A statement released by the Russian lawyer criticised the Kenyan government.", []),
+        # mediators are no parties to each other
+        ("A truce mediated by Egypt and Qatar took effect on Sunday.", []),
         # a nationality adjective of the first conjunct is the bare conjunct's too
         ("The United States imposed sanctions on Chinese firms and citizens.",
          [("USA", "COERCE", "CHN"), ("USA", "COERCE", "CHN")]),
@@ -1251,3 +1253,41 @@ def test_weapons_units_and_objects_that_decide(
 def test_a_blocked_bid(text: str, expected: list[tuple[str, str, str]]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.source.country, e.code.plover, e.status) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money given, paid out or poured in is aid; an investment is economic cooperation
+        ("The European Union will give 127 million euros to Tunisia.", (None, "AID", "TUN", "planned")),
+        ("Brussels disbursed 105 million euros to Tunis on Monday.", (None, "AID", "TUN", "occurred")),
+        ("Western allies are pouring weapons into Ukraine.", (None, "AID", "UKR", "occurred")),
+        ("China will invest $1.2 billion in Kenya.", ("CHN", "COOPERATE", "KEN", "planned")),
+        # a framework signed; a chargé d'affaires recalled; a price cap imposed
+        ("Chile signed a framework on trade with Peru.", ("CHL", "SUPPORT", "PER", "occurred")),
+        ("Turkey recalled its charge d'affaires from Vienna.", ("TUR", "SANCTION", "AUT", "occurred")),
+        ("The G7 imposed a price cap on Russian oil.", (None, "COERCE", "RUS", "occurred")),
+        # military operations mounted or launched, missiles launched at a place
+        ("Turkish troops mounted operations against Kurdish militants in Syria.",
+         ("TUR", "ASSAULT", "SYR", "occurred")),
+        ("Russia launched dozens of missiles and drones at Ukrainian cities.",
+         ("RUS", "ASSAULT", "UKR", "occurred")),
+        # crowd control and a violent crowd
+        ("Police used tear gas against protesters in Tbilisi.", ("GEO", "COERCE", "GEO", "occurred")),
+        ("Protesters threw stones at police in Tbilisi.", ("GEO", "PROTEST", "GEO", "occurred")),
+        # listing someone is a sanction; opening a case is an investigation
+        ("The United States added 12 Russian officials to its sanctions list.",
+         ("USA", "COERCE", "RUS", "occurred")),
+        ("Moscow placed the Czech Republic on a list of unfriendly countries.",
+         ("RUS", "COERCE", "CZE", "occurred")),
+        ("Russian prosecutors opened a criminal case against the American journalist.",
+         ("RUS", "ACCUSE", "USA", "occurred")),
+        # stopping supplies cuts aid; dropping objections yields
+        ("Hungary stopped sending weapons to Ukraine.", ("HUN", "SANCTION", "UKR", "occurred")),
+        ("Turkey dropped its objections to Sweden's bid.", ("TUR", "CONCEDE", "SWE", "occurred")),
+    ],
+)  # fmt: skip
+def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.code.plover, e.target and e.target.country, e.status) for e in events]
+    assert expected in got, got

@@ -342,6 +342,15 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
         "text",
     ),  # fmt: skip
     ("The minister urged Cairo to honour the accord signed in 2010.", "urged", WED, WED, WED, "publication"),
+    # a document's present participle is dated when the document is made
+    (
+        "On Monday the assembly adopted a resolution demanding a ceasefire.",
+        "demanding",
+        WED,
+        D(2016, 9, 5),
+        D(2016, 9, 5),
+        "text",
+    ),
     # "later on <weekday>", told on that weekday, is that day, not a week on
     ("The allies will stage an air drill later on Wednesday.", "stage", WED, WED, WED, "text"),
     ("The allies will stage a drill on Wednesday.", "stage", WED, D(2016, 9, 14), D(2016, 9, 14), "text"),

@@ -42,6 +42,7 @@ OFF_TOPIC_KEEP = 0.9
 # Interactions in which a joint subject ("the two leaders met") names both parties.
 _CLAIM_CAMEO = "112"  # accuse
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_MEDIATE = "045"
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
@@ -275,7 +276,9 @@ class Coder:
             # "Tehran denied sending weapons to Moscow": whom the denied deed names is no party to the
             # denial, which answers the article's latest accuser (or nobody)
             denial, targets = True, [None]
-        joint = code.plover in _SYMMETRIC or cand.pattern in self.extractor.symmetric
+        # (mediators are no parties to each other: "a truce mediated by Egypt and Qatar")
+        symmetric = code.plover in _SYMMETRIC and code.cameo != _MEDIATE
+        joint = symmetric or cand.pattern in self.extractor.symmetric
         sources, targets, fallback = self._dyad_parties(
             sent,
             head,

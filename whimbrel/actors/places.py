@@ -106,6 +106,15 @@ class PlaceIndex:
                     return iso3
         return None
 
+    def state_of(self, token: Token) -> str | None:
+        """Country that ``token`` names as a state: a country or its capital ("Tehran", "Pakistan's"); a
+        nationality adjective ("Kenyan protesters") is none."""
+        hm = self._read(token).head_match
+        if hm is not None and hm.entry is not None:
+            kind, value = hm.entry
+            return value if kind in ("country", "seat") and isinstance(value, str) else None
+        return None
+
     def _object_country(self, obj: Token) -> str | None:
         reading = self._read(obj)
         hm = reading.head_match

@@ -64,6 +64,7 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
+_AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _CREATING = frozenset({"form", "build", "create", "establish", "set", "launch"})  # verbs that make a body
@@ -433,6 +434,7 @@ class ArticleActors(References):
             # never the backer's country ("Russian-backed separatists"), nor, for an unnamed government or
             # army acted on, the acting state's ("France did not recognise the junta's authority")
             skip = set(self._read(head).backed) | self._acting_state(head, actor.sector)
+            skip |= self._acted_on(head)
             if skip:
                 located = [c for c in located if c not in skip]
                 dominant = self.tally.dominant_except(skip)
@@ -466,6 +468,26 @@ class ArticleActors(References):
         if subject is None or subject.i == head.i:
             return set()
         return {a.country for a in self.resolve(subject, None) if a.country and a.sector in _STATE_SECTORS}
+
+    def _acted_on(self, head: Token) -> set[str]:
+        """Countries its clause names as what an unnamed subject acts on ("Republican lawmakers criticised
+        the deal with **Tehran**", "officials accused **Pakistan** of …"): the subject is another side's."""
+        if head.dep_ != "nsubj" or head.head.pos_ not in ("VERB", "AUX") or self.places is None:
+            return set()
+        found: set[str] = set()
+        for child in head.head.children:
+            holders = [child] if child.dep_ in ("dobj", "dative") else []
+            if child.dep_ == "prep" and child.lower_ in _AIMED_PREPS:
+                holders = [g for g in child.children if g.dep_ == "pobj"]
+            for obj in holders:
+                for part in (obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))):
+                    iso3 = self.places.state_of(part)
+                    if iso3:
+                        found.add(iso3)
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS):
+                    inner = (self.places.state_of(g) for g in prep.children if g.dep_ == "pobj")
+                    found.update(iso3 for iso3 in inner if iso3)
+        return found
 
     def _person_reference(
         self, r: Reading, agent: Agent, countries: list[str], when: date | None, position: tuple[int, int]

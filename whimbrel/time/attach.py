@@ -82,6 +82,11 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
             # "flew to Washington on Monday, where he met Trump": the place's (or time's) clause dates it
             node = clause_verb(head)
             continue
+        if dep == "acl" and node.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.pos_ in VERBAL:
+            # "adopted on Thursday a resolution demanding …", "issued a statement condemning …": the
+            # document says it when it is made
+            node = head.head
+            continue
         if dep in CROSS:
             if node.lemma_ in lex.reporting:
                 break
