@@ -1,5 +1,5 @@
 """Declared acts (whimbrel.events.declared): "X said it would not cooperate" is also X rejecting; "X plans to
-strike Y" is also X threatening Y with force."""
+strike Y" is also X threatening Y with force; "X said it would free Y" is also X's intent to yield."""
 
 from __future__ import annotations
 
@@ -44,7 +44,17 @@ THREATS = [
 ]  # fmt: skip
 
 
-DECLARED = REFUSALS + THREATS
+# a planned cooperative deed is also an intent to do it (CAMEO 03x), made when it is told
+INTENTS = [
+    ("Israel announced it would free 150 Palestinian prisoners.", ("ISR", "035", "PSE", "occurred")),
+    ("Japan will send aid to Turkey, the foreign minister said.", ("JPN", "033", "TUR", "occurred")),
+    ("Turkey will supply gas to Azerbaijan.", ("TUR", "033", "AZE", "occurred")),
+    # the planned deed itself stays
+    ("Israel announced it would free 150 Palestinian prisoners.", ("ISR", "0841", "PSE", "planned")),
+]  # fmt: skip
+
+
+DECLARED = REFUSALS + THREATS + INTENTS
 
 
 @pytest.mark.parametrize(("text", "expected"), DECLARED, ids=[f"{c[0][:40]}-{c[1][1]}" for c in DECLARED])
@@ -66,6 +76,22 @@ def test_a_declared_act_is_an_act(text: str, expected: tuple[str, str, str, str]
 def test_no_threat(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.code.plover == "THREATEN"], [(e.code.cameo, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Japan would send aid to Turkey.",  # someone else's forecast
+        "Japan sent aid to Turkey on Monday.",  # the deed itself
+        "Japan could send aid to Turkey.",  # speculation
+        "Putin will meet Erdogan in Sochi.",  # a planned meeting is the meeting, planned
+    ],
+)
+def test_no_intent(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.code.cameo.startswith("03")], [
+        (e.code.cameo, e.status) for e in events
+    ]
 
 
 def test_a_declared_act_is_dated_when_it_was_told() -> None:

@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
+import whimbrel
 from whimbrel.errors import DataFileError
 from whimbrel.records import DateRange
 from whimbrel.time import TimeExpr, TimeLexicon, default_lexicon, find_time_expressions, resolve_date
@@ -509,3 +510,31 @@ def test_bad_data_files(tmp_path: Path, name: str, content: str, line: int, mess
             TimeLexicon.load(relative=[path])
     assert error.value.line == line
     assert message in error.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start"),
+    [
+        # a past deed with no time of its own, after a sentence of background in the same paragraph
+        ("In 2014, Russian troops seized Crimea. The European Union imposed sanctions on Russia.",
+         "imposed sanctions", "2014-01-01"),
+        ("In April 2008, NATO promised Georgia membership. Russia condemned NATO.", "condemned",
+         "2008-04-01"),
+        # ... not a report of today, nor a deed in another tense, nor one told by someone
+        ("In 2014, Russian troops seized Crimea. Kyiv said Moscow must be punished.", "said", "2024-06-15"),
+        ("In 2014, Russian troops seized Crimea. The European Union has imposed sanctions on Russia.",
+         "imposed sanctions", "2024-06-15"),
+        ("In 2014, Russian troops seized Crimea. Kyiv said Russian troops shelled Mariupol.", "shelled",
+         "2024-06-15"),
+        # ... and a date near publication ends the background
+        ("In 2014, Russian troops seized Crimea. On Monday NATO met in Brussels. The European Union imposed "
+         "sanctions on Russia.", "imposed sanctions", "2024-06-15"),
+        # a new paragraph starts afresh
+        ("In 2014, Russian troops seized Crimea.\n\nThe European Union imposed sanctions on Russia.",
+         "imposed sanctions", "2024-06-15"),
+    ],
+)  # fmt: skip
+def test_background_keeps_its_date(text: str, trigger: str, start: str) -> None:
+    events = whimbrel.code(text, published="2024-06-15", fmt="text")
+    dates = {e.trigger: e.date.start and e.date.start.isoformat() for e in events}
+    assert dates.get(trigger) == start, dates

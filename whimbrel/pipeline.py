@@ -23,7 +23,7 @@ from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, referred_act
-from whimbrel.events.declared import refusal_cameo, threat_cameo
+from whimbrel.events.declared import intent_cameo, refusal_cameo, threat_cameo
 from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
 from whimbrel.geo import Gazetteer
@@ -31,6 +31,7 @@ from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
 from whimbrel.status import resolve_status
 from whimbrel.time import dateline_date, resolve_date
+from whimbrel.time.narrative import continues_narrative, narrative_date
 
 CODER_VERSION = f"whimbrel-{__version__}"
 
@@ -126,11 +127,13 @@ class Coder:
         def is_name(token: Token) -> bool:  # "League" in "the Arab League" is no sports word
             return token.pos_ == "PROPN" and bool(token.ent_type_) and bool(context.resolve(token, published))
 
+        narrative: DateRange | None = None  # the paragraph's background date (time/narrative.py)
         for sent in doc.sents:
             state.context.observe(sent, article.published)
             scan = self.extractor.scan(sent, is_name)  # one pass: negative context and pattern heads
             state.sentences += 1
             state.off_topic += scan.factor <= OFF_TOPIC_FACTOR
+            reference = state.reference or article.published
             for event in self._code_sentence(
                 article,
                 para.start,
@@ -139,13 +142,15 @@ class Coder:
                 headline,
                 scan,
                 state.events,
-                state.reference or article.published,
+                reference,
+                narrative,
             ):
                 if event.id not in state.seen:
                     state.seen.add(event.id)
                     state.events.append(event)
                     if event.target is not None:  # "the two sides" are the article's usual pair
                         state.context.note_dyad(event.source.country, event.target.country)
+            narrative = narrative_date(sent, reference, narrative)
 
     def _code_sentence(
         self,
@@ -157,6 +162,7 @@ class Coder:
         scan: SentenceScan,
         prior: list[Event],
         reference: date | None,
+        narrative: DateRange | None = None,
     ) -> Iterator[Event]:
         resolver = pt.SentenceActors(context)
         published = article.published
@@ -194,6 +200,7 @@ class Coder:
                 tags,
                 prior,
                 reference,
+                narrative,
             )
             for event in events:
                 # One act told by two triggers ("killing two people and wounding ten") is one event: a
@@ -218,12 +225,16 @@ class Coder:
         tags: Callable[[], tuple[str, ...]],
         prior: list[Event],
         reference: date | None,
+        narrative: DateRange | None = None,
     ) -> Iterator[Event]:
         """The events of one candidate; dates are read against ``reference`` (the dateline's day, else the
-        publication day)."""
+        publication day); a past deed with no date of its own in a stretch of background takes
+        ``narrative``, the background's date."""
         doc = sent.doc
         head = doc[cand.trigger_head]
         when_range = resolve_date(head, reference)
+        if narrative is not None and when_range.basis != "text" and continues_narrative(head):
+            when_range = narrative
         when = when_range.start or reference
         sources = resolver.resolve_all(cand.sources, doc, when)
         targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]
@@ -311,7 +322,11 @@ class Coder:
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, reference, offset)
         # "said he would not provide support": a refusal; "plans to strike Hezbollah": a threat
-        declared = refusal_cameo(head, code, status.status) or threat_cameo(code, status.status, status.cue)
+        declared = (
+            refusal_cameo(head, code, status.status)
+            or threat_cameo(code, status.status, status.cue)
+            or intent_cameo(code, status.status)
+        )
         declared_code = self.cameo.event_code(declared) if declared else None
         teller = status.attribution
         # the declaration was made when its teller said it ("warned on Sunday that Israel would strike")

@@ -13,6 +13,9 @@ A declared use of force: "Israel plans to strike Hezbollah targets", "Iran will 
 its nuclear sites" is a threat to use military force (CAMEO 138), besides the planned or conditional
 attack.  Only a planned act of force (CAMEO 18-20), or one conditional on "if"/"unless"; speculation
 ("Russia could attack Kyiv") is none.  Whether the teller is the act's own side is the coder's check.
+
+A declared deed of cooperation: "Israel said it would free 150 prisoners" is an intent to yield (CAMEO 035),
+besides the planned release; likewise material cooperation (031) and aid (033).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ REJECT = "120"
 THREAT = "138"  # threaten to use military force
 _FORCE = frozenset({"18", "19", "20"})
 _CONDITIONS = frozenset({"if", "unless"})
+# a deed's root -> the intent to do it: material cooperation 031, aid 033, yielding 035
+_INTENTS = {"06": "031", "07": "033", "08": "035"}
 
 
 def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
@@ -39,6 +44,15 @@ def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
     if words.isdisjoint(_FUTURE) or words.isdisjoint(_NEGATIONS):
         return None
     return _SUBCODES.get(code.cameo[:2], REJECT)
+
+
+def intent_cameo(code: EventCode, status: str) -> str | None:
+    """The CAMEO intent code (03x) that a planned cooperative deed declares ("Israel said it would free 150
+    prisoners": 035 besides the planned release), else None.  Talks and agreements planned are no intent of
+    their own (they are the consultation or agreement, planned)."""
+    if status != "planned":
+        return None
+    return _INTENTS.get(code.cameo_root)
 
 
 def threat_cameo(code: EventCode, status: str, cue: str | None) -> str | None:

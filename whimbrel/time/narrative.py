@@ -1,0 +1,65 @@
+"""The narrative time of a paragraph: background told in the past keeps the date the story set for it.
+
+"The pattern repeated in 2014. Russian troops seized Crimea and Moscow annexed the peninsula." dates the
+seizure and the annexation in 2014, not on the day the story was published: a sentence whose time
+expression lies well before publication opens a stretch of background, and a later sentence of the same
+paragraph that tells a past deed with no time of its own continues it.  A sentence dated near publication
+("on Monday") ends the background; reports ("said", "told") and anything not in the simple past never
+take it (a quote after background is today's).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from whimbrel.records import DateRange
+from whimbrel.time.attach import resolve_date
+from whimbrel.time.expressions import clause_verb, find_time_expressions, is_future, is_relative_to_other
+from whimbrel.time.lexicon import TimeLexicon, default_lexicon
+
+BACKGROUND_AGE = timedelta(days=90)  # a date at least this long before publication sets background
+
+
+def narrative_date(
+    sent: Span, published: date | None, current: DateRange | None, *, lexicon: TimeLexicon | None = None
+) -> DateRange | None:
+    """The paragraph's background date after ``sent``: the date of its main clause when that clause tells a
+    deed in the simple past well before ``published`` ("The pattern repeated in 2014."); none when the
+    sentence dates something near publication; else ``current`` unchanged."""
+    if published is None:
+        return None
+    lex = lexicon or default_lexicon()
+    dated = [
+        e
+        for e in find_time_expressions(sent, published, lexicon=lex)
+        if e.start is not None and e.end is not None and not is_relative_to_other(e, lex)
+    ]
+    if not dated:
+        return current
+    if any(e.end is not None and e.end > published - BACKGROUND_AGE for e in dated):
+        return None
+    root = sent.root
+    when = resolve_date(root, published, lexicon=lex)
+    if when.basis == "text" and continues_narrative(root, lexicon=lex):
+        return when
+    return current
+
+
+def continues_narrative(trigger: Token, *, lexicon: TimeLexicon | None = None) -> bool:
+    """Whether the deed at ``trigger`` is told in the simple past and is no report ("annexed", not "said",
+    "will annex" or "has annexed")."""
+    lex = lexicon or default_lexicon()
+    verb = clause_verb(trigger)
+    if verb.tag_ != "VBD" or verb.lemma_ in lex.reporting or is_future(trigger, lex):
+        return False
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False
+    # a deed reported by someone ("said that police fought the attackers") is dated by its report
+    up = verb
+    for _ in range(6):
+        if up.dep_ in ("ccomp", "advcl", "relcl", "acl") or up.head.i == up.i:
+            return up.head.i == up.i
+        up = up.head
+    return False
