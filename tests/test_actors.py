@@ -214,6 +214,7 @@ COREFERENCE = [
     ),
     # a place opening a person's name is a first name; an organisation's name inside a longer name is none
     ("Victoria Nuland met Ukrainian leaders.", "Nuland", []),
+    ("Lisa Monaco accused China of hacking.", "Monaco", []),
     (
         "The Social Democratic Party criticised the government.",
         "Party",

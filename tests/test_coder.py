@@ -1282,6 +1282,15 @@ def test_a_blocked_bid(text: str, expected: list[tuple[str, str, str]]) -> None:
          ("RUS", "COERCE", "CZE", "occurred")),
         ("Russian prosecutors opened a criminal case against the American journalist.",
          ("RUS", "ACCUSE", "USA", "occurred")),
+        # national departments and regional blocs are actors; "reimposed" is "imposed"
+        ("The Justice Department charged seven Chinese nationals with hacking.",
+         ("USA", "COERCE", "CHN", "occurred")),
+        ("The United States reimposed sanctions on Venezuela's oil sector.",
+         ("USA", "COERCE", "VEN", "occurred")),
+        ("The East African Community criticised Tanzania.", (None, "ACCUSE", "TZA", "occurred")),
+        # killed in a clash with someone: by them
+        ("Twenty Indian soldiers were killed in a clash with Chinese troops in Ladakh.",
+         ("CHN", "ASSAULT", "IND", "occurred")),
         # stopping supplies cuts aid; dropping objections yields
         ("Hungary stopped sending weapons to Ukraine.", ("HUN", "SANCTION", "UKR", "occurred")),
         ("Turkey dropped its objections to Sweden's bid.", ("TUR", "CONCEDE", "SWE", "occurred")),

@@ -355,6 +355,8 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
     # "later on <weekday>", told on that weekday, is that day, not a week on
     ("The allies will stage an air drill later on Wednesday.", "stage", WED, WED, WED, "text"),
     ("The allies will stage a drill on Wednesday.", "stage", WED, D(2016, 9, 14), D(2016, 9, 14), "text"),
+    # the day a copula "is due to" is told with is the day of what is due
+    ("On Friday, the minister is due to meet the envoy.", "meet", WED, D(2016, 9, 9), D(2016, 9, 9), "text"),
     # a month of last year / this year
     ("India recalled its envoy in July last year.", "recalled", WED, D(2015, 7, 1), D(2015, 7, 31), "text"),
     ("Talks resumed in early March this year.", "resumed", WED, D(2016, 3, 1), D(2016, 3, 10), "text"),

@@ -246,11 +246,15 @@ def _lookup(
 
 
 def _first_name(kind: str, tokens: list[Token], i: int, j: int) -> bool:
-    """A one-word place opening a longer person's name the tagger found ("Victoria Nuland")."""
-    if kind not in _PLACE_KINDS or j - i != 1 or j >= len(tokens):
+    """A one-word place inside a longer person's name the tagger found ("Victoria Nuland", "Lisa Monaco")."""
+    if kind not in _PLACE_KINDS or j - i != 1:
         return False
-    first, after = tokens[i], tokens[j]
-    return first.ent_type_ == "PERSON" and first.ent_iob_ == "B" and after.ent_iob_ == "I"
+    word = tokens[i]
+    if word.ent_type_ != "PERSON":
+        return False
+    after = tokens[j] if j < len(tokens) else None
+    opens = after is not None and after.ent_iob_ == "I" and after.ent_type_ == "PERSON"
+    return word.ent_iob_ == "I" or opens
 
 
 def _inside_longer_name(table: ActorDictionary, tokens: list[Token], i: int) -> bool:

@@ -49,6 +49,7 @@ DISMAY_CONFIDENCE = 0.6
 DELIGHT_PATTERN = "support.delight"
 DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
@@ -377,6 +378,10 @@ class EventExtractor:
                 found = args.noun_source(noun, is_actor, self.undergone)
                 if found.heads:
                     return found
+            if noun.lemma_.lower() in _CLASHES:  # "killed in a clash with Chinese troops": those troops
+                foes = [o for o in args.prep_objects(noun, ("with",)) if _plausible(o, is_actor)]
+                if foes:
+                    return args.Found((foes[0],))
         return args.Found(())
 
     def _noun_candidate(self, m: Match, is_actor: IsActor | None) -> Candidate | None:

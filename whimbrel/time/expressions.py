@@ -191,6 +191,11 @@ def is_future(token: Token, lex: TimeLexicon | None = None) -> bool:
             return True
         if verb.tag_ == "VBN" and verb.lemma_ in lex.future_head:  # "scheduled for Monday"
             return True
+        if any(  # "On Wednesday, Zelensky is due to meet …": the copula's date is the meeting's
+            c.dep_ == "acomp" and c.lower_ in lex.future_head and any(g.dep_ == "xcomp" for g in c.children)
+            for c in verb.children
+        ):
+            return True
         head = verb.head
         if verb.dep_ in ("xcomp", "advcl", "ccomp") and (
             head.lemma_ in lex.future_head or head.lower_ in lex.future_head
