@@ -22,6 +22,8 @@ REFERRED = [
      "crackdown.", (None, "ACCUSE", "Police")),
     ("Rebels kidnapped two Italian engineers in Niger last week. Rome denounced the abduction.",
      ("ITA", "ACCUSE", "Rebels")),
+    # diplomatic recognition and a signed deal are deeds a decision or move may refer to
+    ("Morocco recognised Israel on Thursday. Algeria regrets the decision.", ("DZA", "ACCUSE", "Morocco")),
     # "the proposal" answers the latest demand or offer by someone else
     ("Sudan asked the United States to join the talks as a mediator. Ethiopia rejected the proposal.",
      ("ETH", "REJECT", "Sudan")),

@@ -1224,8 +1224,16 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
         ("The European Union released funds for Tunisia.", [(None, "AID", "TUN")]),
         ("The Iranian negotiator handed over two draft documents to the Europeans.", []),
         ("A statement released by the Russian lawyer criticised the Kenyan government.", []),
+        # a middleman between two sides mediates
+        ("Qatar is acting as a middleman between Israel and Hamas.",
+         [("QAT", "CONSULT", "ISR"), ("QAT", "CONSULT", "PSE")]),
         # mediators are no parties to each other
         ("A truce mediated by Egypt and Qatar took effect on Sunday.", []),
+        # meeting a goal or demand, backing away from something: no meeting, no backing
+        ("Germany would meet the NATO spending goal, Scholz said.", []),
+        ("The United States is backing away from its commitments to Ukraine.", []),
+        # observers of nobody named are nobody's
+        ("Election observers said the vote in Tanzania was flawed.", []),
         # a nationality adjective of the first conjunct is the bare conjunct's too
         ("The United States imposed sanctions on Chinese firms and citizens.",
          [("USA", "COERCE", "CHN"), ("USA", "COERCE", "CHN")]),
@@ -1288,6 +1296,11 @@ def test_a_blocked_bid(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("The United States reimposed sanctions on Venezuela's oil sector.",
          ("USA", "COERCE", "VEN", "occurred")),
         ("The East African Community criticised Tanzania.", (None, "ACCUSE", "TZA", "occurred")),
+        # doubled tariffs; stopped security coordination; observers of a bloc are the bloc
+        ("Washington doubled tariffs on Chinese goods.", ("USA", "COERCE", "CHN", "occurred")),
+        ("The Palestinian Authority stopped security coordination with Israel.",
+         ("PSE", "SANCTION", "ISR", "occurred")),
+        ("The African Union observer mission criticised Tanzania.", (None, "ACCUSE", "TZA", "occurred")),
         # killed in a clash with someone: by them
         ("Twenty Indian soldiers were killed in a clash with Chinese troops in Ladakh.",
          ("CHN", "ASSAULT", "IND", "occurred")),

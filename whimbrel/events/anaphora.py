@@ -42,6 +42,9 @@ KINDS: dict[str, Kind] = {
     "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6),
 }
 _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
+# words that are deeds all the same: diplomatic recognition and a signed agreement ("recognised Israeli
+# sovereignty over the Golan Heights. France regrets the decision")
+_DEED_CODES = frozenset({"054", "057"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREPS = frozenset({"against", "over", "of", "about", "for", "on", "by", "with", "at"})
 
@@ -111,7 +114,11 @@ def antecedent(
     found = [
         e
         for e in window
-        if (e.code.plover in rule.types if rule.types is not None else e.code.quad_class in _DEEDS)
+        if (
+            e.code.plover in rule.types
+            if rule.types is not None
+            else e.code.quad_class in _DEEDS or e.code.cameo in _DEED_CODES
+        )
         and not any(same(e.source, s) for s in sources)
     ]
     if not found:
