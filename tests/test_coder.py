@@ -1224,6 +1224,12 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
         ("The European Union released funds for Tunisia.", [(None, "AID", "TUN")]),
         ("The Iranian negotiator handed over two draft documents to the Europeans.", []),
         ("A statement released by the Russian lawyer criticised the Kenyan government.", []),
+        # the audience told the news is no party; posting on social media is no actor
+        ("The Kenyan opposition leader told reporters that he would not accept the result.", []),
+        ("Petro responded on social media by accusing Milei of lying.", [("COL", "ACCUSE", "ARG")]),
+        # people in, at or from a listed organisation are the organisation
+        ("Several lawmakers in the European Parliament urged Germany to suspend talks with Iran.",
+         [(None, "REQUEST", "DEU"), ("DEU", "SANCTION", "IRN")]),
         # a middleman between two sides mediates
         ("Qatar is acting as a middleman between Israel and Hamas.",
          [("QAT", "CONSULT", "ISR"), ("QAT", "CONSULT", "PSE")]),

@@ -243,6 +243,8 @@ class SentenceActors:
                 continue  # "In his address to the United Nations, Obama hailed …", "… in Beijing"
             if args.steals(token):
                 continue  # "expelled two diplomats and China will recall …": China acts, is no party here
+            if args.audience(token):
+                continue  # "told reporters that …": who heard it
             if any(a <= token.i < b for a, b in subjects):
                 # the trigger's subject is never its target: a second subject ("the EU's foreign policy
                 # chief Josep Borrell") or the teller of a statement ("Dagalo, known as Hemedti, said his

@@ -65,6 +65,7 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
+_MEMBER_PREPS = frozenset({"in", "at", "from"})  # "lawmakers in the European Parliament"
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _CREATING = frozenset({"form", "build", "create", "establish", "set", "launch"})  # verbs that make a body
@@ -393,6 +394,10 @@ class ArticleActors(References):
                 if named:
                     return [Actor(text, named[0].name, named[0].country, named[0].sector, span)]
                 countries = [a.country for a in found if a.country]
+        if not countries and org is None:
+            member = self._member_of(r.head, when, position)
+            if member is not None:  # "lawmakers in the European Parliament", "officials at the UN"
+                return [Actor(text, member.name, member.country, member.sector, span)]
         if org is not None and agent.person and org.sector == "IGO":
             # "Sudan's U.N. envoy", "China's UN ambassador": the possessor's envoy to the organisation
             envoys_of = [p for p in r.head.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
@@ -468,6 +473,18 @@ class ArticleActors(References):
         if subject is None or subject.i == head.i:
             return set()
         return {a.country for a in self.resolve(subject, None) if a.country and a.sector in _STATE_SECTORS}
+
+    def _member_of(self, head: Token, when: date | None, position: tuple[int, int]) -> Actor | None:
+        """The listed organisation an agent works in, at or for ("lawmakers in the European Parliament",
+        "diplomats at the United Nations"), if any."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for actor in self._interpret(self._read(obj), when, position):
+                    if actor.name and actor.name.lower() in self.table.organisations:
+                        return actor
+        return None
 
     def _acted_on(self, head: Token) -> set[str]:
         """Countries its clause names as what an unnamed subject acts on ("Republican lawmakers criticised

@@ -32,6 +32,8 @@ SCHEDULED = frozenset({"due", "set", "poised", "slated", "scheduled"})  # "is du
 THWARTING = frozenset({"block", "veto", "thwart", "foil", "scupper", "torpedo", "stymie", "reject", "oppose"})
 # Dependents inside an object phrase that may name the actor it belongs to ("the Chinese decision").
 AIMING = frozenset({"target", "aim", "hit"})  # participles that say whom an act is aimed at
+AUDIENCES = frozenset({"reporter", "journalist", "newsman", "correspondent", "press", "medium", "media"})
+TELLING = frozenset({"tell", "brief", "inform", "assure"})
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
@@ -340,6 +342,16 @@ def _expand(tokens: list[Token]) -> tuple[Token, ...]:
     for t in tokens:
         out.extend(x for x in with_conjuncts(t) if x not in out and not steals(x))
     return tuple(out)
+
+
+def audience(token: Token) -> bool:
+    """``token`` is whom a speaker told the news ("told reporters that …", "briefed journalists"): the
+    audience of a statement, never a party to what it says."""
+    return (
+        token.lemma_.lower() in AUDIENCES
+        and token.dep_ in ("dobj", "dative", "obj")
+        and token.head.lemma_.lower() in TELLING
+    )
 
 
 def steals(token: Token) -> bool:

@@ -459,7 +459,11 @@ class EventExtractor:
         targets = [
             t
             for t in tgt.heads
-            if _plausible(t, is_actor) and t not in sources and not args.steals(t) and t.i not in asked
+            if _plausible(t, is_actor)
+            and t not in sources
+            and not args.steals(t)
+            and not args.audience(t)
+            and t.i not in asked
         ]
         if "symmetric" in pat.flags:
             if not sources and len(targets) >= 2:  # "talks between Israel and Hamas"
@@ -503,6 +507,7 @@ class EventExtractor:
                 if _plausible(t, is_actor)
                 and t not in sources
                 and not args.instrument(t, self.weapons)
+                and not args.audience(t)
                 and t.i not in asked
             ]
             conf *= factor if targets else NO_TARGET
