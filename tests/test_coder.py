@@ -1240,6 +1240,9 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
         ("The United States is backing away from its commitments to Ukraine.", []),
         # observers of nobody named are nobody's
         ("Election observers said the vote in Tanzania was flawed.", []),
+        # a perfect's auxiliary serves its conjoined deed: the reported doer did both
+        ("Ukraine said Russian jets had bombed a market in Kharkiv and killed 12 civilians.",
+         [("RUS", "ASSAULT", "UKR"), ("RUS", "ASSAULT", "UKR")]),
         # a nationality adjective of the first conjunct is the bare conjunct's too
         ("The United States imposed sanctions on Chinese firms and citizens.",
          [("USA", "COERCE", "CHN"), ("USA", "COERCE", "CHN")]),

@@ -223,6 +223,13 @@ def _according(according: Token, found: _Found) -> None:
 # --- one step up the governing chain --------------------------------------------------------------------
 
 
+_SAYING = frozenset({
+    "accuse", "urge", "call", "warn", "say", "add", "demand", "deny", "condemn", "criticise", "criticize",
+    "blame", "reject", "insist", "vow", "threaten", "appeal", "ask", "praise", "welcome", "dismiss",
+    "describe", "tell", "note", "stress", "announce", "pledge", "promise", "complain", "argue",
+})  # fmt: skip
+
+
 def tense_shift(conj: Token, first: Token) -> bool:
     """Whether the conjunct verb ``conj`` has a tense of its own after ``first``, so that it is no part of
     the first verb's clause: a tensed verb after a bare infinitive or a modal ("said Minsk would respond and
@@ -233,7 +240,9 @@ def tense_shift(conj: Token, first: Token) -> bool:
     if conj.tag_ in ("VBD", "VBZ", "VBP") and any(c.tag_ == "MD" for c in first.children):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in first.children)
-    return conj.tag_ == "VBD" and first.tag_ == "VBN" and perfect
+    # (after a perfect only a verb of saying: in "had bombed a market and killed dozens" the perfect's
+    # auxiliary serves both deeds)
+    return conj.tag_ == "VBD" and first.tag_ == "VBN" and perfect and conj.lemma_.lower() in _SAYING
 
 
 def _step(node: Token, found: _Found) -> _Step | None:
