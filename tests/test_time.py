@@ -343,6 +343,15 @@ CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
         "text",
     ),  # fmt: skip
     ("The minister urged Cairo to honour the accord signed in 2010.", "urged", WED, WED, WED, "publication"),
+    # a day hung on the subject dates its verb; a possessor's phrase dates only what it possesses
+    (
+        "The opposition on Sunday rejected the results of last week's election.",
+        "rejected",
+        WED,
+        D(2016, 9, 4),
+        D(2016, 9, 4),
+        "text",
+    ),
     # a document's present participle is dated when the document is made
     (
         "On Monday the assembly adopted a resolution demanding a ceasefire.",

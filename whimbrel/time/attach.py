@@ -140,10 +140,27 @@ def _clause_owner(anchor: Token, lex: TimeLexicon) -> Token | None:
                 return current
             current = current.head.head  # participle -> document noun -> preposition
             continue
+        if current.dep_ in SUBJECTS and current.i == anchor.i and _day_on_subject(current):
+            return current.head  # "The opposition on Sunday rejected": the day hung on the subject
         if current.dep_ in SUBJECTS or current.dep_ == "ROOT" or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _day_on_subject(subject: Token) -> bool:
+    """An "on <day>" phrase hangs on ``subject`` before its verb ("Russia on Tuesday accused …"): a day is
+    no part of who acts, so an expression anchored on the subject dates its verb."""
+    verb = subject.head
+    if verb.pos_ not in VERBAL or verb.i < subject.i:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and subject.i < c.i < verb.i
+        and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in subject.children
+    )
 
 
 def _of_object(expr: TimeExpr, anchor: Token) -> bool:
@@ -152,7 +169,9 @@ def _of_object(expr: TimeExpr, anchor: Token) -> bool:
     attack is the subject)."""
     if not (anchor.dep_ == "dobj" or (anchor.dep_ == "pobj" and anchor.head.lower_ == "of")):
         return False  # ("supported Johnson during Tuesday's debate": a time for the act)
-    return any(c.dep_ == "poss" and c.idx <= expr.start_char < c.idx + len(c.text) for c in anchor.children)
+    return any(
+        c.dep_ == "poss" and c.left_edge.idx <= expr.start_char < c.idx + len(c.text) for c in anchor.children
+    )  # ("last week's election": the possessor's phrase holds the whole expression)
 
 
 def _dates_document(verb: Token, lex: TimeLexicon) -> bool:
