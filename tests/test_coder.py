@@ -1230,6 +1230,9 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
         # people in, at or from a listed organisation are the organisation
         ("Several lawmakers in the European Parliament urged Germany to suspend talks with Iran.",
          [(None, "REQUEST", "DEU"), ("DEU", "SANCTION", "IRN")]),
+        # the subject of a clause set against the trigger's by "while" is no fall-back target
+        ("Ukraine asked for weapons. France said it would supply missiles, while Germany unveiled a new tank "
+         "package.", []),
         # a middleman between two sides mediates
         ("Qatar is acting as a middleman between Israel and Hamas.",
          [("QAT", "CONSULT", "ISR"), ("QAT", "CONSULT", "PSE")]),

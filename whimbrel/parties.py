@@ -245,6 +245,8 @@ class SentenceActors:
                 continue  # "expelled two diplomats and China will recall …": China acts, is no party here
             if args.audience(token):
                 continue  # "told reporters that …": who heard it
+            if _parallel_subject(token, trigger):
+                continue  # "France will supply missiles, while Germany unveiled …": another actor's own act
             if any(a <= token.i < b for a, b in subjects):
                 # the trigger's subject is never its target: a second subject ("the EU's foreign policy
                 # chief Josep Borrell") or the teller of a statement ("Dagalo, known as Hemedti, said his
@@ -274,3 +276,30 @@ class SentenceActors:
                 if all(actor.key != other.key for other in actors):
                     actors.append(actor)
         return actors
+
+
+_CONTRASTS = frozenset({"while", "whereas"})
+
+
+def _parallel_subject(token: Token, trigger: Token) -> bool:
+    """``token`` is the subject of another clause set against the trigger's by "while" / "whereas": a second
+    actor doing its own thing, no party to the trigger's act."""
+    if token.dep_ not in args.SUBJ or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    other, own = token.head, _clause_head(trigger)
+    if other.i == own.i:
+        return False
+    return any(_contrast(v) for v in (other, own))
+
+
+def _clause_head(token: Token) -> Token:
+    up = token
+    for _ in range(8):
+        if up.pos_ in ("VERB", "AUX") and up.dep_ != "xcomp" or up.head.i == up.i:
+            return up
+        up = up.head
+    return up
+
+
+def _contrast(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in verb.children)
