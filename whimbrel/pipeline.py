@@ -31,7 +31,7 @@ from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
 from whimbrel.status import resolve_status
 from whimbrel.time import dateline_date, resolve_date
-from whimbrel.time.narrative import continues_narrative, narrative_date
+from whimbrel.time.narrative import Narrative, continues_narrative
 
 CODER_VERSION = f"whimbrel-{__version__}"
 
@@ -127,7 +127,7 @@ class Coder:
         def is_name(token: Token) -> bool:  # "League" in "the Arab League" is no sports word
             return token.pos_ == "PROPN" and bool(token.ent_type_) and bool(context.resolve(token, published))
 
-        narrative: DateRange | None = None  # the paragraph's background date (time/narrative.py)
+        narrative = Narrative(state.reference or article.published)  # the paragraph's background date
         for sent in doc.sents:
             state.context.observe(sent, article.published)
             scan = self.extractor.scan(sent, is_name)  # one pass: negative context and pattern heads
@@ -150,7 +150,7 @@ class Coder:
                     state.events.append(event)
                     if event.target is not None:  # "the two sides" are the article's usual pair
                         state.context.note_dyad(event.source.country, event.target.country)
-            narrative = narrative_date(sent, reference, narrative)
+            narrative.add(sent)
 
     def _code_sentence(
         self,
@@ -162,7 +162,7 @@ class Coder:
         scan: SentenceScan,
         prior: list[Event],
         reference: date | None,
-        narrative: DateRange | None = None,
+        narrative: Narrative | None = None,
     ) -> Iterator[Event]:
         resolver = pt.SentenceActors(context)
         published = article.published
@@ -225,7 +225,7 @@ class Coder:
         tags: Callable[[], tuple[str, ...]],
         prior: list[Event],
         reference: date | None,
-        narrative: DateRange | None = None,
+        narrative: Narrative | None = None,
     ) -> Iterator[Event]:
         """The events of one candidate; dates are read against ``reference`` (the dateline's day, else the
         publication day); a past deed with no date of its own in a stretch of background takes
@@ -234,7 +234,7 @@ class Coder:
         head = doc[cand.trigger_head]
         when_range = resolve_date(head, reference)
         if narrative is not None and when_range.basis != "text" and continues_narrative(head):
-            when_range = narrative
+            when_range = narrative.date() or when_range
         when = when_range.start or reference
         sources = resolver.resolve_all(cand.sources, doc, when)
         targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]

@@ -63,3 +63,27 @@ def continues_narrative(trigger: Token, *, lexicon: TimeLexicon | None = None) -
             return up.head.i == up.i
         up = up.head
     return False
+
+
+class Narrative:
+    """The background date of one paragraph, read lazily: the sentences told so far are kept, and only when
+    a deed asks for the date are they read (most paragraphs never ask, and reading every sentence's time
+    expressions would cost the coder)."""
+
+    def __init__(self, published: date | None, lexicon: TimeLexicon | None = None) -> None:
+        self.published = published
+        self.lexicon = lexicon
+        self._sents: list[Span] = []
+        self._read = 0
+        self._date: DateRange | None = None
+
+    def add(self, sent: Span) -> None:
+        """Note a sentence that has been coded."""
+        self._sents.append(sent)
+
+    def date(self) -> DateRange | None:
+        """The background date after the sentences added so far (see :func:`narrative_date`)."""
+        for sent in self._sents[self._read :]:
+            self._date = narrative_date(sent, self.published, self._date, lexicon=self.lexicon)
+        self._read = len(self._sents)
+        return self._date
