@@ -4,7 +4,7 @@ successor") or a count ("the two leaders") refers back to.  Functions of the men
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
 from spacy.tokens import Token
@@ -127,17 +127,22 @@ def latest_organisation(
         return []
     if nonstate and _named_after(head):
         return []
+    for actor in _recent_organisations(mentions, position):
+        if (actor.sector in _NONSTATE) if nonstate else actor.country is None:
+            return [actor]
+    return []
+
+
+def _recent_organisations(mentions: Sequence[Mention], position: tuple[int, int]) -> Iterator[Actor]:
+    """The named organisations (one-actor, non-person mentions) before ``position``, latest first, within
+    the reach of a definite description."""
     for m in reversed(mentions):
         if m.position >= position:
             continue
         if position[0] - m.position[0] > _ORGANISATION_REACH:
             break
-        if m.is_person or len(m.actors) != 1 or not m.actors[0].name:
-            continue
-        actor = m.actors[0]
-        if (actor.sector in _NONSTATE) if nonstate else actor.country is None:
-            return list(m.actors)
-    return []
+        if not m.is_person and len(m.actors) == 1 and m.actors[0].name:
+            yield m.actors[0]
 
 
 def named_by_head(mentions: Sequence[Mention], head: Token, position: tuple[int, int]) -> list[Actor]:
@@ -150,13 +155,7 @@ def named_by_head(mentions: Sequence[Mention], head: Token, position: tuple[int,
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return []
     word = head.lemma_.lower()
-    for m in reversed(mentions):
-        if m.position >= position:
-            continue
-        if position[0] - m.position[0] > _ORGANISATION_REACH:
-            break
-        if m.is_person or len(m.actors) != 1 or not m.actors[0].name:
-            continue
-        if m.actors[0].name.lower().split()[-1] == word:
-            return list(m.actors)
+    for actor in _recent_organisations(mentions, position):
+        if actor.name and actor.name.lower().split()[-1] == word:
+            return [actor]
     return []
