@@ -139,6 +139,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # ... but a deed after a perfect shares its auxiliary: still part of the report
     ("The rebels denied that jets had bombed a market and killed civilians.", "killed", ALL, "denied",
      "rebels"),
+    # what is welcomed takes the welcoming clause's status: a conditional welcome is of a hypothetical act
+    ("Venezuela would welcome talks with Guyana.", "talks", HYP, "would", None),
+    ("Venezuela welcomed the talks with Guyana.", "talks", OCC, None, None),
     # the infinitive after a passive request is what is asked for, also when parsed as an adverbial clause
     ("Kenya is being pressured by Britain to release the activists.", "release", HYP, "pressured to", None),
     # an act someone else is wanted to do is a wish, not the wanter's plan; one's own wanted act is planned
