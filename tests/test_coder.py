@@ -1236,6 +1236,9 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
         # a middleman between two sides mediates
         ("Qatar is acting as a middleman between Israel and Hamas.",
          [("QAT", "CONSULT", "ISR"), ("QAT", "CONSULT", "PSE")]),
+        # weapons handed over are no party ("the transfer of F-16 fighter jets"), their giver is
+        ("Kyiv welcomed the transfer of fighter jets.", []),
+        ("Ukraine welcomed the delivery of German tanks.", [("UKR", "SUPPORT", "DEU")]),
         # mediators are no parties to each other
         ("A truce mediated by Egypt and Qatar took effect on Sunday.", []),
         # meeting a goal or demand, backing away from something: no meeting, no backing

@@ -34,6 +34,10 @@ THWARTING = frozenset({"block", "veto", "thwart", "foil", "scupper", "torpedo", 
 AIMING = frozenset({"target", "aim", "hit"})  # participles that say whom an act is aimed at
 AUDIENCES = frozenset({"reporter", "journalist", "newsman", "correspondent", "press", "medium", "media"})
 TELLING = frozenset({"tell", "brief", "inform", "assure"})
+# nouns of handing weapons over: "the transfer of F-16 jets" names what is handed, no party
+TRANSFERS = frozenset({
+    "transfer", "delivery", "sale", "supply", "shipment", "purchase", "export", "provision", "acquisition",
+})  # fmt: skip
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
@@ -153,13 +157,19 @@ def _resolve_relative(subj: Token, verb: Token) -> Token:
 
 
 def instrument(token: Token, weapons: frozenset[str]) -> bool:
-    """``token`` is a weapon an act is done with ("opened fire with artillery and mortars"): never a party
-    to it."""
+    """``token`` is a weapon an act is done with ("opened fire with artillery and mortars") or a weapon
+    handed over ("welcomed the transfer of F-16 fighter jets"), or a word inside such a weapon's name
+    ("fighter" in "fighter jets"): never a party to it."""
+    if token.dep_ == "compound" and token.head.i != token.i and instrument(token.head, weapons):
+        return True
     if token.lemma_.lower() not in weapons:
         return False
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ == "with"
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ == "with" or (prep.lower_ == "of" and prep.head.lemma_.lower() in TRANSFERS)
 
 
 def behest(noun: Token, words: frozenset[str]) -> bool:
