@@ -74,6 +74,8 @@ def test_classify_names_the_reported_type(
         # the release is to come; announcing it is an intent to yield (events/declared.py)
         ("The rebels will free the two aid workers next week.", {("CONCEDE", "planned"),
                                                                  ("AGREE", "occurred")}),
+        # an attack a planning verb takes as object is planned, not done (and a declared threat of force)
+        ("Hamas planned an attack on Israel.", {("ASSAULT", "planned"), ("THREATEN", "occurred")}),
         # the refusal happened; the meeting it refused did not
         ("The prime minister refused to meet the striking doctors.", {("REJECT", "occurred"),
                                                                        ("CONSULT", "negated")}),

@@ -29,7 +29,7 @@ from whimbrel.events.fallback import STANCE_ROOTS, places_count
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
-from whimbrel.status import resolve_status
+from whimbrel.status import planned_object, resolve_status
 from whimbrel.time import dateline_date, resolve_date
 from whimbrel.time.narrative import Narrative, continues_narrative
 
@@ -279,8 +279,11 @@ class Coder:
             # fall-backs below look for the other party
             targets = [t for t in targets if t is None or not any(pt.own_government(s, t) for s in sources)]
             targets = targets or [None]
-        # the status is read early only where its attribution is needed (a target fall-back, a claim)
-        status = resolve_status(head, headline=headline) if targets == [None] else None
+        # the status is read early only where its attribution is needed (a target fall-back, a claim); an
+        # event noun a planning verb governs is read from the noun ("Hamas planned an attack": planned)
+        noun = doc[cand.trigger[1] - 1]
+        status_at = noun if not code.cameo.startswith("03") and planned_object(head, noun) else head
+        status = resolve_status(status_at, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
         denial = cand.pattern.startswith(_DENIAL_PATTERN)  # "said the reports were nonexistent"
         if code.plover == "REJECT" and pt.denies_deed(head):
@@ -307,7 +310,7 @@ class Coder:
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:
-            status = resolve_status(head, headline=headline)
+            status = resolve_status(status_at, headline=headline)
         if status.status == "occurred" and reference and when_range.start and when_range.start > reference:
             # what has happened is no later than the story ("asked at the request of Britain" in "the Council
             # will meet on Tuesday at the request of Britain" was made before Tuesday)

@@ -4,6 +4,14 @@
 """
 
 from whimbrel.status.cues import KINDS, StatusCues, default_cues
-from whimbrel.status.resolve import MAX_DEPTH, StatusResult, resolve_status
+from whimbrel.status.resolve import MAX_DEPTH, StatusResult, planned_object, resolve_status
 
-__all__ = ["KINDS", "MAX_DEPTH", "StatusCues", "StatusResult", "default_cues", "resolve_status"]
+__all__ = [
+    "KINDS",
+    "MAX_DEPTH",
+    "StatusCues",
+    "StatusResult",
+    "default_cues",
+    "planned_object",
+    "resolve_status",
+]

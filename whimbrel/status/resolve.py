@@ -76,6 +76,18 @@ class _Step:
     skip: frozenset[str] = frozenset()
 
 
+def planned_object(governor: Token, noun: Token, cues: StatusCues | None = None) -> bool:
+    """``noun`` is the object of a governor that plans it ("Hamas **planned an attack**", "were planning
+    attacks"): its status is read from the noun, whose governor makes it planned, not from the governor."""
+    table = cues or default_cues()
+    return (
+        noun.i != governor.i
+        and noun.head.i == governor.i
+        and noun.dep_ in ("dobj", "obj")
+        and table.get("verb", governor.lemma_.lower()) == "planned"
+    )
+
+
 def resolve_status(trigger: Token, *, headline: bool = False, cues: StatusCues | None = None) -> StatusResult:
     """Status, deciding cue and attribution of the event carried by ``trigger`` (a verb or event noun).
 
