@@ -293,6 +293,8 @@ def _parallel_subject(token: Token, trigger: Token) -> bool:
 
 
 def _clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` is in, through infinitives ("would supply" in "said it would
+    supply"; "attack" in "plans to attack" is the clause of "plans")."""
     up = token
     for _ in range(8):
         if up.pos_ in ("VERB", "AUX") and up.dep_ != "xcomp" or up.head.i == up.i:

@@ -225,7 +225,7 @@ def _lookup(
         # A capitalised alias ("Rice", "Moon") never matches a lower-case common noun.
         if entries and not written[0].isupper() and written.lower() not in table.lowercase_ok:
             entries = None
-    if entries and _first_name(entries[0][0], tokens, i, j):
+    if entries and _in_person_name(entries[0][0], tokens, i, j):
         entries = None  # "Victoria Nuland", "Chad Ochocinco": a first name, not the place it spells
     if entries and entries[0][0] == "org" and _inside_longer_name(table, tokens, i):
         entries = None  # "Social Democratic Party" is no "Democratic Party"
@@ -245,7 +245,7 @@ def _lookup(
     return None
 
 
-def _first_name(kind: str, tokens: list[Token], i: int, j: int) -> bool:
+def _in_person_name(kind: str, tokens: list[Token], i: int, j: int) -> bool:
     """A one-word place inside a longer person's name the tagger found ("Victoria Nuland", "Lisa Monaco")."""
     if kind not in _PLACE_KINDS or j - i != 1:
         return False
