@@ -73,6 +73,20 @@ CASES = [
      ("Arab League", "ACCUSE", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Iran's foreign minister urged Saudi Arabia to stop its air campaign in Yemen.",
      ("IRN", "REQUEST", "SAU", PUB, PUB, "publication", "occurred")),
+    # (tenth session) "we" inside a quotation is whoever the sentence says speaks it
+    ('"We condemn the provocations of the Chinese navy," Philippine defence minister Gilberto Teodoro told '
+     "reporters on Tuesday.",
+     ("PHL", "ACCUSE", "CHN", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ('Bolivia\'s foreign minister said: "We demand that Chile return our access to the sea."',
+     ("BOL", "REQUEST", "CHL", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    # a present progressive with a day to come is planned, on that day
+    ("Chinese Foreign Minister Wang Yi is visiting Pakistan next week.",
+     ("Wang Yi", "CONSULT", "PAK", "2016-09-05", "2016-09-11", "text", "planned")),
+    ("The Turkish president is meeting his Greek counterpart in Athens on Thursday.",
+     ("TUR", "CONSULT", "GRC", "2016-09-08", "2016-09-08", "text", "planned")),
+    # an act whose object is denied by "no" did not happen
+    ("Serbia gave no aid to the Kosovo government in 2015.",
+     ("SRB", "AID", "XKX", "2015-01-01", "2015-12-31", "text", "negated")),
 ]  # fmt: skip
 
 

@@ -763,3 +763,15 @@ def test_user_marker_file_extends_and_bad_rows_are_reported(tmp_path: Path) -> N
     with pytest.raises(DataFileError) as caught:
         ReaderConfig.load(marker_files=[bad])
     assert caught.value.line == 3
+
+
+def test_a_publication_date_may_be_given_as_text(tmp_path: Path) -> None:
+    # (tenth session) the library took a string here and failed deep inside date arithmetic
+    article = read_text("Kenya's president met Ruto's rival on Tuesday.", fmt="text", published="2024-05-10")
+    assert article.published == date(2024, 5, 10)
+    path = tmp_path / "a.txt"
+    path.write_text("Kenya's president met Ruto's rival on Tuesday.", encoding="utf-8")
+    (item,) = read_path(path, published="2024-05-10")
+    assert isinstance(item, Article) and item.published == date(2024, 5, 10)
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        read_text("Some text.", fmt="text", published="10 May 2024")

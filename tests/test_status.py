@@ -148,6 +148,10 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Washington wants Beijing to rein in the North Korean regime.", "rein", HYP, "wants", None),
     ("Germany would like Russia to withdraw its troops.", "withdraw", HYP, "like to", None),
     ("The rebels want to negotiate with the government.", "negotiate", PLAN, "want to", None),
+    # (tenth session) an object denied by "no": the act was not done
+    ("Moscow made no apology to Kyiv for the strike.", "made", NEG, "no apology", None),
+    ("The donors gave the ministry no money this year.", "gave", NEG, "no money", None),
+    ("Moscow made an apology to Kyiv for the strike.", "made", OCC, None, None),
 ]  # fmt: skip
 
 

@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from whimbrel.config import Config
-from whimbrel.errors import ConfigError
 from whimbrel.pipeline import Coder
-from whimbrel.readers import read_text
+from whimbrel.readers import parse_published, read_text
 from whimbrel.records import Article, Event
 
 
@@ -35,16 +34,6 @@ def load_coder(config: Config | None = None) -> Coder:
     gc.collect()
     gc.freeze()
     return coder
-
-
-def parse_published(value: str | date | None) -> date | None:
-    """``"2016-09-02"`` or a date → date; None stays None; anything else raises ConfigError."""
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(f"published date must be YYYY-MM-DD, got {value!r}") from exc
 
 
 def code(

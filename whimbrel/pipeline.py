@@ -29,8 +29,8 @@ from whimbrel.events.fallback import STANCE_ROOTS, places_count
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
-from whimbrel.status import planned_object, resolve_status
-from whimbrel.time import dateline_date, resolve_date
+from whimbrel.status import StatusResult, planned_object, resolve_status
+from whimbrel.time import dateline_date, is_future, resolve_date
 from whimbrel.time.narrative import Narrative, continues_narrative
 
 CODER_VERSION = f"whimbrel-{__version__}"
@@ -311,6 +311,17 @@ class Coder:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:
             status = resolve_status(status_at, headline=headline)
+        if (
+            status.status == "occurred"
+            and reference
+            and when_range.basis == "text"
+            and when_range.start
+            and when_range.start > reference
+            and head.tag_ == "VBG"
+            and is_future(head)
+        ):
+            # "Blinken is travelling to Beijing next week": a present with a day to come is planned
+            status = StatusResult("planned", "present with a date to come", status.attribution)
         if status.status == "occurred" and reference and when_range.start and when_range.start > reference:
             # what has happened is no later than the story ("asked at the request of Britain" in "the Council
             # will meet on Tuesday at the request of Britain" was made before Tuesday)

@@ -27,6 +27,10 @@ NOMINAL = frozenset({"NOUN", "PROPN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
 _COUNTRY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # where "the country" is resolved
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "myself"})
+# Verbs whose subject speaks the quote they govern ('"We condemn ...," the minister told reporters').
+_QUOTING = frozenset({"say", "tell", "add", "state", "write", "declare", "insist", "stress", "warn"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
 
 class References:
@@ -92,6 +96,34 @@ class References:
             if value in ("m", "f") and m.is_person and m.gender in ("", value) and not m.described:
                 return self._retext(mention_actors(m, when), h.text, span)
         return []
+
+    def _speaker(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """we/our/I inside a quotation -> whoever the sentence says speaks it: the subject of the verb of
+        saying the quoted clause hangs on ('"We condemn the attack," the minister said' -> the minister).
+        [] outside quotation marks, for a quote with no verb of saying in its sentence (the rest of a long
+        quotation), and for a speaker who is first person too."""
+        first = self._sentence_start(h, position)
+        if sum(t.text in _QUOTES for t in h.doc[first : h.i]) % 2 == 0:
+            return []  # not inside a quotation
+        verb = None
+        node = h
+        while verb is None:
+            # the quoted clause is the complement of the verb of saying, or the verb of saying hangs on it
+            # ('"We condemn it," he said' is parsed either way)
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _QUOTING:
+                verb = node.head
+            else:
+                verb = next((c for c in node.children if c.dep_ == "parataxis"
+                             and c.lemma_.lower() in _QUOTING), None)  # fmt: skip
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if verb is None:
+            return []
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in FIRST_PERSON or subj.i == h.i:
+            return []
+        return self._retext(self.resolve(subj, when), h.text, (h.idx, h.idx + len(h.text)))
 
     def _plural_subject(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """they/their -> the nearest subject before it in its sentence when that is coordinated or plural

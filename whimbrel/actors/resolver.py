@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from whimbrel.actors.coref import NOMINAL, SUBJECT_DEPS, References
+from whimbrel.actors.coref import FIRST_PERSON, NOMINAL, SUBJECT_DEPS, References
 from whimbrel.actors.dictionary import ActorDictionary, Agent, Organisation, Person, norm
 from whimbrel.actors.mentions import (
     described_person,
@@ -289,8 +289,10 @@ class ArticleActors(References):
         if named:  # "the court": the International Criminal Court named before
             r = self._read(h)
             return self._retext(named, r.text, r.span)
+        if h.lower_ in FIRST_PERSON and h.tag_ in ("PRP", "PRP$") and h.text not in ("US", "U.S."):
+            return self._speaker(h, when, position)  # '"We condemn ...," the minister said'
         if h.tag_ in PRONOUN_TAGS:
-            return []  # "it", "this", "we": not resolved (see docs/actors.md)
+            return []  # "it", "this", a "we" outside a quotation: not resolved (see docs/actors.md)
         if h.pos_ == "NOUN" and h.dep_ in ("compound", "amod") and h.i and h.doc[h.i - 1].text == "-":
             return []  # "a two-state solution", "a one-party state": part of a compound adjective
         if h.dep_ == "dobj" and h.head.lemma_.lower() in _CREATING and h.pos_ == "NOUN":

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from whimbrel.readers.config import ReaderConfig, default_config
 from whimbrel.readers.paths import ARTICLE_SUFFIXES, iter_article_paths
-from whimbrel.readers.reader import read_path, read_text
+from whimbrel.readers.reader import parse_published, read_path, read_text
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "ReaderConfig",
     "default_config",
     "iter_article_paths",
+    "parse_published",
     "read_path",
     "read_text",
 ]

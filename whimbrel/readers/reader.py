@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from whimbrel.errors import InputError
+from whimbrel.errors import ConfigError, InputError
 from whimbrel.readers.build import build_article, looks_like_html, sniff_format
 from whimbrel.readers.config import ReaderConfig, default_config
 from whimbrel.readers.decode import SNIFF_BYTES, DecodeError, clean_text, decode_bytes
@@ -21,11 +21,21 @@ DEFAULT_MAX_BYTES = 20_000_000
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
+def parse_published(value: str | date | None) -> date | None:
+    """``"2016-09-02"`` or a date → date; None stays None; anything else raises ConfigError."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"published date must be YYYY-MM-DD, got {value!r}") from exc
+
+
 def read_text(
     text: str,
     *,
     fmt: str = "auto",
-    published: date | None = None,
+    published: str | date | None = None,
     title: str | None = None,
     url: str | None = None,
     outlet: str | None = None,
@@ -48,7 +58,7 @@ def read_text(
         fmt=fmt,
         own={},
         fallback=fallback,
-        published=published,
+        published=parse_published(published),
         source=source,
         source_path=str(source_path) if source_path else None,
         config=config or default_config(),
@@ -58,7 +68,7 @@ def read_text(
 def read_path(
     path: Path,
     *,
-    published: date | None = None,
+    published: str | date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     config: ReaderConfig | None = None,
 ) -> Iterator[Article | InputError]:
@@ -69,6 +79,7 @@ def read_path(
     (missing, unreadable, too large, empty, binary, undecodable, no text).
     """
     config = config or default_config()
+    published = parse_published(published)
     path = Path(path)
     source = "<stdin>" if path == STDIN else str(path)
     fmt = _SUFFIX_FORMATS.get(path.suffix.lower(), "auto")

@@ -96,6 +96,7 @@ def resolve_status(trigger: Token, *, headline: bool = False, cues: StatusCues |
     """
     found = _Found(cues or default_cues(), trigger, headline)
     _clause_cues(trigger, found, frozenset())
+    _no_object(trigger, found)
     node, inherit = trigger, True
     for _ in range(MAX_DEPTH):
         if node.head.i == node.i:
@@ -170,6 +171,18 @@ def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
         _root_cues(node, found)
     if found.headline:
         _headline(node, found)
+
+
+def _no_object(verb: Token, found: _Found) -> None:
+    """A verb whose object is denied by "no" did not do its act: "made no apology", "gave no aid", "showed
+    no sign of withdrawing"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    for obj in verb.children:
+        if obj.dep_ == "dobj":
+            for det in obj.children:
+                if det.dep_ == "det" and det.lower_ == "no":
+                    found.add("neg", "no", f"no {obj.lower_}")
 
 
 def _neg_text(neg: Token) -> str:

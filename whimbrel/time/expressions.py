@@ -184,6 +184,8 @@ def is_future(token: Token, lex: TimeLexicon | None = None) -> bool:
     if any(c.lower_ in lex.future_modifier for c in token.children if c.dep_ in ("amod", "compound")):
         return True
     verb = clause_verb(token)
+    if _present_progressive(verb):
+        return True  # "is travelling to Beijing on Thursday": the Thursday to come
     for _ in range(4):
         if verb.lower_ in lex.future_aux or any(
             c.lower_ in lex.future_aux for c in verb.children if c.dep_ in ("aux", "auxpass")
@@ -205,6 +207,15 @@ def is_future(token: Token, lex: TimeLexicon | None = None) -> bool:
             break
         verb = head
     return False
+
+
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+
+
+def _present_progressive(verb: Token) -> bool:
+    """A verb in the present progressive ("is visiting", "are meeting"), whose own day lies ahead: what
+    has happened is told in the past tense."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in verb.children)
 
 
 # "the beginning of March" is "early March" (docs/time.md).
