@@ -154,7 +154,18 @@ PHRASES = [
     ("It said the rice harvest was poor.", "It", []),
     ("The rice harvest was poor.", "rice", []),
     ("The US team lost and the crowd told us to go.", "us", []),
-]
+    # (tenth session) a person of an organisation is the organisation; a role's own modifiers are part of
+    # the phrase; a nationality that ends a person's name is a surname
+    ("U.N. refugee agency chief Helmut Kraus criticised the deportations in Libya.", "Kraus",
+     [("UNHCR", None, "IGO", "U.N. refugee agency chief Helmut Kraus")]),
+    ("NATO spokeswoman Anna Berg said the drills were defensive.", "Berg",
+     [("North Atlantic Treaty Organization", None, "IGO", "NATO spokeswoman Anna Berg")]),
+    ("Hans Turk criticised the German government.", "Turk", []),
+    # people of two countries named by "of"
+    ("The defence ministers of Peru and Chile met in Lima.", "ministers",
+     [(None, "PER", "GOV", "The defence ministers of Peru and Chile"),
+      (None, "CHL", "GOV", "The defence ministers of Peru and Chile")]),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "head", "expected"), PHRASES)

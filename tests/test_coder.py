@@ -84,6 +84,9 @@ CASES = [
      ("Wang Yi", "CONSULT", "PAK", "2016-09-05", "2016-09-11", "text", "planned")),
     ("The Turkish president is meeting his Greek counterpart in Athens on Thursday.",
      ("TUR", "CONSULT", "GRC", "2016-09-08", "2016-09-08", "text", "planned")),
+    # what the source owns is no fall-back target of its refusal: the refused act's other party is
+    ("Armenia refused to withdraw its border guards from the disputed villages of Azerbaijan.",
+     ("ARM", "REJECT", "AZE", "2016-09-02", "2016-09-02", "publication", "occurred")),
     # an act whose object is denied by "no" did not happen
     ("Serbia gave no aid to the Kosovo government in 2015.",
      ("SRB", "AID", "XKX", "2015-01-01", "2015-12-31", "text", "negated")),

@@ -227,6 +227,8 @@ def _lookup(
             entries = None
     if entries and _in_person_name(entries[0][0], tokens, i, j):
         entries = None  # "Victoria Nuland", "Chad Ochocinco": a first name, not the place it spells
+    if entries and entries[0][0] == "adjective" and _surname(tokens[i], j - i):
+        entries = None  # "Volker Turk", "Carl Deutsch": a surname, not the nationality it spells
     if entries and entries[0][0] == "org" and _inside_longer_name(table, tokens, i):
         entries = None  # "Social Democratic Party" is no "Democratic Party"
     if entries:
@@ -255,6 +257,18 @@ def _in_person_name(kind: str, tokens: list[Token], i: int, j: int) -> bool:
     after = tokens[j] if j < len(tokens) else None
     opens = after is not None and after.ent_iob_ == "I" and after.ent_type_ == "PERSON"
     return word.ent_iob_ == "I" or opens
+
+
+def _surname(word: Token, length: int) -> bool:
+    """A one-word nationality that ends a person's name the tagger found, after a given name."""
+    if length != 1 or word.ent_type_ != "PERSON" or word.ent_iob_ != "I" or word.i == 0:
+        return False
+    doc = word.doc
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is not None and after.ent_iob_ == "I" and after.ent_type_ == "PERSON":
+        return False
+    before = doc[word.i - 1]
+    return before.tag_ == "NNP" and before.ent_type_ == "PERSON"
 
 
 def _inside_longer_name(table: ActorDictionary, tokens: list[Token], i: int) -> bool:
@@ -347,6 +361,8 @@ def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[M
         for i in range(name_tokens(head)[0] - 1, cut - 1, -1):
             t = doc[i]
             if t.tag_ in COMMON_NOUN_TAGS and not t.ent_type_ and i not in covered:
+                if t.head.i in covered and i < t.head.i < head.i:
+                    continue  # "U.N. human rights chief Volker Turk": a modifier of the role, no furniture
                 cut = i + 1
                 break
     while cut < head.i and doc[cut].pos_ == "PUNCT":  # "the lake - Kenya": the dash is no part of the name

@@ -389,6 +389,10 @@ class ArticleActors(References):
         if not countries and org is None:
             of = _of_object(r.head, agent.generic and agent.person)
             found = self._interpret(self._read(of), when, position) if of is not None else []
+            if found and of is not None and r.plural:  # "the foreign ministers of Armenia and Azerbaijan"
+                for conj in of.conjuncts:
+                    more = self._interpret(self._read(conj), when, position)
+                    found.extend(a for a in more if a not in found)
             found = [a for a in found if a.name not in self.table.people]  # "of Sudan", "of Hezbollah"
             if of is not None and found:
                 text, span = _extend(r, of)
@@ -606,6 +610,9 @@ class ArticleActors(References):
                 agents = agents or [m.agent for m in appos.matches if m.agent]
         if not countries and not agents:
             return []
+        org = r.organisation() if not countries and agents else None
+        if org is not None:  # "U.N. human rights chief Volker Turk", "NATO spokesman Jan Smit": the body's
+            return [Actor(r.text, org.name, org.country, org.sector, r.span)]
         sector = "ELI" if _former(r) else (_best(agents).sector if agents else "ELI")
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country

@@ -75,8 +75,15 @@ def fallback_targets(
     banned |= {c.i for t in (head, *consumed) for c in t.children if args.unnamed_modifier(c)}
 
     def ok(t: Token) -> bool:
-        # A possessive pronoun ("its troops") mostly points back at the source: never a fallback target.
-        return t.i not in banned and t.tag_ != "PRP$" and t.ent_type_ not in args.NON_ACTOR_ENTS and actor(t)
+        # A possessive pronoun ("its troops") mostly points back at the source: never a fallback target,
+        # nor what it owns ("refused to withdraw its troops from Ukraine": Ukraine)
+        return (
+            t.i not in banned
+            and t.tag_ != "PRP$"
+            and t.ent_type_ not in args.NON_ACTOR_ENTS
+            and not (t.pos_ == "NOUN" and args.owned(t) and not any(c.lower_ == "own" for c in t.children))
+            and actor(t)
+        )
 
     objects = _objects(head, slots)
     for found, factor in (
