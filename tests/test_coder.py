@@ -84,6 +84,9 @@ CASES = [
      ("Wang Yi", "CONSULT", "PAK", "2016-09-05", "2016-09-11", "text", "planned")),
     ("The Turkish president is meeting his Greek counterpart in Athens on Thursday.",
      ("TUR", "CONSULT", "GRC", "2016-09-08", "2016-09-08", "text", "planned")),
+    # a quantity word heading a name counts nothing: the name acts
+    ("The Group of Twenty urged Ethiopia to end the fighting on Wednesday.",
+     ("G20", "REQUEST", "ETH", "2016-08-31", "2016-08-31", "text", "occurred")),
     # what the source owns is no fall-back target of its refusal: the refused act's other party is
     ("Armenia refused to withdraw its border guards from the disputed villages of Azerbaijan.",
      ("ARM", "REJECT", "AZE", "2016-09-02", "2016-09-02", "publication", "occurred")),

@@ -145,8 +145,8 @@ class References:
         if not subject or any(key <= m.position < position for m in self.mentions):
             return []  # an object "them", or a group named in between: the last group mentioned
         previous = [mentions for at, mentions in self.plural_subjects if at < key]
-        if not previous or not any(m.is_person for m in previous[-1]):
-            return []  # a group subject is the last group mentioned anyway; people are never that
+        if not previous or not previous[-1]:
+            return []
         actors: list[Actor] = []
         for m in previous[-1]:
             actors.extend(a for a in mention_actors(m, when) if a not in actors)

@@ -371,12 +371,18 @@ def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[M
 
 
 def _of_agent_end(table: ActorDictionary, head: Token, end: int) -> int:
-    """Extend the phrase over "of X" when that makes an agent phrase ("secretary of state")."""
+    """Extend the phrase over "of X" when that makes an agent phrase ("secretary of state") or a name the
+    dictionaries know ("the Group of Seven", "the Organization of American States")."""
     doc = head.doc
     if end + 2 <= len(doc) and doc[end].lower_ == "of" and head.i == end - 1:
         key = f"{head.lemma_.lower()} of {doc[end + 1].lower_}"
         if key in table.agents:
             return end + 2
+        if head.tag_ in ("NNP", "NNPS"):
+            for stop in range(min(len(doc), end + 4), end + 1, -1):
+                written = norm(doc[head.i : stop].text)
+                if written in table.exact or written.lower() in table.lexicon:
+                    return stop
     return end
 
 

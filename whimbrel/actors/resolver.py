@@ -118,6 +118,10 @@ class ActorResolver:
         return self.article().resolve(root, when)
 
 
+# Kinds of words.tsv whose capitalised form may head a longer name of the dictionaries
+_NAMING_WORDS = frozenset({"quantity", "organisation", "named", "country"})
+
+
 @dataclass
 class ArticleActors(References):
     """Per-article state: mentions observed so far, in reading order; countries mentioned (for the country
@@ -278,6 +282,13 @@ class ArticleActors(References):
         short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
             return [_short_actor(short, self._read(h))]
+        if h.tag_ == "NNP" and word is not None and word[0] in _NAMING_WORDS:
+            named = self._read(h)
+            hm = named.head_match
+            if hm is not None and hm.entry is not None and hm.end - hm.start > 1:
+                # a name the dictionaries know: "the Group of Seven" is no group of seven, "the
+                # Organization of American States" no organisation named before
+                return self._interpret(named, when, position)
         if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" and _pair(self.table, h):
             return self._two_sides(h, when)
         if word is not None and word[0] == "country":

@@ -211,11 +211,17 @@ def behest_tokens(head: Token, words: frozenset[str]) -> set[int]:
 def counted(token: Token) -> Token:
     """The counted noun of a quantity head ("dozens of protesters" → protesters), else the token."""
     if token.lemma_.lower() in QUANTITY_NOUNS or token.ent_type_ == "CARDINAL":
-        # (a gerund is no counted noun: "accused the group of sheltering militants")
-        inner = [t for t in prep_objects(token, ("of",)) if t.tag_ != "VBG"]
+        # (a gerund is no counted noun: "accused the group of sheltering militants"; a capitalised name
+        # counts nothing: "the Group of Seven", "the Group of 20")
+        inner = [t for t in prep_objects(token, ("of",)) if t.tag_ != "VBG" and not _one_name(token, t)]
         if inner:
             return inner[0]
     return token
+
+
+def _one_name(quantity: Token, counted_word: Token) -> bool:
+    """ "Group of Seven": a quantity word and its "of" object both capitalised, one name."""
+    return quantity.tag_ == "NNP" and (counted_word.text[:1].isupper() or counted_word.text.isdigit())
 
 
 def _addressee(noun: Token) -> Token | None:
