@@ -283,12 +283,12 @@ class ArticleActors(References):
         if short is not None:
             return [_short_actor(short, self._read(h))]
         if h.tag_ == "NNP" and word is not None and word[0] in _NAMING_WORDS:
-            named = self._read(h)
-            hm = named.head_match
+            reading = self._read(h)
+            hm = reading.head_match
             if hm is not None and hm.entry is not None and hm.end - hm.start > 1:
                 # a name the dictionaries know: "the Group of Seven" is no group of seven, "the
                 # Organization of American States" no organisation named before
-                return self._interpret(named, when, position)
+                return self._interpret(reading, when, position)
         if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" and _pair(self.table, h):
             return self._two_sides(h, when)
         if word is not None and word[0] == "country":
