@@ -540,6 +540,9 @@ def test_bad_data_files(tmp_path: Path, name: str, content: str, line: int, mess
         # ... and a date near publication ends the background
         ("In 2014, Russian troops seized Crimea. On Monday NATO met in Brussels. The European Union imposed "
          "sanctions on Russia.", "imposed sanctions", "2024-06-15"),
+        # ... and so does a sentence told in the present (the story is back to today)
+        ("In 2014, Russian troops seized Crimea. Russia denies any wrongdoing. The European Union imposed "
+         "sanctions on Russia.", "imposed sanctions", "2024-06-15"),
         # a new paragraph starts afresh
         ("In 2014, Russian troops seized Crimea.\n\nThe European Union imposed sanctions on Russia.",
          "imposed sanctions", "2024-06-15"),

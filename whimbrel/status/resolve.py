@@ -400,15 +400,19 @@ def _ccomp(node: Token, gov: Token, found: _Found) -> _Step:
     return _Step(gov, False, False)
 
 
+_ADDRESSING = ("on", "upon")  # "called on Iran to free him"
+
+
 def _advcl(node: Token, gov: Token, found: _Found) -> _Step:
     """A purpose clause ('will travel to Paris to meet') shares its governor's modality; others do not."""
     if not any(c.tag_ == "TO" for c in node.children):
         return _Step(gov, False, False)
     if _is_passive(gov):  # "is being pressured by Congress to help": an infinitive parsed as adverbial
         return _xcomp(node, gov, found)
-    if any(c.dep_ == "dobj" for c in gov.children) and any(
-        found.cues.get("verb", key) is not None for key in _verb_keys(gov)
-    ):  # "will press Tehran to free them": an infinitive parsed as adverbial after a verb of asking
+    addressed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ADDRESSING) for c in gov.children)
+    if addressed and any(found.cues.get("verb", key) is not None for key in _verb_keys(gov)):
+        # "will press Tehran to free them", "called on Iran to free him": an infinitive parsed as adverbial
+        # after a verb of asking
         return _xcomp(node, gov, found)
     present = gov.tag_ in ("VBZ", "VBP") or (
         gov.tag_ == "VBG" and any(c.lower_ in _PRESENT_AUX for c in gov.children if c.dep_ == "aux")

@@ -4,8 +4,8 @@
 seizure and the annexation in 2014, not on the day the story was published: a sentence whose time
 expression lies well before publication opens a stretch of background, and a later sentence of the same
 paragraph that tells a past deed with no time of its own continues it.  A sentence dated near publication
-("on Monday") ends the background; reports ("said", "told") and anything not in the simple past never
-take it (a quote after background is today's).
+("on Monday") or told in the present ("Eritrea denies abuses") ends the background; reports ("said",
+"told") and anything not in the simple past never take it (a quote after background is today's).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def narrative_date(
         if e.start is not None and e.end is not None and not is_relative_to_other(e, lex)
     ]
     if not dated:
-        return current
+        return None if _present(sent.root) else current
     if any(e.end is not None and e.end > published - BACKGROUND_AGE for e in dated):
         return None
     root = sent.root
@@ -45,6 +45,17 @@ def narrative_date(
     if when.basis == "text" and continues_narrative(root, lexicon=lex):
         return when
     return current
+
+
+_PRESENT_AUX = frozenset({"has", "have", "is", "are", "am", "'s", "'re", "’s", "’re"})
+
+
+def _present(root: Token) -> bool:
+    """A main clause told in the present or present perfect ("Eritrea denies abuses", "has kept troops"):
+    the story has come back from its background to today."""
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PRESENT_AUX for c in root.children)
 
 
 def continues_narrative(trigger: Token, *, lexicon: TimeLexicon | None = None) -> bool:
