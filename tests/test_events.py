@@ -218,7 +218,8 @@ CASES_R2: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The army was resisting pressure from the opposition.", [("army", "120", "opposition")]),
     ("The minister stressed that Israel would not negotiate with Hamas.", [("minister", "120", "Hamas")]),
     ("The ministry regrets the decision by Washington.", [("ministry", "111", "Washington")]),
-    ("Turkey expressed outrage at the killing of its soldiers.", [("Turkey", "111", "soldiers")]),
+    # (tenth session: the source's own soldiers are no fall-back target of its outrage, the killers are)
+    ("Turkey expressed outrage at the killing of its soldiers.", [("Turkey", "111", "")]),
     ("Moscow hit back at Washington over the new sanctions.", [("Moscow", "111", "Washington")]),
     ("North Korea pledged to retaliate against South Korea.", [("Korea", "130", "Korea")]),
     ("China called the sanctions a violation of international law.", [("China", "11", "")]),
@@ -460,6 +461,7 @@ def test_user_pattern_file_adds_trigger(nlp: Language, tmp_path: Path) -> None:
         ("x1\tmeet\tV\t\t\tloud\t040\t0.5", "unknown flag"),
         ("x1\tMeet!\tV\t\t\t\t040\t0.5", "bad trigger"),
         ("x1\tmeet\tV\t\t\t\t\t0.5", "empty required field"),
+        ("ok1\tmeet\tV\t\t\t\t040\t0.5", "repeats line 3"),  # (tenth session) one id per file
     ],
 )
 def test_pattern_validation_errors_carry_line_numbers(tmp_path: Path, row: str, message: str) -> None:

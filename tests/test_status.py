@@ -152,6 +152,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Moscow made no apology to Kyiv for the strike.", "made", NEG, "no apology", None),
     ("The donors gave the ministry no money this year.", "gave", NEG, "no money", None),
     ("Moscow made an apology to Kyiv for the strike.", "made", OCC, None, None),
+    # an active "set" sets its object going ("set fire to"), a passive one plans it
+    ("Protesters set fire to the embassy in Niamey.", "fire", OCC, None, None),
+    ("Talks with Iran are set for Tuesday.", "Talks", PLAN, "set", None),
     # an infinitive parsed as a purpose clause after "called on X" is what X is asked to do
     ("Italy called on Iran to free the journalist.", "free", HYP, "called to", None),
 ]  # fmt: skip

@@ -126,7 +126,8 @@ def _parse_row(path: Path, line: int, row: dict[str, str], lexicons: Lexicons) -
 
 
 def read_patterns(paths: Iterable[Path], lexicons: Lexicons | None = None) -> list[Pattern]:
-    """Read and validate pattern files in order; a later row with an existing id replaces it.
+    """Read and validate pattern files in order; a row of a later file with an existing id replaces it (an
+    id repeated within one file is an error).
 
     ``@name`` words in the trigger and ``requires`` columns expand to the named list of ``lexicons``
     (default: the packaged ``lexicons.tsv``).
@@ -134,7 +135,11 @@ def read_patterns(paths: Iterable[Path], lexicons: Lexicons | None = None) -> li
     lex = read_lexicons([packaged_file("lexicons.tsv")]) if lexicons is None else lexicons
     by_id: dict[str, Pattern] = {}
     for path in paths:
+        first: dict[str, int] = {}  # a file names each id once: a repeat is a slip, not an override
         for line, row in read_tsv(path, PATTERN_COLUMNS, PATTERN_OPTIONAL):
+            if row["id"] in first:
+                raise DataFileError(Path(path), line, f"id {row['id']!r} repeats line {first[row['id']]}")
+            first[row["id"]] = line
             by_id[row["id"]] = _parse_row(Path(path), line, row, lex)
     return list(by_id.values())
 

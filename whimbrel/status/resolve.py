@@ -469,6 +469,9 @@ def _is_noun_cue(node: Token, found: _Found) -> bool:
     return found.cues.get("noun", lemma) is not None or found.cues.get("source", lemma) is not None
 
 
+_SETTING_GOING = frozenset({"set"})
+
+
 def _nominal(node: Token, gov: Token, found: _Found) -> _Step:
     """An event noun as subject/object: 'the talks collapsed', 'will hold talks', 'cancelled the summit'."""
     dep, keys = node.dep_, _verb_keys(gov)
@@ -482,7 +485,11 @@ def _nominal(node: Token, gov: Token, found: _Found) -> _Step:
     support = "light" if dep in ("dobj", "nsubjpass") else "occur"
     if any(found.add(support, key, text) for key in keys):
         return _Step(gov, True, True)
-    if dep in ("dobj", "nsubjpass") and any(found.add("verb", key, text) for key in keys):
+    # (an active "set" sets the event it takes as object going: "set fire to the embassy" is done; "talks
+    # are set for Tuesday" are planned, and so is what "set a deadline for" asks)
+    going = dep == "dobj" and node.i == found.trigger.i and gov.lemma_.lower() in _SETTING_GOING
+    own = dep in ("dobj", "nsubjpass") and not going
+    if own and any(found.add("verb", key, text) for key in keys):
         return _Step(gov, False, True)
     if dep == "dobj" and gov.lemma_.lower() == "claim":
         # "the Taliban claimed the attack": owning a deed, as "claimed responsibility for", not telling it
