@@ -175,3 +175,26 @@ def test_targetless_keeps_one_sided_acts(tmp_path: Path) -> None:
     events = [json.loads(line) for line in kept.stdout.splitlines()]
     assert events and all(e["target"] is None for e in events)
     assert events[0]["source"]["country"] == "KEN"
+
+
+SCORER = """import json, pathlib, sys
+_, mode, gold, articles, out = sys.argv
+outs = sorted(p.stem for p in pathlib.Path(out).glob("*.jsonl"))
+print(json.dumps({"mode": mode, "gold": gold, "articles": articles, "coded": outs, "core": 0}))
+"""
+
+
+def test_eval_team_codes_the_teams_own_set_with_the_shared_scorer(tmp_path: Path) -> None:
+    # (tenth session) a stand-in scorer records what it was asked to score
+    (tmp_path / "score.py").write_text(SCORER, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("eval", "--only", "team", "--eval-dir", str(tmp_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout.splitlines()[0])["team"]
+    team = ROOT / "eval" / "team"
+    articles = sorted(p.stem for p in (team / "articles").glob("*.md"))
+    assert summary["gold"] == str(Path("eval/team/gold")) and summary["mode"] == "articles"
+    assert summary["coded"] == articles and len(articles) == 24
+    assert sorted(p.stem for p in (team / "gold").glob("*.json")) == articles
+    missing = run("eval", "--only", "team", "--eval-dir", str(tmp_path), "--team-dir", str(tmp_path / "none"))
+    assert missing.returncode == 2 and "no team evaluation set" in missing.stderr
