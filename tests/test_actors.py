@@ -221,6 +221,12 @@ COREFERENCE = [
      [("North Atlantic Treaty Organization", None, "IGO", "They")]),
 ]  # fmt: skip
 COREFERENCE += [
+    # (tenth session) "the ministers": the group last named by the same role word
+    (
+        "Foreign ministers from the Group of Seven met in Capri. The ministers condemned Iran.",
+        "ministers",
+        [("G7", None, "IGO", "The ministers")],
+    ),
     # "the court", "the agency": the organisation named last whose name ends in the word
     (
         "The International Criminal Court issued a warrant. China urged the court to respect immunity.",
@@ -527,7 +533,13 @@ FALLBACK = [
         [(None, "IRN", "CVL", "Students", "place")],
     ),
     ("Troops from Chad crossed the border.", "Troops", [(None, "TCD", "MIL", "Troops", "place")]),
-    # (b) the place the sentence is located in
+    # (b) the place the sentence is located in (tenth session: also a capital the tagger took for a person,
+    # "in Dakar", which outweighs a namesake city abroad)
+    (
+        "Police beat demonstrators in Dakar on Monday, and one man died in Saint-Louis.",
+        "Police",
+        [(None, "SEN", "COP", "Police", "sentence")],
+    ),
     (
         "Riot police fired tear gas at protesters in central Harare.",
         "police",

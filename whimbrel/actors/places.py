@@ -78,8 +78,10 @@ class PlaceIndex:
                 continue
             root = ent.root
             # The small model often labels a city ORG ("in central Harare"); the preposition makes it a place.
-            locative = label in LOCATED_LABELS and root.dep_ == "pobj" and root.head.lower_ in SENTENCE_PREPS
-            iso3 = self.country(ent, gazetteer=label in PLACE_LABELS or locative)
+            # ... and sometimes PERSON ("in Dakar"): then only a capital or country the dictionaries know
+            placed = root.dep_ == "pobj" and root.head.lower_ in SENTENCE_PREPS
+            locative = placed and (label in LOCATED_LABELS or label == "PERSON")
+            iso3 = self.country(ent, gazetteer=label in PLACE_LABELS or (locative and label != "PERSON"))
             if not iso3:
                 continue
             # The venue of talks or a summit ("signed in Geneva") says where diplomats met, not whom the

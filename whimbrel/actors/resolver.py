@@ -250,7 +250,8 @@ class ArticleActors(References):
             if hm.agent.person and not r.plural and len(actors) == 1 and named:
                 # "Iran's chief negotiator": one person a later "he" or "she" may stand for
                 return Mention(position, actors, None, True, "", hm.agent.word, described=True)
-            return Mention(position, actors) if r.plural and named else None
+            # ("the G7 foreign ministers": a group a later "the ministers" may stand for)
+            return Mention(position, actors, title=hm.agent.word) if r.plural and named else None
         if _person_like(r):
             actors = tuple(self._name_actors(r, position))
             honorific = r.has_word("honorific") or ""
@@ -542,6 +543,8 @@ class ArticleActors(References):
             if any(self.table.words.get(c.lower_, ("",))[0] == "pair" for c in r.head.children):
                 people = salient_people(self.mentions, position, 2)
                 return [a for m in people for a in mention_actors(m, when)] if len(people) == 2 else None
+            if r.definite and not countries and r.organisation() is None:
+                return self._same_group(agent, position)
             return None
         if not r.definite:
             return None
@@ -566,6 +569,15 @@ class ArticleActors(References):
             holder = _title_holder(self.table, countries[0], agent.word, when)
             if holder is not None:
                 return [_person_actor(holder, r.text, r.span, when, False)]
+        return None
+
+    def _same_group(self, agent: Agent, position: tuple[int, int]) -> list[Actor] | None:
+        """ "the ministers" after "Foreign ministers from the Group of Seven": the group last named by the
+        same role word with an identity of its own, else None."""
+        word = agent.word.split()[-1]
+        for m in reversed(self.mentions):
+            if m.position < position and not m.is_person and m.title and m.title.split()[-1] == word:
+                return list(m.actors)
         return None
 
     def _clause_subject(self, head: Token, when: date | None) -> list[Actor]:
