@@ -87,6 +87,13 @@ CASES = [
     # a quantity word heading a name counts nothing: the name acts
     ("The Group of Twenty urged Ethiopia to end the fighting on Wednesday.",
      ("G20", "REQUEST", "ETH", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # a state's restriction with nobody named falls on its own people; a bare crowd is civilians
+    ("The Togolese government imposed a curfew in Lome on Saturday.",
+     ("TGO", "COERCE", "CVL", "2016-08-27", "2016-08-27", "text", "occurred")),
+    ("Authorities in Gabon cut the internet after the vote.",
+     ("GAB", "COERCE", "CVL", PUB, PUB, "publication", "occurred")),
+    ("Soldiers in Conakry fired on the crowd on Thursday.",
+     ("GIN", "ASSAULT", "CVL", "2016-09-01", "2016-09-01", "text", "occurred")),
     # what the source owns is no fall-back target of its refusal: the refused act's other party is
     ("Armenia refused to withdraw its border guards from the disputed villages of Azerbaijan.",
      ("ARM", "REJECT", "AZE", "2016-09-02", "2016-09-02", "publication", "occurred")),
@@ -337,7 +344,9 @@ def test_only_talk_continues_a_dyad_a_material_act_needs_its_own_target() -> Non
     verbal = whimbrel.code(before + "On Tuesday Kenya repeated the accusation.", published=PUB, fmt="text")
     assert [(e.code.plover, e.target and e.target.text) for e in verbal] == [("ACCUSE", "Somalia")] * 2
     material = whimbrel.code(before + "On Tuesday Kenya imposed a curfew.", published=PUB, fmt="text")
-    assert [e.code.plover for e in material] == ["ACCUSE"]
+    # (tenth session: the curfew falls on Kenya's own people, never on the Somalia of the dyad before)
+    got = [(e.code.plover, e.target and e.target.country) for e in material]
+    assert got == [("ACCUSE", "SOM"), ("COERCE", "KEN")], got
 
 
 def test_the_loaded_coder_is_out_of_the_collectors_sight() -> None:

@@ -318,6 +318,8 @@ class ArticleActors(References):
             # a bare quantifier subject is part of the group named before ("… Republicans, and many praised")
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"]  # fmt: skip
+            if not counted and word is not None and word[1] == "people":
+                return self._interpret(self._read(h), when, position)  # "fired on the crowd": civilians
             if not counted and word is not None and word[1] == "organisation":
                 # "Islamabad accused the group of sheltering militants": the armed group, party or NGO
                 # the article named last
