@@ -17,6 +17,8 @@ PUB = "2024-05-10"
 # (text, (source country, plover, CAMEO code or root, target country or name))
 CASES = [
     # --- assault and mass violence
+    # (missiles launched toward warships or bases are an attack; toward a country, a show of force: below)
+    ("Hezbollah launched drones toward Israeli army positions.", ("LBN", "ASSAULT", "195", "ISR")),
     ("Palestinian militants hijacked an Israeli airliner.", ("PSE", "ASSAULT", "181", "ISR")),
     (
         "Islamist militants detonated a bomb outside a police station in Nigeria.",
@@ -160,6 +162,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         ("Thousands of Serbs rallied against the government in Belgrade.", "05"),
         # "welcomed Finland to NATO" praises a new member, no visit hosted
         ("Germany welcomed Finland to NATO.", "043"),
+        # a missile test fired toward a country is no attack on it
+        ("North Korea launched a ballistic missile toward Japan on Sunday.", "19"),
     ],
 )
 def test_blocked_and_other_senses_stay_apart(text: str, root: str) -> None:
