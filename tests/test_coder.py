@@ -94,6 +94,12 @@ CASES = [
      ("GAB", "COERCE", "CVL", PUB, PUB, "publication", "occurred")),
     ("Soldiers in Conakry fired on the crowd on Thursday.",
      ("GIN", "ASSAULT", "CVL", "2016-09-01", "2016-09-01", "text", "occurred")),
+    # a demonym counted by a number is people, whose protest is a protest; an agentless arrest is the police's
+    # of the country it happens in
+    ("Several hundred Bosnians protested in Sarajevo on Thursday.",
+     ("CVL", "PROTEST", None, "2016-09-01", "2016-09-01", "text", "occurred")),
+    ("Two Britons were detained in Tehran on Monday.",
+     ("COP", "COERCE", "GBR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # what the source owns is no fall-back target of its refusal: the refused act's other party is
     ("Armenia refused to withdraw its border guards from the disputed villages of Azerbaijan.",
      ("ARM", "REJECT", "AZE", "2016-09-02", "2016-09-02", "publication", "occurred")),

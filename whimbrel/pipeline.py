@@ -243,7 +243,8 @@ class Coder:
             sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
         location: Location | None = None
         if not sources:
-            if code.plover == "PROTEST" and cand.pattern.endswith(NO_AGENT_SUFFIX):  # where a crowd protests
+            if code.plover in ("PROTEST", "COERCE") and cand.pattern.endswith(NO_AGENT_SUFFIX):
+                # where a crowd protests, where someone was detained
                 location = self.gazetteer.locate(head, allow_destination=False)
             sources = _implied_source(cand, code, targets[0] if targets else None, location)
             if not sources:
@@ -538,8 +539,9 @@ def _implied_source(
     """The unnamed actors behind an agentless coercion or protest.
 
     Arrests, detentions and the like ("Sixty people were arrested in Lagos") are the police's acts in the
-    target's country; protests nobody is named for ("protests in Lima against the government") are its
-    civilians', or the civilians of the country they are held in ("anti-American rallies in Pakistan").
+    country they happen in, else the target's ("Two Americans were detained in Moscow": Russia's police);
+    protests nobody is named for ("protests in Lima against the government") are its civilians', or the
+    civilians of the country they are held in ("anti-American rallies in Pakistan").
     No other agentless event gets a source (a bombing "by unknown attackers" has no actor).
     """
     if not cand.pattern.endswith(NO_AGENT_SUFFIX) or target is None:
@@ -547,7 +549,7 @@ def _implied_source(
     sector = {"COERCE": "COP", "PROTEST": "CVL"}.get(code.plover)
     if sector is None or (sector == "CVL" and (target.country is None or target.sector == "CVL")):
         return []  # a crowd against nobody in particular, or civilians against civilians: no dyad
-    country = place.country if sector == "CVL" and place is not None and place.country else target.country
+    country = place.country if place is not None and place.country else target.country
     return [Actor(text="", name=None, country=country, sector=sector, span=None)]
 
 

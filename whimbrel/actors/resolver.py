@@ -367,9 +367,11 @@ class ArticleActors(References):
                 if other:  # "Rwanda's Senate", "the Kenyan parliament": that country's body, not ours
                     return [Actor(r.text, None, other[0], value.sector, r.span)]
                 return [Actor(r.text, value.name, value.country, value.sector, r.span)]
-            # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government.
+            # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government;
+            # a demonym counted by a number is people ("thousands of Georgians", "several hundred Serbs").
             assert isinstance(value, str)
-            return [Actor(r.text, None, value, "GOV", r.span)]
+            sector = "CVL" if kind == "adjective" and r.plural and _counted(r.head) else "GOV"
+            return [Actor(r.text, None, value, sector, r.span)]
         if hm is not None and hm.agent is not None:
             return self._agent_actors(r, hm.agent, when, position)
         if r.head.pos_ == "PROPN" or r.head.ent_type_ == "PERSON":
@@ -642,6 +644,21 @@ class ArticleActors(References):
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
+
+
+def _counted(head: Token) -> bool:
+    """A plural noun counted by a number or a quantity word ("300 Serbs", "thousands of Georgians")."""
+    if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
+        return True
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "of":
+        return False
+    return prep.head.tag_ == "CD" or prep.head.lower_ in _COUNTING
+
+
+_COUNTING = frozenset({
+    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "crowds", "group", "groups",
+})  # fmt: skip
 
 
 def _shared_nationality(first: Token, head: Token, before: list[Actor]) -> str | None:

@@ -86,12 +86,20 @@ def agent(token: Token) -> list[Token]:
     return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+_UNDERGONE_BY_NOBODY = frozenset({
+    "protest", "rally", "march", "demonstrate", "riot", "gather", "clash", "strike",
+})  # fmt: skip
+
+
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (passive subject or auxiliary, or a reduced passive
     participle modifying a noun: "the protesters arrested on Friday")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # (a participle with a direct object is no passive: "The US-led coalition bombed IS positions",
-        # misparsed as a noun with a reduced relative clause)
+        # misparsed as a noun with a reduced relative clause; nor is a verb nobody undergoes: "Several
+        # hundred Bosnians protested in Sarajevo")
+        if verb.lemma_.lower() in _UNDERGONE_BY_NOBODY:
+            return False
         return not _after_parenthesis(verb) and not any(c.dep_ == "dobj" for c in verb.children)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle: "Asked about her comments, the spokeswoman said": she was asked
