@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import whimbrel
+from whimbrel.config import Config
 from whimbrel.records import Event
 
 PUB = "2024-05-10"
@@ -162,10 +163,13 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         ("Thousands of Serbs rallied against the government in Belgrade.", "05"),
         # "welcomed Finland to NATO" praises a new member, no visit hosted
         ("Germany welcomed Finland to NATO.", "043"),
+        # a thing called something is named, never phoned
+        ('Canada\'s foreign minister called the action "limited, necessary and lawful".', "04"),
         # a missile test fired toward a country is no attack on it
         ("North Korea launched a ballistic missile toward Japan on Sunday.", "19"),
     ],
 )
 def test_blocked_and_other_senses_stay_apart(text: str, root: str) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    # (one-sided events kept too: a sense read wrongly must not hide behind a missing target)
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     assert not any(e.code.cameo.startswith(root) for e in events), [e.code.cameo for e in events]
