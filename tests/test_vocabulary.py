@@ -17,6 +17,9 @@ PUB = "2024-05-10"
 
 # (text, (source country, plover, CAMEO code or root, target country or name))
 CASES = [
+    # --- evaluations: what a reported clause equates an act with ("amounted to theft")
+    ("The Kremlin said the Polish seizure plan amounted to robbery.", ("RUS", "ACCUSE", "111", "POL")),
+    ("Beijing said the Japanese statement constituted interference.", ("CHN", "ACCUSE", "111", "JPN")),
     # --- assault and mass violence
     # (missiles launched toward warships or bases are an attack; toward a country, a show of force: below)
     ("Hezbollah launched drones toward Israeli army positions.", ("LBN", "ASSAULT", "195", "ISR")),

@@ -34,6 +34,8 @@ NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 INTENT_ROOTS = frozenset({"03", "12", "13"})
 # Intent that a speaker may report for someone else ("officials say Putin is ready to …"): agree, reject.
 HELD_ROOTS = frozenset({"03", "12"})
+# Verbs that say what something is ("the plan amounts to theft"): their object is a predicate.
+EQUATING = frozenset({"amount", "constitute", "represent", "equal"})
 OBLIGATION = frozenset({"must", "should", "ought", "has", "have", "need"})
 
 
@@ -91,6 +93,9 @@ def predicate(verb: Token, words: frozenset[str]) -> Token | None:
         if clause.pos_ in ("ADJ", "NOUN"):
             pool.append(clause)
         pool.extend(c for c in clause.children if c.dep_ in PRED_DEPS and not negated(c))
+        if clause.lemma_.lower() in EQUATING:  # "said the plan amounted to theft", "constituted a violation"
+            pool.extend(c for c in clause.children if c.dep_ in ("dobj", "obj"))
+            pool.extend(args.prep_objects(clause, ("to",)))
     for p in pool:
         for t in (p, *p.conjuncts):
             if t.lemma_.lower() in words or t.lower_ in words:
