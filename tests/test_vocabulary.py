@@ -17,6 +17,25 @@ PUB = "2024-05-10"
 
 # (text, (source country, plover, CAMEO code or root, target country or name))
 CASES = [
+    # --- (tenth session, from our own articles) blame, courts, detentions, crowds, export controls
+    ("Kyiv held Moscow responsible for the blast at the dam.", ("UKR", "ACCUSE", "112", "RUS")),
+    (
+        "Kenya's Supreme Court struck down President William Ruto's decree on Friday.",
+        ("KEN", "REJECT", "12", "KEN"),
+    ),
+    ("Riot police led away a Belarusian opposition activist.", ("BLR", "COERCE", "173", "BLR")),
+    (
+        "Hundreds of protesters massed outside the Serbian parliament in Belgrade.",
+        ("SRB", "PROTEST", "141", "SRB"),
+    ),
+    (
+        "The Netherlands tightened controls on exports of chip machines to China.",
+        ("NLD", "COERCE", "163", "CHN"),
+    ),
+    (
+        "Ukraine filed a claim against Russia at the International Court of Justice.",
+        ("UKR", "ACCUSE", "115", "RUS"),
+    ),
     # --- evaluations: what a reported clause equates an act with ("amounted to theft")
     ("The Kremlin said the Polish seizure plan amounted to robbery.", ("RUS", "ACCUSE", "111", "POL")),
     ("Beijing said the Japanese statement constituted interference.", ("CHN", "ACCUSE", "111", "JPN")),
