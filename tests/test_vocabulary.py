@@ -36,6 +36,12 @@ CASES = [
         "Ukraine filed a claim against Russia at the International Court of Justice.",
         ("UKR", "ACCUSE", "115", "RUS"),
     ),
+    ("Greece sent rescue teams to Turkey after the earthquake.", ("GRC", "AID", "073", "TUR")),
+    (
+        "Hundreds of protesters gathered outside the Chinese embassy in Manila.",
+        ("PHL", "PROTEST", "141", "CHN"),
+    ),
+    ("The EU imposed punitive measures on Serbia last year.", (None, "COERCE", "163", "SRB")),
     # --- evaluations: what a reported clause equates an act with ("amounted to theft")
     ("The Kremlin said the Polish seizure plan amounted to robbery.", ("RUS", "ACCUSE", "111", "POL")),
     ("Beijing said the Japanese statement constituted interference.", ("CHN", "ACCUSE", "111", "JPN")),
