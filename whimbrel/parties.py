@@ -105,6 +105,25 @@ def clause_subject(head: Token, targets: tuple[int, ...]) -> bool:
     )
 
 
+_RESTRICTIONS = "172"  # CAMEO: administrative sanctions (curfews, bans, states of emergency, restrictions)
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def population(cameo: str, source: Actor, targets: list[Actor | None]) -> list[Actor | None]:
+    """ "The government imposed a curfew (in Lome)", "cut mobile internet": a state's restriction with
+    nobody named, or only its own state as a place, falls on its own people (an implied actor: no text, no
+    span); other targets are kept."""
+    own = source.country
+    if (
+        cameo.startswith(_RESTRICTIONS)
+        and own
+        and source.sector in _STATE
+        and all(t is None or (t.country == own and t.sector == "GOV" and t.name is None) for t in targets)
+    ):
+        return [Actor("", None, own, "CVL", None)]
+    return targets
+
+
 def own_government(source: Actor, target: Actor) -> bool:
     """The target is the source's own government named by no one in particular ("Washington" for Blinken)."""
     return (

@@ -308,29 +308,12 @@ class Coder:
             cand.guessed_target,
             joint,
         )
-        # "The government imposed a curfew (in Lome)", "cut mobile internet": a state's restriction with
-        # nobody named (or only its own state, as a place) falls on its own people
-        own = sources[0].country
-        if (
-            code.cameo.startswith(_RESTRICTIONS)
-            and own
-            and sources[0].sector in _STATE
-            and all(t is None or (t.country == own and t.sector == "GOV" and t.name is None) for t in targets)
-        ):
-            targets = [Actor("the population", None, own, "CVL", None)]
+        targets = pt.population(code.cameo, sources[0], targets)  # "imposed a curfew": its own people
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:
             status = resolve_status(status_at, headline=headline)
-        if (
-            status.status == "occurred"
-            and reference
-            and when_range.basis == "text"
-            and when_range.start
-            and when_range.start > reference
-            and head.tag_ == "VBG"
-            and is_future(head)
-        ):
+        if status.status == "occurred" and _ahead(head, when_range, reference):
             # "Blinken is travelling to Beijing next week": a present with a day to come is planned
             status = StatusResult("planned", "present with a date to come", status.attribution)
         if status.status == "occurred" and reference and when_range.start and when_range.start > reference:
@@ -526,11 +509,21 @@ _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, b
 # CAMEO roots of assault, fighting and mass violence; armed groups that fight the state at home
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
-_RESTRICTIONS = "172"  # CAMEO: administrative sanctions (curfews, bans, states of emergency, restrictions)
-_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 _VISIT = "042"  # CAMEO: make a visit
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
+
+
+def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:
+    """A present progressive dated after the story ("is travelling to Beijing next week")."""
+    return (
+        reference is not None
+        and when.basis == "text"
+        and when.start is not None
+        and when.start > reference
+        and head.tag_ == "VBG"
+        and is_future(head)
+    )
 
 
 def _implied_source(
