@@ -176,6 +176,15 @@ def test_phrase(
 
 
 DATED = [
+    # (tenth session) government spokespeople, who speak for their state in much wire copy
+    ("Kirby said the strikes were defensive.", "Kirby", date(2023, 6, 1), ("John Kirby", "USA", "GOV")),
+    (
+        "Mao Ning told reporters in Beijing that the drills were legitimate.",
+        "Ning",
+        date(2024, 6, 1),
+        ("Mao Ning", "CHN", "GOV"),
+    ),
+    ("Ned Price criticised the decision.", "Price", date(2024, 6, 1), ("Ned Price", "USA", "ELI")),
     (
         "Clinton met the Chinese foreign minister.",
         "Clinton",
