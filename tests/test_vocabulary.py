@@ -42,6 +42,11 @@ CASES = [
         ("PHL", "PROTEST", "141", "CHN"),
     ),
     ("The EU imposed punitive measures on Serbia last year.", (None, "COERCE", "163", "SRB")),
+    # a light verb through "a round of": the subject holds the talks with each of the others
+    (
+        "Cuba will hold a new round of talks with Spain, Italy and Portugal next week.",
+        ("CUB", "CONSULT", "040", "ITA"),
+    ),
     # --- evaluations: what a reported clause equates an act with ("amounted to theft")
     ("The Kremlin said the Polish seizure plan amounted to robbery.", ("RUS", "ACCUSE", "111", "POL")),
     ("Beijing said the Japanese statement constituted interference.", ("CHN", "ACCUSE", "111", "JPN")),

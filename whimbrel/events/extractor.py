@@ -297,7 +297,10 @@ class EventExtractor:
         return out
 
     def _light_governor(self, noun: Token) -> Token | None:
-        """The light verb whose object ``noun`` is ("held | talks", "launched | an attack"), if any."""
+        """The light verb whose object ``noun`` is ("held | talks", "launched | an attack"), if any, also
+        through a word that counts rounds of it ("will hold a new round of talks with …")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _ROUNDS:
+            noun = noun.head.head
         if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr"):
             return None
         verb, light = noun.head, self.light_verbs
@@ -569,6 +572,9 @@ def _inner_targets(
         owner = args.modifier_actor(token, is_actor)
         found = args.Found((owner,) if owner is not None else ())
     return found
+
+
+_ROUNDS = frozenset({"round", "series", "session", "wave", "resumption", "day"})
 
 
 def _target_preps(pat: Pattern) -> tuple[str, ...]:
