@@ -17,6 +17,25 @@ PUB = "2024-05-10"
 
 # (text, (source country, plover, CAMEO code or root, target country or name))
 CASES = [
+    # --- (tenth session, second sweep) nominalisations, passives and progressives of common phrasings
+    (
+        "The signing of a security pact between Kenya and Ethiopia took place in Nairobi.",
+        ("KEN", "SUPPORT", "057", "ETH"),
+    ),
+    (
+        "Nurses in Kenya are on strike against the government over unpaid wages.",
+        ("KEN", "PROTEST", "143", "KEN"),
+    ),
+    ("Mali's junta ordered French soldiers out of the country.", ("MLI", "SANCTION", "166", "FRA")),
+    ("France's delivery of fighter jets to India was delayed.", ("FRA", "AID", "072", "IND")),
+    ("Egypt's delivery of food aid to Sudan resumed on Monday.", ("EGY", "AID", "073", "SDN")),
+    ("Britain's airdrops of medical supplies to Gaza resumed.", ("GBR", "AID", "073", "PSE")),
+    (
+        "Economic cooperation between Vietnam and Japan deepened last year.",
+        ("VNM", "COOPERATE", "061", "JPN"),
+    ),
+    ("Morocco's cooperation with Spain on investment was praised.", ("MAR", "COOPERATE", "061", "ESP")),
+    ("Rwanda deployed police officers to the Central African Republic.", ("RWA", "AID", "074", "CAF")),
     # --- (tenth session, from our own articles) blame, courts, detentions, crowds, export controls
     ("Kyiv held Moscow responsible for the blast at the dam.", ("UKR", "ACCUSE", "112", "RUS")),
     (
