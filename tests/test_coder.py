@@ -100,6 +100,9 @@ CASES = [
      ("CVL", "PROTEST", None, "2016-09-01", "2016-09-01", "text", "occurred")),
     ("Two Britons were detained in Tehran on Monday.",
      ("COP", "COERCE", "GBR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # a threat told by a noun is aimed at whom its infinitive names
+    ("Venezuela's threat to attack Guyana drew condemnation.",
+     ("VEN", "THREATEN", "GUY", PUB, PUB, "publication", "occurred")),
     # what the source owns is no fall-back target of its refusal: the refused act's other party is
     ("Armenia refused to withdraw its border guards from the disputed villages of Azerbaijan.",
      ("ARM", "REJECT", "AZE", "2016-09-02", "2016-09-02", "publication", "occurred")),

@@ -430,6 +430,13 @@ class EventExtractor:
         if not tgt.heads and preps != ("-",):
             opposed = args.opposed_modifier(noun, is_actor)  # "anti-government protests"
             tgt = args.Found((opposed,)) if opposed is not None else tgt
+        if not tgt.heads and preps != ("-",) and pat.cameo[:2] in _INTENT_NOUN_ROOTS:
+            # "North Korea's threat to attack South Korea", "Hamas's refusal to release the hostages": the
+            # noun's infinitive names whom the threat, refusal or offer is aimed at, as the verb's would
+            act = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VB"
+                        and any(t.tag_ == "TO" for t in c.children)), None)  # fmt: skip
+            if act is not None:
+                tgt = args.verb_targets(act, (), is_actor)
         # "protests against the government", with nobody named: a crowd's act (the coder infers civilians)
         noagent = not src.heads and pat.cameo.startswith("14")
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -574,6 +581,8 @@ def _inner_targets(
     return found
 
 
+# Roots of nouns whose infinitive tells the act they threaten, refuse, offer or ask for ("threat to attack")
+_INTENT_NOUN_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _ROUNDS = frozenset({"round", "series", "session", "wave", "resumption", "day"})
 
 
