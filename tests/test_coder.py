@@ -100,6 +100,9 @@ CASES = [
      ("CVL", "PROTEST", None, "2016-09-01", "2016-09-01", "text", "occurred")),
     ("Two Britons were detained in Tehran on Monday.",
      ("COP", "COERCE", "GBR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # a gerund standing as a noun subject is the noun's event ("Fighting between ... broke out")
+    ("Fighting between Sudanese and Chadian troops broke out on Saturday.",
+     ("SDN", "ASSAULT", "TCD", "2016-08-27", "2016-08-27", "text", "occurred")),
     # a threat told by a noun is aimed at whom its infinitive names
     ("Venezuela's threat to attack Guyana drew condemnation.",
      ("VEN", "THREATEN", "GUY", PUB, PUB, "publication", "occurred")),

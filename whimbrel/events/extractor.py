@@ -277,6 +277,8 @@ class EventExtractor:
             lemma = t.lemma_.lower()
             if t.pos_ in VERB_TAGS or t.tag_.startswith("VB"):
                 pos = "V"
+                if t.tag_ == "VBG" and t.dep_ in _NOMINAL_GERUND_DEPS and ("N", t.lower_) in self.index:
+                    pos = "N"  # "Fighting between Armenian and Azerbaijani forces broke out": a noun
             elif t.pos_ in NOUN_TAGS:
                 pos = "N"
             else:
@@ -581,6 +583,8 @@ def _inner_targets(
     return found
 
 
+# Where a gerund stands as a noun ("Fighting ... broke out", "condemned the shelling")
+_NOMINAL_GERUND_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Roots of nouns whose infinitive tells the act they threaten, refuse, offer or ask for ("threat to attack")
 _INTENT_NOUN_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _ROUNDS = frozenset({"round", "series", "session", "wave", "resumption", "day"})
