@@ -103,6 +103,9 @@ CASES = [
     # a gerund standing as a noun subject is the noun's event ("Fighting between ... broke out")
     ("Fighting between Sudanese and Chadian troops broke out on Saturday.",
      ("SDN", "ASSAULT", "TCD", "2016-08-27", "2016-08-27", "text", "occurred")),
+    # "the visit of X to Y": X travels to Y
+    ("Kenyan officials praised the visit of Chinese Premier Li Keqiang to Nairobi.",
+     ("Li Keqiang", "CONSULT", "KEN", PUB, PUB, "publication", "occurred")),
     # a threat told by a noun is aimed at whom its infinitive names
     ("Venezuela's threat to attack Guyana drew condemnation.",
      ("VEN", "THREATEN", "GUY", PUB, PUB, "publication", "occurred")),

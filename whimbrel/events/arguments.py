@@ -509,6 +509,9 @@ def undergoer(noun: Token, undergone: Container[str]) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+_TRAVEL_NOUNS = frozenset({"visit", "trip", "tour", "journey", "arrival", "voyage"})
+
+
 def noun_source(noun: Token, is_actor: IsActor | None, undergone: Container[str] = ()) -> Found:
     """Source of an event noun: possessor (not of an act it undergoes: see :func:`undergoer`), "by/from X",
     a nationality adjective ("Russian hacking")."""
@@ -518,6 +521,10 @@ def noun_source(noun: Token, is_actor: IsActor | None, undergone: Container[str]
     by = prep_objects(noun, ("by", "from"))
     if by:
         return Found(_expand(by))
+    if noun.lemma_.lower() in _TRAVEL_NOUNS and prep_objects(noun, ("to",)):
+        travellers = prep_objects(noun, ("of",))  # "the visit of Modi to Japan": Modi travels
+        if travellers and (is_actor is None or is_actor(travellers[0])):
+            return Found(_expand(travellers))
     for c in noun.children:  # "Russian hacking", "a Foreign Minister Ayman Safadi warning" (a misparse)
         nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
         if nationality and c.i < noun.i and not _anti(c) and (is_actor is None or is_actor(c)):
