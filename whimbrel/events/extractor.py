@@ -433,8 +433,8 @@ class EventExtractor:
             opposed = args.opposed_modifier(noun, is_actor)  # "anti-government protests"
             tgt = args.Found((opposed,)) if opposed is not None else tgt
         if not tgt.heads and preps != ("-",) and pat.cameo[:2] in _INTENT_NOUN_ROOTS:
-            # "North Korea's threat to attack South Korea", "Hamas's refusal to release the hostages": the
-            # noun's infinitive names whom the threat, refusal or offer is aimed at, as the verb's would
+            # "North Korea's threat to attack South Korea", "Russia's offer to supply gas to Serbia": the
+            # noun's infinitive names whom the threat, offer or appeal is aimed at, as the verb's would
             act = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VB"
                         and any(t.tag_ == "TO" for t in c.children)), None)  # fmt: skip
             if act is not None:
@@ -583,7 +583,7 @@ def _inner_targets(
     return found
 
 
-# Where a gerund stands as a noun ("Fighting ... broke out", "condemned the shelling")
+# Where a gerund the tagger read as a verb stands as a noun ("Fighting between ... broke out")
 _NOMINAL_GERUND_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Roots of nouns whose infinitive tells the act they threaten, refuse, offer or ask for ("threat to attack")
 _INTENT_NOUN_ROOTS = frozenset({"02", "03", "10", "12", "13"})
