@@ -370,7 +370,7 @@ class ArticleActors(References):
             # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government;
             # a demonym counted by a number is people ("thousands of Georgians", "several hundred Serbs").
             assert isinstance(value, str)
-            sector = "CVL" if kind == "adjective" and r.plural and _counted(r.head) else "GOV"
+            sector = "CVL" if kind == "adjective" and r.plural and _counted(self.table, r.head) else "GOV"
             return [Actor(r.text, None, value, sector, r.span)]
         if hm is not None and hm.agent is not None:
             return self._agent_actors(r, hm.agent, when, position)
@@ -646,19 +646,15 @@ class ArticleActors(References):
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
 
 
-def _counted(head: Token) -> bool:
-    """A plural noun counted by a number or a quantity word ("300 Serbs", "thousands of Georgians")."""
+def _counted(table: ActorDictionary, head: Token) -> bool:
+    """A plural noun counted by a number or a quantity word of words.tsv ("300 Serbs", "thousands of
+    Georgians")."""
     if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
         return True
     prep = head.head if head.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "of":
         return False
-    return prep.head.tag_ == "CD" or prep.head.lower_ in _COUNTING
-
-
-_COUNTING = frozenset({
-    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "crowds", "group", "groups",
-})  # fmt: skip
+    return prep.head.tag_ == "CD" or table.words.get(prep.head.lower_, ("",))[0] == "quantity"
 
 
 def _shared_nationality(first: Token, head: Token, before: list[Actor]) -> str | None:
