@@ -1,4 +1,5 @@
-"""Trigger vocabulary added after the CAMEO coverage sweep (tenth session; docs/patterns.md).
+"""Trigger vocabulary and event forms added after the CAMEO coverage sweeps (tenth and eleventh sessions;
+docs/patterns.md).
 
 Table-driven, with the team's own sentences: each row names the source country, the PLOVER type, the CAMEO
 code (or a 2-digit root) and the target country (or an organisation's name) of one event the sentence must
@@ -17,6 +18,25 @@ PUB = "2024-05-10"
 
 # (text, (source country, plover, CAMEO code or root, target country or name))
 CASES = [
+    # --- (eleventh session) an act noun inside another event: its doer, its that-clause, its parties
+    ("Paris welcomed Iran's release of two French nationals.", ("FRA", "SUPPORT", "051", "IRN")),
+    ("Paris welcomed Iran's release of two French nationals.", ("IRN", "CONCEDE", "0841", "FRA")),
+    ("Iran's release of two French nationals was welcomed by Paris.", ("IRN", "CONCEDE", "08", "FRA")),
+    ("Tehran rejected Washington's accusation that Iran armed the Houthis.", ("USA", "ACCUSE", "11", "IRN")),
+    (
+        "The United States repeated its demand that Israel allow aid into Gaza.",
+        ("USA", "REQUEST", "10", "ISR"),
+    ),
+    (
+        "A trade deal between India and the United States was signed in New Delhi.",
+        ("IND", "SUPPORT", "057", "USA"),
+    ),
+    (
+        "A prisoner exchange between Russia and Ukraine was carried out on Friday.",
+        ("RUS", "CONCEDE", "0841", "UKR"),
+    ),
+    # (a guard, not a gap: mediation stays coded now that a prisoner swap is an event noun of its own)
+    ("The UAE brokered a prisoner swap between Moscow and Kyiv.", ("ARE", "CONSULT", "045", "RUS")),
     # --- (tenth session, second sweep) nominalisations, passives and progressives of common phrasings
     (
         "The signing of a security pact between Kenya and Ethiopia took place in Nairobi.",

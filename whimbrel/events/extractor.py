@@ -159,10 +159,13 @@ class EventExtractor:
         matches = self.matches(sent, scan.heads)
         # A noun pattern with a modifier requirement ("a scathing attack", "a suicide attack") says more than
         # the light verb's pattern that took the noun as its object ("launched an attack"): the noun wins.
+        # (Only a light verb's: "brokered a prisoner swap between Moscow and Kyiv" is mediation still.)
         marked = {
             m.token.i
             for m in matches
-            if m.pattern.pos == "N" and any(k == "mod" for k, _ in m.pattern.requires)
+            if m.pattern.pos == "N"
+            and any(k == "mod" for k, _ in m.pattern.requires)
+            and self._light_governor(m.token) is not None
         }
         matches = [m for m in matches if m.pattern.pos == "N" or not any(t.i in marked for t in m.consumed)]
         consumed = {t.i for m in matches for t in m.consumed}
@@ -172,7 +175,7 @@ class EventExtractor:
         # Nouns first: a light verb whose object noun fired ("held talks") is not coded again.
         for m in sorted(matches, key=lambda m: m.pattern.pos != "N"):
             if m.pattern.pos == "N":
-                if m.token.i in consumed:
+                if m.token.i in consumed and self._doer(m.token, is_actor) is None:
                     continue
                 cand = self._noun_candidate(m, is_actor)
                 if cand is not None and cand.trigger_head != m.token.i:
@@ -189,6 +192,14 @@ class EventExtractor:
         out = [c for c in out if c.trigger_head not in told or c.cameo[:2] not in _VIOLENT_ROOTS]
         out.extend(_scaled(c, factor) for c in self._dismay(sent, is_actor, {c.trigger_head for c in out}))
         return _dedupe(out)
+
+    def _doer(self, noun: Token, is_actor: IsActor | None) -> Token | None:
+        """The named possessor that does the act ``noun`` tells ("**Iran's** release of two French
+        nationals"; not "Navalny's release", an act he undergoes), if ``noun`` is another verb's object."""
+        if noun.dep_ not in ("dobj", "nsubjpass") or args.undergoer(noun, self.undergone) is not None:
+            return None
+        doer = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        return doer if doer is not None and (is_actor is None or is_actor(doer)) else None
 
     def _dismay(self, sent: Span, is_actor: IsActor | None, taken: set[int]) -> list[Candidate]:
         """ "France is alarmed that Iran resumed enrichment": disapproval told as a feeling (CAMEO 110);
@@ -336,6 +347,9 @@ class EventExtractor:
                 tgt = args.Found(args.with_conjuncts(named[0])) if named else tgt
             own = {h.i for h in subj.heads}  # a required subject word ("troops raided") holds no target
             for extra in () if addressed or tgt.heads else [t for t in m.consumed if t.i not in own]:
+                doer = self._doer(extra, is_actor) if pat.cameo[:2] in STANCE_ROOTS else None
+                if doer is not None:  # "welcomed Iran's release of two Frenchmen": the stance is on Iran
+                    tgt = args.Found(args.with_conjuncts(doer))
                 tgt = tgt if tgt.heads else _inner_targets(extra, preps, is_actor, self.envoys)
             summed = appended_act(verb, self.act_nouns) if not tgt.heads else None
             if summed is not None:  # "…, a move criticised by the UN": aimed at who made the move
@@ -439,6 +453,16 @@ class EventExtractor:
                         and any(t.tag_ == "TO" for t in c.children)), None)  # fmt: skip
             if act is not None:
                 tgt = args.verb_targets(act, (), is_actor)
+        if not tgt.heads and preps != ("-",) and pat.cameo[:2] in _CLAIM_NOUN_ROOTS:
+            # "Washington's accusation that Iran armed the Houthis", "a demand that Israel withdraw": the
+            # subject of the noun's that-clause is whom it is aimed at (not "a warning that it would …")
+            told = None
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+                if any(k.lower_ == "that" and k.dep_ == "mark" for k in clause.children):
+                    told = args.holder_subject(clause)
+                    break
+            if told is not None and told.lower_ not in args.SELF and _plausible(told, is_actor):
+                tgt = args.Found(args.with_conjuncts(told))
         # "protests against the government", with nobody named: a crowd's act (the coder infers civilians)
         noagent = not src.heads and pat.cameo.startswith("14")
         if noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -587,6 +611,8 @@ def _inner_targets(
 _NOMINAL_GERUND_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Roots of nouns whose infinitive tells the act they threaten, refuse, offer or ask for ("threat to attack")
 _INTENT_NOUN_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# Roots of nouns whose that-clause names whom they are aimed at ("the accusation that Iran armed …")
+_CLAIM_NOUN_ROOTS = frozenset({"10", "11", "13"})
 _ROUNDS = frozenset({"round", "series", "session", "wave", "resumption", "day"})
 
 
