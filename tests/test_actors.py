@@ -863,6 +863,17 @@ def test_the_two_leaders_are_the_articles_protagonists_not_the_last_names(nlp: L
         # ... or rather the two most often the parties of one event
         ("The United States backed Israel. Washington and Israel criticised the Palestinians. Obama said "
          "both sides must compromise.", "sides", [("ISR", "PSE"), ("PSE", "ISR")], {"ISR", "PSE"}),
+        # countries a recent sentence listed together, as many as counted (but "the two sides" stay the
+        # article's opponents)
+        ("Britain, France and Germany restored sanctions on Iran. Tehran accused the three countries of "
+         "bad faith.", "countries", [], {"GBR", "FRA", "DEU"}),
+        ("Russia cut gas to Finland. Finland and Sweden applied to join NATO. Turkey blocked the two "
+         "countries' bids.", "countries", [("RUS", "FIN")], {"FIN", "SWE"}),
+        ("Russia cut gas to Finland. Finland and Sweden applied to join NATO. The EU warned both sides.",
+         "sides", [("RUS", "FIN")], {"RUS", "FIN"}),
+        # ... not alternatives ("Paris or Washington")
+        ("Turkey accused Greece of provocations. Athens sought help from Paris or Washington. The two "
+         "countries have long quarrelled.", "countries", [("TUR", "GRC")], {"TUR", "GRC"}),
         # not a count, nor an adjective: "two countries", "a two-state solution"
         ("Armenia accused Azerbaijan of shelling. Russia urged two countries to talk.", "countries", [],
          set()),

@@ -35,6 +35,11 @@ CASES = [
         "A prisoner exchange between Russia and Ukraine was carried out on Friday.",
         ("RUS", "CONCEDE", "0841", "UKR"),
     ),
+    ("Armenia and Azerbaijan initialled a peace agreement in Washington.", ("ARM", "SUPPORT", "057", "AZE")),
+    ("India suspended the water treaty with Pakistan.", ("IND", "SANCTION", "160", "PAK")),
+    ("The army opened a humanitarian corridor for civilians in Sudan.", ("SDN", "CONCEDE", "0863", "SDN")),
+    ("Washington postponed tariffs on Mexico for a month.", ("USA", "CONCEDE", "085", "MEX")),
+    ("Chinese ships blocked Philippine boats near the shoal.", ("CHN", "COERCE", "191", "PHL")),
     # (a guard, not a gap: mediation stays coded now that a prisoner swap is an event noun of its own)
     ("The UAE brokered a prisoner swap between Moscow and Kyiv.", ("ARE", "CONSULT", "045", "RUS")),
     # --- (tenth session, second sweep) nominalisations, passives and progressives of common phrasings
@@ -229,6 +234,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         # "declined to comment" stays no rejection; other crimes committed stay no mass violence
         ("The Kremlin declined to comment on the report about Ukraine.", "12"),
         ("The Kenyan minister committed fraud against Ugandan investors.", "20"),
+        # pressing an offensive is no request
+        ("The Sudanese army pressed its offensive against the rebels in Darfur.", "10"),
         # an earthquake is still no attack
         ("A powerful earthquake hit Turkey on Monday.", "19"),
         # a rally with no object of support is still a demonstration, never support

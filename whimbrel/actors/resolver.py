@@ -69,6 +69,8 @@ _MEMBER_PREPS = frozenset({"in", "at", "from"})  # "lawmakers in the European Pa
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _CREATING = frozenset({"form", "build", "create", "establish", "set", "launch"})  # verbs that make a body
+_LIST_REACH = 3  # paragraphs back that "the three countries" may find the countries listed together
+_PAIR_REACH = 2  # ... and "the two countries"
 _SIDES = frozenset({"side", "country", "nation", "government", "neighbour", "neighbor", "state", "capital"})
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
@@ -78,6 +80,17 @@ def _pair(table: ActorDictionary, head: Token) -> bool:
     words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod", "amod")]
     pair = [w for w in words if table.words.get(w) == ("pair", "")]
     return bool(pair) and (pair[0] == "both" or "the" in words)
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _counted_sides(head: Token) -> int:
+    """N of "the N countries/sides/governments" ("both sides": 2); 0 for anything else ("two countries",
+    "the countries")."""
+    words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod", "amod")]
+    numbers = [_COUNTS[w] for w in words if w in _COUNTS]
+    return numbers[0] if numbers and ("the" in words or "both" in words or "all" in words) else 0
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +157,8 @@ class ArticleActors(References):
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
     # how often each pair of countries was an event's two parties so far (for "the two sides")
     dyads: dict[frozenset[str], int] = field(default_factory=dict)
+    # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
+    listed: list[tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
     # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
     phrases: Phrases = field(init=False, repr=False)
 
@@ -178,6 +193,7 @@ class ArticleActors(References):
         person: Mention | None = None
         group = _plural_heads(subject) if subject is not None and subject.pos_ in NOMINAL else frozenset()
         plural: list[Mention] = []
+        found: dict[int, Mention] = {}
         table, at = self.table, -1 if subject is None else subject.i
         for token in sent:
             pos = token.pos_
@@ -193,6 +209,7 @@ class ArticleActors(References):
                 actors = self._group_subject(token, when, (paragraph, i), reading)
             mention = self._mention(reading, (paragraph, i), when)
             if mention is not None:
+                found[i] = mention
                 self.mentions.append(mention)
                 self.names.update(a.name for a in mention.actors if a.name)
                 if mention.is_person and not mention.described:  # quoting Maduro is about Venezuela
@@ -203,6 +220,7 @@ class ArticleActors(References):
                     person = mention
                 if i in group:
                     plural.append(mention)
+        self._note_lists(sent, paragraph, found)
         if subject is not None and subject.pos_ not in NOMINAL:  # "It said ...": an earlier "it" chains
             actors = self._group_subject(subject, when, (paragraph, subject.i))
         self.subjects.append(((paragraph, sent.start), tuple(actors)))
@@ -210,6 +228,27 @@ class ArticleActors(References):
         if subject is not None and subject.lower_ == "they" and self.plural_subjects:
             plural = list(self.plural_subjects[-1][1])  # "They discussed trade": the group carries on
         self.plural_subjects.append(((paragraph, sent.start), tuple(plural)))
+
+    def _note_lists(self, sent: Span, paragraph: int, found: dict[int, Mention]) -> None:
+        """Remember each coordination of two or more countries the sentence names (states, not people)."""
+        for token in sent:
+            if token.dep_ == "conj" or not token.conjuncts or token.i not in found:
+                continue
+            if not any(
+                c.dep_ == "cc" and c.lower_ in ("and", "&") for t in token.conjuncts for c in t.children
+            ) and not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+                continue  # "support from Paris or Washington": alternatives, no group
+            countries: list[str] = []
+            for head in (token, *token.conjuncts):
+                m = found.get(head.i)
+                if m is None or m.is_person or len(m.actors) != 1 or m.actors[0].sector != "GOV":
+                    break
+                country = m.actors[0].country
+                if country is None or country in countries or m.actors[0].name:
+                    break
+                countries.append(country)
+            else:
+                self.listed.append(((paragraph, token.i), tuple(countries)))
 
     # ----- how a country was found -----------------------------------------------------------------
     def country_basis(self, actor: Actor) -> Basis:
@@ -290,8 +329,14 @@ class ArticleActors(References):
                 # a name the dictionaries know: "the Group of Seven" is no group of seven, "the
                 # Organization of American States" no organisation named before
                 return self._interpret(reading, when, position)
-        if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" and _pair(self.table, h):
-            return self._two_sides(h, when)
+        if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" and _counted_sides(h):
+            count = _counted_sides(h)
+            # "Britain, France and Germany ... the three countries"; but "the two sides" are opponents
+            listed = self._listed(h, count, position) if count > 2 or h.lemma_.lower() != "side" else None
+            if listed is not None:
+                return listed
+            if _pair(self.table, h):
+                return self._two_sides(h, when)
         if word is not None and word[0] == "country":
             return self._the_country(h, when, position)
         if word is not None and word[0] == "organisation":  # "the body": the latest organisation
@@ -353,6 +398,20 @@ class ArticleActors(References):
         for actor in sides:
             self.bases[actor] = "article"
         return sides if len(sides) == 2 else []
+
+    def _listed(self, h: Token, count: int, position: tuple[int, int]) -> list[Actor] | None:
+        """ "the three countries", "both sides": the countries a recent sentence listed together, exactly
+        ``count`` of them ("India and Pakistan", "Britain, France and Germany"), if one of the last
+        paragraphs did; else None."""
+        for at, countries in reversed(self.listed):
+            if at >= position:
+                continue
+            if position[0] - at[0] > (_LIST_REACH if count > 2 else _PAIR_REACH):
+                return None  # (a pair listed long ago: the article's main dyad is a better guess)
+            if len(countries) == count:
+                r = self._read(h)
+                return [Actor(r.text, None, c, "GOV", r.span) for c in countries]
+        return None
 
     def _interpret(self, r: Reading, when: date | None, position: tuple[int, int]) -> list[Actor]:
         hm = r.head_match
