@@ -537,9 +537,22 @@ def test_bad_data_files(tmp_path: Path, name: str, content: str, line: int, mess
          "imposed sanctions", "2024-06-15"),
         ("In 2014, Russian troops seized Crimea. Kyiv said Russian troops shelled Mariupol.", "shelled",
          "2024-06-15"),
-        # ... and a date near publication ends the background
+        # ... and a report dated near publication ends the background
+        ("In 2014, Russian troops seized Crimea. On Monday Kyiv said Moscow must pay. The European Union "
+         "imposed sanctions on Russia.", "imposed sanctions", "2024-06-15"),
+        # ... while a deed of recent days sets the time of the next ones
         ("In 2014, Russian troops seized Crimea. On Monday NATO met in Brussels. The European Union imposed "
-         "sanctions on Russia.", "imposed sanctions", "2024-06-15"),
+         "sanctions on Russia.", "imposed sanctions", "2024-06-10"),
+        ("Fighting erupted on Monday near the border. Indian troops then shelled Pakistani positions.",
+         "shelled", "2024-06-10"),
+        # a clue counted from another date with none in its sentence counts from the latest dated sentence
+        ("Kenya closed its border with Somalia on May 3. Somalia condemned the move the following day.",
+         "condemned", "2024-05-04"),
+        ("Kenya closed its border with Somalia on May 3.\n\nSomalia condemned the closure the next day.",
+         "condemned", "2024-05-04"),
+        # "X on Tuesday, a day after Y": Y the day before
+        ("The prime minister resigned on Tuesday, a day after police opened fire on protesters.",
+         "opened fire", "2024-06-10"),
         # ... and so does a sentence told in the present (the story is back to today)
         ("In 2014, Russian troops seized Crimea. Russia denies any wrongdoing. The European Union imposed "
          "sanctions on Russia.", "imposed sanctions", "2024-06-15"),

@@ -127,7 +127,8 @@ class Coder:
         def is_name(token: Token) -> bool:  # "League" in "the Arab League" is no sports word
             return token.pos_ == "PROPN" and bool(token.ent_type_) and bool(context.resolve(token, published))
 
-        narrative = Narrative(state.reference or article.published)  # the paragraph's background date
+        # the paragraph's background date (and the date an earlier sentence set, for "the next day")
+        narrative = Narrative(state.reference or article.published, inherited=state.last_dated)
         for sent in doc.sents:
             state.context.observe(sent, article.published)
             scan = self.extractor.scan(sent, is_name)  # one pass: negative context and pattern heads
@@ -151,6 +152,7 @@ class Coder:
                     if event.target is not None:  # "the two sides" are the article's usual pair
                         state.context.note_dyad(event.source.country, event.target.country)
             narrative.add(sent)
+        state.last_dated = narrative.last_dated()
 
     def _code_sentence(
         self,
@@ -233,6 +235,9 @@ class Coder:
         doc = sent.doc
         head = doc[cand.trigger_head]
         when_range = resolve_date(head, reference)
+        if narrative is not None and when_range.basis == "unknown" and reference is not None:
+            earlier = narrative.last_dated()  # "Somalia condemned the move the following day"
+            when_range = resolve_date(head, reference, earlier=earlier) if earlier else when_range
         if narrative is not None and when_range.basis != "text" and continues_narrative(head):
             when_range = narrative.date() or when_range
         when = when_range.start or reference
@@ -495,6 +500,7 @@ class _ArticleCoding:
     sentences: int = 0
     off_topic: int = 0  # sentences with a strong sports/business/weather word (events/negatives.tsv)
     reference: date | None = None  # the dateline's day, when it names one (else the publication day)
+    last_dated: DateRange | None = None  # the date the latest dated sentence of earlier paragraphs gave
 
     def finish(self) -> list[Event]:
         self.paras = []

@@ -9,6 +9,7 @@ clause, its only expression.  No expression: the publication date; nothing to re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Token
@@ -20,6 +21,7 @@ from whimbrel.time.expressions import (
     find_time_expressions,
     is_future,
     is_relative_to_other,
+    resolve_against,
 )
 from whimbrel.time.lexicon import TimeLexicon, default_lexicon
 
@@ -32,16 +34,27 @@ _SETTING = frozenset({"where", "when"})  # relative adverbs of a clause set in i
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
-def resolve_date(trigger: Token, published: date | None, *, lexicon: TimeLexicon | None = None) -> DateRange:
+def resolve_date(
+    trigger: Token,
+    published: date | None,
+    *,
+    lexicon: TimeLexicon | None = None,
+    earlier: DateRange | None = None,
+) -> DateRange:
     """When the event whose trigger (verb or event noun) is ``trigger`` happened or is planned.
 
     basis "text": a time expression governs the trigger's clause; "publication": no time clue for it in
     the sentence (start = end = ``published``); "unknown": no publication date and no absolute clue, or the
-    governing clue is relative and cannot be resolved.
+    governing clue is relative and cannot be resolved.  ``earlier``: the date an earlier sentence set, which
+    a relative clue with nothing to count from in its own sentence counts from ("the following day").
     """
     lex = lexicon or default_lexicon()
     exprs = find_time_expressions(trigger.sent, published, lexicon=lex)
     hits = _governing(trigger, exprs, lex) if exprs else []
+    if hits and earlier is not None and earlier.start is not None:
+        ref = (earlier.start, earlier.end)
+        hits = [replace(e, start=r[0], end=r[1]) if e.start is None and (r := resolve_against(e, ref, lex))[0]
+                else e for e in hits]  # fmt: skip
     if hits:
         return _combine(hits, lex)
     if published is None:

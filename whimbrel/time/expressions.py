@@ -361,19 +361,42 @@ def _resolve_deferred(
     for index, (cand, anchor, resolved) in enumerate(found):
         if cand.kind in DEFERRED:
             m = cand.match
-            direction = m.group("dir").lower()
-            following = direction in ("after", "before")
+            following = m.group("dir").lower() in ("after", "before")
             pool = found[index + 1 :] if following else found[:index][::-1]
             refs = [r for c, _, r in pool if c.kind not in DEFERRED and r[0] is not None and r[1] is not None]
             if refs:
-                amount = _amount(m.group("n"), lex) if "n" in m.re.groupindex else 1
-                sign = -1 if direction in BACKWARD else 1
-                first, last = refs[0]
-                assert first is not None and last is not None
-                shifted = dates.shift_range((first, last), m.group("unit").lower(), sign * amount)
-                resolved = shifted if shifted else UNRESOLVED
+                resolved = shift_deferred(m, refs[0], lex)
+            elif following:
+                # "resigned on Tuesday, a day after police opened fire": nothing follows, so the clause it
+                # heads lies that long before the date preceding it (Monday)
+                before = [r for c, _, r in found[:index][::-1] if c.kind not in DEFERRED and None not in r]
+                resolved = shift_deferred(m, before[0], lex, reverse=True) if before else UNRESOLVED
         result.append((cand, anchor, resolved))
     return result
+
+
+def shift_deferred(m: re.Match[str], ref: Resolved, lex: TimeLexicon, reverse: bool = False) -> Resolved:
+    """The date a deferred expression (``m``: "a month later", "two days after", "the day before") gives
+    from the date ``ref`` it is counted from; ``reverse``: counted back from the clause it dates instead."""
+    first, last = ref
+    if first is None or last is None:
+        return UNRESOLVED
+    direction = m.group("dir").lower()
+    amount = _amount(m.group("n"), lex) if "n" in m.re.groupindex else 1
+    sign = (-1 if direction in BACKWARD else 1) * (-1 if reverse else 1)
+    shifted = dates.shift_range((first, last), m.group("unit").lower(), sign * amount)
+    return shifted if shifted else UNRESOLVED
+
+
+def resolve_against(expr: TimeExpr, ref: Resolved, lexicon: TimeLexicon | None = None) -> Resolved:
+    """A deferred expression ``expr`` with no date of its sentence to count from ("Somalia condemned the
+    move the following day"), counted from ``ref``, the date an earlier sentence set; else unresolved."""
+    lex = lexicon or default_lexicon()
+    for kind in DEFERRED:
+        m = lex.patterns[kind].fullmatch(expr.text)
+        if m is not None:
+            return shift_deferred(m, ref, lex)
+    return UNRESOLVED
 
 
 def is_relative_to_other(expr: TimeExpr, lexicon: TimeLexicon | None = None) -> bool:

@@ -1,11 +1,13 @@
 """The narrative time of a paragraph: background told in the past keeps the date the story set for it.
 
 "The pattern repeated in 2014. Russian troops seized Crimea and Moscow annexed the peninsula." dates the
-seizure and the annexation in 2014, not on the day the story was published: a sentence whose time
-expression lies well before publication opens a stretch of background, and a later sentence of the same
-paragraph that tells a past deed with no time of its own continues it.  A sentence dated near publication
-("on Monday") or told in the present ("Eritrea denies abuses") ends the background; reports ("said",
-"told") and anything not in the simple past never take it (a quote after background is today's).
+seizure and the annexation in 2014, not on the day the story was published: a sentence that tells a
+deed in the simple past with a time expression of its own opens a stretch of narrative ("Fighting erupted
+on Monday near the border." too), and a later sentence of the same paragraph that tells a past deed with
+no time of its own continues it ("Indian troops then shelled Pakistani positions.": Monday).  A sentence
+told in the present ("Eritrea denies abuses"), or one dated near publication that tells no deed ("said on
+Monday"), ends it; reports ("said", "told") and anything not in the simple past never take it (a quote after
+background is today's).
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from whimbrel.time.attach import resolve_date
 from whimbrel.time.expressions import clause_verb, find_time_expressions, is_future, is_relative_to_other
 from whimbrel.time.lexicon import TimeLexicon, default_lexicon
 
-BACKGROUND_AGE = timedelta(days=90)  # a date at least this long before publication sets background
+BACKGROUND_AGE = timedelta(days=90)  # a report dated within this long before publication ends background
 
 
 def narrative_date(
     sent: Span, published: date | None, current: DateRange | None, *, lexicon: TimeLexicon | None = None
 ) -> DateRange | None:
-    """The paragraph's background date after ``sent``: the date of its main clause when that clause tells a
-    deed in the simple past well before ``published`` ("The pattern repeated in 2014."); none when the
-    sentence dates something near publication; else ``current`` unchanged."""
+    """The paragraph's narrative date after ``sent``: the date of its main clause when that clause tells a
+    deed in the simple past with a date of its own ("The pattern repeated in 2014.", "Fighting erupted on
+    Monday."); else none when the sentence dates something near publication; else ``current`` unchanged."""
     if published is None:
         return None
     lex = lexicon or default_lexicon()
@@ -38,13 +40,13 @@ def narrative_date(
     ]
     if not dated:
         return None if _present(sent.root) else current
-    if any(e.end is not None and e.end > published - BACKGROUND_AGE for e in dated):
-        return None
+    recent = any(e.end is not None and e.end > published - BACKGROUND_AGE for e in dated)
     root = sent.root
     when = resolve_date(root, published, lexicon=lex)
     if when.basis == "text" and continues_narrative(root, lexicon=lex):
+        # (a deed of recent days sets the time too: "Fighting erupted on Monday. Troops then shelled …")
         return when
-    return current
+    return None if recent else current
 
 
 _PRESENT_AUX = frozenset({"has", "have", "is", "are", "am", "'s", "'re", "’s", "’re"})
@@ -81,9 +83,12 @@ class Narrative:
     a deed asks for the date are they read (most paragraphs never ask, and reading every sentence's time
     expressions would cost the coder)."""
 
-    def __init__(self, published: date | None, lexicon: TimeLexicon | None = None) -> None:
+    def __init__(
+        self, published: date | None, lexicon: TimeLexicon | None = None, inherited: DateRange | None = None
+    ) -> None:
         self.published = published
         self.lexicon = lexicon
+        self.inherited = inherited  # what :meth:`last_dated` gives when no sentence here has a date
         self._sents: list[Span] = []
         self._read = 0
         self._date: DateRange | None = None
@@ -91,6 +96,19 @@ class Narrative:
     def add(self, sent: Span) -> None:
         """Note a sentence that has been coded."""
         self._sents.append(sent)
+
+    def last_dated(self) -> DateRange | None:
+        """The date the latest sentence so far with a date of its own gave its main clause ("Kenya closed
+        the border on May 3."), which "the following day" in a later sentence counts from; else the one
+        the paragraph inherited from earlier ones."""
+        if self.published is None:
+            return None
+        lex = self.lexicon or default_lexicon()
+        for sent in reversed(self._sents):
+            when = resolve_date(sent.root, self.published, lexicon=lex)
+            if when.basis == "text":
+                return when
+        return self.inherited
 
     def date(self) -> DateRange | None:
         """The background date after the sentences added so far (see :func:`narrative_date`)."""
