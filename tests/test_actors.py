@@ -1293,3 +1293,29 @@ def test_whose_is_the_noun_its_clause_is_about(nlp: Language) -> None:
         context.observe(sent, None)
     head = next(t for t in doc if t.lower_ == "minister")
     assert [a.country for a in context.resolve(head, None)] == ["OMN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a person of a listed organisation that has a country is still the organisation's
+        ("M23 spokesman Lawrence Kanyuka accused the army of shelling.", "Kanyuka", ("M23", "COD", "REB")),
+        # ... but a nationality other than the organisation's keeps the person that country's
+        ("Kenyan UN envoy Martin Kimani criticised Russia.", "Kimani", ("Martin Kimani", "KEN", "GOV")),
+        # a known surname after another given name is somebody else
+        ("Hamas spokesman Hazem Qassem accused Israel of stalling.", "Qassem", ("Hamas", "PSE", "INS")),
+        ("Hezbollah leader Naim Qassem threatened Israel.", "Qassem", ("Naim Qassem", "LBN", "INS")),
+        # "Congolese" is read as the Democratic Republic of the Congo, the one news mostly means
+        ("Congolese soldiers clashed with rebels.", "soldiers", (None, "COD", "MIL")),
+        # the Sahel's al-Qaeda affiliate
+        ("JNIM fighters attacked a convoy.", "fighters", ("JNIM", None, "TER")),
+    ],
+)
+def test_people_of_organisations_and_namesakes(
+    nlp: Language, text: str, word: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    doc = nlp(text)
+    context = ActorResolver.load().article()
+    context.observe(next(iter(doc.sents)), date(2024, 12, 10))
+    head = next(t for t in doc if t.text == word)
+    assert [(a.name, a.country, a.sector) for a in context.resolve(head, date(2024, 12, 10))] == [expected]

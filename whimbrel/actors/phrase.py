@@ -229,6 +229,8 @@ def _lookup(
         entries = None  # "Victoria Nuland", "Chad Ochocinco": a first name, not the place it spells
     if entries and entries[0][0] == "adjective" and _surname(tokens[i], j - i):
         entries = None  # "Volker Turk", "Carl Deutsch": a surname, not the nationality it spells
+    if entries and entries[0][0] == "person" and _other_bearer(entries[0][1], tokens, i, j):
+        entries = None  # "Hazem Qassem" is not Naim Qassem: a surname after another given name
     if entries and entries[0][0] == "org" and _inside_longer_name(table, tokens, i):
         entries = None  # "Social Democratic Party" is no "Democratic Party"
     if entries:
@@ -257,6 +259,19 @@ def _in_person_name(kind: str, tokens: list[Token], i: int, j: int) -> bool:
     after = tokens[j] if j < len(tokens) else None
     opens = after is not None and after.ent_iob_ == "I" and after.ent_type_ == "PERSON"
     return word.ent_iob_ == "I" or opens
+
+
+def _other_bearer(person: object, tokens: list[Token], i: int, j: int) -> bool:
+    """A known person's one-word alias (a surname) after a given name that is not theirs, inside one name
+    the tagger found ("Hazem Qassem" for Naim Qassem); initials ("Joe R. Biden") and titles never count."""
+    if j - i != 1 or i == 0 or not isinstance(person, Person):
+        return False
+    word, given = tokens[i], tokens[i - 1]
+    if word.ent_type_ != "PERSON" or word.ent_iob_ != "I" or given.ent_type_ != "PERSON":
+        return False
+    if given.pos_ != "PROPN" or not given.text[:1].isupper() or given.text.endswith("."):
+        return False
+    return given.text.lower() not in person.name.lower().split()
 
 
 def _surname(word: Token, length: int) -> bool:

@@ -696,8 +696,11 @@ class ArticleActors(References):
                 agents = agents or [m.agent for m in appos.matches if m.agent]
         if not countries and not agents:
             return []
-        org = r.organisation() if not countries and agents else None
-        if org is not None:  # "U.N. human rights chief Volker Turk", "NATO spokesman Jan Smit": the body's
+        org = r.organisation() if agents else None
+        if org is not None and countries and org.country not in countries:
+            org = None  # "Russian Wagner commander X" is Russia's either way; "Kenyan UN envoy X" is Kenya's
+        # "U.N. human rights chief Volker Turk", "M23 spokesman Lawrence Kanyuka": the body's
+        if org is not None:
             return [Actor(r.text, org.name, org.country, org.sector, r.span)]
         sector = "ELI" if _former(r) else (_best(agents).sector if agents else "ELI")
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
