@@ -871,6 +871,9 @@ def test_the_two_leaders_are_the_articles_protagonists_not_the_last_names(nlp: L
          "countries' bids.", "countries", [("RUS", "FIN")], {"FIN", "SWE"}),
         ("Russia cut gas to Finland. Finland and Sweden applied to join NATO. The EU warned both sides.",
          "sides", [("RUS", "FIN")], {"RUS", "FIN"}),
+        # ... never the subject's own list
+        ("Honduras expelled Venezuela's envoy. Colombia and Brazil urged both governments to talk.",
+         "governments", [("HND", "VEN")], {"HND", "VEN"}),
         # ... not alternatives ("Paris or Washington")
         ("Turkey accused Greece of provocations. Athens sought help from Paris or Washington. The two "
          "countries have long quarrelled.", "countries", [("TUR", "GRC")], {"TUR", "GRC"}),

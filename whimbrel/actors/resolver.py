@@ -332,7 +332,9 @@ class ArticleActors(References):
         if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" and _counted_sides(h):
             count = _counted_sides(h)
             # "Britain, France and Germany ... the three countries"; but "the two sides" are opponents
-            listed = self._listed(h, count, position) if count > 2 or h.lemma_.lower() != "side" else None
+            listed = (
+                self._listed(h, count, position, when) if count > 2 or h.lemma_.lower() != "side" else None
+            )
             if listed is not None:
                 return listed
             if _pair(self.table, h):
@@ -399,12 +401,16 @@ class ArticleActors(References):
             self.bases[actor] = "article"
         return sides if len(sides) == 2 else []
 
-    def _listed(self, h: Token, count: int, position: tuple[int, int]) -> list[Actor] | None:
-        """ "the three countries", "both sides": the countries a recent sentence listed together, exactly
-        ``count`` of them ("India and Pakistan", "Britain, France and Germany"), if one of the last
-        paragraphs did; else None."""
+    def _listed(
+        self, h: Token, count: int, position: tuple[int, int], when: date | None
+    ) -> list[Actor] | None:
+        """ "the three countries", "both governments": the countries a recent sentence listed together,
+        exactly ``count`` of them ("India and Pakistan", "Britain, France and Germany"), if one of the last
+        paragraphs did, never a list with the clause's own subject in it ("Colombia and Brazil urged both
+        governments"); else None."""
+        own = {a.country for a in self._clause_subject(h, when) if a.country}
         for at, countries in reversed(self.listed):
-            if at >= position:
+            if at >= position or own & set(countries):
                 continue
             if position[0] - at[0] > (_LIST_REACH if count > 2 else _PAIR_REACH):
                 return None  # (a pair listed long ago: the article's main dyad is a better guess)
