@@ -586,6 +586,21 @@ FALLBACK = [
         "Mwangi",
         [("Charles Mwangi", "KEN", "COP", "Police spokesman Charles Mwangi", "article")],
     ),
+    # (eleventh session) with no place in its sentence, an unknown official is of the state the previous
+    # sentence's subject is, not of the article's most mentioned country (nor of the state acted on)
+    (
+        "Donald Trump spoke with Pakistani leaders. Pakistan denied the charge. India accused Pakistan of "
+        "sheltering the attackers. Foreign Secretary Vikram Misri asked Islamabad to hand them over.",
+        "Misri",
+        [("Vikram Misri", "IND", "GOV", "Foreign Secretary Vikram Misri", "article")],
+    ),
+    # ... only a state's subject counts
+    (
+        "Kenya's opposition boycotted the vote. Protesters blocked roads. Police spokesman Charles Mwangi "
+        "denied the claims.",
+        "Mwangi",
+        [("Charles Mwangi", "KEN", "COP", "Police spokesman Charles Mwangi", "article")],
+    ),
     # stated countries stay "text"; no country anywhere stays empty; no fall-back for TER/NGO/IGO agents
     (
         "Kenya hosted the talks. Ugandan troops crossed the border.",

@@ -514,7 +514,8 @@ class ArticleActors(References):
 
     def _fallback(self, actor: Actor, head: Token, position: tuple[int, int]) -> Actor:
         """``actor`` with the country of the fall-back chain: a place in the phrase, the sentence's place,
-        the article's dominant country (docs/actors.md); the step that found it is kept in ``bases``."""
+        the previous sentence's state subject, the article's dominant country (docs/actors.md); the step
+        that found it is kept in ``bases``."""
         assert self.places is not None
         iso3, basis = self.places.in_phrase(head), "place"
         if iso3 is None:
@@ -533,12 +534,28 @@ class ArticleActors(References):
             if len(located) == 1 or dominant in located:
                 iso3, basis = (located[0] if len(located) == 1 else dominant), "sentence"
             else:
-                iso3, basis = dominant, "article"
+                before = self._last_subject_state(head, position, skip)  # (the story's last actor)
+                iso3, basis = before or dominant, "article"
         if iso3 is None:
             return actor
         found = Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
         self.bases[found] = basis
         return found
+
+    def _last_subject_state(self, head: Token, position: tuple[int, int], skip: set[str]) -> str | None:
+        """The country of the previous sentence's subject, when it is a state's ("India accused Pakistan …
+        Foreign Secretary Vikram Misri asked Islamabad …": India), not one of ``skip``; else None."""
+        here = next(
+            ((position[0], a) for a, b, _ in self.located.get(position[0], []) if a <= head.i < b), None
+        )
+        if here is None:
+            return None
+        earlier = [actors for at, actors in self.subjects if at < here]
+        if not earlier:
+            return None
+        countries = {a.country for a in earlier[-1] if a.country and a.sector in _STATE_SECTORS}
+        countries -= skip
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _acting_state(self, head: Token, sector: str | None) -> set[str]:
         """Countries of the state that acts on an unnamed government or army in its own clause ("France did
