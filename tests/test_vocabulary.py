@@ -40,6 +40,11 @@ CASES = [
     ("The army opened a humanitarian corridor for civilians in Sudan.", ("SDN", "CONCEDE", "0863", "SDN")),
     ("Washington postponed tariffs on Mexico for a month.", ("USA", "CONCEDE", "085", "MEX")),
     ("Chinese ships blocked Philippine boats near the shoal.", ("CHN", "COERCE", "191", "PHL")),
+    # who describes what a force act hit is not whom it hit
+    (
+        "Kenyan warplanes bombed what Nairobi said was a rebel base in Somalia.",
+        ("KEN", "ASSAULT", "19", "SOM"),
+    ),
     # (a guard, not a gap: mediation stays coded now that a prisoner swap is an event noun of its own)
     ("The UAE brokered a prisoner swap between Moscow and Kyiv.", ("ARE", "CONSULT", "045", "RUS")),
     # --- (tenth session, second sweep) nominalisations, passives and progressives of common phrasings

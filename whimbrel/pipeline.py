@@ -46,6 +46,7 @@ _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
+_MATERIAL_CONFLICT = 4  # quad class of coercion, assault and the like
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
 # Visits and travel take their destination as the place of the event ("visited Moscow").
 _DESTINATION_ROOTS = ("042", "043")
@@ -433,6 +434,8 @@ class Coder:
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
+            elif code.quad_class == _MATERIAL_CONFLICT:  # "bombed what Nairobi said was a rebel base"
+                avoid.update(t.i for t in head.subtree if self.extractor.describer(t))
             if head.lemma_.lower() in self.extractor.clause_verbs:
                 # "warned that the fighting could spread to Chad": a clause whose subject is no party (the
                 # clause fall-back found none) is a forecast or a claim, no one inside it is the target

@@ -49,6 +49,7 @@ DISMAY_CONFIDENCE = 0.6
 DELIGHT_PATTERN = "support.delight"
 DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: material conflict
 _CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
@@ -93,6 +94,7 @@ class EventExtractor:
         delight_words: frozenset[str] = frozenset(),
         behest: frozenset[str] = frozenset(),
         undergone: frozenset[str] = frozenset(),
+        reporting: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = tuple(patterns)
         self.symmetric = frozenset(
@@ -120,6 +122,7 @@ class EventExtractor:
         self.weapons = weapons  # "with artillery": an instrument, no target (arguments.instrument)
         self.envoys = envoys  # "the German ambassador in Tehran": Germany, not the posting
         self.behest_words = behest  # "at the request of Britain": the asker and the doer (arguments.behest)
+        self.reporting = reporting  # "bombed what Nairobi said was a rebel base": Nairobi is no victim
 
     @classmethod
     def load(
@@ -268,7 +271,21 @@ class EventExtractor:
             return lambda token: (
                 actor(token) and not args.instrument(token, weapons) and not self.aimed_at(token)
             )
+        if cameo[:2] in _FORCE_ROOTS:
+            return lambda token: (
+                actor(token) and not args.instrument(token, weapons) and not self.describer(token)
+            )
         return lambda token: actor(token) and not args.instrument(token, weapons)
+
+    def describer(self, token: Token) -> bool:
+        """Whether ``token`` is the subject of a reporting verb inside another clause: who describes what a
+        force act hit ("bombed what **Nairobi** said was a rebel base"), not whom it hit."""
+        verb = token.head
+        return (
+            token.dep_ == "nsubj"
+            and verb.lemma_.lower() in self.reporting
+            and verb.dep_ in ("ccomp", "relcl", "acl", "advcl")
+        )
 
     def aimed_at(self, token: Token) -> bool:
         """Whether ``token`` names whom an act told by a noun is done to: the victim of a measure or an
@@ -664,6 +681,7 @@ def _build(
         lex.get("delight", empty),
         lex.get("behest", empty),
         lex.get("undergone", empty),
+        lex.get("report", empty),
     )
 
 
