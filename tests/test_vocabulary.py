@@ -40,6 +40,10 @@ CASES = [
     ("The army opened a humanitarian corridor for civilians in Sudan.", ("SDN", "CONCEDE", "0863", "SDN")),
     ("Washington postponed tariffs on Mexico for a month.", ("USA", "CONCEDE", "085", "MEX")),
     ("Chinese ships blocked Philippine boats near the shoal.", ("CHN", "COERCE", "191", "PHL")),
+    ("EU ministers agreed on fresh sanctions against Belarus.", (None, "COERCE", "163", "BLR")),
+    ("Niger's junta ordered the departure of the French ambassador.", ("NER", "SANCTION", "166", "FRA")),
+    ("Kenya cut its embassy in Kampala to two diplomats.", ("KEN", "SANCTION", "161", "UGA")),
+    ("Nigeria's supreme court suspended the governor of Rivers state.", ("NGA", "COERCE", "172", "NGA")),
     # who describes what a force act hit is not whom it hit
     (
         "Kenyan warplanes bombed what Nairobi said was a rebel base in Somalia.",
@@ -239,6 +243,9 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         # "declined to comment" stays no rejection; other crimes committed stay no mass violence
         ("The Kremlin declined to comment on the report about Ukraine.", "12"),
         ("The Kenyan minister committed fraud against Ugandan investors.", "20"),
+        # a truce that holds or collapses is no new truce (even where the parser reads "held" as a modifier)
+        ("The truce between the Sudanese army and the RSF largely held on Sunday.", "08"),
+        ("The ceasefire in Gaza collapsed in March.", "08"),
         # pressing an offensive is no request
         ("The Sudanese army pressed its offensive against the rebels in Darfur.", "10"),
         # an earthquake is still no attack

@@ -106,6 +106,10 @@ def _requirement(
         # The word governing an event noun, directly or through a preposition ("violated | the deal",
         # "the lifting | of sanctions").
         gov = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ == "ROOT":  # "A ceasefire between X and Y largely held": a finite verb misread as acl
+            gov = next(
+                (c for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBP")), gov
+            )
         return gov if gov.i != token.i and gov.lemma_.lower() in words else None
     else:
         # An infinitive after a noun is often parsed as a relative clause: "calls | to halt the deployment".
