@@ -44,6 +44,12 @@ CASES = [
     ("Niger's junta ordered the departure of the French ambassador.", ("NER", "SANCTION", "166", "FRA")),
     ("Kenya cut its embassy in Kampala to two diplomats.", ("KEN", "SANCTION", "161", "UGA")),
     ("Nigeria's supreme court suspended the governor of Rivers state.", ("NGA", "COERCE", "172", "NGA")),
+    # blame said of someone: the speaker accuses them ("was to blame", "bore responsibility")
+    (
+        "Seoul's foreign ministry said Pyongyang was to blame for the shooting.",
+        ("KOR", "ACCUSE", "11", "PRK"),
+    ),
+    ("Ankara said Athens bore full responsibility for the incident.", ("TUR", "ACCUSE", "11", "GRC")),
     # who describes what a force act hit is not whom it hit
     (
         "Kenyan warplanes bombed what Nairobi said was a rebel base in Somalia.",
@@ -264,3 +270,11 @@ def test_blocked_and_other_senses_stay_apart(text: str, root: str) -> None:
     # (one-sided events kept too: a sense read wrongly must not hide behind a missing target)
     events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     assert not any(e.code.cameo.startswith(root) for e in events), [e.code.cameo for e in events]
+
+
+def test_the_one_to_blame_blames_nobody() -> None:
+    # "X was to blame" is said of X: no act of blaming by X (nor a planned one, read from "was to")
+    events = whimbrel.code(
+        "Seoul's foreign ministry said Pyongyang was to blame for the shooting.", published=PUB, fmt="text"
+    )
+    assert [(e.source.country, e.code.plover) for e in events] == [("KOR", "ACCUSE")]

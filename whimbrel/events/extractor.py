@@ -339,8 +339,8 @@ class EventExtractor:
 
     def _verb_candidate(self, m: Match, is_actor: IsActor | None) -> Candidate | None:
         verb, pat = m.token, m.pattern
-        if clauses.describes(verb):
-            return None
+        if clauses.describes(verb) or statements.to_blame(verb):
+            return None  # ("Manila was to blame": a predicate said of Manila, no act of its own)
         subj = args.verb_subject(verb, self.object_control, is_actor)
         if pat.cameo[:2] in _VIOLENT_ROOTS and not any(_plausible(t, is_actor) for t in subj.heads):
             subj = self._weapon_actor(verb, is_actor) or subj  # "an Israeli air strike killed": Israel did

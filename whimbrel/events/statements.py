@@ -75,6 +75,18 @@ def modal_clause(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+def to_blame(token: Token) -> bool:
+    """ "X was to blame (for …)": the infinitive "to blame" as a predicate of "be" (X is blamed, X blames
+    nobody)."""
+    return (
+        token.lemma_.lower() == "blame"
+        and token.dep_ == "xcomp"
+        and token.head.lemma_.lower() == "be"
+        and any(c.tag_ == "TO" for c in token.children)
+        and not any(c.dep_ in ("dobj", "obj") for c in token.children)
+    )
+
+
 def predicate(verb: Token, words: frozenset[str]) -> Token | None:
     """A predicate in ``words`` said of something: the reporting verb's own ("called the move illegal",
     "described it as illegitimate") or its reported clause's ("said the move was illegal/a violation").
@@ -93,6 +105,7 @@ def predicate(verb: Token, words: frozenset[str]) -> Token | None:
         if clause.pos_ in ("ADJ", "NOUN"):
             pool.append(clause)
         pool.extend(c for c in clause.children if c.dep_ in PRED_DEPS and not negated(c))
+        pool.extend(c for c in clause.children if to_blame(c))  # "said Manila was to blame"
         if clause.lemma_.lower() in EQUATING:  # "said the plan amounted to theft", "constituted a violation"
             pool.extend(c for c in clause.children if c.dep_ in ("dobj", "obj"))
             pool.extend(args.prep_objects(clause, ("to",)))
