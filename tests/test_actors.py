@@ -594,6 +594,13 @@ FALLBACK = [
         "Misri",
         [("Vikram Misri", "IND", "GOV", "Foreign Secretary Vikram Misri", "article")],
     ),
+    # ... for officials and forces only: the opposition is the story's country's, whoever acted last
+    (
+        "Venezuela held a disputed election. Maduro claimed victory. Washington imposed sanctions on "
+        "Caracas. Maduro accused the opposition of plotting a coup.",
+        "opposition",
+        [(None, "VEN", "OPP", "the opposition", "article")],
+    ),
     # ... only a state's subject counts
     (
         "Kenya's opposition boycotted the vote. Protesters blocked roads. Police spokesman Charles Mwangi "

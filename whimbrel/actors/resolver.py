@@ -534,7 +534,9 @@ class ArticleActors(References):
             if len(located) == 1 or dominant in located:
                 iso3, basis = (located[0] if len(located) == 1 else dominant), "sentence"
             else:
-                before = self._last_subject_state(head, position, skip)  # (the story's last actor)
+                # an official or a force of no named state: the state the story's last subject was
+                official = actor.sector in _STATE_SECTORS
+                before = self._last_subject_state(head, position, skip) if official else None
                 iso3, basis = before or dominant, "article"
         if iso3 is None:
             return actor
