@@ -44,6 +44,10 @@ CASES = [
     ("Niger's junta ordered the departure of the French ambassador.", ("NER", "SANCTION", "166", "FRA")),
     ("Kenya cut its embassy in Kampala to two diplomats.", ("KEN", "SANCTION", "161", "UGA")),
     ("Nigeria's supreme court suspended the governor of Rivers state.", ("NGA", "COERCE", "172", "NGA")),
+    ("The Greek coast guard intercepted a boat of Turkish fishermen.", ("GRC", "COERCE", "191", "TUR")),
+    ("Trump ordered steep tariffs on Brazilian steel.", ("USA", "COERCE", "163", "BRA")),
+    ("Eritrea moved three brigades toward the border with Ethiopia.", ("ERI", "MOBILIZE", "154", "ETH")),
+    ("Turkish commandos raided a Kurdish militant camp in Iraq.", ("TUR", "COERCE", "17", "IRQ")),
     # blame said of someone: the speaker accuses them ("was to blame", "bore responsibility")
     (
         "Seoul's foreign ministry said Pyongyang was to blame for the shooting.",
@@ -252,6 +256,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         # a truce that holds or collapses is no new truce (even where the parser reads "held" as a modifier)
         ("The truce between the Sudanese army and the RSF largely held on Sunday.", "08"),
         ("The ceasefire in Gaza collapsed in March.", "08"),
+        # asking not to be named is no request
+        ("A Kenyan diplomat, who asked not to be named, said Uganda had closed the border.", "02"),
         # pressing an offensive is no request
         ("The Sudanese army pressed its offensive against the rebels in Darfur.", "10"),
         # an earthquake is still no attack

@@ -534,8 +534,11 @@ class ArticleActors(References):
             if len(located) == 1 or dominant in located:
                 iso3, basis = (located[0] if len(located) == 1 else dominant), "sentence"
             else:
-                # an official or a force of no named state: the state the story's last subject was
-                official = actor.sector in _STATE_SECTORS
+                # one official of no named state: of the state the story's last subject was (not a group:
+                # "member states", "the forces")
+                hm = self._read(head).head_match
+                person = head.pos_ == "PROPN" or (hm is not None and hm.agent is not None and hm.agent.person)
+                official = actor.sector in _STATE_SECTORS and person and head.tag_ not in ("NNS", "NNPS")
                 before = self._last_subject_state(head, position, skip) if official else None
                 iso3, basis = before or dominant, "article"
         if iso3 is None:

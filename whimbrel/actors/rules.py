@@ -96,7 +96,14 @@ def _person_like(r: Reading) -> bool:
         return True  # "Ms May" is a person even where the model reads a date
     if r.head.pos_ != "PROPN" or r.head.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC", "EVENT"):
         return False
-    return r.has_word("honorific") is not None or any(a.person and not a.generic for a in r.agents())
+    if r.has_word("honorific") is not None or any(a.person and not a.generic for a in r.agents()):
+        return True
+    # "government spokeswoman Yolande Makolo" (the tagger read an organisation): a person's role word, even a
+    # weak one, right before a name of two or more words that is no known organisation or country
+    start, end = name_tokens(r.head)
+    before = r.head.doc[start - 1] if start > 0 else None
+    role = before is not None and any(a.person and a.word.split()[-1] == before.lower_ for a in r.agents())
+    return role and end - start >= 2 and r.head.ent_type_ in ("", "ORG", "NORP") and r.head_match is None
 
 
 def _title(r: Reading) -> str:
