@@ -1356,3 +1356,25 @@ def test_people_of_organisations_and_namesakes(
     context.observe(next(iter(doc.sents)), date(2024, 12, 10))
     head = next(t for t in doc if t.text == word)
     assert [(a.name, a.country, a.sector) for a in context.resolve(head, date(2024, 12, 10))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "nth", "word", "name"),
+    [
+        # a known person's bare surname after the article named them in full, with no title and no alias
+        ("Bolivian President Rodrigo Paz met U.S. officials. Paz said Bolivia would restore ties.", 1, "Paz",
+         "Rodrigo Paz"),
+        # ... also where the tagger read it as a common noun at the start of a sentence
+        ("Former president Evo Morales criticised the plan. Morales accused the government of fraud.", 1,
+         "Morales", "Evo Morales"),
+    ],
+)  # fmt: skip
+def test_a_known_persons_surname_refers_back(
+    nlp: Language, text: str, nth: int, word: str, name: str
+) -> None:
+    doc = nlp(text)
+    context = ActorResolver.load().article()
+    for sent in doc.sents:
+        context.observe(sent, date(2025, 11, 20))
+    head = [t for t in doc if t.text == word][nth]
+    assert [a.name for a in context.resolve(head, date(2025, 11, 20))] == [name]

@@ -441,6 +441,12 @@ class ArticleActors(References):
             return self._agent_actors(r, hm.agent, when, position)
         if r.head.pos_ == "PROPN" or r.head.ent_type_ == "PERSON":
             return self._name_actors(r, position, when)
+        if r.head.tag_ in ("NN", "NNS") and r.head.text.istitle() and not any(True for _ in r.head.children):
+            # "Morales accused Paz": a surname the tagger read as a common noun at the start of a sentence,
+            # after the article named the person in full
+            for m in reversed(self.mentions):
+                if m.position < position and m.is_person and m.last_name == r.head.text:
+                    return _retext(mention_actors(m, when), r.text, r.span)
         return []
 
     def _agent_actors(
@@ -714,7 +720,9 @@ class ArticleActors(References):
                 if m.position < position and m.is_person and m.last_name == r.head.text:
                     if m.person is None:
                         return self._retext(list(m.actors), r.text, r.span)
-                    if r.has_word("honorific") is not None:  # "Theresa May ... Ms May"
+                    if r.has_word("honorific") is not None or r.head.ent_type_ == "PERSON":
+                        # "Theresa May ... Ms May"; "President Rodrigo Paz ... Paz said" (the tagger's
+                        # person: not the month "May")
                         return _retext(mention_actors(m, when), r.text, r.span)
         countries, agents = r.countries(), r.agents()
         for child in r.head.children:
