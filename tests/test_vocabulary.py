@@ -48,6 +48,9 @@ CASES = [
     ("Trump ordered steep tariffs on Brazilian steel.", ("USA", "COERCE", "163", "BRA")),
     ("Eritrea moved three brigades toward the border with Ethiopia.", ("ERI", "MOBILIZE", "154", "ETH")),
     ("Turkish commandos raided a Kurdish militant camp in Iraq.", ("TUR", "COERCE", "17", "IRQ")),
+    ("Houthi fighters captured two government positions near Marib.", ("YEM", "ASSAULT", "190", "YEM")),
+    ("Kurdish police captured an Islamic State commander in Erbil.", ("IRQ", "COERCE", "173", None)),
+    ("Brussels froze Serbia's accession talks.", ("European Union", "SANCTION", "164", "SRB")),
     # blame said of someone: the speaker accuses them ("was to blame", "bore responsibility")
     (
         "Seoul's foreign ministry said Pyongyang was to blame for the shooting.",
