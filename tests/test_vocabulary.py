@@ -51,6 +51,8 @@ CASES = [
     ("Houthi fighters captured two government positions near Marib.", ("YEM", "ASSAULT", "190", "YEM")),
     ("Kurdish police captured an Islamic State commander in Erbil.", ("IRQ", "COERCE", "173", None)),
     ("Brussels froze Serbia's accession talks.", ("European Union", "SANCTION", "164", "SRB")),
+    ("The Polish government called the Israeli remarks antisemitic.", ("POL", "ACCUSE", "111", "ISR")),
+    ("Hungary left the court, calling its ruling on Israel scandalous.", ("HUN", "ACCUSE", "11", None)),
     # blame said of someone: the speaker accuses them ("was to blame", "bore responsibility")
     (
         "Seoul's foreign ministry said Pyongyang was to blame for the shooting.",
