@@ -1378,3 +1378,12 @@ def test_a_known_persons_surname_refers_back(
         context.observe(sent, date(2025, 11, 20))
     head = [t for t in doc if t.text == word][nth]
     assert [a.name for a in context.resolve(head, date(2025, 11, 20))] == [name]
+
+
+def test_a_title_the_parser_split_off_a_name_is_no_second_party(nlp: Language) -> None:
+    # "Kishida and Chinese Premier Li Qiang": the parser makes "Premier" a conjunct of its own
+    doc = nlp("Kishida and Chinese Premier Li Qiang could meet at a summit next month.")
+    context = ActorResolver.load().article()
+    context.observe(next(iter(doc.sents)), date(2024, 5, 10))
+    head = next(t for t in doc if t.text == "Kishida")
+    assert [a.name for a in context.resolve(head, date(2024, 5, 10))] == ["Fumio Kishida", "Li Qiang"]

@@ -55,6 +55,7 @@ from whimbrel.actors.rules import (
     _venue,
 )
 from whimbrel.geo import Gazetteer
+from whimbrel.nlp import split_title
 from whimbrel.records import Actor
 
 _DOC_TAG = "whimbrel.actors.paragraph"  # Doc.user_data key: (article token, paragraph number)
@@ -301,6 +302,7 @@ class ArticleActors(References):
     def resolve(self, head: Token, when: date | None) -> list[Actor]:
         """Actors named by the argument whose syntactic head is ``head`` (and its coordinated heads)."""
         heads = sorted({head, *head.conjuncts}, key=lambda t: t.i)
+        heads = [h for h, after in zip(heads, [*heads[1:], None], strict=True) if not split_title(h, after)]
         if head.dep_ == "conj" and any(c.dep_ == "relcl" for c in head.children):
             heads = [h for h in heads if h.i >= head.i]  # "Mugabe and the generals, who seized power"
         actors: list[Actor] = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from whimbrel.nlp import DASHES, doc_text
+from whimbrel.nlp import DASHES, doc_text, split_title
 from whimbrel.status.resolve import tense_shift
 
 IsActor = Callable[[Token], bool]
@@ -55,8 +55,10 @@ class Found:
 
 
 def with_conjuncts(token: Token) -> tuple[Token, ...]:
-    """The token and the nouns conjoined with it ("Russia and China" -> both)."""
-    return (token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")])
+    """The token and the nouns conjoined with it ("Russia and China" -> both); a title the parser split off
+    the name right after it is no conjunct of its own ("Kishida and Chinese Premier | Li Qiang")."""
+    heads = [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")]]
+    return tuple(h for h, after in zip(heads, [*heads[1:], None], strict=True) if not split_title(h, after))
 
 
 def _named(token: Token, is_actor: IsActor | None) -> Token:

@@ -146,3 +146,16 @@ def _windows(text: str, start: int, end: int) -> Iterator[Paragraph]:
         if chunk:
             yield Paragraph(start, chunk)
         start = stop
+
+
+def split_title(head: Token, after: Token | None) -> bool:
+    """Whether ``head`` is a title the parser split off the name of the next conjunct ``after`` ("Kishida
+    and Chinese Premier | Li Qiang"): a capitalised noun with nothing of its own after it but that name."""
+    return (
+        after is not None
+        and head.dep_ == "conj"
+        and head.tag_ == "NNP"
+        and after.left_edge.i == head.i + 1
+        and after.ent_type_ == "PERSON"
+        and head.ent_type_ != "PERSON"
+    )
