@@ -53,6 +53,9 @@ CASES = [
     ("Brussels froze Serbia's accession talks.", ("European Union", "SANCTION", "164", "SRB")),
     ("The Polish government called the Israeli remarks antisemitic.", ("POL", "ACCUSE", "111", "ISR")),
     ("Hungary left the court, calling its ruling on Israel scandalous.", ("HUN", "ACCUSE", "11", None)),
+    # foreign nationals and employees detained with nobody named: the place's police
+    ("Three Indian nationals were arrested in Doha last week.", ("QAT", "COERCE", "173", "IND")),
+    ("A British employee of the firm was detained in Shanghai.", ("CHN", "COERCE", "173", "GBR")),
     # blame said of someone: the speaker accuses them ("was to blame", "bore responsibility")
     (
         "Seoul's foreign ministry said Pyongyang was to blame for the shooting.",
