@@ -292,3 +292,16 @@ def test_the_one_to_blame_blames_nobody() -> None:
         "Seoul's foreign ministry said Pyongyang was to blame for the shooting.", published=PUB, fmt="text"
     )
     assert [(e.source.country, e.code.plover) for e in events] == [("KOR", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas welcomed the warrants against the Israeli leaders.",
+        "Hungary criticised the arrest warrant for Netanyahu.",
+    ],
+)
+def test_a_stance_on_a_warrant_is_not_on_whom_it_is_for(text: str) -> None:
+    # whom a warrant is for is the party the stance defends or wants punished, not the one it answers
+    events = whimbrel.code(text, published="2024-11-22", fmt="text")
+    assert not [e for e in events if e.target is not None and e.target.country == "ISR"], events

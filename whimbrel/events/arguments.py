@@ -468,8 +468,15 @@ def victim(token: Token, measures: Container[str]) -> bool:
     """Whether ``token`` is whom a measure or an attack (a noun in ``measures``) is aimed at ("sanctions
     **on** Iran", "the crackdown **on** protesters"): the party an objection to it defends, not the one it
     objects to ("charges against Israel" are no measure: Israel is what they accuse)."""
+    if token.dep_ in ("amod", "compound", "poss") and token.head.dep_ == "pobj":
+        token = token.head  # "the warrants against **the Israeli** leaders"
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head.lemma_.lower() in measures
+    if token.dep_ != "pobj" or prep.head.lemma_.lower() not in measures:
+        return False
+    # ("the arrest warrant **for** Netanyahu": whom a warrant is for)
+    return prep.lower_ in ("on", "against") or (
+        prep.lower_ == "for" and prep.head.lemma_.lower() == "warrant"
+    )
 
 
 def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
