@@ -1344,6 +1344,13 @@ def test_whose_is_the_noun_its_clause_is_about(nlp: Language) -> None:
         ),
         # "Congolese" is read as the Democratic Republic of the Congo, the one news mostly means
         ("Congolese soldiers clashed with rebels.", "soldiers", (None, "COD", "MIL")),
+        # US combatant commands and Pakistan's military media wing
+        ("U.S. Africa Command said it struck militants.", "Command", ("U.S. Africa Command", "USA", "MIL")),
+        (
+            "The ISPR said Afghan forces fired first.",
+            "ISPR",
+            ("Inter-Services Public Relations", "PAK", "MIL"),
+        ),
         # the Sahel's al-Qaeda affiliate
         ("JNIM fighters attacked a convoy.", "fighters", ("JNIM", None, "TER")),
     ],
