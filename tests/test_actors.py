@@ -505,6 +505,8 @@ BAD_FILES = [
     ("iso3\tname\nxx\tNowhere\n", 2, "iso3"),
     ("word\tkind\nzzz\tverb\n", 2, "kind"),
     ("colour\tshape\nred\tround\n", 1, "header"),
+    # a group of states whose member is no country
+    ("name\taliases\tcountry\tsector\tmembers\nThe Pair\t\t\tGOV\tFRA|XXX\n", 2, "country"),
 ]
 
 
@@ -1394,3 +1396,21 @@ def test_a_title_the_parser_split_off_a_name_is_no_second_party(nlp: Language) -
     context.observe(next(iter(doc.sents)), date(2024, 5, 10))
     head = next(t for t in doc if t.text == "Kishida")
     assert [a.name for a in context.resolve(head, date(2024, 5, 10))] == ["Fumio Kishida", "Li Qiang"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "countries"),
+    [
+        ("The E3 accused Iran of breaching the deal.", "E3", ["GBR", "FRA", "DEU"]),
+        ("The Baltic states condemned the drone incursions.", "states", ["EST", "LVA", "LTU"]),
+        ("Leaders of the Alliance of Sahel States met in Niamey.", "Alliance", ["MLI", "BFA", "NER"]),
+    ],
+)
+def test_a_group_of_states_named_as_one_is_each_of_them(
+    nlp: Language, text: str, word: str, countries: list[str]
+) -> None:
+    doc = nlp(text)
+    context = ActorResolver.load().article()
+    context.observe(next(iter(doc.sents)), date(2025, 9, 1))
+    head = next(t for t in doc if t.text == word)
+    assert [a.country for a in context.resolve(head, date(2025, 9, 1))] == countries

@@ -27,7 +27,7 @@ FILES = ("countries", "people", "organisations", "agents", "words")
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "countries": (("iso3", "name"), ("aliases", "adjectives", "seats")),
     "people": (("name", "sector"), ("aliases", "country", "start", "end", "role", "gender")),
-    "organisations": (("name", "sector"), ("aliases", "country")),
+    "organisations": (("name", "sector"), ("aliases", "country", "members")),
     "agents": (("word", "sector"), ("person", "generic", "alone", "means")),
     "words": (("word", "kind"), ("value", "after")),
 }
@@ -113,6 +113,7 @@ class Organisation:
     name: str
     country: str | None
     sector: str
+    members: tuple[str, ...] = ()  # a group of states named as one ("the E3"): their iso3 codes
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,8 @@ class ActorDictionary:
         required, optional = COLUMNS["organisations"]
         for line, row in read_tsv(path, required, optional):
             country = _country(path, line, row["country"], self.countries)
-            org = Organisation(row["name"], country, _sector(path, line, row["sector"]))
+            members = tuple(_country(path, line, m, self.countries) or "" for m in _split(row["members"]))
+            org = Organisation(row["name"], country, _sector(path, line, row["sector"]), members)
             self.organisations[row["name"].lower()] = org
             for alias in (row["name"], *_split(row["aliases"])):
                 self.add(alias, ("org", org))

@@ -430,6 +430,8 @@ class ArticleActors(References):
                 return [_person_actor(value, r.text, r.span, when, _former(r))]
             if kind == "org":
                 assert isinstance(value, Organisation)
+                if value.members:  # "the E3": each of its states
+                    return [Actor(r.text, None, c, value.sector, r.span) for c in value.members]
                 other = [c for c in r.countries() if value.country and c != value.country]
                 if other:  # "Rwanda's Senate", "the Kenyan parliament": that country's body, not ours
                     return [Actor(r.text, None, other[0], value.sector, r.span)]
