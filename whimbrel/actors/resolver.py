@@ -235,9 +235,8 @@ class ArticleActors(References):
         for token in sent:
             if token.dep_ == "conj" or not token.conjuncts or token.i not in found:
                 continue
-            if not any(
-                c.dep_ == "cc" and c.lower_ in ("and", "&") for t in token.conjuncts for c in t.children
-            ) and not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+            joiners = (c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "cc")
+            if not any(c.lower_ in ("and", "&") for c in joiners):
                 continue  # "support from Paris or Washington": alternatives, no group
             countries: list[str] = []
             for head in (token, *token.conjuncts):
@@ -331,8 +330,8 @@ class ArticleActors(References):
                 # a name the dictionaries know: "the Group of Seven" is no group of seven, "the
                 # Organization of American States" no organisation named before
                 return self._interpret(reading, when, position)
-        if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" and _counted_sides(h):
-            count = _counted_sides(h)
+        count = _counted_sides(h) if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" else 0
+        if count:
             # "Britain, France and Germany ... the three countries"; but "the two sides" are opponents
             listed = (
                 self._listed(h, count, position, when) if count > 2 or h.lemma_.lower() != "side" else None
@@ -565,10 +564,10 @@ class ArticleActors(References):
         )
         if here is None:
             return None
-        earlier = [actors for at, actors in self.subjects if at < here]
-        if not earlier:
+        previous = next((actors for at, actors in reversed(self.subjects) if at < here), None)
+        if previous is None:
             return None
-        countries = {a.country for a in earlier[-1] if a.country and a.sector in _STATE_SECTORS}
+        countries = {a.country for a in previous if a.country and a.sector in _STATE_SECTORS}
         countries -= skip
         return next(iter(countries)) if len(countries) == 1 else None
 
