@@ -20,6 +20,15 @@ D = date
 
 # (sentence, trigger word, published, expected start, expected end, basis)
 CASES: list[tuple[str, str, date | None, date | None, date | None, str]] = [
+    # (eleventh session) "until" ends a period: no time of the act
+    (
+        "The government would suspend the accession talks until 2028.",
+        "suspend",
+        WED,
+        WED,
+        WED,
+        "publication",
+    ),
     # explicit dates
     (
         "Rebels shelled the town on Sept. 4, residents said.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from whimbrel.records import UNKNOWN_DATE, DateRange
 from whimbrel.time.expressions import (
@@ -81,8 +81,9 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
         inside = [e for e, a in anchors if _in_phrase(a, trigger)]
         if inside:
             return inside
-    # a day possessing an object dates what is acted on, not the act on it (see _of_object)
-    anchors = [(e, a) for e, a in anchors if not _of_object(e, a)]
+    # a day possessing an object dates what is acted on, not the act on it (see _of_object); "until 2028"
+    # is when a state ends ("would suspend the talks until 2028"), not when the act happens
+    anchors = [(e, a) for e, a in anchors if not _of_object(e, a) and not _until(e, doc)]
     node = clause_verb(trigger)
     for _ in range(10):
         hits = _owned(node, anchors, lex)
@@ -203,3 +204,9 @@ def _single_clause(trigger: Token) -> bool:
     """At most one clause-heading verb in the sentence (captions and headlines often have none)."""
     heads = [t for t in trigger.sent if t.pos_ in VERBAL and t.dep_ in CLAUSES]
     return len(heads) <= 1
+
+
+def _until(expr: TimeExpr, doc: Doc) -> bool:
+    """Whether ``expr`` follows "until" or "till" (the end of a period, not an event's time)."""
+    before = doc.text[max(0, expr.start_char - 7) : expr.start_char].lower().split()
+    return before[-1:] in (["until"], ["till"])
