@@ -53,6 +53,8 @@ CASES = [
     ("Brussels froze Serbia's accession talks.", ("European Union", "SANCTION", "164", "SRB")),
     ("The Polish government called the Israeli remarks antisemitic.", ("POL", "ACCUSE", "111", "ISR")),
     ("Hungary left the court, calling its ruling on Israel scandalous.", ("HUN", "ACCUSE", "11", None)),
+    # an order's participle is the signer's act (no demand addressed to anyone)
+    ("Trump signed an executive order cutting all U.S. aid to Colombia.", ("USA", "SANCTION", "162", "COL")),
     # foreign nationals and employees detained with nobody named: the place's police
     ("Three Indian nationals were arrested in Doha last week.", ("QAT", "COERCE", "173", "IND")),
     ("A British employee of the firm was detained in Shanghai.", ("CHN", "COERCE", "173", "GBR")),

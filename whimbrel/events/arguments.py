@@ -273,12 +273,13 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if is_actor is None or is_actor(head) or dep == "relcl":
                 return Found(with_conjuncts(head), fallback)
-            if dep == "acl" and head.lemma_.lower() in control:
+            infinitive = dep == "acl" and any(c.tag_ == "TO" for c in verb.children)
+            if infinitive and head.lemma_.lower() in control:
                 # "gave Somalia an ultimatum to withdraw its envoy", "his appeal to the rebels to disarm":
-                # whoever is addressed acts, never whoever made the demand.
+                # whoever is addressed acts, never whoever made the demand (but "an executive order
+                # cutting aid" is the signer's act: a participle, no demand)
                 addressee = _addressee(head)
                 return Found(with_conjuncts(addressee) if addressee is not None else (), fallback)
-            infinitive = dep == "acl" and any(c.tag_ == "TO" for c in verb.children)
             bidder = noun_source(head, is_actor) if infinitive else Found(())
             if bidder.heads:  # "an attempt by Washington to sanction Pyongyang", "a U.S. bid to impose"
                 return bidder
