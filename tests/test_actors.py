@@ -742,6 +742,17 @@ SHORT = [
         [("UN Security Council", None, "IGO", "The council")],
     ),
     ("The city council approved the budget. The council also raised taxes.", "council", []),
+    # (eleventh session, guards) "the Union" after the European Union; after the African Union, that one
+    (
+        "The European Union froze funds for Hungary. Orban accused the Union of blackmail.",
+        "Union",
+        [("European Union", None, "IGO", "the Union")],
+    ),
+    (
+        "The African Union met in Addis Ababa. Ethiopia criticised the Union.",
+        "Union",
+        [("African Union", None, "IGO", "the Union")],
+    ),
 ]
 
 
