@@ -53,6 +53,14 @@ CASES = [
     ("Brussels froze Serbia's accession talks.", ("European Union", "SANCTION", "164", "SRB")),
     ("The Polish government called the Israeli remarks antisemitic.", ("POL", "ACCUSE", "111", "ISR")),
     ("Hungary left the court, calling its ruling on Israel scandalous.", ("HUN", "ACCUSE", "11", None)),
+    # common verbs of news that had no row
+    ("Tehran lambasted Washington over the new sanctions.", ("IRN", "ACCUSE", "111", "USA")),
+    ("Brussels faulted Budapest for the delay.", ("European Union", "ACCUSE", "111", "HUN")),
+    ("Russian artillery bombarded Kharkiv overnight.", ("RUS", "ASSAULT", "194", "UKR")),
+    ("Kenya resumed talks with Somalia on Monday.", ("KEN", "CONSULT", "046", "SOM")),
+    ("Germany equipped the Ukrainian army with drones.", ("DEU", "AID", "072", "UKR")),
+    ("The United States resumed aid to Ukraine.", ("USA", "AID", "070", "UKR")),
+    ("Caracas repudiated the agreement with Guyana.", ("VEN", "REJECT", "12", "GUY")),
     # an order's participle is the signer's act (no demand addressed to anyone)
     ("Trump signed an executive order cutting all U.S. aid to Colombia.", ("USA", "SANCTION", "162", "COL")),
     # foreign nationals and employees detained with nobody named: the place's police
