@@ -61,6 +61,11 @@ CASES = [
     ("Germany equipped the Ukrainian army with drones.", ("DEU", "AID", "072", "UKR")),
     ("The United States resumed aid to Ukraine.", ("USA", "AID", "070", "UKR")),
     ("Caracas repudiated the agreement with Guyana.", ("VEN", "REJECT", "12", "GUY")),
+    ("Skirmishes between Indian and Chinese troops broke out in Ladakh.", ("IND", "ASSAULT", "190", "CHN")),
+    (
+        "Myanmar's pardon for the jailed Reuters journalists surprised diplomats.",
+        ("MMR", "CONCEDE", "0841", None),
+    ),
     # an order's participle is the signer's act (no demand addressed to anyone)
     ("Trump signed an executive order cutting all U.S. aid to Colombia.", ("USA", "SANCTION", "162", "COL")),
     # foreign nationals and employees detained with nobody named: the place's police
