@@ -66,6 +66,9 @@ CASES = [
         "Myanmar's pardon for the jailed Reuters journalists surprised diplomats.",
         ("MMR", "CONCEDE", "0841", None),
     ),
+    ("Ankara took aim at Athens over the maritime deal.", ("TUR", "ACCUSE", "111", "GRC")),
+    ("Russian troops laid siege to the city of Avdiivka.", ("RUS", "COERCE", "191", "UKR")),
+    ("Sudan's army clamped down on protesters in Khartoum.", ("SDN", "COERCE", "170", "SDN")),
     # an order's participle is the signer's act (no demand addressed to anyone)
     ("Trump signed an executive order cutting all U.S. aid to Colombia.", ("USA", "SANCTION", "162", "COL")),
     # foreign nationals and employees detained with nobody named: the place's police
