@@ -24,7 +24,7 @@ from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, referred_act
 from whimbrel.events.declared import intent_cameo, refusal_cameo, threat_cameo
-from whimbrel.events.extractor import JOINT_SUFFIX, NO_AGENT_SUFFIX
+from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
@@ -46,7 +46,6 @@ _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
-_MATERIAL_CONFLICT = 4  # quad class of coercion, assault and the like
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
 # Visits and travel take their destination as the place of the event ("visited Moscow").
 _DESTINATION_ROOTS = ("042", "043")
@@ -129,7 +128,8 @@ class Coder:
             return token.pos_ == "PROPN" and bool(token.ent_type_) and bool(context.resolve(token, published))
 
         # the paragraph's background date (and the date an earlier sentence set, for "the next day")
-        narrative = Narrative(state.reference or article.published, inherited=state.last_dated)
+        narrative = Narrative(state.reference or article.published, previous=state.narrative)
+        state.narrative = narrative
         for sent in doc.sents:
             state.context.observe(sent, article.published)
             scan = self.extractor.scan(sent, is_name)  # one pass: negative context and pattern heads
@@ -153,7 +153,6 @@ class Coder:
                     if event.target is not None:  # "the two sides" are the article's usual pair
                         state.context.note_dyad(event.source.country, event.target.country)
             narrative.add(sent)
-        state.last_dated = narrative.last_dated()
 
     def _code_sentence(
         self,
@@ -434,7 +433,7 @@ class Coder:
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
-            elif code.quad_class == _MATERIAL_CONFLICT:  # "bombed what Nairobi said was a rebel base"
+            elif code.cameo_root in COERCIVE_ROOTS:  # "bombed what Nairobi said was a rebel base"
                 avoid.update(t.i for t in head.subtree if self.extractor.describer(t))
             if head.lemma_.lower() in self.extractor.clause_verbs:
                 # "warned that the fighting could spread to Chad": a clause whose subject is no party (the
@@ -503,7 +502,7 @@ class _ArticleCoding:
     sentences: int = 0
     off_topic: int = 0  # sentences with a strong sports/business/weather word (events/negatives.tsv)
     reference: date | None = None  # the dateline's day, when it names one (else the publication day)
-    last_dated: DateRange | None = None  # the date the latest dated sentence of earlier paragraphs gave
+    narrative: Narrative | None = None  # the latest paragraph's (for "the next day" with no date before it)
 
     def finish(self) -> list[Event]:
         self.paras = []

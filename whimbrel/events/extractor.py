@@ -49,7 +49,9 @@ DISMAY_CONFIDENCE = 0.6
 DELIGHT_PATTERN = "support.delight"
 DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: material conflict
+COERCIVE_ROOTS = frozenset(
+    {"17", "18", "19", "20"}
+)  # coercion and violence (whose describers are no targets)
 _CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
@@ -271,7 +273,7 @@ class EventExtractor:
             return lambda token: (
                 actor(token) and not args.instrument(token, weapons) and not self.aimed_at(token)
             )
-        if cameo[:2] in _FORCE_ROOTS:
+        if cameo[:2] in COERCIVE_ROOTS:
             return lambda token: (
                 actor(token) and not args.instrument(token, weapons) and not self.describer(token)
             )

@@ -84,11 +84,11 @@ class Narrative:
     expressions would cost the coder)."""
 
     def __init__(
-        self, published: date | None, lexicon: TimeLexicon | None = None, inherited: DateRange | None = None
+        self, published: date | None, lexicon: TimeLexicon | None = None, previous: Narrative | None = None
     ) -> None:
         self.published = published
         self.lexicon = lexicon
-        self.inherited = inherited  # what :meth:`last_dated` gives when no sentence here has a date
+        self.previous = previous  # the paragraph before, where :meth:`last_dated` looks next
         self._sents: list[Span] = []
         self._read = 0
         self._date: DateRange | None = None
@@ -100,15 +100,16 @@ class Narrative:
     def last_dated(self) -> DateRange | None:
         """The date the latest sentence so far with a date of its own gave its main clause ("Kenya closed
         the border on May 3."), which "the following day" in a later sentence counts from; else the one
-        the paragraph inherited from earlier ones."""
-        if self.published is None:
-            return None
+        the latest one of the paragraphs before.  Read only when a clue asks for it."""
         lex = self.lexicon or default_lexicon()
-        for sent in reversed(self._sents):
-            when = resolve_date(sent.root, self.published, lexicon=lex)
-            if when.basis == "text":
-                return when
-        return self.inherited
+        narrative: Narrative | None = self
+        while narrative is not None and narrative.published is not None:
+            for sent in reversed(narrative._sents):
+                when = resolve_date(sent.root, narrative.published, lexicon=lex)
+                if when.basis == "text":
+                    return when
+            narrative = narrative.previous
+        return None
 
     def date(self) -> DateRange | None:
         """The background date after the sentences added so far (see :func:`narrative_date`)."""
