@@ -18,6 +18,32 @@ PUB = "2024-05-10"
 
 # (text, (source country, plover, CAMEO code or root, target country or name))
 CASES = [
+    # --- (twelfth session) a subject the parser left behind an aside, bodies of an organisation, new verbs
+    (
+        "The raid came a week after Greek police, acting on a Turkish request, detained two Kurdish men.",
+        ("GRC", "COERCE", "173", None),
+    ),
+    (
+        "Talks resumed days after Israel, citing security concerns, expelled two Turkish diplomats.",
+        ("ISR", "SANCTION", "161", "TUR"),
+    ),
+    (
+        "An IMF team met Sri Lankan President Anura Kumara Dissanayake in Colombo.",
+        ("International Monetary Fund", "CONSULT", "040", "LKA"),
+    ),
+    ("The World Bank's board approved a $500 million loan for Kenya.", ("World Bank", "AID", "071", "KEN")),
+    ("Saudi Arabia rolled over a $3 billion deposit to Pakistan.", ("SAU", "AID", "071", "PAK")),
+    ("Niger kicked out the French ambassador in 2023.", ("NER", "SANCTION", "161", "FRA")),
+    ("Ecuador's president threw out the Mexican ambassador.", ("ECU", "SANCTION", "161", "MEX")),
+    (
+        "Rwandan troops repelled an attack by Burundian soldiers near the border.",
+        ("RWA", "ASSAULT", "190", "BDI"),
+    ),
+    ("Indian forces repulsed an incursion by Pakistani troops in Kashmir.", ("IND", "ASSAULT", "190", "PAK")),
+    (
+        "Erdogan said there would be consequences for Greece if it armed the islands.",
+        ("TUR", "THREATEN", "130", "GRC"),
+    ),
     # --- (eleventh session) an act noun inside another event: its doer, its that-clause, its parties
     ("Paris welcomed Iran's release of two French nationals.", ("FRA", "SUPPORT", "051", "IRN")),
     ("Paris welcomed Iran's release of two French nationals.", ("IRN", "CONCEDE", "0841", "FRA")),
@@ -290,6 +316,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         ("A powerful earthquake hit Turkey on Monday.", "19"),
         # a rally with no object of support is still a demonstration, never support
         ("Thousands of Serbs rallied against the government in Belgrade.", "05"),
+        # a court that throws out a case expels nobody
+        ("A Bolivian court threw out the case against the Peruvian activists.", "17"),
         # "welcomed Finland to NATO" praises a new member, no visit hosted
         ("Germany welcomed Finland to NATO.", "043"),
         # a thing called something is named, never phoned
@@ -302,6 +330,15 @@ def test_blocked_and_other_senses_stay_apart(text: str, root: str) -> None:
     # (one-sided events kept too: a sense read wrongly must not hide behind a missing target)
     events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     assert not any(e.code.cameo.startswith(root) for e in events), [e.code.cameo for e in events]
+
+
+def test_harm_announced_to_come_is_a_threat_made() -> None:
+    # "there would be consequences": the harm is to come, the threat itself has been made
+    events = whimbrel.code(
+        "Erdogan said on Monday there would be consequences for Greece.", published=PUB, fmt="text"
+    )
+    got = [(e.source.country, e.code.plover, e.target and e.target.country, e.status) for e in events]
+    assert got == [("TUR", "THREATEN", "GRC", "occurred")]
 
 
 def test_the_one_to_blame_blames_nobody() -> None:

@@ -321,6 +321,9 @@ class Coder:
         if status.status == "occurred" and _ahead(head, when_range, reference):
             # "Blinken is travelling to Beijing next week": a present with a day to come is planned
             status = StatusResult("planned", "present with a date to come", status.attribution)
+        if status.status == "planned" and code.plover == "THREATEN" and head.pos_ in ("NOUN", "PROPN"):
+            # "said there would be consequences for Riyadh": the harm is to come, the threat is made
+            status = StatusResult("occurred", "a threat told as harm to come", status.attribution)
         if status.status == "occurred" and reference and when_range.start and when_range.start > reference:
             # what has happened is no later than the story ("asked at the request of Britain" in "the Council
             # will meet on Tuesday at the request of Britain" was made before Tuesday)

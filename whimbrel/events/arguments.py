@@ -26,6 +26,8 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Default prepositions introducing the target of a verb without a pattern preposition.
 VERB_TARGET_PREPS = ("to", "with", "against", "on", "at", "into")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "in", "into", "for", "between")
+# prepositions that also introduce clauses: their object may be a stranded subject ("after police, …, raided")
+SUBORDINATING = frozenset({"after", "before", "since", "until", "till"})
 MAX_CLIMB = 6  # longest control / conjunction chain followed when looking for a subject
 SCHEDULED = frozenset({"due", "set", "poised", "slated", "scheduled"})  # "is due to travel": a planned act
 # verbs that stop somebody else's bid: "vetoed a resolution to impose sanctions" (the vetoer imposes none)
@@ -317,6 +319,8 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             verb, fallback = controller, fallback or dep == "ccomp"
             continue
         stolen = _stolen_subject(verb) if dep == "conj" and head.pos_ in ("VERB", "AUX") else None
+        if stolen is None and dep == "conj" and head.pos_ == "VERB":
+            stolen = _stranded_subject(verb, is_actor)
         if stolen is not None:
             # "Azerbaijan will release 32 servicemen and Armenia will free two soldiers": the parser took
             # the second subject for a conjunct of the first object
@@ -362,6 +366,23 @@ def _stolen_subject(verb: Token) -> Token | None:
     if prev.dep_ != "conj" or prev.pos_ != "PROPN" or prev.head.dep_ not in OBJ:
         return None
     return prev if prev.head.head.i == verb.head.i else None
+
+
+def _stranded_subject(verb: Token, is_actor: IsActor | None) -> Token | None:
+    """The subject the parser left as the object of "after", "before", "since" or "until" when an aside
+    follows it ("came days after Italian police, acting on a U.S. warrant, detained X": police detained),
+    for a conjunct with no coordinator before it; None otherwise."""
+    head = verb.head
+    if is_actor is None or any(verb.doc[k].dep_ == "cc" for k in range(head.i + 1, verb.i)):
+        return None
+    for prep in verb.doc[head.i + 1 : verb.i]:
+        # ("came three days after police ...": the preposition may hang on the measure of time)
+        on = prep.head if prep.head.dep_ != "npadvmod" else prep.head.head
+        if prep.dep_ == "prep" and prep.lower_ in SUBORDINATING and on.i == head.i:
+            objects = [o for o in prep.children if o.dep_ == "pobj" and is_actor(_named(o, is_actor))]
+            if objects and objects[0].i < verb.i and prep.doc[objects[0].right_edge.i + 1].is_punct:
+                return _named(objects[0], is_actor)
+    return None
 
 
 def _expand(tokens: list[Token]) -> tuple[Token, ...]:

@@ -19,6 +19,8 @@ CLAUSE_NOUN_PREPS = frozenset({"in", "during", "as", "after", "following", "befo
 # ... of these only when the noun names its other party ("after talks with Germany", not "after legal
 # consultation")
 PARTNERED_PREPS = frozenset({"after", "following", "before"})
+# verbs of saying whose "there will be ..." clause announces the speaker's own act
+SAYING = frozenset({"say", "tell", "warn", "announce", "insist", "vow", "add", "state", "declare", "stress"})
 
 
 def clause_source(noun: Token, pat: Pattern, control: frozenset[str], is_actor: IsActor | None) -> args.Found:
@@ -42,8 +44,19 @@ def clause_source(noun: Token, pat: Pattern, control: frozenset[str], is_actor: 
         return args.Found(found.heads, fallback=True)
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Egypt is the main mediator"
         holder = args.holder_subject(noun.head)
+        if holder is None and _existential(noun.head):
+            # "Biden said there would be consequences for Riyadh": what is announced to exist is the
+            # speaker's own (threat, talks, aid)
+            return args.Found(args.verb_subject(noun.head.head, control, is_actor).heads, fallback=True)
         return args.Found((holder,) if holder is not None else (), fallback=True)
     return args.Found(())
+
+
+def _existential(be: Token) -> bool:
+    """A "there is / there will be" clause reported by a verb of saying."""
+    return (
+        any(c.dep_ == "expl" for c in be.children) and be.dep_ == "ccomp" and be.head.lemma_.lower() in SAYING
+    )
 
 
 def describes(verb: Token) -> bool:
