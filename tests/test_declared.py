@@ -41,6 +41,13 @@ THREATS = [
      ("IRN", "138", "ISR", "occurred")),
     # the planned attack itself stays
     ("Israel plans to strike Hezbollah targets in Lebanon.", ("ISR", "190", "LBN", "planned")),
+    # a measure told as possible or conditional by its own side: sanctions, cut aid, coercion
+    ("Washington said it could sanction Nicaraguan officials.", ("USA", "1312", "NIC", "occurred")),
+    ("Britain may cut aid to Rwanda if the war goes on, London said.", ("GBR", "1311", "RWA", "occurred")),
+    ("Ankara will expel the Dutch ambassador if the rally goes ahead.", ("TUR", "1313", "NLD", "occurred")),
+    ("Ireland said it would arrest the Sudanese general if he visited.", ("IRL", "132", "SDN", "occurred")),
+    # the possible sanction itself stays, hypothetical
+    ("Washington said it could sanction Nicaraguan officials.", ("USA", "163", "NIC", "hypothetical")),
 ]  # fmt: skip
 
 
@@ -70,6 +77,8 @@ def test_a_declared_act_is_an_act(text: str, expected: tuple[str, str, str, str]
     [
         "Analysts said Russia would attack Kyiv.",  # someone else's forecast
         "Russia could attack Kyiv.",  # speculation, no condition
+        "The EU could impose sanctions on Georgia.",  # speculation nobody is told saying
+        "Analysts said the EU could impose sanctions on Georgia.",  # someone else's speculation
         "Russian forces attacked Kyiv on Monday.",  # the deed itself
     ],
 )

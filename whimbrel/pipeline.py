@@ -340,7 +340,7 @@ class Coder:
         # "said he would not provide support": a refusal; "plans to strike Hezbollah": a threat
         declared = (
             refusal_cameo(head, code, status.status)
-            or threat_cameo(code, status.status, status.cue)
+            or threat_cameo(code, status.status, status.cue, told=status.attribution is not None)
             or intent_cameo(code, status.status)
         )
         declared_code = self.cameo.event_code(declared) if declared else None

@@ -11,8 +11,11 @@ The negated act itself stays an event with status ``negated``.
 
 A declared use of force: "Israel plans to strike Hezbollah targets", "Iran will strike Israel if it attacks
 its nuclear sites" is a threat to use military force (CAMEO 138), besides the planned or conditional
-attack.  Only a planned act of force (CAMEO 18-20), or one conditional on "if"/"unless"; speculation
-("Russia could attack Kyiv") is none.  Whether the teller is the act's own side is the coder's check.
+attack; likewise a declared measure ("Washington said it could impose further sanctions": 1312; cut aid
+1311, other reductions of relations 1313, coercion 132).  Only a planned act of force or measure (CAMEO
+16-20), one conditional on "if"/"unless", or one someone is told saying "could", "may" or "might" happen;
+untold speculation ("Russia could attack Kyiv") is none.  Whether the teller is the act's own side is the
+coder's check.
 
 A declared deed of cooperation: "Israel said it would free 150 prisoners" is an intent to yield (CAMEO 035),
 besides the planned release; likewise material cooperation (031) and aid (033).
@@ -32,6 +35,10 @@ REJECT = "120"
 THREAT = "138"  # threaten to use military force
 _FORCE = frozenset({"18", "19", "20"})
 _CONDITIONS = frozenset({"if", "unless"})
+_SPECULATION = frozenset({"could", "may", "might"})
+# measures announced: cut aid 1311, sanctions 1312, other reductions of relations 1313, coercion 132
+_MEASURES = frozenset({"16", "17"})
+_MEASURE_THREATS = {"162": "1311", "163": "1312", "16": "1313", "17": "132"}
 # a deed's root -> the intent to do it: material cooperation 031, aid 033, yielding 035
 _INTENTS = {"06": "031", "07": "033", "08": "035"}
 
@@ -55,10 +62,18 @@ def intent_cameo(code: EventCode, status: str) -> str | None:
     return _INTENTS.get(code.cameo_root)
 
 
-def threat_cameo(code: EventCode, status: str, cue: str | None) -> str | None:
-    """CAMEO 138 when the act at hand is a planned or conditional use of force, else None."""
-    if code.cameo_root not in _FORCE:
+def threat_cameo(code: EventCode, status: str, cue: str | None, told: bool = False) -> str | None:
+    """The CAMEO threat code (13x) when the act at hand is a planned or conditional use of force (138) or
+    measure (sanctions 1312, cut aid 1311, other reductions of relations 1313, coercion 132), else None.
+    Speculation ("could", "may", "might") is a threat only when someone is told saying it (``told``)."""
+    root = code.cameo_root
+    if root not in _FORCE and root not in _MEASURES:
         return None
-    if status == "planned" or (status == "hypothetical" and cue in _CONDITIONS):
+    if not (
+        status == "planned"
+        or (status == "hypothetical" and (cue in _CONDITIONS or (told and cue in _SPECULATION)))
+    ):
+        return None
+    if root in _FORCE:
         return THREAT
-    return None
+    return _MEASURE_THREATS.get(code.cameo[:3], _MEASURE_THREATS[root])
