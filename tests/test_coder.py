@@ -26,7 +26,7 @@ CASES = [
     ("In 2008, Obama criticized Putin over the war in Georgia.",
      ("Barack Obama", "ACCUSE", "Vladimir Putin", "2008-01-01", "2008-12-31", "text", "occurred")),
     ("The European Union imposed new sanctions on Russia in August 2014.",
-     ("European Union", "COERCE", "RUS", "2014-08-01", "2014-08-31", "text", "occurred")),
+     ("European Union", "SANCTION", "RUS", "2014-08-01", "2014-08-31", "text", "occurred")),
     ("Poland expelled two Russian diplomats in March 2016.",
      ("POL", "SANCTION", "RUS", "2016-03-01", "2016-03-31", "text", "occurred")),
     # advisers and aides are government roles of their possessor's country
@@ -540,8 +540,8 @@ CROWDS_AND_CAPTORS = [
      (None, "TER", "CONCEDE", "NGA")),
     # restricting another country's trade is coercion (CAMEO 163, an embargo)
     ("The Security Council passed a resolution slashing North Korea's imports of fuel.",
-     (None, "IGO", "COERCE", "PRK")),
-    ("Russia banned imports of wine from Georgia.", ("RUS", "GOV", "COERCE", "GEO")),
+     (None, "IGO", "SANCTION", "PRK")),
+    ("Russia banned imports of wine from Georgia.", ("RUS", "GOV", "SANCTION", "GEO")),
     # "tank" parsed as the object of "in" and "shelling" as a verb: the attack noun still names the attacker
     ("Four Palestinian children were killed in Israeli tank shelling in Gaza on Friday.",
      ("ISR", "GOV", "ASSAULT", "PSE")),
@@ -1295,7 +1295,7 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
          [("RUS", "ASSAULT", "UKR"), ("RUS", "ASSAULT", "UKR")]),
         # a nationality adjective of the first conjunct is the bare conjunct's too
         ("The United States imposed sanctions on Chinese firms and citizens.",
-         [("USA", "COERCE", "CHN"), ("USA", "COERCE", "CHN")]),
+         [("USA", "SANCTION", "CHN"), ("USA", "SANCTION", "CHN")]),
     ],
 )  # fmt: skip
 def test_weapons_units_and_objects_that_decide(
@@ -1309,12 +1309,12 @@ def test_weapons_units_and_objects_that_decide(
     ("text", "expected"),
     [
         # a bid somebody else blocked: the bidder's act did not happen, and the blocker made none
-        ("China blocked an attempt by Washington to sanction North Korea.", [("USA", "COERCE", "negated")]),
+        ("China blocked an attempt by Washington to sanction North Korea.", [("USA", "SANCTION", "negated")]),
         ("China and Russia blocked a U.S.-led bid to impose new sanctions on Pyongyang.", []),
         ("Russia vetoed a resolution to impose sanctions on Syria.", []),
         # one's own bid is an act not yet done
         ("The United States made a bid to impose new sanctions on Pyongyang.",
-         [("USA", "COERCE", "hypothetical")]),
+         [("USA", "SANCTION", "hypothetical")]),
     ],
 )  # fmt: skip
 def test_a_blocked_bid(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -1331,9 +1331,9 @@ def test_a_blocked_bid(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("Western allies are pouring weapons into Ukraine.", (None, "AID", "UKR", "occurred")),
         ("China will invest $1.2 billion in Kenya.", ("CHN", "COOPERATE", "KEN", "planned")),
         # a framework signed; a chargé d'affaires recalled; a price cap imposed
-        ("Chile signed a framework on trade with Peru.", ("CHL", "SUPPORT", "PER", "occurred")),
+        ("Chile signed a framework on trade with Peru.", ("CHL", "AGREE", "PER", "occurred")),
         ("Turkey recalled its charge d'affaires from Vienna.", ("TUR", "SANCTION", "AUT", "occurred")),
-        ("The G7 imposed a price cap on Russian oil.", (None, "COERCE", "RUS", "occurred")),
+        ("The G7 imposed a price cap on Russian oil.", (None, "SANCTION", "RUS", "occurred")),
         # military operations mounted or launched, missiles launched at a place
         ("Turkish troops mounted operations against Kurdish militants in Syria.",
          ("TUR", "ASSAULT", "SYR", "occurred")),
@@ -1344,19 +1344,19 @@ def test_a_blocked_bid(text: str, expected: list[tuple[str, str, str]]) -> None:
         ("Protesters threw stones at police in Tbilisi.", ("GEO", "PROTEST", "GEO", "occurred")),
         # listing someone is a sanction; opening a case is an investigation
         ("The United States added 12 Russian officials to its sanctions list.",
-         ("USA", "COERCE", "RUS", "occurred")),
+         ("USA", "SANCTION", "RUS", "occurred")),
         ("Moscow placed the Czech Republic on a list of unfriendly countries.",
-         ("RUS", "COERCE", "CZE", "occurred")),
+         ("RUS", "SANCTION", "CZE", "occurred")),
         ("Russian prosecutors opened a criminal case against the American journalist.",
          ("RUS", "ACCUSE", "USA", "occurred")),
         # national departments and regional blocs are actors; "reimposed" is "imposed"
         ("The Justice Department charged seven Chinese nationals with hacking.",
          ("USA", "COERCE", "CHN", "occurred")),
         ("The United States reimposed sanctions on Venezuela's oil sector.",
-         ("USA", "COERCE", "VEN", "occurred")),
+         ("USA", "SANCTION", "VEN", "occurred")),
         ("The East African Community criticised Tanzania.", (None, "ACCUSE", "TZA", "occurred")),
         # doubled tariffs; stopped security coordination; observers of a bloc are the bloc
-        ("Washington doubled tariffs on Chinese goods.", ("USA", "COERCE", "CHN", "occurred")),
+        ("Washington doubled tariffs on Chinese goods.", ("USA", "SANCTION", "CHN", "occurred")),
         ("The Palestinian Authority stopped security coordination with Israel.",
          ("PSE", "SANCTION", "ISR", "occurred")),
         ("The African Union observer mission criticised Tanzania.", (None, "ACCUSE", "TZA", "occurred")),

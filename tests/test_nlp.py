@@ -23,6 +23,10 @@ CASES = [
     ("Lagos, Nigeria (AP) — Soldiers freed the hostages.",
      ["Lagos, Nigeria (AP) —", "Soldiers freed the hostages."]),
     ('ANKARA — "We will respond," the minister said.', ["ANKARA —", '"We will respond," the minister said.']),
+    # a place in title case of two or three words, with its agency
+    ("The Hague (AFP) - NATO leaders met.", ["The Hague (AFP) -", "NATO leaders met."]),
+    ("Buenos Aires (Reuters) — Argentina recalled its envoy.",
+     ["Buenos Aires (Reuters) —", "Argentina recalled its envoy."]),
     # a story filed from two places
     ("GAZA/JERUSALEM (Reuters) - Jets struck Gaza.", ["GAZA/JERUSALEM (Reuters) -", "Jets struck Gaza."]),
     # not datelines: a dash inside a sentence, short capitals, lower case after the dash
@@ -30,6 +34,7 @@ CASES = [
     ("The talks - held in Geneva - ended.", ["The talks - held in Geneva - ended."]),
     ("NATO - the alliance - met in Brussels.", ["NATO - the alliance - met in Brussels."]),
     ("Putin met Xi.\n\nLater - Obama left.", ["Putin met Xi.", "Later - Obama left."]),
+    ("Prime Minister Sharif (right) - who met Modi.", ["Prime Minister Sharif (right) - who met Modi."]),
 ]  # fmt: skip
 
 

@@ -47,8 +47,10 @@ CASES = [
      "THREATEN", None),
     ("The students will hold a protest outside the French embassy on Friday.", "The students",
      "the French embassy", "THREATEN", "133"),
+    # (the learned models were trained under PLOVER's table, 163 -> COERCE, and still say so here; the
+    # coder's table says SANCTION: docs/codes.md)
     ("The EU decided to impose sanctions on the Burmese generals.", "The EU", "the Burmese generals",
-     "COERCE", "163"),
+     "COERCE", None),
     # acts that happened keep their type
     ("Ghana sent peacekeepers to Mali in March.", "Ghana", "Mali", "AID", "074"),
     ("Police arrested dozens of protesters on Sunday.", "Police", "protesters", "COERCE", None),
@@ -89,10 +91,10 @@ def test_the_coder_keeps_the_act_and_reports_the_status(text: str, expected: set
 
 @pytest.mark.parametrize(
     ("cameo", "plover"),
-    [("057", "SUPPORT"), ("050", "SUPPORT"), ("054", "SUPPORT"), ("163", "COERCE"), ("175", "ASSAULT"),
+    [("057", "AGREE"), ("050", "SUPPORT"), ("054", "SUPPORT"), ("163", "SANCTION"), ("175", "ASSAULT"),
      ("161", "SANCTION"), ("166", "SANCTION"), ("173", "COERCE"), ("191", "COERCE"), ("036", "AGREE")],
 )  # fmt: skip
-def test_cameo_table_follows_plovers_conversion_table(cameo: str, plover: str) -> None:
+def test_cameo_table_follows_the_project_conversion(cameo: str, plover: str) -> None:
     assert CameoTable.load().get(cameo).plover == plover
 
 

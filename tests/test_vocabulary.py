@@ -55,23 +55,23 @@ CASES = [
     ),
     (
         "A trade deal between India and the United States was signed in New Delhi.",
-        ("IND", "SUPPORT", "057", "USA"),
+        ("IND", "AGREE", "057", "USA"),
     ),
     (
         "A prisoner exchange between Russia and Ukraine was carried out on Friday.",
         ("RUS", "CONCEDE", "0841", "UKR"),
     ),
-    ("Armenia and Azerbaijan initialled a peace agreement in Washington.", ("ARM", "SUPPORT", "057", "AZE")),
+    ("Armenia and Azerbaijan initialled a peace agreement in Washington.", ("ARM", "AGREE", "057", "AZE")),
     ("India suspended the water treaty with Pakistan.", ("IND", "SANCTION", "160", "PAK")),
     ("The army opened a humanitarian corridor for civilians in Sudan.", ("SDN", "CONCEDE", "0863", "SDN")),
     ("Washington postponed tariffs on Mexico for a month.", ("USA", "CONCEDE", "085", "MEX")),
     ("Chinese ships blocked Philippine boats near the shoal.", ("CHN", "COERCE", "191", "PHL")),
-    ("EU ministers agreed on fresh sanctions against Belarus.", (None, "COERCE", "163", "BLR")),
+    ("EU ministers agreed on fresh sanctions against Belarus.", (None, "SANCTION", "163", "BLR")),
     ("Niger's junta ordered the departure of the French ambassador.", ("NER", "SANCTION", "166", "FRA")),
     ("Kenya cut its embassy in Kampala to two diplomats.", ("KEN", "SANCTION", "161", "UGA")),
     ("Nigeria's supreme court suspended the governor of Rivers state.", ("NGA", "COERCE", "172", "NGA")),
     ("The Greek coast guard intercepted a boat of Turkish fishermen.", ("GRC", "COERCE", "191", "TUR")),
-    ("Trump ordered steep tariffs on Brazilian steel.", ("USA", "COERCE", "163", "BRA")),
+    ("Trump ordered steep tariffs on Brazilian steel.", ("USA", "SANCTION", "163", "BRA")),
     ("Eritrea moved three brigades toward the border with Ethiopia.", ("ERI", "MOBILIZE", "154", "ETH")),
     ("Turkish commandos raided a Kurdish militant camp in Iraq.", ("TUR", "COERCE", "17", "IRQ")),
     ("Houthi fighters captured two government positions near Marib.", ("YEM", "ASSAULT", "190", "YEM")),
@@ -116,7 +116,7 @@ CASES = [
     # --- (tenth session, second sweep) nominalisations, passives and progressives of common phrasings
     (
         "The signing of a security pact between Kenya and Ethiopia took place in Nairobi.",
-        ("KEN", "SUPPORT", "057", "ETH"),
+        ("KEN", "AGREE", "057", "ETH"),
     ),
     (
         "Nurses in Kenya are on strike against the government over unpaid wages.",
@@ -145,7 +145,7 @@ CASES = [
     ),
     (
         "The Netherlands tightened controls on exports of chip machines to China.",
-        ("NLD", "COERCE", "163", "CHN"),
+        ("NLD", "SANCTION", "163", "CHN"),
     ),
     (
         "Ukraine filed a claim against Russia at the International Court of Justice.",
@@ -156,7 +156,7 @@ CASES = [
         "Hundreds of protesters gathered outside the Chinese embassy in Manila.",
         ("PHL", "PROTEST", "141", "CHN"),
     ),
-    ("The EU imposed punitive measures on Serbia last year.", (None, "COERCE", "163", "SRB")),
+    ("The EU imposed punitive measures on Serbia last year.", (None, "SANCTION", "163", "SRB")),
     # a light verb through "a round of": the subject holds the talks with each of the others
     (
         "Cuba will hold a new round of talks with Spain, Italy and Portugal next week.",
@@ -234,7 +234,7 @@ CASES = [
     ("Israel passed intelligence to Jordan about a planned attack.", ("ISR", "COOPERATE", "064", "JOR")),
     ("Egypt provided Israel with information about the tunnels.", ("EGY", "COOPERATE", "064", "ISR")),
     ("Canada provided intelligence to Ukraine.", ("CAN", "COOPERATE", "064", "UKR")),
-    ("Morocco inked a trade agreement with Israel.", ("MAR", "SUPPORT", "057", "ISR")),
+    ("Morocco inked a trade agreement with Israel.", ("MAR", "AGREE", "057", "ISR")),
     ("Senegal rallied African support for Gambia.", ("SEN", "SUPPORT", "053", "GMB")),
     ("Japan mobilized support for the Philippines among Asian nations.", ("JPN", "SUPPORT", "053", "PHL")),
     ("Estonia lobbied EU capitals on behalf of Moldova.", ("EST", "SUPPORT", "053", "MDA")),

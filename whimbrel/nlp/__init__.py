@@ -27,7 +27,8 @@ _TEXT_KEY = "whimbrel.text"  # Doc.user_data key of the cached text
 MAX_PARAGRAPH_CHARS = 5_000  # longer blocks (a 1 MB line with no sentence end) are cut into windows
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
-# A dateline: a place in capitals ("OFER PRISON", "WASHINGTON") or any place followed by a news agency,
+# A dateline: a place in capitals ("OFER PRISON", "WASHINGTON") or a place of one to three capitalised words
+# followed by a news agency ("The Hague (AFP)"),
 # optional ", Region" parts and a date, optional "(Agency)", then a dash.  Only at the start of a line.
 # four capitals at least, or two words ("NEW DELHI", "LA PAZ"): not "US - China"
 _ONE_PLACE = r"(?:[A-Z][A-Z.'-]{3,}|[A-Z][A-Z.'-]+(?= [A-Z][A-Z.'-]+))(?: [A-Z][A-Z.'-]+){0,3}"
@@ -35,8 +36,9 @@ _PLACE = rf"{_ONE_PLACE}(?:/{_ONE_PLACE})?"  # "GAZA/JERUSALEM": a story filed f
 _PARTS = r"(?:, [A-Z][\w.'-]*(?: [\w.'-]+){0,3}){0,3}"
 _AGENCY = r"\((?:[A-Z][\w.&-]*)(?: [A-Z][\w.&-]*){0,2}\)"
 _DASH = r"(?:--|-|–|—)"
+_TITLED = r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}"  # "Geneva (AFP)", "The Hague (AFP)": only with the agency
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:{_PLACE}{_PARTS}(?: {_AGENCY})?|[A-Z][\w.'-]+{_PARTS} {_AGENCY}) ?{_DASH}[ \t]+(?=[\"“A-Z])",
+    rf"^[ \t]*(?:{_PLACE}{_PARTS}(?: {_AGENCY})?|{_TITLED}{_PARTS} {_AGENCY}) ?{_DASH}[ \t]+(?=[\"“A-Z])",
     re.M,
 )
 
