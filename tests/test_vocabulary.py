@@ -44,6 +44,21 @@ CASES = [
         "Erdogan said there would be consequences for Greece if it armed the islands.",
         ("TUR", "THREATEN", "130", "GRC"),
     ),
+    # airspace, jets, parties, visas, expulsions of officials, treaty articles invoked
+    ("Two Russian bombers entered Finnish airspace on Sunday.", ("RUS", "MOBILIZE", "150", "FIN")),
+    ("Turkish jets violated Greek airspace over the Aegean.", ("TUR", "MOBILIZE", "150", "GRC")),
+    ("A Belarusian drone crossed into Lithuanian territory overnight.", ("BLR", "MOBILIZE", "150", "LTU")),
+    ("Romania scrambled two F-16 jets against the Russian drones.", ("ROU", "MOBILIZE", "150", "RUS")),
+    (
+        "Thailand's military government dissolved the Thai Raksa Chart party.",
+        ("THA", "COERCE", "1722", "THA"),
+    ),
+    ("Washington revoked the visas of Ugandan officials.", ("USA", "SANCTION", "163", "UGA")),
+    ("Berlin condemned Moscow's expulsion of a German journalist.", ("RUS", "COERCE", "174", "DEU")),
+    (
+        "Lithuania invoked Article 4 of the NATO treaty.",
+        ("LTU", "REQUEST", "020", "North Atlantic Treaty Organization"),
+    ),
     # --- (eleventh session) an act noun inside another event: its doer, its that-clause, its parties
     ("Paris welcomed Iran's release of two French nationals.", ("FRA", "SUPPORT", "051", "IRN")),
     ("Paris welcomed Iran's release of two French nationals.", ("IRN", "CONCEDE", "0841", "FRA")),
