@@ -1375,3 +1375,21 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.source.country, e.code.plover, e.target and e.target.country, e.status) for e in events]
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twelfth session) a participle with a subject and a "by" agent is passive: the agent acts
+        ("Dozens died in the unrest in Nairobi, many of them shot by police.",
+         ("KEN", "COP", "ASSAULT", "KEN")),
+        ("Hundreds were hurt in Lima, several of them shot by soldiers.", ("PER", "MIL", "ASSAULT", "PER")),
+        # activists are the country's own people when nothing else is said
+        ("Police in Lagos detained the activists.", ("NGA", "COP", "COERCE", "NGA")),
+        ("Police in Tunis arrested several activists.", ("TUN", "COP", "COERCE", "TUN")),
+    ],
+)  # fmt: skip
+def test_who_did_it_to_whom(text: str, expected: tuple[str, str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.source.sector, e.code.plover, e.target and e.target.country) for e in events]
+    assert expected in got, got

@@ -64,6 +64,9 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
+# NGO words for local people, who take the fall-back country as civilians do (aid workers, monitors and
+# observers are often foreign: they keep none)
+_LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
 _MEMBER_PREPS = frozenset({"in", "at", "from"})  # "lawmakers in the European Parliament"
@@ -516,7 +519,8 @@ class ArticleActors(References):
         if not countries:
             if not agent.alone and not name:
                 return []  # "took office": a body only with its owner written ("the president's office")
-            if name or sector in _NO_FALLBACK:
+            local = agent.word in _LOCAL_ACTIVISTS  # "police arrested the activists": the country's own
+            if name or (sector in _NO_FALLBACK and not local):
                 return [Actor(text, name, None, sector, span)]
             return [self._fallback(Actor(text, name, None, sector, span), r.head, position)]
         return [Actor(text, name, c, sector, span) for c in countries]

@@ -105,10 +105,24 @@ def is_passive(verb: Token) -> bool:
         if verb.lemma_.lower() in _UNDERGONE_BY_NOBODY:
             return False
         return not _after_parenthesis(verb) and not any(c.dep_ == "dobj" for c in verb.children)
+    if _absolute_passive(verb):
+        return True
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle: "Asked about her comments, the spokeswoman said": she was asked
         return not any(c.dep_ in ("dobj", "aux", "nsubj") for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _absolute_passive(verb: Token) -> bool:
+    """A participle with a subject and a "by" agent but no auxiliary: "…, many of them shot by security
+    forces" (the subject is who was shot)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "conj", "ccomp")
+        and any(c.dep_ == "agent" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _after_parenthesis(verb: Token) -> bool:
@@ -150,7 +164,7 @@ def captor(verb: Token, is_actor: IsActor | None) -> tuple[Token, ...]:
 
 def passive_subject(verb: Token) -> Token | None:
     """The patient of a passive verb: its passive subject, or the noun a passive participle modifies."""
-    subj = children(verb, PASS_SUBJ)
+    subj = children(verb, PASS_SUBJ) or (children(verb, SUBJ) if _absolute_passive(verb) else [])
     if subj:
         return _resolve_relative(subj[0], verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
