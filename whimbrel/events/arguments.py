@@ -115,10 +115,10 @@ def is_passive(verb: Token) -> bool:
 
 def _absolute_passive(verb: Token) -> bool:
     """A participle with a subject and a "by" agent but no auxiliary: "…, many of them shot by security
-    forces" (the subject is who was shot)."""
+    forces", "Protesters shot by police in Lima" (the subject is who was shot)."""
     return (
         verb.tag_ == "VBN"
-        and verb.dep_ in ("advcl", "conj", "ccomp")
+        and verb.dep_ in ("advcl", "conj", "ccomp", "ROOT")  # (a headline: "Protesters shot by police")
         and any(c.dep_ == "agent" for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
