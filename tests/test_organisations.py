@@ -115,6 +115,15 @@ NAMED = [
     ("Crisis Group warned of renewed fighting.", "Group", [("International Crisis Group", None, "NGO")]),
     ("The CPJ said at least 100 journalists were killed.", "CPJ",
      [("Committee to Protect Journalists", None, "NGO")]),
+    # names written with "'s" and names that go on with "of": the whole name as written
+    ("The People's Liberation Army held drills near Taiwan.", "Army",
+     [("People's Liberation Army", "CHN", "MIL")]),
+    ("China's National People's Congress passed the law.", "Congress",
+     [("National People's Congress", "CHN", "LEG")]),
+    ("The Democratic Party of Korea criticised the president.", "Party",
+     [("Democratic Party of Korea", "KOR", "PTY")]),
+    ("The European Court of Human Rights ruled against Russia.", "Court",
+     [("European Court of Human Rights", None, "JUD")]),
     # the bank is no Bangladeshi party
     ("BNP Paribas cut its profit forecast.", "Paribas", [("BNP Paribas", "FRA", "BUS")]),
 ]  # fmt: skip

@@ -216,7 +216,8 @@ def _lookup(
     table: ActorDictionary, tokens: list[Token], texts: list[str], i: int, j: int, base: int
 ) -> Match | None:
     """The hit on ``tokens[i:j]`` (``texts`` are their texts; the list starts at Doc token ``base``)."""
-    written = norm(" ".join(texts[i:j]))
+    # (as written: "People's Liberation Army" has no space before its "'s")
+    written = norm("".join(texts[k] + tokens[k].whitespace_ for k in range(i, j - 1)) + texts[j - 1])
     if not written:
         return None
     entries = table.exact.get(written)
@@ -297,7 +298,7 @@ def _inside_longer_name(table: ActorDictionary, tokens: list[Token], i: int) -> 
 def read_phrase(table: ActorDictionary, head: Token) -> Reading:
     """Match the phrase of ``head`` against the dictionaries."""
     start, end = phrase_range(head)
-    end = _of_agent_end(table, head, end)
+    end = _of_agent_end(table, head, start, end)
     matches = match_range(table, head.doc, start, end)
     backers = _backers(table, head.doc, start, end)
     backed: list[str] = []
@@ -385,7 +386,7 @@ def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[M
     return cut
 
 
-def _of_agent_end(table: ActorDictionary, head: Token, end: int) -> int:
+def _of_agent_end(table: ActorDictionary, head: Token, start: int, end: int) -> int:
     """Extend the phrase over "of X" when that makes an agent phrase ("secretary of state") or a name the
     dictionaries know ("the Group of Seven", "the Organization of American States")."""
     doc = head.doc
@@ -394,10 +395,14 @@ def _of_agent_end(table: ActorDictionary, head: Token, end: int) -> int:
         if key in table.agents:
             return end + 2
         if head.tag_ in ("NNP", "NNPS"):
+            # (from any capitalised word of the phrase: "the Democratic Party of Korea", "the European
+            # Court of Human Rights")
+            firsts = [k for k in range(start, head.i + 1) if doc[k].text[:1].isupper()]
             for stop in range(min(len(doc), end + 4), end + 1, -1):
-                written = norm(doc[head.i : stop].text)
-                if written in table.exact or written.lower() in table.lexicon:
-                    return stop
+                for first in firsts:
+                    written = norm(doc[first:stop].text)
+                    if written in table.exact or written.lower() in table.lexicon:
+                        return stop
     return end
 
 
