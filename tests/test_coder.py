@@ -1387,6 +1387,13 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # activists are the country's own people when nothing else is said
         ("Police in Lagos detained the activists.", ("NGA", "COP", "COERCE", "NGA")),
         ("Police in Tunis arrested several activists.", ("TUN", "COP", "COERCE", "TUN")),
+        # kinds of groups are their modifier's kind; a country's council is its government's; a coalition
+        # is of what it gathers
+        ("Rights groups in Lome accused the police of torture.", ("TGO", "NGO", "ACCUSE", "TGO")),
+        ("Opposition groups in Caracas accused Maduro of fraud.", ("VEN", "OPP", "ACCUSE", "VEN")),
+        ("Sudan's Sovereignty Council said it cut ties with Kenya.", ("SDN", "GOV", "SANCTION", "KEN")),
+        ("A coalition of opposition parties accused the Togolese government of fraud.",
+         ("TGO", "PTY", "ACCUSE", "TGO")),
     ],
 )  # fmt: skip
 def test_who_did_it_to_whom(text: str, expected: tuple[str, str, str, str]) -> None:

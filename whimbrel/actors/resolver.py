@@ -369,6 +369,15 @@ class ArticleActors(References):
             # a bare quantifier subject is part of the group named before ("… Republicans, and many praised")
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"]  # fmt: skip
+            if not counted and h.tag_ == "NNS" and any(c.dep_ in ("compound", "amod") for c in h.children):
+                # "rights groups", "student groups", "opposition groups": kinds of group, named by their
+                # modifier, not a quantity of something ("the armed group" still refers back)
+                reading = self._read(h)
+                found = self._interpret(reading, when, position)
+                hm = reading.head_match
+                bare = hm is not None and hm.agent is not None and hm.agent.word == "group"
+                if found and not (bare and found[0].sector == "NGO"):  # ("a large group": nobody known)
+                    return found
             if not counted and word is not None and word[1] == "people":
                 return self._interpret(self._read(h), when, position)  # "fired on the crowd": civilians
             if not counted and word is not None and word[1] == "organisation":
@@ -493,6 +502,8 @@ class ArticleActors(References):
                 if named:
                     return [Actor(text, named[0].name, named[0].country, named[0].sector, span)]
                 countries = [a.country for a in found if a.country]
+                if agent.generic and not agent.person and found[0].sector:
+                    sector = found[0].sector  # "a coalition of opposition parties": of the parties' kind
         if not countries and org is None:
             member = self._member_of(r.head, when, position)
             if member is not None:  # "lawmakers in the European Parliament", "officials at the UN"
