@@ -1394,6 +1394,13 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         ("Sudan's Sovereignty Council said it cut ties with Kenya.", ("SDN", "GOV", "SANCTION", "KEN")),
         ("A coalition of opposition parties accused the Togolese government of fraud.",
          ("TGO", "PTY", "ACCUSE", "TGO")),
+        # a state commanding an army commands its own; disarming others is coercion
+        ("Iraq's cabinet instructed the army to draw up a plan to disarm the militias in Basra.",
+         ("IRQ", "MIL", "COERCE", "IRQ")),
+        # a name the parser hung on an object as a conjunct is the subject of the finite verb after it
+        # (Trump in 2016, before taking office: ELI)
+        ("Spain insisted it would not meet the target and Trump threatened to make Madrid pay twice.",
+         ("USA", "ELI", "THREATEN", "ESP")),
     ],
 )  # fmt: skip
 def test_who_did_it_to_whom(text: str, expected: tuple[str, str, str, str]) -> None:

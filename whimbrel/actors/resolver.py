@@ -64,6 +64,11 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
+# verbs by which a state commands its own forces and officials ("the cabinet instructed the army")
+_COMMANDING = frozenset({
+    "order", "instruct", "direct", "command", "task", "authorize", "authorise", "deploy", "mobilize",
+    "mobilise", "dispatch", "empower", "appoint", "dismiss", "sack", "replace",
+})  # fmt: skip
 # NGO words for local people, who take the fall-back country as civilians do (aid workers, monitors and
 # observers are often foreign: they keep none)
 _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
@@ -603,8 +608,8 @@ class ArticleActors(References):
         else:
             return set()
         subject = next((c for c in up.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i == head.i:
-            return set()
+        if subject is None or subject.i == head.i or up.lemma_.lower() in _COMMANDING:
+            return set()  # ("the cabinet instructed the army": its own army)
         return {a.country for a in self.resolve(subject, None) if a.country and a.sector in _STATE_SECTORS}
 
     def _member_of(self, head: Token, when: date | None, position: tuple[int, int]) -> Actor | None:

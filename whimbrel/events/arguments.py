@@ -371,15 +371,20 @@ def _nearer_clause(participle: Token) -> Token | None:
 
 
 def _stolen_subject(verb: Token) -> Token | None:
-    """The name just before a conjoined verb with its own auxiliary that the parser hung on the first
-    verb's object as a conjunct ("… servicemen and **Armenia** will free …"), else None."""
+    """The name just before a conjoined verb with its own auxiliary (or a finite verb with no subject) that
+    the parser hung on the first verb's object as a conjunct ("… servicemen and **Armenia** will free …",
+    "… would not meet the target and **Trump** threatened …"), else None."""
     left = verb.left_edge.i
-    if left == 0 or not any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children):
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") and not children(verb, SUBJ)  # "… and Trump threatened"
+    if left == 0 or not (finite or any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children)):
         return None
     prev = verb.doc[left - 1]
     if prev.dep_ != "conj" or prev.pos_ != "PROPN" or prev.head.dep_ not in OBJ:
         return None
-    return prev if prev.head.head.i == verb.head.i else None
+    # (the object may be in a clause under the first verb: "insisted it would not meet the target and
+    # Trump threatened")
+    owner = prev.head.head
+    return prev if owner.i == verb.head.i or owner.head.i == verb.head.i else None
 
 
 def _stranded_subject(verb: Token, is_actor: IsActor | None) -> Token | None:
@@ -422,7 +427,11 @@ def steals(token: Token) -> bool:
         return False
     nxt = token.doc[token.i + 1]
     verb = nxt.head
-    return nxt.dep_ in ("aux", "auxpass") and verb.dep_ == "conj" and _stolen_subject(verb) == token
+    if nxt.pos_ == "VERB" and nxt.dep_ == "conj":
+        verb = nxt  # "… the target and Trump threatened"
+    elif nxt.dep_ not in ("aux", "auxpass"):
+        return False
+    return verb.dep_ == "conj" and _stolen_subject(verb) == token
 
 
 def verb_targets(verb: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> Found:
