@@ -15,6 +15,9 @@ REFUSALS = [
     ("Russia will never release the Ukrainian sailors, Putin said.", ("RUS", "124", "UKR", "occurred")),
     ("Tokyo won't extend the loan to Cairo, the finance minister said.", ("JPN", "122", "EGY", "occurred")),
     ("Obama said he would not provide support to Israel.", ("USA", "120", "ISR", "occurred")),
+    # a stance withheld in any tense is refused
+    ("Belgrade does not recognise Kosovo.", ("SRB", "120", "XKX", "occurred")),
+    ("Israel did not recognise the Palestinian state.", ("ISR", "120", "PSE", "occurred")),
     # the refused act itself stays, negated
     ("Obama said he would not provide support to Israel.", ("USA", "051", "ISR", "negated")),
 ]  # fmt: skip

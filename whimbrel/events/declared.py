@@ -7,6 +7,8 @@ CAMEO codes a party's statement that it will not cooperate as REJECT (12x), the 
 refused: talks (04 → 125), material cooperation (06 → 121), aid (07 → 122), yielding (08 → 124), else 120.
 Only a cooperative act (quad class 1 or 2) with a future or conditional auxiliary and a negation on its own
 verb counts: "did not send aid" reports that nothing happened, "will not attack" is no rejection of anything.
+A stance of diplomatic cooperation (05x) withheld in any tense is refused: "Serbia does not recognise
+Kosovo", "Russia did not recognise the sanctions".
 The negated act itself stays an event with status ``negated``.
 
 A declared use of force: "Israel plans to strike Hezbollah targets", "Iran will strike Israel if it attacks
@@ -31,6 +33,7 @@ _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll", "'d"})  # ("wo" is s
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _COOPERATION = frozenset({1, 2})
 _SUBCODES = {"04": "125", "06": "121", "07": "122", "08": "124"}
+_STANCE = "05"  # diplomatic cooperation (recognise, support, endorse): withheld in any tense, it is refused
 REJECT = "120"
 THREAT = "138"  # threaten to use military force
 _FORCE = frozenset({"18", "19", "20"})
@@ -48,8 +51,10 @@ def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
     if status != "negated" or code.quad_class not in _COOPERATION or code.plover == "REJECT":
         return None
     words = {c.lower_ for c in head.children if c.dep_ in ("aux", "neg")}
-    if words.isdisjoint(_FUTURE) or words.isdisjoint(_NEGATIONS):
+    if words.isdisjoint(_NEGATIONS):
         return None
+    if words.isdisjoint(_FUTURE) and code.cameo_root != _STANCE:
+        return None  # ("did not send aid": nothing happened; "does not recognise Kosovo": a stance refused)
     return _SUBCODES.get(code.cameo[:2], REJECT)
 
 
