@@ -626,7 +626,7 @@ FALLBACK = [
     (
         "Somalia's president condemned the raid. Gunmen stormed a hotel in Mogadishu.",
         "Gunmen",
-        [(None, None, "TER", "Gunmen", "")],
+        [(None, "SOM", "INS", "Gunmen", "sentence")],  # (twelfth session) of where they strike
     ),
     (
         "Famine looms in Afghanistan. Aid agencies appealed for food.",
@@ -767,7 +767,8 @@ CAPTIONS = [
     (
         "Image copyright AP Image caption President Emmanuel Macron met the envoy.",
         "Macron",
-        [("Emmanuel Macron", "FRA", "ELI", "President Emmanuel Macron")],  # president only from 2017
+        # president only from 2017, but the text's own title wins over the dictionary's dates
+        [("Emmanuel Macron", "FRA", "GOV", "President Emmanuel Macron")],
     ),
     ("Media caption Trump criticised the deal.", "Trump", [("Donald Trump", "USA", "ELI", "Trump")]),
     (

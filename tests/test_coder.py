@@ -1397,6 +1397,12 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # a state commanding an army commands its own; disarming others is coercion
         ("Iraq's cabinet instructed the army to draw up a plan to disarm the militias in Basra.",
          ("IRQ", "MIL", "COERCE", "IRQ")),
+        # the text's title of office is newer than the dictionary's dated roles
+        ("Interior Minister Ivica Dacic accused the protesters of violence.",
+         ("SRB", "GOV", "ACCUSE", "SRB")),
+        # gunmen, gangs and bandits are of where they strike, even against the state's own targets
+        ("Gunmen stormed Tunisia's parliament.", ("TUN", "INS", "ASSAULT", "TUN")),
+        ("Bandits abducted 20 students in Kaduna.", ("NGA", "INS", "ASSAULT", "NGA")),
         # a name the parser hung on an object as a conjunct is the subject of the finite verb after it
         # (Trump in 2016, before taking office: ELI)
         ("Spain insisted it would not meet the target and Trump threatened to make Madrid pay twice.",

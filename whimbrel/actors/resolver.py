@@ -73,6 +73,8 @@ _COMMANDING = frozenset({
 # observers are often foreign: they keep none)
 _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
+_ARMED_NONSTATE = frozenset({"INS", "REB", "TER", "SEP"})
+_TITLED_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # titles of office before a name
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
 _MEMBER_PREPS = frozenset({"in", "at", "from"})  # "lawmakers in the European Parliament"
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
@@ -443,7 +445,12 @@ class ArticleActors(References):
             kind, value = hm.entry
             if kind == "person":
                 assert isinstance(value, Person)
-                return [_person_actor(value, r.text, r.span, when, _former(r))]
+                actor = _person_actor(value, r.text, r.span, when, _former(r))
+                titles = [a for a in r.agents() if a.person and a.sector in _TITLED_SECTORS]
+                if actor.sector == "ELI" and titles and not _former(r):
+                    # "Interior Minister Ivica Dacic": the text's own title is newer than the dictionary
+                    actor = replace(actor, sector=titles[0].sector)
+                return [actor]
             if kind == "org":
                 assert isinstance(value, Organisation)
                 if value.members:  # "the E3": each of its states
@@ -556,7 +563,8 @@ class ArticleActors(References):
             # never the backer's country ("Russian-backed separatists"), nor, for an unnamed government or
             # army acted on, the acting state's ("France did not recognise the junta's authority")
             skip = set(self._read(head).backed) | self._acting_state(head, actor.sector)
-            skip |= self._acted_on(head)
+            if actor.sector not in _ARMED_NONSTATE:  # (gunmen attacking Tunisia's museum are no foreigners)
+                skip |= self._acted_on(head)
             if skip:
                 located = [c for c in located if c not in skip]
                 dominant = self.tally.dominant_except(skip)
