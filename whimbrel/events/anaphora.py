@@ -47,6 +47,7 @@ _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 _DEED_CODES = frozenset({"054", "057"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREPS = frozenset({"against", "over", "of", "about", "for", "on", "by", "with", "at"})
+_IT = frozenset({"it", "this"})
 
 
 def act_nouns(lexicons: Mapping[str, frozenset[str]]) -> dict[str, str]:
@@ -57,6 +58,16 @@ def act_nouns(lexicons: Mapping[str, frozenset[str]]) -> dict[str, str]:
 def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
     """The kind of the definite act noun ``head`` acts on ("condemned the attack" -> "act_force"), or None."""
     for child in head.children:
+        if child.dep_ == "dobj" and child.lower_ in _IT:
+            return "act_any"  # "called it unacceptable": an act told before (no actor was found for "it")
+        if child.dep_ in ("oprd", "ccomp", "xcomp") and child.pos_ in ("ADJ", "NOUN"):
+            # 'called the suspension "unacceptable"', parsed with the object under the quoted predicate
+            inner = [c for c in child.children if c.dep_ in ("npadvmod", "nsubj") and c.i < child.i]
+            before = inner[0].doc[inner[0].i - 1] if inner and inner[0].i else None  # ("the" hangs elsewhere)
+            definite = inner and (_definite(inner[0]) or (before is not None and before.lower_ in _DEFINITE))
+            if definite and nouns.get(inner[0].lemma_.lower()) is not None:
+                return nouns[inner[0].lemma_.lower()]
+            continue
         if child.dep_ in ("dobj", "nsubjpass"):  # "condemned the attack", "their arrest was condemned"
             noun = child
         elif child.dep_ in ("prep", "agent") and child.lower_ in _PREPS:

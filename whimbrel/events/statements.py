@@ -94,6 +94,9 @@ def predicate(verb: Token, words: frozenset[str]) -> Token | None:
     A negated clause ("was not illegal") never matches.
     """
     pool = [c for c in verb.children if c.dep_ in OWN_PRED_DEPS]
+    # 'called the decision "unacceptable"' parsed with the quoted adjective after the object as its modifier
+    pool.extend(a for o in verb.children if o.dep_ in ("dobj", "obj") for a in o.children
+                if a.dep_ == "amod" and a.i > o.i)  # fmt: skip
     # "described it as illegitimate"; "viewed the decision as a violation" ("as" may hang on the object)
     holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
     pool.extend(
