@@ -1403,6 +1403,9 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # gunmen, gangs and bandits are of where they strike, even against the state's own targets
         ("Gunmen stormed Tunisia's parliament.", ("TUN", "INS", "ASSAULT", "TUN")),
         ("Bandits abducted 20 students in Kaduna.", ("NGA", "INS", "ASSAULT", "NGA")),
+        # the article's countries tied: the dateline's wins (not the first named)
+        ("KAMPALA, May 2 (Reuters) - Kenyan and Ugandan officials met on Monday. Kenya's envoy praised "
+         "Uganda. Gunmen attacked police officers overnight.", ("UGA", "INS", "ASSAULT", "UGA")),
         # a name the parser hung on an object as a conjunct is the subject of the finite verb after it
         # (Trump in 2016, before taking office: ELI)
         ("Spain insisted it would not meet the target and Trump threatened to make Madrid pay twice.",

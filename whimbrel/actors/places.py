@@ -154,7 +154,7 @@ class CountryTally:
 
     counts: dict[str, int] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
-    dateline: str | None = None  # the dateline's country: only when nothing else was mentioned
+    dateline: str | None = None  # the dateline's country: breaks ties, or alone when nothing else was named
 
     def add(self, iso3: str) -> None:
         """Count one mention of ``iso3``."""
@@ -162,16 +162,21 @@ class CountryTally:
         self.first.setdefault(iso3, len(self.first))
 
     def dominant(self) -> str | None:
-        """The most mentioned country; a tie goes to the one mentioned first (in the title, if any); the
-        dateline's country ("CAIRO —", where the reporter files from) only when no other was mentioned."""
+        """The most mentioned country; a tie goes to the dateline's country ("CAIRO —", where the reporter
+        files from), else to the one mentioned first (in the title, if any); the dateline's country alone
+        when no other was mentioned."""
         if not self.counts:
             return self.dateline
-        return max(self.counts, key=lambda c: (self.counts[c], -self.first[c]))
+        return max(self.counts, key=self._rank)
+
+    def _rank(self, c: str) -> tuple[int, bool, int]:
+        return (self.counts[c], c == self.dateline, -self.first[c])
 
     def leading(self, n: int, skip: Container[str] = ()) -> list[str]:
-        """The ``n`` most mentioned countries not in ``skip`` (ties to the one mentioned first)."""
+        """The ``n`` most mentioned countries not in ``skip`` (ties: the dateline's, then the first named)."""
         left = sorted(
-            (c for c in self.counts if c not in skip), key=lambda c: (-self.counts[c], self.first[c])
+            (c for c in self.counts if c not in skip),
+            key=lambda c: (-self.counts[c], c != self.dateline, self.first[c]),
         )
         return left[:n]
 
@@ -180,7 +185,7 @@ class CountryTally:
         left = [c for c in self.counts if c not in skip]
         if not left:
             return self.dateline if self.dateline not in skip else None
-        return max(left, key=lambda c: (self.counts[c], -self.first[c]))
+        return max(left, key=self._rank)
 
     def seen(self, iso3: str) -> bool:
         """Whether ``iso3`` was mentioned."""
