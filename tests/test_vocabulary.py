@@ -59,6 +59,18 @@ CASES = [
         "Lithuania invoked Article 4 of the NATO treaty.",
         ("LTU", "REQUEST", "020", "North Atlantic Treaty Organization"),
     ),
+    # exercises begun, visa-free travel suspended, retaliation, ceasefires secured between parties,
+    # terrorist designations, suspects sent, support thrown behind someone
+    ("North Korea began artillery drills near South Korea.", ("PRK", "MOBILIZE", "150", "KOR")),
+    (
+        "Brussels suspended visa-free travel for Serbian officials.",
+        ("European Union", "SANCTION", "163", "SRB"),
+    ),
+    ("Pakistan retaliated with air strikes on Afghanistan.", ("PAK", "ASSAULT", "190", "AFG")),
+    ("Qatar secured a truce between Congo and the M23.", ("QAT", "CONSULT", "045", "COD")),
+    ("Canada designated the Bishnoi gang as a terrorist entity.", ("CAN", "COERCE", "172", None)),
+    ("Colombia sent 12 suspects to Ecuador.", ("COL", "COOPERATE", "063", "ECU")),
+    ("Minsk threw its support behind Moscow.", ("BLR", "SUPPORT", "051", "RUS")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
