@@ -71,6 +71,10 @@ CASES = [
     ("Canada designated the Bishnoi gang as a terrorist entity.", ("CAN", "COERCE", "172", None)),
     ("Colombia sent 12 suspects to Ecuador.", ("COL", "COOPERATE", "063", "ECU")),
     ("Minsk threw its support behind Moscow.", ("BLR", "SUPPORT", "051", "RUS")),
+    # sanctions adopted, slapped, unveiled; packages and rafts of them
+    ("The EU adopted new sanctions against Belarus.", ("European Union", "SANCTION", "163", "BLR")),
+    ("Washington slapped sanctions on Cuban officials.", ("USA", "SANCTION", "163", "CUB")),
+    ("Britain unveiled a package of sanctions against Iran.", ("GBR", "SANCTION", "163", "IRN")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),

@@ -632,7 +632,9 @@ _NOMINAL_GERUND_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INTENT_NOUN_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Roots of nouns whose that-clause names whom they are aimed at ("the accusation that Iran armed …")
 _CLAIM_NOUN_ROOTS = frozenset({"10", "11", "13"})
-_ROUNDS = frozenset({"round", "series", "session", "wave", "resumption", "day"})
+_ROUNDS = frozenset({
+    "round", "series", "session", "wave", "resumption", "day", "package", "set", "raft", "batch", "slew",
+})  # fmt: skip
 
 
 def _target_preps(pat: Pattern) -> tuple[str, ...]:
