@@ -1403,6 +1403,9 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # gunmen, gangs and bandits are of where they strike, even against the state's own targets
         ("Gunmen stormed Tunisia's parliament.", ("TUN", "INS", "ASSAULT", "TUN")),
         ("Bandits abducted 20 students in Kaduna.", ("NGA", "INS", "ASSAULT", "NGA")),
+        # a force of its own name is of where the story is; its first word later refers back to it
+        ("BENGHAZI, May 2 (Reuters) - The Tariq Deterrence Force clashed with Libyan troops on Monday. On "
+         "Tuesday, Tariq accused the Libyan government of a power grab.", ("LBY", "MIL", "ACCUSE", "LBY")),
         # the article's countries tied: the dateline's wins (not the first named)
         ("KAMPALA, May 2 (Reuters) - Kenyan and Ugandan officials met on Monday. Kenya's envoy praised "
          "Uganda. Gunmen attacked police officers overnight.", ("UGA", "INS", "ASSAULT", "UGA")),

@@ -8,6 +8,7 @@ resolved to them.  The rules are documented in docs/actors.md.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -73,6 +74,8 @@ _COMMANDING = frozenset({
 # observers are often foreign: they keep none)
 _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+_LOCAL_BODIES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "GOV", "LEG", "JUD"})
 _ARMED_NONSTATE = frozenset({"INS", "REB", "TER", "SEP"})
 _TITLED_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # titles of office before a name
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
@@ -300,7 +303,13 @@ class ArticleActors(References):
                 # "Iran's chief negotiator": one person a later "he" or "she" may stand for
                 return Mention(position, actors, None, True, "", hm.agent.word, described=True)
             # ("the G7 foreign ministers": a group a later "the ministers" may stand for)
-            return Mention(position, actors, title=hm.agent.word) if r.plural and named else None
+            if r.plural and named:
+                return Mention(position, actors, title=hm.agent.word)
+            if not hm.agent.person and actors and len(_proper_words(r.text)) >= 2:
+                # a body of its own name the dictionaries lack ("the Radaa Deterrence Force"): its short
+                # name may come later
+                return Mention(position, actors, title=hm.agent.word)
+            return None
         if _person_like(r):
             actors = tuple(self._name_actors(r, position))
             honorific = r.has_word("honorific") or ""
@@ -543,7 +552,10 @@ class ArticleActors(References):
             if not agent.alone and not name:
                 return []  # "took office": a body only with its owner written ("the president's office")
             local = agent.word in _LOCAL_ACTIVISTS  # "police arrested the activists": the country's own
-            if name or (sector in _NO_FALLBACK and not local):
+            # a force or body of its own name the dictionaries lack ("the Radaa Deterrence Force", "the 444
+            # Brigade") is of where the story is, as unnamed ones are
+            local_body = name is not None and sector in _LOCAL_BODIES
+            if (name and not local_body) or (sector in _NO_FALLBACK and not local):
                 return [Actor(text, name, None, sector, span)]
             return [self._fallback(Actor(text, name, None, sector, span), r.head, position)]
         return [Actor(text, name, c, sector, span) for c in countries]
@@ -737,10 +749,33 @@ class ArticleActors(References):
                 return self.resolve(child, when)  # "Ms May's office" after "Theresa May", "Putin's office"
         return []
 
+    def _short_name(self, word: str, position: tuple[int, int]) -> list[Actor]:
+        """The actors of the body the article named before in full whose name ``word`` shortens: its first
+        word ("Radaa" for "the Radaa Deterrence Force") or its initials ("SSA" for "the Stability Support
+        Apparatus"); a body of no name of ours (a known one is found by its dictionary aliases)."""
+        if len(word) < 2 or not word[:1].isupper():
+            return []
+        for m in reversed(self.mentions):
+            if m.position >= position or m.is_person or not m.actors:
+                continue
+            known = m.actors[0].name
+            if known and (known.lower() in self.table.organisations or known in self.table.people):
+                continue
+            words = _proper_words(m.actors[0].text)
+            if len(words) < 2:
+                continue
+            if words[0] == word or (word.isupper() and "".join(w[0] for w in words) == word):
+                return list(m.actors)
+        return []
+
     def _name_actors(self, r: Reading, position: tuple[int, int], when: date | None = None) -> list[Actor]:
         """An unknown proper name: a person with a nationality or role, or an earlier person's last name."""
         start, end = name_tokens(r.head)
         name = r.head.doc[max(start, r.start) : end].text  # never the page furniture read_phrase dropped
+        if end - start == 1:
+            named = self._short_name(r.head.text, position)
+            if named:  # "Radaa" after "the Radaa Deterrence Force", "SSA" after "Stability Support Apparatus"
+                return self._retext(named, r.text, r.span)
         if not _person_like(r):
             return []
         doc = r.head.doc
@@ -773,6 +808,11 @@ class ArticleActors(References):
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
+
+
+def _proper_words(text: str) -> list[str]:
+    """The capitalised words of a mention's text, without a leading article ("the Radaa Deterrence Force")."""
+    return [w for w in _CAPITALISED.findall(text) if w not in ("The", "A", "An")]
 
 
 def _counted(table: ActorDictionary, head: Token) -> bool:
