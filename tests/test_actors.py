@@ -685,11 +685,11 @@ BODIES = [
     ("Hong Kong police fired tear gas.", "police", [(None, "HKG", "COP", "Hong Kong police")]),
     ("A Hong Kong court jailed the activist.", "court", [(None, "HKG", "JUD", "A Hong Kong court")]),
     ("Macau police detained three men.", "police", [(None, "MAC", "COP", "Macau police")]),
-    # an unlisted organisation keeps its name (and gets no guessed country)
+    # an unlisted force keeps its name and, since the twelfth session, takes the story's country
     (
         "Kenya held elections. The Tana River Defence Forces captured the town.",
         "Forces",
-        [("Tana River Defence Forces", None, "MIL", "The Tana River Defence Forces")],
+        [("Tana River Defence Forces", "KEN", "MIL", "The Tana River Defence Forces")],
     ),
 ]
 
