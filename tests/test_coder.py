@@ -1406,6 +1406,9 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # a force of its own name is of where the story is; its first word later refers back to it
         ("BENGHAZI, May 2 (Reuters) - The Tariq Deterrence Force clashed with Libyan troops on Monday. On "
          "Tuesday, Tariq accused the Libyan government of a power grab.", ("LBY", "MIL", "ACCUSE", "LBY")),
+        # whom an unnamed body summons is another state's envoy: the body is not of that state
+        ("Japan's coast guard said Chinese ships had entered its waters, and the foreign ministry summoned "
+         "Chinese Ambassador Wu Jianghao.", ("JPN", "GOV", "ACCUSE", "CHN")),
         # the article's countries tied: the dateline's wins (not the first named)
         ("KAMPALA, May 2 (Reuters) - Kenyan and Ugandan officials met on Monday. Kenya's envoy praised "
          "Uganda. Gunmen attacked police officers overnight.", ("UGA", "INS", "ASSAULT", "UGA")),

@@ -75,6 +75,7 @@ _COMMANDING = frozenset({
 _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "attaché", "chargé"})
 _LOCAL_BODIES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "GOV", "LEG", "JUD"})
 _ARMED_NONSTATE = frozenset({"INS", "REB", "TER", "SEP"})
 _TITLED_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # titles of office before a name
@@ -644,6 +645,17 @@ class ArticleActors(References):
                         return actor
         return None
 
+    def _envoy_state(self, part: Token) -> str | None:
+        """The state a nationality adjective of an envoy names ("summoned **Chinese** Ambassador Wu"): an
+        envoy speaks for his state, where "Kenyan protesters" are only people of Kenya."""
+        if part.dep_ != "amod" or part.head.lemma_.lower() not in _ENVOYS:
+            return None
+        hm = self._read(part).head_match
+        if hm is not None and hm.entry is not None and hm.entry[0] == "adjective":
+            value = hm.entry[1]
+            return value if isinstance(value, str) else None
+        return None
+
     def _acted_on(self, head: Token) -> set[str]:
         """Countries its clause names as what an unnamed subject acts on ("Republican lawmakers criticised
         the deal with **Tehran**", "officials accused **Pakistan** of …"): the subject is another side's."""
@@ -655,8 +667,10 @@ class ArticleActors(References):
             if child.dep_ == "prep" and child.lower_ in _AIMED_PREPS:
                 holders = [g for g in child.children if g.dep_ == "pobj"]
             for obj in holders:
-                for part in (obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))):
-                    iso3 = self.places.state_of(part)
+                # ("summoned Chinese Ambassador Wu": the nationality adjective of the name's title)
+                modifiers = (t for t in obj.subtree if t.i < obj.i and t.dep_ in ("poss", "compound", "amod"))
+                for part in (obj, *modifiers):
+                    iso3 = self.places.state_of(part) or self._envoy_state(part)
                     if iso3:
                         found.add(iso3)
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS):
