@@ -47,6 +47,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("There will be no talks with the rebels this year.", "talks", NEG, "no", None),
     ("The troops entered the city without firing a shot.", "firing", NEG, "without", None),
     ("The government refused to release the prisoners.", "release", NEG, "refused to", None),
+    ("Israel refrained from striking Iran's oil terminals.", "striking", NEG, "refrained from", None),
+    ("The army abstained from firing on the protesters.", "firing", NEG, "abstained from", None),
     # a requested or ordered act has not happened (object-control request verbs, with their preposition)
     ("The opposition called on the government to withdraw its troops.", "withdraw", HYP, "called to", None),
     ("Washington appealed to both sides to release their prisoners.", "release", HYP, "appealed to", None),
