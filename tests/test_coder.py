@@ -1422,3 +1422,17 @@ def test_who_did_it_to_whom(text: str, expected: tuple[str, str, str, str]) -> N
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.source.country, e.source.sector, e.code.plover, e.target and e.target.country) for e in events]
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (twelfth session) a joint act of a symmetric type read both ways is one event
+        "Bolivia and the United States agreed on Wednesday to restore relations.",
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev initialled a treaty.",
+    ],
+)
+def test_a_joint_symmetric_act_is_one_event(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    pairs = [(e.code.plover, e.source.country, e.target and e.target.country) for e in events]
+    assert len([p for p in pairs if p[0] in ("AGREE", "CONSULT")]) == 1, pairs

@@ -212,6 +212,9 @@ class Coder:
                 if key in seen or pt.consequence(head, event, acts):
                     continue
                 seen.add(key)
+                if event.code.plover in _SYMMETRIC and event.target is not None:
+                    # "Bolivia and the United States agreed": a joint act read both ways is one event
+                    seen.add((event.target.key, event.source.key, *key[2:]))
                 acts.add((head.i, event.source.key, event.code.plover))
                 yield event
 
