@@ -75,6 +75,8 @@ CASES = [
     ("The EU adopted new sanctions against Belarus.", ("European Union", "SANCTION", "163", "BLR")),
     ("Washington slapped sanctions on Cuban officials.", ("USA", "SANCTION", "163", "CUB")),
     ("Britain unveiled a package of sanctions against Iran.", ("GBR", "SANCTION", "163", "IRN")),
+    # dismissing someone as something calls them names; dismissing a claim as something rebuts it
+    ("Minsk dismissed the protesters as agents of Poland.", ("BLR", "ACCUSE", "111", "BLR")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
