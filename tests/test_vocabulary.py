@@ -77,6 +77,9 @@ CASES = [
     ("Britain unveiled a package of sanctions against Iran.", ("GBR", "SANCTION", "163", "IRN")),
     # dismissing someone as something calls them names; dismissing a claim as something rebuts it
     ("Minsk dismissed the protesters as agents of Poland.", ("BLR", "ACCUSE", "111", "BLR")),
+    # objecting to an act disapproves of it; objecting to a proposal or a bid rejects it
+    ("Nepal objected to India's new map.", ("NPL", "ACCUSE", "110", "IND")),
+    ("Hungary objected to Ukraine's membership bid.", ("HUN", "REJECT", "120", "UKR")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
