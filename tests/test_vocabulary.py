@@ -80,6 +80,9 @@ CASES = [
     # objecting to an act disapproves of it; objecting to a proposal or a bid rejects it
     ("Nepal objected to India's new map.", ("NPL", "ACCUSE", "110", "IND")),
     ("Hungary objected to Ukraine's membership bid.", ("HUN", "REJECT", "120", "UKR")),
+    # saying someone committed crimes, atrocities or genocide accuses them
+    ("The UN said Sudan's army had committed war crimes.", ("United Nations", "ACCUSE", "111", "SDN")),
+    ("Washington said the RSF had committed genocide.", ("USA", "ACCUSE", "111", "SDN")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),

@@ -34,8 +34,9 @@ NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 INTENT_ROOTS = frozenset({"03", "12", "13"})
 # Intent that a speaker may report for someone else ("officials say Putin is ready to …"): agree, reject.
 HELD_ROOTS = frozenset({"03", "12"})
-# Verbs that say what something is ("the plan amounts to theft"): their object is a predicate.
-EQUATING = frozenset({"amount", "constitute", "represent", "equal"})
+# Verbs that say what something is ("the plan amounts to theft") or did ("had committed war crimes"): their
+# object is a predicate.
+EQUATING = frozenset({"amount", "constitute", "represent", "equal", "commit", "perpetrate"})
 OBLIGATION = frozenset({"must", "should", "ought", "has", "have", "need"})
 
 
