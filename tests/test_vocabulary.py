@@ -83,6 +83,16 @@ CASES = [
     # saying someone committed crimes, atrocities or genocide accuses them
     ("The UN said Sudan's army had committed war crimes.", ("United Nations", "ACCUSE", "111", "SDN")),
     ("Washington said the RSF had committed genocide.", ("USA", "ACCUSE", "111", "SDN")),
+    # protests called off, defence and forgiveness, open markets, broken ceasefires
+    (
+        "Opposition supporters in Tbilisi called off their rallies against the Georgian government.",
+        ("GEO", "CONCEDE", "082", "GEO"),
+    ),
+    ("Malaysia spoke out in defence of Bangladesh at the summit.", ("MYS", "SUPPORT", "052", "BGD")),
+    ("Qatar stood up for Iran at the Gulf summit.", ("QAT", "SUPPORT", "052", "IRN")),
+    ("Poland accepted Germany's apology.", ("POL", "SUPPORT", "056", "DEU")),
+    ("Japan opened its market to Australian beef.", ("JPN", "COOPERATE", "061", "AUS")),
+    ("Azerbaijan broke the ceasefire with Armenia.", ("AZE", "ASSAULT", "196", "ARM")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
