@@ -93,6 +93,8 @@ CASES = [
     ("Poland accepted Germany's apology.", ("POL", "SUPPORT", "056", "DEU")),
     ("Japan opened its market to Australian beef.", ("JPN", "COOPERATE", "061", "AUS")),
     ("Azerbaijan broke the ceasefire with Armenia.", ("AZE", "ASSAULT", "196", "ARM")),
+    # "criticised what he called X's coercion": who did it is inside the named thing
+    ("The Lithuanian minister criticised what he called China's blackmail.", ("LTU", "ACCUSE", "111", "CHN")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),

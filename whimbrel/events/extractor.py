@@ -343,6 +343,8 @@ class EventExtractor:
         verb, pat = m.token, m.pattern
         if clauses.describes(verb) or statements.to_blame(verb):
             return None  # ("Manila was to blame": a predicate said of Manila, no act of its own)
+        if verb.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in args.OBJ for c in verb.children):
+            return None  # "criticised what they called dangerous manoeuvres": the naming is the criticism's
         subj = args.verb_subject(verb, self.object_control, is_actor)
         if pat.cameo[:2] in _VIOLENT_ROOTS and not any(_plausible(t, is_actor) for t in subj.heads):
             subj = self._weapon_actor(verb, is_actor) or subj  # "an Israeli air strike killed": Israel did

@@ -47,6 +47,7 @@ PLACE_ROOTS, VISIT = frozenset({"14", "18", "19", "20"}), "042"
 # Stances on an act (support, disapproval, rejection, protest: CAMEO roots 05, 11, 12, 14): objecting to a
 # measure on X, or defending X's arrest, is no act on X
 STANCE_ROOTS = frozenset({"05", "11", "12", "14"})
+_NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise"})
 MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
 
 
@@ -108,6 +109,14 @@ def _named(token: Token) -> bool:
 def _objects(head: Token, slots: Sequence[Token]) -> list[Token]:
     objs = [args.counted(t) for t in slots]
     objs.extend(c for c in head.children if c.dep_ in ("dobj", "obj", "oprd") and c not in objs)
+    for clause in head.children:
+        # "criticised what he called China's coercion": the named thing is the object, and who did it is
+        # inside it ("China's", "by Chinese vessels")
+        if clause.dep_ in ("ccomp", "dobj") and clause.lemma_.lower() in _NAMING and any(
+            c.lower_ == "what" for c in clause.children
+        ):
+            objs.extend(c for c in clause.children if c.dep_ in ("oprd", "attr") and c not in objs)
+            objs.extend(args.prep_objects(clause, ("by",)))
     return objs
 
 
