@@ -1409,6 +1409,9 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # whom an unnamed body summons is another state's envoy: the body is not of that state
         ("Japan's coast guard said Chinese ships had entered its waters, and the foreign ministry summoned "
          "Chinese Ambassador Wu Jianghao.", ("JPN", "GOV", "ACCUSE", "CHN")),
+        # the army a home-grown armed group attacks is its own state's, not the article's other country
+        ("Rwanda denied backing the rebels in Kivu. M23 fighters attacked army positions on Sunday.",
+         ("COD", "REB", "ASSAULT", "COD")),
         # the article's countries tied: the dateline's wins (not the first named)
         ("KAMPALA, May 2 (Reuters) - Kenyan and Ugandan officials met on Monday. Kenya's envoy praised "
          "Uganda. Gunmen attacked police officers overnight.", ("UGA", "INS", "ASSAULT", "UGA")),

@@ -77,6 +77,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "attaché", "chargé"})
 _LOCAL_BODIES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "GOV", "LEG", "JUD"})
+_REBELS = frozenset({"REB", "INS", "SEP"})
 _ARMED_NONSTATE = frozenset({"INS", "REB", "TER", "SEP"})
 _TITLED_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # titles of office before a name
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
@@ -567,7 +568,13 @@ class ArticleActors(References):
         that found it is kept in ``bases``."""
         assert self.places is not None
         iso3, basis = self.places.in_phrase(head), "place"
+        hm = self._read(head).head_match
+        if iso3 is None and actor.sector in _STATE_SECTORS and hm is not None and hm.agent is not None:
+            # "M23 fighters attacked army positions": the army a home-grown armed group fights is its state's
+            iso3 = self._insurgents_state(head)
+            basis = "sentence"
         if iso3 is None:
+            basis = "place"
             sentences = self.located.get(position[0], [])
             here = [countries for start, end, countries in sentences if start <= head.i < end]
             # Token.sent is slow: only a sentence that was never observed is looked up that way.
@@ -611,6 +618,24 @@ class ArticleActors(References):
         countries = {a.country for a in previous if a.country and a.sector in _STATE_SECTORS}
         countries -= skip
         return next(iter(countries)) if len(countries) == 1 else None
+
+    def _insurgents_state(self, head: Token) -> str | None:
+        """The country of the armed non-state group (rebels, insurgents, separatists) that is the subject of
+        the clause acting on ``head`` (an unnamed army, police or government), if it has one."""
+        up = head
+        for _ in range(4):
+            if (up.dep_ not in _ACTED_ON_DEPS and up.dep_ != "compound") or up.head.i == up.i:
+                return None
+            up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                break
+        else:
+            return None
+        subject = next((c for c in up.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i == head.i:
+            return None
+        found = {a.country for a in self.resolve(subject, None) if a.country and a.sector in _REBELS}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _acting_state(self, head: Token, sector: str | None) -> set[str]:
         """Countries of the state that acts on an unnamed government or army in its own clause ("France did
