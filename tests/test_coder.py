@@ -1412,6 +1412,9 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # the army a home-grown armed group attacks is its own state's, not the article's other country
         ("Rwanda denied backing the rebels in Kivu. M23 fighters attacked army positions on Sunday.",
          ("COD", "REB", "ASSAULT", "COD")),
+        # a group said to include named members is those members
+        ("Rights groups, including Amnesty International, accused the Kenyan police of abductions.",
+         (None, "NGO", "ACCUSE", "KEN")),
         # the article's countries tied: the dateline's wins (not the first named)
         ("KAMPALA, May 2 (Reuters) - Kenyan and Ugandan officials met on Monday. Kenya's envoy praised "
          "Uganda. Gunmen attacked police officers overnight.", ("UGA", "INS", "ASSAULT", "UGA")),
@@ -1421,7 +1424,7 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
          ("USA", "ELI", "THREATEN", "ESP")),
     ],
 )  # fmt: skip
-def test_who_did_it_to_whom(text: str, expected: tuple[str, str, str, str]) -> None:
+def test_who_did_it_to_whom(text: str, expected: tuple[str | None, str, str, str]) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.source.country, e.source.sector, e.code.plover, e.target and e.target.country) for e in events]
     assert expected in got, got

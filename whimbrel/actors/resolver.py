@@ -328,7 +328,7 @@ class ArticleActors(References):
         actors: list[Actor] = []
         for h in heads:
             position = (self._paragraph(h.doc), h.i)
-            found = self._resolve_one(h, when, position)
+            found = self._named_members(h, when) or self._resolve_one(h, when, position)
             shared = _shared_nationality(heads[0], h, actors)
             if shared is not None:  # "Chinese firms and citizens": Chinese citizens too
                 found = [replace(a, country=shared) for a in found]
@@ -336,6 +336,18 @@ class ArticleActors(References):
                 if actor not in actors:
                     actors.append(actor)
         return actors
+
+    def _named_members(self, h: Token, when: date | None) -> list[Actor]:
+        """The named members a plural group is said to include ("Human rights groups, including Amnesty
+        International, accused …": Amnesty International), when they are named bodies or people."""
+        if h.tag_ not in ("NNS", "NNPS"):
+            return []
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "including":
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                members = [a for o in objects for a in self.resolve(o, when) if a.name or a.country]
+                return members
+        return []
 
     def _resolve_one(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         word = self.table.words.get(h.lower_)

@@ -112,8 +112,10 @@ def _objects(head: Token, slots: Sequence[Token]) -> list[Token]:
     for clause in head.children:
         # "criticised what he called China's coercion": the named thing is the object, and who did it is
         # inside it ("China's", "by Chinese vessels")
-        if clause.dep_ in ("ccomp", "dobj") and clause.lemma_.lower() in _NAMING and any(
-            c.lower_ == "what" for c in clause.children
+        if (
+            clause.dep_ in ("ccomp", "dobj")
+            and clause.lemma_.lower() in _NAMING
+            and any(c.lower_ == "what" for c in clause.children)
         ):
             objs.extend(c for c in clause.children if c.dep_ in ("oprd", "attr") and c not in objs)
             objs.extend(args.prep_objects(clause, ("by",)))
