@@ -1415,6 +1415,12 @@ def test_wire_vocabulary(text: str, expected: tuple[str | None, str, str, str]) 
         # a group said to include named members is those members
         ("Rights groups, including Amnesty International, accused the Kenyan police of abductions.",
          (None, "NGO", "ACCUSE", "KEN")),
+        # easing a measure told before is aimed at whom that measure was aimed at
+        ("China imposed export curbs on Japan in May. China lifted the export curbs in July.",
+         ("CHN", "GOV", "CONCEDE", "JPN")),
+        # "praised what it described as X's choice": who is inside the named thing
+        ("The Kremlin praised what it described as Hungary's courageous choice.",
+         ("RUS", "GOV", "SUPPORT", "HUN")),
         # the article's countries tied: the dateline's wins (not the first named)
         ("KAMPALA, May 2 (Reuters) - Kenyan and Ugandan officials met on Monday. Kenya's envoy praised "
          "Uganda. Gunmen attacked police officers overnight.", ("UGA", "INS", "ASSAULT", "UGA")),

@@ -22,7 +22,7 @@ from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
-from whimbrel.events.anaphora import antecedent, referred_act
+from whimbrel.events.anaphora import antecedent, eased, referred_act
 from whimbrel.events.declared import intent_cameo, refusal_cameo, threat_cameo
 from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
@@ -425,6 +425,11 @@ class Coder:
         if targets != [None] or pt.asked_for(head):
             return sources, targets, False
         kind = referred_act(head, self.extractor.act_nouns)
+        if kind == "act_coerce" and code.plover == "CONCEDE":
+            # "Japan lifted the export restrictions": aimed at whom its own measure told before was aimed at
+            undone = eased(prior, sources, pt.same_actor)
+            if undone is not None:
+                return sources, [undone], True
         if kind is not None:  # "condemned the attack": aimed at who made the attack told before
             doer = antecedent(prior, sources, kind, pt.same_actor, when)
             if doer is not None:

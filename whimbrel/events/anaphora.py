@@ -48,6 +48,7 @@ _DEED_CODES = frozenset({"054", "057"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREPS = frozenset({"against", "over", "of", "about", "for", "on", "by", "with", "at"})
 _IT = frozenset({"it", "this"})
+_MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
 
 
 def act_nouns(lexicons: Mapping[str, frozenset[str]]) -> dict[str, str]:
@@ -139,3 +140,17 @@ def antecedent(
     else:
         event = found[-1]
     return replace(event.source, span=None)
+
+
+def eased(
+    prior: Sequence[Event], sources: Sequence[Actor], same: Callable[[Actor, Actor], bool]
+) -> Actor | None:
+    """Whom the measure an easing act refers back to was aimed at: "Japan lifted the export restrictions"
+    after "Japan imposed export restrictions on South Korea" is aimed at South Korea (the target of the
+    source's own latest measure, coercion or sanction, that had one); None otherwise."""
+    for event in reversed(prior):
+        if event.code.plover not in _MEASURE_TYPES or event.target is None:
+            continue
+        if any(same(event.source, s) for s in sources):
+            return replace(event.target, span=None)
+    return None
