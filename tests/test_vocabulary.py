@@ -95,6 +95,9 @@ CASES = [
     ("Azerbaijan broke the ceasefire with Armenia.", ("AZE", "ASSAULT", "196", "ARM")),
     # "criticised what he called X's coercion": who did it is inside the named thing
     ("The Lithuanian minister criticised what he called China's blackmail.", ("LTU", "ACCUSE", "111", "CHN")),
+    # an event noun in a conjunction keeps the light verb of the first; funds frozen for someone
+    ("Germany expressed deep regret and an apology to Namibia.", ("DEU", "SUPPORT", "055", "NAM")),
+    ("Washington froze the funds for Afghanistan.", ("USA", "SANCTION", "163", "AFG")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),

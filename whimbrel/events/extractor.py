@@ -333,6 +333,10 @@ class EventExtractor:
         through a word that counts rounds of it ("will hold a new round of talks with …")."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _ROUNDS:
             noun = noun.head.head
+        for _ in range(3):  # "expressed deep remorse and a heartfelt apology": the first conjunct's verb
+            if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            noun = noun.head
         if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr"):
             return None
         verb, light = noun.head, self.light_verbs
