@@ -98,6 +98,8 @@ CASES = [
     # an event noun in a conjunction keeps the light verb of the first; funds frozen for someone
     ("Germany expressed deep regret and an apology to Namibia.", ("DEU", "SUPPORT", "055", "NAM")),
     ("Washington froze the funds for Afghanistan.", ("USA", "SANCTION", "163", "AFG")),
+    # chanting slogans against someone is a demonstration
+    ("Students in Dhaka chanted slogans against the Indian government.", ("BGD", "PROTEST", "140", "IND")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
