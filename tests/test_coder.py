@@ -1448,3 +1448,17 @@ def test_a_joint_symmetric_act_is_one_event(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     pairs = [(e.code.plover, e.source.country, e.target and e.target.country) for e in events]
     assert len([p for p in pairs if p[0] in ("AGREE", "CONSULT")]) == 1, pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (twelfth session) partners in a joint subject acted alongside each other: no target of each other
+        "Jordan and Egypt condemned the raids, with Amman calling them a grave escalation.",
+        "Norway and Sweden criticised the vote, with Oslo calling it a setback.",
+    ],
+)
+def test_partners_in_a_joint_subject_are_no_targets_of_each_other(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    pairs = {(e.source.country, e.target and e.target.country) for e in events}
+    assert not pairs & {("JOR", "EGY"), ("EGY", "JOR"), ("NOR", "SWE"), ("SWE", "NOR")}, pairs

@@ -442,6 +442,9 @@ class Coder:
             )
             avoid.update(t.i for t in sent if args.instrument(t, self.extractor.weapons))
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
+            # partners of the source in a joint subject acted alongside it ("Saudi Arabia and Egypt denounced
+            # the strikes, with Riyadh calling them …": Egypt is no target of Riyadh)
+            avoid.update(_partners(sent, sources, resolver, when))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
             elif code.cameo_root in COERCIVE_ROOTS:  # "bombed what Nairobi said was a rebel base"
@@ -531,6 +534,20 @@ _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
+
+
+def _partners(sent: Span, sources: list[Actor], resolver: pt.SentenceActors, when: date | None) -> set[int]:
+    """Token indices of a coordinated subject of the sentence one of whose members is the source's country."""
+    countries = {s.country for s in sources if s.country}
+    found: set[int] = set()
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubjpass") or not t.conjuncts:
+            continue
+        group = [t, *t.conjuncts]
+        named = {a.country for g in group for a in resolver.resolve(g.i, sent.doc, when)}
+        if countries & named:
+            found.update(g.i for g in group)
+    return found
 
 
 def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:

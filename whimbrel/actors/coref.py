@@ -85,6 +85,8 @@ class References:
             if bound:
                 return self._retext(bound, h.text, span)
         if value == "plural":
+            if self._partners_of_subject(h, when, position):
+                return []  # "Saudi Arabia and Egypt denounced the strikes, with Riyadh calling them …"
             group = self._plural_subject(h, when, position)
             if group:
                 return self._retext(group, h.text, span)
@@ -124,6 +126,26 @@ class References:
         if subj is None or subj.lower_ in FIRST_PERSON or subj.i == h.i:
             return []
         return self._retext(self.resolve(subj, when), h.text, (h.idx, h.idx + len(h.text)))
+
+    def _partners_of_subject(self, h: Token, when: date | None, position: tuple[int, int]) -> bool:
+        """Whether the object "them" stands where the sentence's coordinated subject is the only group before
+        it and its own clause's subject is one of that group: the others acted alongside, they are not what
+        is acted on ("Saudi Arabia and Egypt denounced the strikes, with Riyadh calling them a violation")."""
+        if h.lower_ != "them" or h.dep_ not in ("dobj", "pobj", "dative"):
+            return False
+        verb = h.head.head if h.head.dep_ == "prep" else h.head
+        own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if own is None:
+            return False
+        first = self._sentence_start(h, position)
+        group = next(
+            (t for t in h.doc[first : h.i] if t.dep_ in SUBJECT_DEPS and t.conjuncts and t.i != own.i), None
+        )
+        if group is None:
+            return False
+        members = self.resolve(group, when)
+        mine = self.resolve(own, when)
+        return any(a.country and any(a.country == m.country for m in members) for a in mine)
 
     def _plural_subject(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """they/their -> the nearest subject before it in its sentence when that is coordinated or plural
