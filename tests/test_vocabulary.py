@@ -100,6 +100,9 @@ CASES = [
     ("Washington froze the funds for Afghanistan.", ("USA", "SANCTION", "163", "AFG")),
     # chanting slogans against someone is a demonstration
     ("Students in Dhaka chanted slogans against the Indian government.", ("BGD", "PROTEST", "140", "IND")),
+    # readiness to harm is a threat, readiness to cooperate an intent
+    ("Paris said it was ready to impose sanctions on Mali.", ("FRA", "THREATEN", "130", "MLI")),
+    ("Seoul said it was prepared to strike North Korea.", ("KOR", "THREATEN", "130", "PRK")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),

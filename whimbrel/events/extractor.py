@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -345,6 +345,9 @@ class EventExtractor:
 
     def _verb_candidate(self, m: Match, is_actor: IsActor | None) -> Candidate | None:
         verb, pat = m.token, m.pattern
+        if pat.cameo.startswith("03") and _hostile_readiness(m.consumed):
+            # "said Europe was ready to tighten sanctions on Russia": readiness to harm is a threat
+            pat = replace(pat, cameo=_THREAT)
         if clauses.describes(verb) or statements.to_blame(verb):
             return None  # ("Manila was to blame": a predicate said of Manila, no act of its own)
         if verb.dep_ == "ccomp" and any(c.lower_ == "what" and c.dep_ in args.OBJ for c in verb.children):
@@ -641,6 +644,26 @@ _CLAIM_NOUN_ROOTS = frozenset({"10", "11", "13"})
 _ROUNDS = frozenset({
     "round", "series", "session", "wave", "resumption", "day", "package", "set", "raft", "batch", "slew",
 })  # fmt: skip
+
+
+_THREAT = "130"
+# acts that readiness, preparedness or willingness makes a threat ("ready to strike", "prepared to trigger the
+# snapback", "willing to impose sanctions")
+_HOSTILE = frozenset({
+    "strike", "attack", "hit", "retaliate", "respond", "punish", "impose", "tighten", "sanction", "trigger",
+    "deliver", "use", "fight", "defend", "destroy", "crush", "expel", "cut", "sever", "block", "invade",
+    "bomb", "shoot", "escalate", "reimpose",
+})  # fmt: skip
+
+
+def _hostile_readiness(consumed: tuple[Token, ...]) -> bool:
+    """Whether a readiness word the pattern matched ("ready", "prepared", "willing") is followed by an act
+    of harm ("ready to strike", "prepared to impose sanctions")."""
+    for word in consumed:
+        for c in word.children:
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in _HOSTILE:
+                return True
+    return False
 
 
 def _target_preps(pat: Pattern) -> tuple[str, ...]:
