@@ -386,6 +386,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         ("A powerful earthquake hit Turkey on Monday.", "19"),
         # a rally with no object of support is still a demonstration, never support
         ("Thousands of Serbs rallied against the government in Belgrade.", "05"),
+        # defending one's own sovereignty supports nobody
+        ("Venezuela said it would defend its sovereignty against Guyana.", "052"),
         # a court that throws out a case expels nobody
         ("A Bolivian court threw out the case against the Peruvian activists.", "17"),
         # "welcomed Finland to NATO" praises a new member, no visit hosted
