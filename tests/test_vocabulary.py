@@ -386,6 +386,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         ("A powerful earthquake hit Turkey on Monday.", "19"),
         # a rally with no object of support is still a demonstration, never support
         ("Thousands of Serbs rallied against the government in Belgrade.", "05"),
+        # "X, asked about …, told reporters": X was asked, asked nobody
+        ("President Emmanuel Macron, asked about the incident in Paris, told reporters he was sad.", "02"),
         # defending one's own sovereignty supports nobody
         ("Venezuela said it would defend its sovereignty against Guyana.", "052"),
         # a court that throws out a case expels nobody

@@ -105,12 +105,26 @@ def is_passive(verb: Token) -> bool:
         if verb.lemma_.lower() in _UNDERGONE_BY_NOBODY:
             return False
         return not _after_parenthesis(verb) and not any(c.dep_ == "dobj" for c in verb.children)
-    if _absolute_passive(verb):
+    if _absolute_passive(verb) or _asked_aside(verb):
         return True
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle: "Asked about her comments, the spokeswoman said": she was asked
         return not any(c.dep_ in ("dobj", "aux", "nsubj") for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _asked_aside(verb: Token) -> bool:
+    """ "Trump, asked about the incident, told reporters …" misread with "asked" as Trump's own verb: a verb
+    of questioning set off by a comma after its subject, about something, with no object: he was asked."""
+    if verb.lemma_.lower() not in _QUESTIONING or verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return False
+    if verb.doc[verb.i - 1].text != "," or any(c.dep_ in _ASKED_OBJECTS for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in verb.children)
+
+
+_QUESTIONING = frozenset({"ask", "question", "quiz", "press"})
+_ASKED_OBJECTS = OBJ | {"dative", "ccomp", "xcomp"}
 
 
 def _absolute_passive(verb: Token) -> bool:
@@ -271,7 +285,7 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             by = agent(verb)
             if by:
                 return Found(_expand(by), fallback)
-            if not children(verb, SUBJ):
+            if not children(verb, SUBJ) or _asked_aside(verb):
                 return Found(())  # an agentless passive: whoever did it is not named here
         subj = children(verb, SUBJ)
         if subj:
