@@ -415,6 +415,13 @@ def test_harm_announced_to_come_is_a_threat_made() -> None:
     assert got == [("TUR", "THREATEN", "GRC", "occurred")]
 
 
+def test_a_vow_of_revenge_is_a_threat_made() -> None:
+    # the revenge is to come; the threat is made when vowed
+    events = whimbrel.code("Hamas vowed revenge against Israel on Monday.", published=PUB, fmt="text")
+    got = [(e.source.country, e.code.plover, e.target and e.target.country, e.status) for e in events]
+    assert ("PSE", "THREATEN", "ISR", "occurred") in got, got
+
+
 def test_the_one_to_blame_blames_nobody() -> None:
     # "X was to blame" is said of X: no act of blaming by X (nor a planned one, read from "was to")
     events = whimbrel.code(

@@ -291,7 +291,7 @@ class Coder:
         # the status is read early only where its attribution is needed (a target fall-back, a claim); an
         # event noun a planning verb governs is read from the noun ("Hamas planned an attack": planned)
         noun = doc[cand.trigger[1] - 1]
-        status_at = noun if not code.cameo.startswith("03") and planned_object(head, noun) else head
+        status_at = noun if not code.cameo.startswith(("03", "13")) and planned_object(head, noun) else head
         status = resolve_status(status_at, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
         denial = cand.pattern.startswith(_DENIAL_PATTERN)  # "said the reports were nonexistent"
