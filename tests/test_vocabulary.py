@@ -103,6 +103,9 @@ CASES = [
     # readiness to harm is a threat, readiness to cooperate an intent
     ("Paris said it was ready to impose sanctions on Mali.", ("FRA", "THREATEN", "130", "MLI")),
     ("Seoul said it was prepared to strike North Korea.", ("KOR", "THREATEN", "130", "PRK")),
+    # media suspended, taken off the air, websites blocked
+    ("Niger's junta suspended French radio stations.", ("NER", "COERCE", "172", "FRA")),
+    ("Russia took the German broadcaster Deutsche Welle off the air.", ("RUS", "COERCE", "172", "DEU")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
