@@ -106,6 +106,13 @@ CASES = [
     # media suspended, taken off the air, websites blocked
     ("Niger's junta suspended French radio stations.", ("NER", "COERCE", "172", "FRA")),
     ("Russia took the German broadcaster Deutsche Welle off the air.", ("RUS", "COERCE", "172", "DEU")),
+    # citizenship revoked, shipments paused, strikes in response, protesters crushed; "Democratic Republic of
+    # Congo" without "the"
+    ("A court in Managua revoked the citizenship of 30 opponents.", ("NIC", "COERCE", "172", "NIC")),
+    ("Britain paused a shipment of arms to Israel.", ("GBR", "SANCTION", "162", "ISR")),
+    ("The Nigerian army responded with airstrikes on Boko Haram camps.", ("NGA", "ASSAULT", "190", None)),
+    ("Iranian police crushed the protesters in Tehran.", ("IRN", "ASSAULT", "175", "IRN")),
+    ("Democratic Republic of Congo expelled a Rwandan diplomat.", ("COD", "SANCTION", "161", "RWA")),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
