@@ -909,6 +909,9 @@ def test_the_two_leaders_are_the_articles_protagonists_not_the_last_names(nlp: L
         # article's opponents)
         ("Britain, France and Germany restored sanctions on Iran. Tehran accused the three countries of "
          "bad faith.", "countries", [], {"GBR", "FRA", "DEU"}),
+        # ... allies and partners too (twelfth session)
+        ("Japan, South Korea and the United States condemned the launch. The three allies held drills.",
+         "allies", [], {"JPN", "KOR", "USA"}),
         ("Russia cut gas to Finland. Finland and Sweden applied to join NATO. Turkey blocked the two "
          "countries' bids.", "countries", [("RUS", "FIN")], {"FIN", "SWE"}),
         ("Russia cut gas to Finland. Finland and Sweden applied to join NATO. The EU warned both sides.",

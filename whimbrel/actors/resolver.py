@@ -87,7 +87,9 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _CREATING = frozenset({"form", "build", "create", "establish", "set", "launch"})  # verbs that make a body
 _LIST_REACH = 3  # paragraphs back that "the three countries" may find the countries listed together
 _PAIR_REACH = 2  # ... and "the two countries"
-_SIDES = frozenset({"side", "country", "nation", "government", "neighbour", "neighbor", "state", "capital"})
+_SIDES = frozenset({
+    "side", "country", "nation", "government", "neighbour", "neighbor", "state", "capital", "ally", "partner",
+})  # fmt: skip
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
 
