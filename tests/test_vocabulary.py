@@ -113,6 +113,11 @@ CASES = [
     ("The Nigerian army responded with airstrikes on Boko Haram camps.", ("NGA", "ASSAULT", "190", None)),
     ("Iranian police crushed the protesters in Tehran.", ("IRN", "ASSAULT", "175", "IRN")),
     ("Democratic Republic of Congo expelled a Rwandan diplomat.", ("COD", "SANCTION", "161", "RWA")),
+    # exercises, drills, launches and tests referred back to: their doer
+    (
+        "Japan and Australia held joint drills on Monday. Beijing denounced the exercise.",
+        ("CHN", "ACCUSE", "111", "JPN"),
+    ),
     # quoted evaluations the parser hangs oddly: a postnominal adjective, the object under the predicate,
     # "it" for the act told before
     ('Turkey called Greece\'s decision "unacceptable".', ("TUR", "ACCUSE", "111", "GRC")),
