@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -496,10 +496,15 @@ class ArticleActors(References):
         if r.head.tag_ in ("NN", "NNS") and r.head.text.istitle() and not any(True for _ in r.head.children):
             # "Morales accused Paz": a surname the tagger read as a common noun at the start of a sentence,
             # after the article named the person in full
-            for m in reversed(self.mentions):
-                if m.position < position and m.is_person and m.last_name == r.head.text:
-                    return _retext(mention_actors(m, when), r.text, r.span)
+            for m in self._people_named(r.head.text, position):
+                return _retext(mention_actors(m, when), r.text, r.span)
         return []
+
+    def _people_named(self, last_name: str, position: tuple[int, int]) -> Iterator[Mention]:
+        """The people mentioned before ``position`` whose last name is ``last_name``, latest first."""
+        for m in reversed(self.mentions):
+            if m.position < position and m.is_person and m.last_name == last_name:
+                yield m
 
     def _agent_actors(
         self, r: Reading, agent: Agent, when: date | None, position: tuple[int, int]
@@ -585,10 +590,8 @@ class ArticleActors(References):
         hm = self._read(head).head_match
         if iso3 is None and actor.sector in _STATE_SECTORS and hm is not None and hm.agent is not None:
             # "M23 fighters attacked army positions": the army a home-grown armed group fights is its state's
-            iso3 = self._insurgents_state(head)
-            basis = "sentence"
+            iso3, basis = self._insurgents_state(head), "sentence"
         if iso3 is None:
-            basis = "place"
             sentences = self.located.get(position[0], [])
             here = [countries for start, end, countries in sentences if start <= head.i < end]
             # Token.sent is slow: only a sentence that was never observed is looked up that way.
@@ -607,7 +610,6 @@ class ArticleActors(References):
             else:
                 # one official of no named state: of the state the story's last subject was (not a group:
                 # "member states", "the forces")
-                hm = self._read(head).head_match
                 person = head.pos_ == "PROPN" or (hm is not None and hm.agent is not None and hm.agent.person)
                 official = actor.sector in _STATE_SECTORS and person and head.tag_ not in ("NNS", "NNPS")
                 before = self._last_subject_state(head, position, skip) if official else None
@@ -636,19 +638,10 @@ class ArticleActors(References):
     def _insurgents_state(self, head: Token) -> str | None:
         """The country of the armed non-state group (rebels, insurgents, separatists) that is the subject of
         the clause acting on ``head`` (an unnamed army, police or government), if it has one."""
-        up = head
-        for _ in range(4):
-            if (up.dep_ not in _ACTED_ON_DEPS and up.dep_ != "compound") or up.head.i == up.i:
-                return None
-            up = up.head
-            if up.pos_ in ("VERB", "AUX"):
-                break
-        else:
+        clause = _acting_clause(head, _ACTED_ON_DEPS | {"compound"})  # ("army positions")
+        if clause is None:
             return None
-        subject = next((c for c in up.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i == head.i:
-            return None
-        found = {a.country for a in self.resolve(subject, None) if a.country and a.sector in _REBELS}
+        found = {a.country for a in self.resolve(clause[1], None) if a.country and a.sector in _REBELS}
         return next(iter(found)) if len(found) == 1 else None
 
     def _acting_state(self, head: Token, sector: str | None) -> set[str]:
@@ -658,19 +651,10 @@ class ArticleActors(References):
         agent = self.table.agents.get(head.lemma_.lower())
         if sector not in _STATE_SECTORS or (agent is not None and agent.person):
             return set()  # (a person's role: "met as president and president-elect")
-        up = head
-        for _ in range(4):  # through possessor, object and preposition links to the clause's verb
-            if up.dep_ not in _ACTED_ON_DEPS or up.head.i == up.i:
-                return set()
-            up = up.head
-            if up.pos_ in ("VERB", "AUX"):
-                break
-        else:
-            return set()
-        subject = next((c for c in up.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i == head.i or up.lemma_.lower() in _COMMANDING:
+        clause = _acting_clause(head, _ACTED_ON_DEPS)
+        if clause is None or clause[0].lemma_.lower() in _COMMANDING:
             return set()  # ("the cabinet instructed the army": its own army)
-        return {a.country for a in self.resolve(subject, None) if a.country and a.sector in _STATE_SECTORS}
+        return {a.country for a in self.resolve(clause[1], None) if a.country and a.sector in _STATE_SECTORS}
 
     def _member_of(self, head: Token, when: date | None, position: tuple[int, int]) -> Actor | None:
         """The listed organisation an agent works in, at or for ("lawmakers in the European Parliament",
@@ -835,14 +819,13 @@ class ArticleActors(References):
         while start < end - 1 and self.table.words.get(norm(doc[start].lower_), ("",))[0] == "honorific":
             start += 1  # "Ms May" is a last name
         if end - start == 1:
-            for m in reversed(self.mentions):
-                if m.position < position and m.is_person and m.last_name == r.head.text:
-                    if m.person is None:
-                        return self._retext(list(m.actors), r.text, r.span)
-                    if r.has_word("honorific") is not None or r.head.ent_type_ == "PERSON":
-                        # "Theresa May ... Ms May"; "President Rodrigo Paz ... Paz said" (the tagger's
-                        # person: not the month "May")
-                        return _retext(mention_actors(m, when), r.text, r.span)
+            for m in self._people_named(r.head.text, position):
+                if m.person is None:
+                    return self._retext(list(m.actors), r.text, r.span)
+                if r.has_word("honorific") is not None or r.head.ent_type_ == "PERSON":
+                    # "Theresa May ... Ms May"; "President Rodrigo Paz ... Paz said" (the tagger's person: not
+                    # the month "May")
+                    return _retext(mention_actors(m, when), r.text, r.span)
         countries, agents = r.countries(), r.agents()
         for child in r.head.children:
             if child.dep_ == "appos" and not (countries and agents):
@@ -861,6 +844,22 @@ class ArticleActors(References):
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
+
+
+def _acting_clause(head: Token, links: frozenset[str]) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause that acts on ``head``, climbing ``links`` (possessor, object, preposition
+    …) up to the verb; None when there is no such verb within four steps or its subject is ``head``."""
+    up = head
+    for _ in range(4):
+        if up.dep_ not in links or up.head.i == up.i:
+            return None
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    subject = next((c for c in up.children if c.dep_ == "nsubj"), None)
+    return (up, subject) if subject is not None and subject.i != head.i else None
 
 
 def _proper_words(text: str) -> list[str]:

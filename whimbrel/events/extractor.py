@@ -49,9 +49,8 @@ DISMAY_CONFIDENCE = 0.6
 DELIGHT_PATTERN = "support.delight"
 DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-COERCIVE_ROOTS = frozenset(
-    {"17", "18", "19", "20"}
-)  # coercion and violence (whose describers are no targets)
+# coercion and violence (whose describers are no targets)
+COERCIVE_ROOTS = frozenset({"17", "18", "19", "20"})
 _CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
