@@ -329,11 +329,12 @@ COREFERENCE += [
         "he",
         [("Vladimir Putin", "RUS", "GOV", "he")],
     ),
-    # ... also when that subject is a person named only by a role (an unknown name in apposition)
+    # ... also when that subject is a person named only by a role (an unknown name in apposition, which
+    # since the thirteenth session is the role's)
     (
         "Iran's chief negotiator, Ali Hamedi, met European diplomats. He accused Washington of bad faith.",
         "He",
-        [(None, "IRN", "GOV", "He")],
+        [("Ali Hamedi", "IRN", "GOV", "He")],
     ),
     (
         "The Ghanaian foreign minister met the envoys. Later she criticised the junta.",
@@ -691,6 +692,25 @@ BODIES = [
         "Forces",
         [("Tana River Defence Forces", "KEN", "MIL", "The Tana River Defence Forces")],
     ),
+    # an unknown body's name known by its modifiers (thirteenth session): a U.N. panel is the U.N.'s, a
+    # "Russian utility" Russia's business, an "Indian High Commission" India's government
+    (
+        "The U.N. Panel of Experts on Libya accused the government.",
+        "Panel",
+        [("United Nations", None, "IGO", "The U.N. Panel")],
+    ),
+    (
+        "Russian utility Inter RAO suspended electricity exports to Finland.",
+        "RAO",
+        [("Inter RAO", "RUS", "BUS", "Russian utility Inter RAO")],
+    ),
+    (
+        "The Indian High Commission raised the matter.",
+        "Commission",
+        [(None, "IND", "GOV", "The Indian High Commission")],
+    ),
+    # ... but a name with no kind of actor in it is nobody
+    ("Russian Inter RAO suspended electricity exports to Finland.", "RAO", []),
 ]
 
 
@@ -699,6 +719,55 @@ def test_bodies_with_nationality(
     nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
 ) -> None:
     _check(nlp, resolver, text, head, expected, D2014)
+
+
+UNKNOWN_PEOPLE = [
+    # a name apposed to a role is the role's: an organisation's official, a state's minister ...
+    (
+        "The EU's enlargement commissioner, Marta Kos, met Bulgaria's president.",
+        "Kos",
+        [("Marta Kos", None, "IGO", "Marta Kos")],
+    ),
+    (
+        "Russia's foreign minister, Ivan Petrovsky, met Bulgaria's president.",
+        "Petrovsky",
+        [("Ivan Petrovsky", "RUS", "GOV", "Ivan Petrovsky")],
+    ),
+    # ... and so is the bare last name later, even where the tagger reads no person in it
+    (
+        "The EU's enlargement commissioner, Marta Kos, met Bulgaria's president. Kos is expected to travel.",
+        "Kos",
+        [("Marta Kos", None, "IGO", "Kos")],
+    ),
+    # "X of Kyrgyzstan": the state named after the name
+    (
+        "The deal was signed by Kamchybek Tashiev of Kyrgyzstan.",
+        "Tashiev",
+        [("Kamchybek Tashiev", "KGZ", "ELI", "Kamchybek Tashiev")],
+    ),
+    # a political kind of person ("nationalist") gives the sector; the country comes from the fall-back
+    (
+        "Romania held an election. Hard-right nationalist George Simion won the first round.",
+        "Simion",
+        [("George Simion", "ROU", "ELI", "nationalist George Simion")],
+    ),
+    # a full name with neither role nor country is still nobody: an academic quoted is no party
+    ("Romania held an election. George Simion won the first round.", "Simion", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), UNKNOWN_PEOPLE)
+def test_unknown_people_by_their_roles(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
+def test_its_inside_the_subject_is_no_loop(nlp: Language, resolver: ActorResolver) -> None:
+    # "a delegation of its lawmakers": "its" refers past the phrase it is in (this once recursed forever)
+    text = "The DEM Party said a delegation of its lawmakers would visit him on Monday."
+    doc, article = _parse(nlp, resolver, text, D2014)
+    assert [a.name for a in article.resolve(_token(doc, "its"), D2014)] == ["DEM Party"]
 
 
 SHORT = [

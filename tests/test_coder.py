@@ -1052,6 +1052,9 @@ def test_a_vow_to_stop_someone_is_a_threat(text: str) -> None:
         # a fronted participle's subject is who was asked, not who asked
         ("Police in Hong Kong fired tear gas at students. Asked about the clashes, China's foreign ministry "
          "spokeswoman said order must be restored.", None),
+        # an international body's appeal is addressed there too (since the thirteenth session)
+        ("Police in Nepal fired on protesters in Kathmandu. Nepal's prime minister resigned. The U.N. human "
+         "rights office called for a prompt investigation.", (None, "NPL")),
     ],
 )  # fmt: skip
 def test_an_appeal_to_nobody_named(text: str, expected: tuple[str, str] | None) -> None:

@@ -187,9 +187,12 @@ def _bare(text: str) -> str:
 
 def story_country(context: ArticleActors, source: Actor) -> Actor | None:
     """The government of the country the article is about (its most mentioned one), as the addressee of an
-    act by ``source`` that names nobody; None when ``source`` is of that country or of none."""
+    act by ``source`` that names nobody; None when ``source`` is of that country, or of none and no
+    international body ("the U.N. rights chief called for an inquiry" in a story about Nepal)."""
     dominant = context.tally.dominant()
-    if dominant is None or source.country is None or source.country == dominant:
+    if source.country is None and source.sector not in ("IGO", "NGO"):
+        return None
+    if dominant is None or source.country == dominant:
         return None
     name = context.table.countries.get(dominant, dominant)
     found = Actor(name, None, dominant, "GOV", None)

@@ -209,6 +209,8 @@ class References:
         first = self._sentence_start(h, position)
         verb = h.head.head if h.head.dep_ == "prep" else h.head
         for t in reversed(h.doc[first : h.i]):
+            if t.left_edge.i <= h.i <= t.right_edge.i:
+                continue  # "a delegation of its lawmakers would visit": no phrase is its own "its"
             # an object is not its own clause's subject ("Israel said a rocket was fired at it"), nor is a
             # plural ("Ukraine said Russian forces shelled its positions")
             own = h.dep_ not in SUBJECT_DEPS and (t.head.i == verb.i or verb.head.i == t.head.i)

@@ -814,7 +814,12 @@ class ArticleActors(References):
             if named:  # "Radaa" after "the Radaa Deterrence Force", "SSA" after "Stability Support Apparatus"
                 return self._retext(named, r.text, r.span)
         if not _person_like(r):
-            return []
+            if end - start == 1 and r.head.i == r.start:
+                # "Kos is expected to travel": a bare last name the tagger read as no person, after the
+                # article named the person in full
+                for m in self._people_named(r.head.text, position):
+                    return _retext(mention_actors(m, when), r.text, r.span)
+            return self._unknown_body(r, r.head.doc[max(start, r.start) : r.head.i + 1].text)
         doc = r.head.doc
         while start < end - 1 and self.table.words.get(norm(doc[start].lower_), ("",))[0] == "honorific":
             start += 1  # "Ms May" is a last name
@@ -832,6 +837,19 @@ class ArticleActors(References):
                 appos = self._read(child)
                 countries = countries or appos.countries()
                 agents = agents or [m.agent for m in appos.matches if m.agent]
+            elif child.dep_ == "prep" and child.lower_ == "of" and not countries:
+                # "Kamchybek Tashiev of Kyrgyzstan": the state named after the name
+                heads = [self._read(o).head_match for o in child.children if o.dep_ == "pobj"]
+                countries = [m.entry[1] for m in heads if m and m.entry and isinstance(m.entry[1], str)]
+        if r.head.dep_ == "appos" and not countries and not agents:
+            # "the EU's enlargement commissioner, Marta Kos": the role the name is apposed to tells whose
+            role = self._read(r.head.head)
+            hm = role.head_match
+            kinds = [a for a in (hm.agent if hm is not None else None, *role.agents()) if a and a.person]
+            body = role.organisation()
+            if kinds and body is not None and not body.members:
+                return [Actor(r.text, name, body.country, body.sector, r.span)]
+            countries, agents = (role.countries(), kinds) if kinds else (countries, agents)
         if not countries and not agents:
             return []
         org = r.organisation() if agents else None
@@ -844,6 +862,19 @@ class ArticleActors(References):
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
+
+    def _unknown_body(self, r: Reading, name: str) -> list[Actor]:
+        """An unknown name of a body, known by its modifiers: "the U.N. Group of Experts on Nicaragua" is the
+        United Nations'; "Russian utility Inter RAO", "the Indian High Commission" are Russia's business and
+        India's government.  A name with neither a body nor a country and kind of actor is nobody."""
+        org = r.organisation()
+        if org is not None and not org.members:
+            return [Actor(r.text, org.name, org.country, org.sector, r.span)]
+        countries = r.countries(own=True)
+        kinds = [a for a in r.agents() if not a.person]
+        if countries and kinds:
+            return [Actor(r.text, name, countries[0], _best(kinds).sector, r.span)]
+        return []
 
 
 def _acting_clause(head: Token, links: frozenset[str]) -> tuple[Token, Token] | None:
