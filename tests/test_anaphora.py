@@ -47,6 +47,9 @@ REFERRED = [
      "by the decision.", ("UGA", "SUPPORT", "The United States")),
     ("Japan released two Chinese fishermen on Monday. Chinese President Xi Jinping said he was grateful for "
      "the move.", ("CHN", "SUPPORT", "Japan")),
+    # the subject of an evaluation said of it (thirteenth session)
+    ("A Bosnian court sentenced the regional leader to a year in prison on Wednesday. The Kremlin said the "
+     "verdict was politically motivated.", ("RUS", "ACCUSE", "A Bosnian court")),
 ]  # fmt: skip
 
 

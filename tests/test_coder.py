@@ -19,6 +19,11 @@ PUB = "2016-09-02"  # a Friday
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # an evaluation of someone's thing is aimed at its owner, also as a small clause under "called"
+    ("Slovak Prime Minister Robert Fico called the European Commission's plan illegal.",
+     ("Robert Fico", "ACCUSE", "European Union", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    ("Hungary said the European Commission's charges were politically motivated.",
+     ("HUN", "ACCUSE", "European Union", "2016-09-02", "2016-09-02", "publication", "occurred")),
     ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday.",
      ("Vladimir Putin", "CONSULT", "Xi Jinping", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("President Obama will meet Mr. Putin at the summit in Hangzhou on Sunday.",

@@ -71,6 +71,11 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
             continue
         if child.dep_ in ("dobj", "nsubjpass"):  # "condemned the attack", "their arrest was condemned"
             noun = child
+        elif child.dep_ == "ccomp" and child.lemma_ == "be":  # "said the verdict was politically motivated"
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if not subjects:
+                continue
+            noun = subjects[0]
         elif child.dep_ in ("prep", "agent") and child.lower_ in _PREPS:
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if not objects:

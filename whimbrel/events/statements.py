@@ -44,6 +44,8 @@ def complements(verb: Token) -> list[Token]:
     """Clauses reported by ``verb``: its ``ccomp`` children, or the clause a parenthetical "X said"
     interrupts or follows ("The sanctions, the ministry said, are illegal")."""
     out = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "called the Commission's plan illegal": a predicate with a subject of its own is a small clause
+    out += [c for c in verb.children if c.dep_ == "oprd" and any(g.dep_ == "nsubj" for g in c.children)]
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         out.append(verb.head)
     return out
