@@ -357,6 +357,19 @@ CASES = [
         ("MMR", "REJECT", "128", "Association of Southeast Asian Nations"),
     ),
     ("Russia blocked a Security Council resolution on Ukraine.", ("RUS", "REJECT", "129", "UKR")),
+    # --- thirteenth session
+    ("Greece blocked the start of Albania's accession talks.", ("GRC", "REJECT", "129", "ALB")),
+    ("Armenia suspended all trade with Azerbaijan on Monday.", ("ARM", "SANCTION", "163", "AZE")),
+    ("Canada is preparing new sanctions against Iran.", ("CAN", "SANCTION", "163", "IRN")),
+    (
+        "Kenyan police sealed off the offices of the Orange Democratic Movement.",
+        ("KEN", "COERCE", "170", "KEN"),
+    ),
+    (
+        "Venezuelan soldiers forcibly removed opposition lawmakers from the parliament in Caracas.",
+        ("VEN", "COERCE", "170", "VEN"),
+    ),
+    ("The African Union sent observers to Gabon's referendum.", ("African Union", "SUPPORT", "050", "GAB")),
 ]
 
 
