@@ -426,6 +426,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         ('Canada\'s foreign minister called the action "limited, necessary and lawful".', "04"),
         # a missile test fired toward a country is no attack on it
         ("North Korea launched a ballistic missile toward Japan on Sunday.", "19"),
+        # an opinion offered is no offer (thirteenth session)
+        ("The senator offered a scorching review of the governor's speech.", "03"),
     ],
 )
 def test_blocked_and_other_senses_stay_apart(text: str, root: str) -> None:
