@@ -752,7 +752,23 @@ UNKNOWN_PEOPLE = [
         [("George Simion", "ROU", "ELI", "nationalist George Simion")],
     ),
     # a full name with neither role nor country is still nobody: an academic quoted is no party
-    ("Romania held an election. George Simion won the first round.", "Simion", []),
+    (
+        "Romania held an election. George Simion won the first round.",
+        "Simion",
+        [],
+    ),  # a later mention that resolved to nobody (a caption's bare name) never hides the earlier one that did
+    (
+        "Mozambican opposition leader Venancio Mondlane returned home. Supporters of Venancio Mondlane "
+        "gathered. The prosecutor accused Mondlane of inciting unrest.",
+        "Mondlane",
+        [("Venancio Mondlane", "MOZ", "OPP", "Mondlane")],
+    ),
+    # "attorney-general" is a law officer, no general
+    (
+        "Mozambique's attorney-general's office accused the opposition.",
+        "office",
+        [(None, "MOZ", "JUD", "Mozambique's attorney-general's office")],
+    ),
 ]
 
 

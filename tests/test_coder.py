@@ -13,7 +13,8 @@ import pytest
 import whimbrel
 from whimbrel.api import load_coder
 from whimbrel.config import Config
-from whimbrel.records import Event
+from whimbrel.pipeline import _placeless
+from whimbrel.records import Actor, Event
 
 PUB = "2016-09-02"  # a Friday
 
@@ -1470,3 +1471,20 @@ def test_partners_in_a_joint_subject_are_no_targets_of_each_other(text: str) -> 
     events = whimbrel.code(text, published=PUB, fmt="text")
     pairs = {(e.source.country, e.target and e.target.country) for e in events}
     assert not pairs & {("JOR", "EGY"), ("EGY", "JOR"), ("NOR", "SWE"), ("SWE", "NOR")}, pairs
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kept"),
+    [
+        # a company and a person of no known country: no political event (a lawsuit in a tech story)
+        (Actor("ZeniMax Media", "ZeniMax Media", None, "MED", None),
+         Actor("he", "Mark Zuckerberg", None, "CVL", None), False),
+        # a state on either side, or a political body of no country, keeps it
+        (Actor("Facebook", "Facebook", None, "BUS", None), Actor("Iran", None, "IRN", "GOV", None), True),
+        (Actor("Amnesty", "Amnesty International", None, "NGO", None),
+         Actor("he", "X", None, "CVL", None), True),
+        (Actor("the UN", "United Nations", None, "IGO", None), Actor("firms", None, None, "BUS", None), True),
+    ],
+)  # fmt: skip
+def test_an_event_needs_a_state_or_a_political_body(source: Actor, target: Actor, kept: bool) -> None:
+    assert (not (_placeless(source) and _placeless(target))) is kept

@@ -355,6 +355,8 @@ class Coder:
         start, end = sent.start_char, sent.end_char
         text = doc_text(doc)[start:end]  # = sent.text, without a pass over the tokens
         for source, target in pt.dyads(sources, targets):
+            if target is not None and _placeless(source) and _placeless(target):
+                continue  # "the company accused Zuckerberg": no state and no political body on either side
             event = Event(
                 article=article,
                 sentence=text,
@@ -534,6 +536,15 @@ _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
+
+
+# sectors of bodies that are political without a country (international and armed organisations, NGOs)
+_TRANSNATIONAL = frozenset({"IGO", "NGO", "INS", "TER", "REB", "SEP"})
+
+
+def _placeless(actor: Actor) -> bool:
+    """An actor of no country and no political body of its own (a company, a person of unknown nationality)."""
+    return actor.country is None and actor.sector not in _TRANSNATIONAL
 
 
 def _partners(sent: Span, sources: list[Actor], resolver: pt.SentenceActors, when: date | None) -> set[int]:

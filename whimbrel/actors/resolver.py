@@ -501,9 +501,11 @@ class ArticleActors(References):
         return []
 
     def _people_named(self, last_name: str, position: tuple[int, int]) -> Iterator[Mention]:
-        """The people mentioned before ``position`` whose last name is ``last_name``, latest first."""
+        """The people mentioned before ``position`` whose last name is ``last_name``, latest first; a mention
+        that resolved to nobody (a photo caption's bare "Supporters of Venancio Mondlane") never hides an
+        earlier one that did."""
         for m in reversed(self.mentions):
-            if m.position < position and m.is_person and m.last_name == last_name:
+            if m.position < position and m.is_person and m.last_name == last_name and m.actors:
                 yield m
 
     def _agent_actors(
