@@ -1484,6 +1484,8 @@ def test_partners_in_a_joint_subject_are_no_targets_of_each_other(text: str) -> 
         (Actor("Amnesty", "Amnesty International", None, "NGO", None),
          Actor("he", "X", None, "CVL", None), True),
         (Actor("the UN", "United Nations", None, "IGO", None), Actor("firms", None, None, "BUS", None), True),
+        # ... and so does a state body of an unknown state ("police arrested protesters")
+        (Actor("police", None, None, "COP", None), Actor("protesters", None, None, "CVL", None), True),
     ],
 )  # fmt: skip
 def test_an_event_needs_a_state_or_a_political_body(source: Actor, target: Actor, kept: bool) -> None:

@@ -538,13 +538,14 @@ _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 
 
-# sectors of bodies that are political without a country (international and armed organisations, NGOs)
-_TRANSNATIONAL = frozenset({"IGO", "NGO", "INS", "TER", "REB", "SEP"})
+# sectors of actors that are no political body: a company, the media, private people, refugees
+_PRIVATE = frozenset({"BUS", "MED", "CVL", "REF", None})
 
 
 def _placeless(actor: Actor) -> bool:
-    """An actor of no country and no political body of its own (a company, a person of unknown nationality)."""
-    return actor.country is None and actor.sector not in _TRANSNATIONAL
+    """A private actor of no known country (a company, a person of unknown nationality); the police, a court
+    or an international body are political even where no country is known."""
+    return actor.country is None and actor.sector in _PRIVATE
 
 
 def _partners(sent: Span, sources: list[Actor], resolver: pt.SentenceActors, when: date | None) -> set[int]:
