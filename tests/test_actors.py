@@ -130,9 +130,9 @@ PHRASES = [
         "Russia",
         [(None, "RUS", "GOV", "Russia"), (None, "CHN", "GOV", "China")],
     ),
-    # a dictionary body written with another country is that country's ("Senate" alone is the US Senate)
+    # a body written with a country is that country's; "Senate" alone is the story's (no country named: none)
     ("Opponents of Rwanda's Senate protested.", "Senate", [(None, "RWA", "LEG", "Rwanda's Senate")]),
-    ("The Senate voted on Monday.", "Senate", [("US Senate", "USA", "LEG", "The Senate")]),
+    ("The Senate voted on Monday.", "Senate", [(None, None, "LEG", "The Senate")]),
     # a relative clause on the last conjunct singles it out: "who seized power" is the generals only (their
     # country is the article's: Mugabe's)
     (
@@ -709,6 +709,14 @@ BODIES = [
         "Commission",
         [(None, "IND", "GOV", "The Indian High Commission")],
     ),
+    # a bare "Senate" or "Congress" is the story's legislature, not always the U.S. one (thirteenth session)
+    (
+        "Philippine lawmakers impeached the vice president in Manila. The Senate voted to return them.",
+        "Senate",
+        [(None, "PHL", "LEG", "The Senate")],
+    ),
+    ("In Washington, Congress passed the bill.", "Congress", [(None, "USA", "LEG", "Congress")]),
+    ("The U.S. Senate confirmed the nominee.", "Senate", [("US Senate", "USA", "LEG", "The U.S. Senate")]),
     # ... but a name with no kind of actor in it is nobody
     ("Russian Inter RAO suspended electricity exports to Finland.", "RAO", []),
 ]
