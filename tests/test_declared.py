@@ -20,6 +20,10 @@ REFUSALS = [
     ("Israel did not recognise the Palestinian state.", ("ISR", "120", "PSE", "occurred")),
     # the refused act itself stays, negated
     ("Obama said he would not provide support to Israel.", ("USA", "051", "ISR", "negated")),
+    # refused or declined to, or no plans to: a refusal in any tense (thirteenth session)
+    ("The European Union refused to ease its sanctions on Belarus.", (None, "124", "BLR", "occurred")),
+    ("Canada said it had no plans to lift its sanctions on Iran.", ("CAN", "124", "IRN", "occurred")),
+    ("Iran declined to meet the American envoy.", ("IRN", "125", "USA", "occurred")),
 ]  # fmt: skip
 
 

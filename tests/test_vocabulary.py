@@ -358,6 +358,7 @@ CASES = [
     ),
     ("Russia blocked a Security Council resolution on Ukraine.", ("RUS", "REJECT", "129", "UKR")),
     # --- thirteenth session
+    ("Ghana ordered Nigerian nationals to leave the country.", ("GHA", "COERCE", "174", "NGA")),
     ("Greece blocked the start of Albania's accession talks.", ("GRC", "REJECT", "129", "ALB")),
     ("Armenia suspended all trade with Azerbaijan on Monday.", ("ARM", "SANCTION", "163", "AZE")),
     ("Canada is preparing new sanctions against Iran.", ("CAN", "SANCTION", "163", "IRN")),

@@ -8,7 +8,8 @@ refused: talks (04 → 125), material cooperation (06 → 121), aid (07 → 122)
 Only a cooperative act (quad class 1 or 2) with a future or conditional auxiliary and a negation on its own
 verb counts: "did not send aid" reports that nothing happened, "will not attack" is no rejection of anything.
 A stance of diplomatic cooperation (05x) withheld in any tense is refused: "Serbia does not recognise
-Kosovo", "Russia did not recognise the sanctions".
+Kosovo", "Russia did not recognise the sanctions"; so is any cooperative act under "refused / declined to" or
+"no plans to" ("the EU refused to ease its sanctions", "had no plans to lift them").
 The negated act itself stays an event with status ``negated``.
 
 A declared use of force: "Israel plans to strike Hezbollah targets", "Iran will strike Israel if it attacks
@@ -44,18 +45,34 @@ _MEASURES = frozenset({"16", "17"})
 _MEASURE_THREATS = {"162": "1311", "163": "1312", "16": "1313", "17": "132"}
 # a deed's root -> the intent to do it: material cooperation 031, aid 033, yielding 035
 _INTENTS = {"06": "031", "07": "033", "08": "035"}
+_REFUSING = frozenset({"refuse", "decline"})  # verbs whose "to" complement is refused
+_PLANS = frozenset({"plan", "intention", "intent"})  # "no plans to", "no intention of"
 
 
 def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
     """The CAMEO code of the rejection that the negated act at ``head`` declares, or None."""
     if status != "negated" or code.quad_class not in _COOPERATION or code.plover == "REJECT":
         return None
+    if _refused(head):  # "refused to ease sanctions", "had no plans to ease sanctions": refused in any tense
+        return _SUBCODES.get(code.cameo[:2], REJECT)
     words = {c.lower_ for c in head.children if c.dep_ in ("aux", "neg")}
     if words.isdisjoint(_NEGATIONS):
         return None
     if words.isdisjoint(_FUTURE) and code.cameo_root != _STANCE:
         return None  # ("did not send aid": nothing happened; "does not recognise Kosovo": a stance refused)
     return _SUBCODES.get(code.cameo[:2], REJECT)
+
+
+def _refused(head: Token) -> bool:
+    """Whether ``head`` is what a verb of refusal ("refused / declined to") or "no plans to" governs."""
+    if head.dep_ not in ("xcomp", "acl"):
+        return False
+    governor = head.head
+    if governor.lemma_.lower() in _REFUSING and governor.pos_ in ("VERB", "AUX"):
+        return True
+    return governor.lemma_.lower() in _PLANS and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in governor.children
+    )
 
 
 def intent_cameo(code: EventCode, status: str) -> str | None:
