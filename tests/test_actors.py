@@ -771,6 +771,12 @@ UNKNOWN_PEOPLE = [
         "Mondlane",
         [("Venancio Mondlane", "MOZ", "OPP", "Mondlane")],
     ),
+    # whom a state expels is another state's, even a person named by a role the parser left without one
+    (
+        "Pakistan closed its airspace to Indian airlines. India expelled the defence advisers.",
+        "advisers",
+        [(None, "PAK", "GOV", "the defence advisers")],
+    ),
     # "attorney-general" is a law officer, no general
     (
         "Mozambique's attorney-general's office accused the opposition.",

@@ -65,6 +65,8 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
+# verbs whose object is never of the acting state ("expelled the defence advisers": foreigners)
+_EXPELLING = frozenset({"expel", "deport"})
 # verbs by which a state commands its own forces and officials ("the cabinet instructed the army")
 _COMMANDING = frozenset({
     "order", "instruct", "direct", "command", "task", "authorize", "authorise", "deploy", "mobilize",
@@ -651,8 +653,10 @@ class ArticleActors(References):
         not recognise **the junta**'s authority": not France's junta); empty for other sectors and for the
         subject itself."""
         agent = self.table.agents.get(head.lemma_.lower())
-        if sector not in _STATE_SECTORS or (agent is not None and agent.person):
-            return set()  # (a person's role: "met as president and president-elect")
+        expelled = head.dep_ == "dobj" and head.head.lemma_.lower() in _EXPELLING
+        if sector not in _STATE_SECTORS or (agent is not None and agent.person and not expelled):
+            return set()  # (a person's role: "met as president and president-elect"; but whom a state
+            # expels is another state's: "India expelled the defence advisers")
         clause = _acting_clause(head, _ACTED_ON_DEPS)
         if clause is None or clause[0].lemma_.lower() in _COMMANDING:
             return set()  # ("the cabinet instructed the army": its own army)
