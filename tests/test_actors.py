@@ -771,6 +771,12 @@ UNKNOWN_PEOPLE = [
         "Mondlane",
         [("Venancio Mondlane", "MOZ", "OPP", "Mondlane")],
     ),
+    # a family name written first is the bare name later ("Lai" after "Lai Ching-te"), and so is "he"
+    (
+        "Taiwanese President Lai Ching-te thanked voters on Saturday. Lai said on Sunday that democracy won.",
+        "Lai",
+        [("Lai Ching-te", "TWN", "ELI", "Lai")],  # (in 2014, the table's date, he held no office)
+    ),
     # whom a state expels is another state's, even a person named by a role the parser left without one
     (
         "Pakistan closed its airspace to Indian airlines. India expelled the defence advisers.",

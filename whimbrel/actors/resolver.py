@@ -507,7 +507,7 @@ class ArticleActors(References):
         that resolved to nobody (a photo caption's bare "Supporters of Venancio Mondlane") never hides an
         earlier one that did."""
         for m in reversed(self.mentions):
-            if m.position < position and m.is_person and m.last_name == last_name and m.actors:
+            if m.position < position and m.is_person and m.actors and last_name in _last_names(m):
                 yield m
 
     def _agent_actors(
@@ -881,6 +881,16 @@ class ArticleActors(References):
         if countries and kinds:
             return [Actor(r.text, name, countries[0], _best(kinds).sector, r.span)]
         return []
+
+
+def _last_names(m: Mention) -> tuple[str, ...]:
+    """The words a later bare name may refer to ``m`` by: its last name as written and, for a known person
+    whose given name is hyphenated ("Lai Ching-te", "Lee Jae-myung"), the family name written first."""
+    if m.person is not None:
+        words = m.person.name.split()
+        if len(words) >= 2 and "-" in words[-1]:
+            return (m.last_name, words[0])
+    return (m.last_name,)
 
 
 def _acting_clause(head: Token, links: frozenset[str]) -> tuple[Token, Token] | None:
