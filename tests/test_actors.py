@@ -176,6 +176,9 @@ def test_phrase(
 
 
 DATED = [
+    # (thirteenth session) "King Abdullah" is Jordan's since the Saudi king's death; "Saudi King Abdullah" his
+    ("King Abdullah met Netanyahu.", "Abdullah", date(2025, 1, 1), ("King Abdullah II", "JOR", "GOV")),
+    ("Saudi King Abdullah met Obama.", "Abdullah", date(2010, 1, 1), ("King Abdullah", "SAU", "GOV")),
     # (tenth session) government spokespeople, who speak for their state in much wire copy
     ("Kirby said the strikes were defensive.", "Kirby", date(2023, 6, 1), ("John Kirby", "USA", "GOV")),
     (
