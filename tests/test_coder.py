@@ -1490,3 +1490,20 @@ def test_partners_in_a_joint_subject_are_no_targets_of_each_other(text: str) -> 
 )  # fmt: skip
 def test_an_event_needs_a_state_or_a_political_body(source: Actor, target: Actor, kept: bool) -> None:
     assert (not (_placeless(source) and _placeless(target))) is kept
+
+
+def test_a_joint_offer_is_no_offer_to_each_other() -> None:
+    # "Sweden and Norway offered to send": an intent to do something for someone is no mutual act (an
+    # agreement between the two is; see the reciprocal and joint tests)
+    events = whimbrel.code(
+        "Drones closed Copenhagen airport. Sweden and Norway offered to send counter-drone equipment.",
+        published=PUB,
+        fmt="text",
+    )
+    dyads = {(e.source.country, e.target and e.target.country) for e in events if e.code.plover == "AGREE"}
+    assert ("SWE", "NOR") not in dyads and ("NOR", "SWE") not in dyads, dyads
+    joint = whimbrel.code("Sweden and Norway agreed to share radar data.", published=PUB, fmt="text")
+    assert {(e.source.country, e.target and e.target.country) for e in joint} & {
+        ("SWE", "NOR"),
+        ("NOR", "SWE"),
+    }

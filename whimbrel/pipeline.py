@@ -300,7 +300,10 @@ class Coder:
             # denial, which answers the article's latest accuser (or nobody)
             denial, targets = True, [None]
         # (mediators are no parties to each other: "a truce mediated by Egypt and Qatar")
-        symmetric = code.plover in _SYMMETRIC and code.cameo != _MEDIATE
+        # (an intent to do something for someone is no mutual act: "Sweden and Norway offered to send
+        # equipment" is not Sweden's offer to Norway)
+        intent = code.cameo.startswith("03") and code.cameo != _AGREE
+        symmetric = code.plover in _SYMMETRIC and code.cameo != _MEDIATE and not intent
         joint = symmetric or cand.pattern in self.extractor.symmetric
         sources, targets, fallback = self._dyad_parties(
             sent,
@@ -534,6 +537,7 @@ _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, b
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
+_AGREE = "030"  # CAMEO: agree (not specified), a mutual act
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 
