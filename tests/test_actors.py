@@ -780,6 +780,14 @@ UNKNOWN_PEOPLE = [
         "Lai",
         [("Lai Ching-te", "TWN", "ELI", "Lai")],  # (in 2014, the table's date, he held no office)
     ),
+    # a last name the tagger reads as a common noun, with a relative clause on it, still refers back
+    (
+        "Centrist mayor Nicusor Dan won Romania's presidential election rerun on Sunday, defeating "
+        "hard-right nationalist George Simion in a vote. Simion, who had led the first round on May 4, "
+        "initially conceded defeat on Sunday night.",
+        "Simion",
+        [("George Simion", "ROU", "ELI", "Simion")],
+    ),
     # whom a state expels is another state's, even a person named by a role the parser left without one
     (
         "Pakistan closed its airspace to Indian airlines. India expelled the defence advisers.",

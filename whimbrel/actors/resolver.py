@@ -65,6 +65,9 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
+# dependants that make a capitalised word a common noun phrase ("The Talks", "Security forces"); a relative
+# clause or an apposition does not ("Simion, who had led the first round, conceded")
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "prep"})
 # verbs whose object is never of the acting state ("expelled the defence advisers": foreigners)
 _EXPELLING = frozenset({"expel", "deport"})
 # verbs by which a state commands its own forces and officials ("the cabinet instructed the army")
@@ -495,7 +498,11 @@ class ArticleActors(References):
             return self._agent_actors(r, hm.agent, when, position)
         if r.head.pos_ == "PROPN" or r.head.ent_type_ == "PERSON":
             return self._name_actors(r, position, when)
-        if r.head.tag_ in ("NN", "NNS") and r.head.text.istitle() and not any(True for _ in r.head.children):
+        if (
+            r.head.tag_ in ("NN", "NNS")
+            and r.head.text.istitle()
+            and not any(c.dep_ in _NOUN_MODIFIERS for c in r.head.children)
+        ):
             # "Morales accused Paz": a surname the tagger read as a common noun at the start of a sentence,
             # after the article named the person in full
             for m in self._people_named(r.head.text, position):
