@@ -358,6 +358,11 @@ CASES = [
     ),
     ("Russia blocked a Security Council resolution on Ukraine.", ("RUS", "REJECT", "129", "UKR")),
     # --- thirteenth session
+    ("China's foreign ministry lodged stern representations with Manila.", ("CHN", "ACCUSE", "114", "PHL")),
+    (
+        "Chinese coast guard personnel boarded Philippine navy boats near the shoal.",
+        ("CHN", "COERCE", "191", "PHL"),
+    ),
     ("Ghana ordered Nigerian nationals to leave the country.", ("GHA", "COERCE", "174", "NGA")),
     ("Greece blocked the start of Albania's accession talks.", ("GRC", "REJECT", "129", "ALB")),
     ("Armenia suspended all trade with Azerbaijan on Monday.", ("ARM", "SANCTION", "163", "AZE")),
