@@ -358,6 +358,13 @@ CASES = [
     ),
     ("Russia blocked a Security Council resolution on Ukraine.", ("RUS", "REJECT", "129", "UKR")),
     # --- thirteenth session
+    ("Pretoria recalled all of its diplomats from Israel.", ("ZAF", "SANCTION", "161", "ISR")),
+    ("Tanzania barred a former Kenyan minister from entering the country.", ("TZA", "COERCE", "172", "KEN")),
+    (
+        "Thailand's Constitutional Court removed the prime minister from office.",
+        ("THA", "COERCE", "172", "THA"),
+    ),
+    ("Niger's army ousted President Mohamed Bazoum in July 2023.", ("NER", "COERCE", "170", "NER")),
     ("China's foreign ministry lodged stern representations with Manila.", ("CHN", "ACCUSE", "114", "PHL")),
     (
         "Chinese coast guard personnel boarded Philippine navy boats near the shoal.",
@@ -432,6 +439,8 @@ def test_phrasing_codes_as_expected(text: str, expected: tuple[str | None, str, 
         ('Canada\'s foreign minister called the action "limited, necessary and lawful".', "04"),
         # a missile test fired toward a country is no attack on it
         ("North Korea launched a ballistic missile toward Japan on Sunday.", "19"),
+        # a leader ousted with no agent named: nobody to infer as the doer (thirteenth session)
+        ("Imran Khan, who was ousted in a no-confidence vote in 2022, remains in jail.", "170"),
         # an opinion offered is no offer (thirteenth session)
         ("The senator offered a scorching review of the governor's speech.", "03"),
     ],

@@ -386,6 +386,8 @@ class EventExtractor:
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
+        if noagent and "agentive" in pat.flags:
+            return None  # "Khan, who was ousted in a no-confidence vote": nobody to infer as the doer
         if pat.cameo.startswith("14") and subj.heads and all(_counted_crowd(t) for t in subj.heads):
             noagent = True  # "Thousands protested in Lima": a crowd nobody names (the coder infers civilians)
         if noagent and pat.cameo.startswith("084"):

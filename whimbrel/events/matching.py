@@ -61,6 +61,9 @@ def _requirement(
 ) -> Token | None:
     if key == "obj":
         pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+        # "recalled all of its diplomats", "expelled some of the envoys": the counted noun is the object
+        parts = [p for c in pool if c.lemma_.lower() in _PARTITIVES for p in c.children if p.lower_ == "of"]
+        pool += [g for p in parts if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
         if blocking and token.dep_ == "acl" and token.tag_ == "VBN":
             # "a statement released by his lawyer" is no release of people (a participle that describes
             # its noun is background: it only ever blocks a reading, never makes an event)
@@ -122,6 +125,10 @@ def _requirement(
             if "*" in words or t.lemma_.lower() in words or t.lower_ in words:
                 return t
     return None
+
+
+# heads of a partitive object ("all of its diplomats")
+_PARTITIVES = frozenset({"all", "some", "most", "many", "several", "dozens", "hundreds", "scores"})
 
 
 def _infinitive(clause: Token) -> bool:

@@ -35,7 +35,7 @@ REQUIRE_KEYS = (
     "oprd",
     "idiom",
 )
-FLAGS = ("symmetric", "notarget", "reverse")
+FLAGS = ("symmetric", "notarget", "reverse", "agentive")
 CONTROL_KINDS = ("object", "light", "clause", "cause", "occur", "opposed")
 # CAMEO 1.1b3 codes: root 01-20, then up to two more digits.
 _CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
