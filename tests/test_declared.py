@@ -55,6 +55,9 @@ THREATS = [
     ("Ireland said it would arrest the Sudanese general if he visited.", ("IRL", "132", "SDN", "occurred")),
     # the possible sanction itself stays, hypothetical
     ("Washington said it could sanction Nicaraguan officials.", ("USA", "163", "NIC", "hypothetical")),
+    # a response announced under a condition is a threat (thirteenth session)
+    ("Ethiopia said its army would respond decisively if Eritrean forces crossed the border.",
+     ("ETH", "130", "ERI", "occurred")),
 ]  # fmt: skip
 
 
@@ -87,11 +90,22 @@ def test_a_declared_act_is_an_act(text: str, expected: tuple[str, str, str, str]
         "The EU could impose sanctions on Georgia.",  # speculation nobody is told saying
         "Analysts said the EU could impose sanctions on Georgia.",  # someone else's speculation
         "Russian forces attacked Kyiv on Monday.",  # the deed itself
+        "Iran responded to the attack with a barrage of missiles.",  # a response made is no threat
     ],
 )
 def test_no_threat(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.code.plover == "THREATEN"], [(e.code.cameo, e.status) for e in events]
+
+
+def test_the_condition_of_a_threat_is_no_threat_of_its_doer() -> None:
+    # "if Cambodian forces entered Thai territory": the act the threat is conditioned on (thirteenth session)
+    text = "Thai troops would respond if Cambodian forces entered Thai territory, the army chief said."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    threats = [
+        (e.source.country, e.target and e.target.country) for e in events if e.code.plover == "THREATEN"
+    ]
+    assert threats == [("THA", "KHM")], threats
 
 
 @pytest.mark.parametrize(

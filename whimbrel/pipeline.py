@@ -23,7 +23,7 @@ from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, eased, referred_act
-from whimbrel.events.declared import intent_cameo, refusal_cameo, threat_cameo
+from whimbrel.events.declared import in_condition, intent_cameo, refusal_cameo, threat_cameo
 from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
 from whimbrel.geo import Gazetteer
@@ -324,6 +324,11 @@ class Coder:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:
             status = resolve_status(status_at, headline=headline)
+        if cand.pattern in _ANNOUNCED_RESPONSES:
+            # "would respond decisively if …": a response announced is a threat made; one made is none
+            if status.status not in ("planned", "hypothetical"):
+                return
+            status = StatusResult("occurred", "a response announced", status.attribution)
         if status.status == "occurred" and _ahead(head, when_range, reference):
             # "Blinken is travelling to Beijing next week": a present with a day to come is planned
             status = StatusResult("planned", "present with a date to come", status.attribution)
@@ -346,7 +351,13 @@ class Coder:
         # "said he would not provide support": a refusal; "plans to strike Hezbollah": a threat
         declared = (
             refusal_cameo(head, code, status.status)
-            or threat_cameo(code, status.status, status.cue, told=status.attribution is not None)
+            or (
+                None
+                if in_condition(
+                    head
+                )  # "if Cambodian forces entered Thai territory": the condition, no threat
+                else threat_cameo(code, status.status, status.cue, told=status.attribution is not None)
+            )
             or intent_cameo(code, status.status)
         )
         declared_code = self.cameo.event_code(declared) if declared else None
@@ -539,6 +550,7 @@ _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
 _AGREE = "030"  # CAMEO: agree (not specified), a mutual act
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
+_ANNOUNCED_RESPONSES = frozenset({"threaten.respond"})  # threats only when announced
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 
 

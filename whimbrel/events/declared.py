@@ -84,6 +84,19 @@ def intent_cameo(code: EventCode, status: str) -> str | None:
     return _INTENTS.get(code.cameo_root)
 
 
+def in_condition(head: Token) -> bool:
+    """Whether ``head`` is in the condition of a conditional ("if Cambodian forces entered Thai territory"):
+    the act a threat is conditioned on is no threat of its doer."""
+    for token in (head, *head.ancestors):
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children
+        ):
+            return True
+        if token.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
+
+
 def threat_cameo(code: EventCode, status: str, cue: str | None, told: bool = False) -> str | None:
     """The CAMEO threat code (13x) when the act at hand is a planned or conditional use of force (138) or
     measure (sanctions 1312, cut aid 1311, other reductions of relations 1313, coercion 132), else None.
