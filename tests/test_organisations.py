@@ -20,6 +20,14 @@ resolver = test_actors.resolver  # test_actors' module-scoped fixture, asked for
 
 # (sentence, head word, [(name, country, sector)] the head resolves to)
 NAMED = [
+    # (thirteenth session) names the probe articles used
+    ("Yemen's Houthi movement fired a ballistic missile at Israel.", "movement", [("Houthis", "YEM", "REB")]),
+    ("The Democratic Center accused the government of negligence.", "Center",
+     [("Democratic Center", "COL", "PTY")]),
+    ("The Citizen Revolution movement accused Noboa of betraying the constitution.", "movement",
+     [("Citizen Revolution", "ECU", "PTY")]),
+    ("The Christian Association of Nigeria urged Washington to hold back.", "Association",
+     [("Christian Association of Nigeria", "NGA", "NGO")]),
     # political parties
     ("Protesters set fire to offices of the Awami League in Dhaka.", "League",
      [("Awami League", "BGD", "PTY")]),
