@@ -1507,3 +1507,34 @@ def test_a_joint_offer_is_no_offer_to_each_other() -> None:
         ("SWE", "NOR"),
         ("NOR", "SWE"),
     }
+
+
+def test_an_article_the_coder_trips_on_never_stops_the_others(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from whimbrel import pipeline
+    from whimbrel.readers import read_text
+
+    coder = load_coder(Config())
+    original = pipeline.Coder._code_paragraph
+
+    def tripping(self: pipeline.Coder, state: object, doc: object) -> None:
+        if "TRIP" in doc.text:  # type: ignore[attr-defined]
+            raise RecursionError("maximum recursion depth exceeded")
+        original(self, state, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline.Coder, "_code_paragraph", tripping)
+    texts = [
+        "Police arrested dozens of protesters in Minsk on Sunday.",
+        "Russia shelled Kharkiv on Monday.\n\nTRIP here.\n\nRussia shelled Odesa on Tuesday.",
+        "China warned Taiwan on Monday.",
+    ]
+    with caplog.at_level("ERROR", logger="whimbrel"):
+        urls = ["https://example.org/a", "https://example.org/b\x1b[31m", "https://example.org/c"]
+        coded = list(
+            coder.code_many(read_text(t, published=PUB, url=u) for t, u in zip(texts, urls, strict=True))
+        )
+    assert [len(events) > 0 for _, events in coded] == [True, True, True]
+    assert [e.trigger for e in coded[1][1]] == ["shelled"]  # the paragraph before the trip is kept
+    assert len(caplog.records) == 1 and "RecursionError" in caplog.records[0].getMessage()
+    assert "\x1b" not in caplog.records[0].getMessage()

@@ -7,6 +7,7 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -105,8 +106,19 @@ class Coder:
                 yield pending[done].article, pending[done].finish()
                 done += 1
             state = pending[index]
-            if state.paras:
-                self._code_paragraph(state, doc)
+            if state.paras and state.failed is None:
+                try:
+                    self._code_paragraph(state, doc)
+                except Exception as exc:  # noqa: BLE001 - one article the coder trips on never stops the rest
+                    # (its events so far are kept, its later paragraphs skipped; the id is untrusted text)
+                    state.failed = f"{type(exc).__name__}: {exc}"
+                    name = "".join(ch if ch.isprintable() else "?" for ch in state.article.id[:120])
+                    _LOG.error(
+                        "could not code article %s past paragraph %d: %s",
+                        name,
+                        state.next,
+                        state.failed[:200],
+                    )
         while done < len(pending):
             yield pending[done].article, pending[done].finish()
             done += 1
@@ -533,6 +545,7 @@ class _ArticleCoding:
     off_topic: int = 0  # sentences with a strong sports/business/weather word (events/negatives.tsv)
     reference: date | None = None  # the dateline's day, when it names one (else the publication day)
     narrative: Narrative | None = None  # the latest paragraph's (for "the next day" with no date before it)
+    failed: str | None = None  # why the coder stopped on this article (its later paragraphs are skipped)
 
     def finish(self) -> list[Event]:
         self.paras = []
@@ -543,6 +556,7 @@ class _ArticleCoding:
         return self.events
 
 
+_LOG = logging.getLogger("whimbrel")
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
 # CAMEO roots of assault, fighting and mass violence; armed groups that fight the state at home
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
