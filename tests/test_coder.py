@@ -20,6 +20,9 @@ PUB = "2016-09-02"  # a Friday
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # an agentless sentence or jailing is a court's act (thirteenth session); an arrest stays the police's
+    ("Two opposition leaders were sentenced to eight months in prison in Tbilisi on Monday.",
+     ("JUD", "COERCE", "OPP", "2016-08-29", "2016-08-29", "text", "occurred")),
     # an evaluation of someone's thing is aimed at its owner, also as a small clause under "called"
     ("Slovak Prime Minister Robert Fico called the European Commission's plan illegal.",
      ("Robert Fico", "ACCUSE", "European Union", "2016-09-02", "2016-09-02", "publication", "occurred")),

@@ -557,6 +557,11 @@ class _ArticleCoding:
 
 
 _LOG = logging.getLogger("whimbrel")
+# agentless coercions a court, not the police, does ("were sentenced", "was jailed", "was fined")
+_COURT_PATTERNS = frozenset(
+    p + NO_AGENT_SUFFIX
+    for p in ("accuse.sentence", "coerce.jail", "coerce.fine", "coerce.imprison", "coerce.indict")
+)
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
 # CAMEO roots of assault, fighting and mass violence; armed groups that fight the state at home
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -618,6 +623,8 @@ def _implied_source(
     if not cand.pattern.endswith(NO_AGENT_SUFFIX) or target is None:
         return []
     sector = {"COERCE": "COP", "PROTEST": "CVL"}.get(code.plover)
+    if sector == "COP" and cand.pattern in _COURT_PATTERNS:
+        sector = "JUD"  # "were sentenced to five years", "was jailed pending trial": a court's act
     if sector is None or (sector == "CVL" and (target.country is None or target.sector == "CVL")):
         return []  # a crowd against nobody in particular, or civilians against civilians: no dyad
     country = place.country if place is not None and place.country else target.country
