@@ -20,6 +20,10 @@ PUB = "2016-09-02"  # a Friday
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # a plural the parser hung on an object as a conjunct is the subject of the finite verb after it
+    ("Hundreds of people were killed in Bangladesh in July when police fired on crowds and protesters "
+     "attacked police stations.",
+     ("CVL", "ASSAULT", "COP", "2016-07-01", "2016-07-31", "text", "occurred")),
     # an agentless sentence or jailing is a court's act (thirteenth session); an arrest stays the police's
     ("Two opposition leaders were sentenced to eight months in prison in Tbilisi on Monday.",
      ("JUD", "COERCE", "OPP", "2016-08-29", "2016-08-29", "text", "occurred")),

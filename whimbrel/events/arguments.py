@@ -393,6 +393,9 @@ def _stolen_subject(verb: Token) -> Token | None:
     if left == 0 or not (finite or any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children)):
         return None
     prev = verb.doc[left - 1]
+    if finite and prev.dep_ == "conj" and prev.tag_ in ("NNS", "NNPS", "NNP") and prev.head.dep_ == "pobj":
+        # "when police fired on crowds and **protesters** attacked police stations"
+        return prev
     if prev.dep_ != "conj" or prev.pos_ != "PROPN" or prev.head.dep_ not in OBJ:
         return None
     # (the object may be in a clause under the first verb: "insisted it would not meet the target and
