@@ -1545,3 +1545,22 @@ def test_an_article_the_coder_trips_on_never_stops_the_others(
     assert [e.trigger for e in coded[1][1]] == ["shelled"]  # the paragraph before the trip is kept
     assert len(caplog.records) == 1 and "RecursionError" in caplog.records[0].getMessage()
     assert "\x1b" not in caplog.records[0].getMessage()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest nobody is named for and that names nobody it is against: the place's people against its
+        # government (thirteenth session)
+        ("Protests broke out in poor neighbourhoods of Caracas on Monday.", [("VEN", "CVL", "VEN", "GOV")]),
+        ("The verdict set off the worst unrest in Senegal in years.", [("SEN", "CVL", "SEN", "GOV")]),
+        # a campaign rally or the month of March is no protest
+        ("Speaking at a rally in Bihar on Thursday, the candidate promised new roads.", []),
+        ("In March, the minister travelled to Nairobi for a conference.", []),
+    ],
+)  # fmt: skip
+def test_a_protest_against_nobody_named(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.country, e.source.sector, e.target and e.target.country, e.target and e.target.sector)
+           for e in events if e.code.plover == "PROTEST"]  # fmt: skip
+    assert got == expected, got

@@ -266,6 +266,10 @@ class Coder:
             if code.plover in ("PROTEST", "COERCE") and cand.pattern.endswith(NO_AGENT_SUFFIX):
                 # where a crowd protests, where someone was detained
                 location = self.gazetteer.locate(head, allow_destination=False)
+            if targets == [None] and code.plover == "PROTEST" and location is not None and location.country:
+                # "Protests broke out in poor neighbourhoods of Caracas": the place's people against its
+                # government
+                targets = [Actor(text="", name=None, country=location.country, sector="GOV", span=None)]
             sources = _implied_source(cand, code, targets[0] if targets else None, location)
             if not sources:
                 return

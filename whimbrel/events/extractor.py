@@ -41,6 +41,7 @@ SHORT_PATH = 2
 # source ("police" for arrests); see docs/patterns.md.
 NO_AGENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 NO_AGENT_SUFFIX = ".passive-noagent"
+_UNREST = frozenset({"protest", "demonstration", "unrest", "riot"})  # nouns of protest against the state
 _COUNTS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
 JOINT_SUFFIX = ".joint"  # "fighting between Armenian and Azerbaijani forces": one phrase names both parties
 DISMAY_CAMEO = "110"  # disapprove: "alarmed that", "angered by"
@@ -546,7 +547,10 @@ class EventExtractor:
             # "clashes between Israeli and Palestinian youths": the coder splits the phrase's two actors
             pattern_id = pat.id + JOINT_SUFFIX
         elif not sources:
-            if not (noagent and targets and pat.cameo[:2] in NO_AGENT_ROOTS):
+            # (a protest nobody is named for may name nobody it is against: "protests broke out in Caracas")
+            # (only the nouns of protest themselves: a "rally" or "march" is often a campaign's, or the month)
+            aimless = noagent and pat.pos == "N" and head.pos_ == "NOUN" and head.lemma_.lower() in _UNREST
+            if not (noagent and (targets or aimless) and pat.cameo[:2] in NO_AGENT_ROOTS):
                 return None
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT
         conf *= FALLBACK if src.fallback else 1.0
