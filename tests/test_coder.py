@@ -289,6 +289,11 @@ def test_unnamed_bodies_of_no_country_are_told_apart() -> None:
         ("The rebels alleged that the army had bombed a hospital in the north.", ("REB", "MIL")),
         ("Ukraine said Russian forces shelled Kharkiv on Monday.", None),  # a report, not a claim
         ("Police claimed they had arrested 40 looters.", None),  # the perpetrator's own claim
+        # a watchdog's or the opposition's report of the state's force accuses it (thirteenth session)
+        (
+            "Protests erupted in Tbilisi. Rights groups said police officers beat demonstrators overnight.",
+            ("NGO", "COP"),
+        ),
     ],
 )
 def test_an_alleged_act_of_force_is_also_an_accusation(text: str, accusation: tuple[str, str] | None) -> None:

@@ -155,6 +155,10 @@ def declares(teller: Token | None, speaker: Actor | None, source: Actor) -> bool
     return same_actor(speaker, source) or (speaker.country is not None and speaker.country == source.country)
 
 
+_WATCHDOGS = frozenset({"OPP", "NGO", "IGO"})  # speakers whose report of the state's force accuses it
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
 def accuses(speaker: Actor | None, event: Event, victim_only: bool = False) -> bool:
     """Whether the speaker of a reported act of force accuses its perpetrator: another party (not the
     perpetrator's own government reporting it, nor witnesses or the press), or its victim.  A plain report
@@ -163,6 +167,10 @@ def accuses(speaker: Actor | None, event: Event, victim_only: bool = False) -> b
     if speaker is None or speaker.sector in _REPORTERS or same_actor(speaker, event.source):
         return False
     victim = event.target is not None and same_actor(speaker, event.target)
+    if victim_only and speaker.sector in _WATCHDOGS and event.source.sector in _STATE:
+        # "Chadema said 700 people had been killed by police", "Amnesty said soldiers shot protesters": an
+        # opposition's or watchdog's report of the state's force is an accusation
+        return True
     return victim or (
         not victim_only and speaker.country is not None and speaker.country != event.source.country
     )
