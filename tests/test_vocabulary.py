@@ -358,6 +358,7 @@ CASES = [
     ),
     ("Russia blocked a Security Council resolution on Ukraine.", ("RUS", "REJECT", "129", "UKR")),
     # --- thirteenth session
+    ("Iran is still holding the crew of a British tanker.", ("IRN", "COERCE", "173", "GBR")),
     ("Pretoria recalled all of its diplomats from Israel.", ("ZAF", "SANCTION", "161", "ISR")),
     ("Tanzania barred a former Kenyan minister from entering the country.", ("TZA", "COERCE", "172", "KEN")),
     (
