@@ -752,6 +752,13 @@ UNKNOWN_PEOPLE = [
         "Kostel",
         [("Mira Kostel", None, "IGO", "Kostel")],
     ),
+    # ... also where the parser hung the apposed name on the verb
+    (
+        "The quarrel overshadowed a visit to Skopje by the EU's enlargement commissioner, Mira Kostel, "
+        "who met Prime Minister Hristijan Mickoski on Monday.",
+        "Kostel",
+        [("Mira Kostel", None, "IGO", "Mira Kostel")],
+    ),
     # "X of Kyrgyzstan": the state named after the name
     (
         "The deal was signed by Kamchybek Tashiev of Kyrgyzstan.",

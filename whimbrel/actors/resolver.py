@@ -854,9 +854,19 @@ class ArticleActors(References):
                 # "Kamchybek Tashiev of Kyrgyzstan": the state named after the name
                 heads = [self._read(o).head_match for o in child.children if o.dep_ == "pobj"]
                 countries = [m.entry[1] for m in heads if m and m.entry and isinstance(m.entry[1], str)]
-        if r.head.dep_ == "appos" and not countries and not agents:
+        apposed = r.head.head if r.head.dep_ == "appos" else None
+        if (
+            r.head.dep_ == "npadvmod"
+            and start >= 2
+            and doc[start - 1].text == ","
+            and doc[start - 2].pos_ == "NOUN"
+        ):
+            apposed = doc[
+                start - 2
+            ]  # (the parser hung the apposed name on the verb: "…, Marta Kos, who met …")
+        if apposed is not None and not countries and not agents:
             # "the EU's enlargement commissioner, Marta Kos": the role the name is apposed to tells whose
-            role = self._read(r.head.head)
+            role = self._read(apposed)
             hm = role.head_match
             kinds = [a for a in (hm.agent if hm is not None else None, *role.agents()) if a and a.person]
             body = role.organisation()
