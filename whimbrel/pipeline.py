@@ -365,17 +365,12 @@ class Coder:
         trigger = doc[cand.trigger[0] : cand.trigger[1]]
         claim = self._claim(status.attribution, attribution, code, status.status, reference, offset)
         # "said he would not provide support": a refusal; "plans to strike Hezbollah": a threat
-        declared = (
-            refusal_cameo(head, code, status.status)
-            or (
-                None
-                if in_condition(
-                    head
-                )  # "if Cambodian forces entered Thai territory": the condition, no threat
-                else threat_cameo(code, status.status, status.cue, told=status.attribution is not None)
-            )
-            or intent_cameo(code, status.status)
+        teller_told = status.attribution is not None
+        # ("if Cambodian forces entered Thai territory": the condition of a threat is no threat of its doer)
+        threat = (
+            None if in_condition(head) else threat_cameo(code, status.status, status.cue, told=teller_told)
         )
+        declared = refusal_cameo(head, code, status.status) or threat or intent_cameo(code, status.status)
         declared_code = self.cameo.event_code(declared) if declared else None
         teller = status.attribution
         # the declaration was made when its teller said it ("warned on Sunday that Israel would strike")
