@@ -855,15 +855,10 @@ class ArticleActors(References):
                 heads = [self._read(o).head_match for o in child.children if o.dep_ == "pobj"]
                 countries = [m.entry[1] for m in heads if m and m.entry and isinstance(m.entry[1], str)]
         apposed = r.head.head if r.head.dep_ == "appos" else None
-        if (
-            r.head.dep_ == "npadvmod"
-            and start >= 2
-            and doc[start - 1].text == ","
-            and doc[start - 2].pos_ == "NOUN"
-        ):
-            apposed = doc[
-                start - 2
-            ]  # (the parser hung the apposed name on the verb: "…, Marta Kos, who met …")
+        # (the parser may hang the apposed name on the verb: "the EU's commissioner, Marta Kos, who met …")
+        hung = r.head.dep_ == "npadvmod" and start >= 2 and doc[start - 1].text == ","
+        if hung and doc[start - 2].pos_ == "NOUN":
+            apposed = doc[start - 2]
         if apposed is not None and not countries and not agents:
             # "the EU's enlargement commissioner, Marta Kos": the role the name is apposed to tells whose
             role = self._read(apposed)
