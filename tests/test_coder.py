@@ -1569,3 +1569,19 @@ def test_a_protest_against_nobody_named(text: str, expected: list[tuple[str, str
     got = [(e.source.country, e.source.sector, e.target and e.target.country, e.target and e.target.sector)
            for e in events if e.code.plover == "PROTEST"]  # fmt: skip
     assert got == expected, got
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a release asked for is asked of whoever holds the people (thirteenth session) ...
+        ("Indonesian police detained hundreds of protesters in Jakarta. Amnesty International called for the "
+         "release of all detained protesters.", ("IDN", "COP")),
+        # ... else of their country's government
+        ("Human Rights Watch called for the release of the jailed journalists in Ethiopia.", ("ETH", "GOV")),
+    ],
+)  # fmt: skip
+def test_a_release_is_asked_of_the_holder(text: str, target: tuple[str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    asks = [(e.target.country, e.target.sector) for e in events if e.code.plover == "REQUEST" and e.target]
+    assert asks == [target], asks

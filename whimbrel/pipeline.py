@@ -23,7 +23,7 @@ from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
-from whimbrel.events.anaphora import antecedent, eased, referred_act
+from whimbrel.events.anaphora import antecedent, eased, holder, referred_act
 from whimbrel.events.declared import in_condition, intent_cameo, refusal_cameo, threat_cameo
 from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
@@ -336,6 +336,9 @@ class Coder:
             joint,
         )
         targets = pt.population(code.cameo, sources[0], targets)  # "imposed a curfew": its own people
+        if code.cameo in _RELEASE_DEMANDS:
+            # "called for the release of the protesters": asked of whoever holds them
+            targets = [self._holder(t, prior) if t is not None and t.sector in _HELD else t for t in targets]
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:
@@ -504,6 +507,13 @@ class Coder:
                 return sources, [addressee], True
         return sources, targets, False
 
+    def _holder(self, held: Actor, prior: list[Event]) -> Actor:
+        """Whoever detained ``held`` in the article, else the government of their country, else them."""
+        found = holder(prior, held, pt.same_actor)
+        if found is not None:
+            return found
+        return Actor("", None, held.country, "GOV", None) if held.country else held  # (named nowhere)
+
     def _claim(
         self,
         speaker: Token | None,
@@ -569,6 +579,8 @@ _VISIT = "042"  # CAMEO: make a visit
 _AGREE = "030"  # CAMEO: agree (not specified), a mutual act
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
 _ANNOUNCED_RESPONSES = frozenset({"threaten.respond"})  # threats only when announced
+_RELEASE_DEMANDS = frozenset({"0253", "1053"})  # appeals and demands for the release of people
+_HELD = frozenset({"CVL", "OPP", "MED", "ELI", "NGO", "REF", "PTY"})  # people who are held, not holders
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
 
 

@@ -159,3 +159,13 @@ def eased(
         if any(same(event.source, s) for s in sources):
             return replace(event.target, span=None)
     return None
+
+
+def holder(prior: Sequence[Event], held: Actor, same: Callable[[Actor, Actor], bool]) -> Actor | None:
+    """Who holds the people whose release is asked for: the source of the article's latest detention or
+    sentence of them ("police detained protesters … Amnesty called for the release of the protesters": the
+    police); None when no such act was told."""
+    for event in reversed(prior):
+        if event.code.plover == "COERCE" and event.target is not None and same(event.target, held):
+            return replace(event.source, span=None)
+    return None
