@@ -1585,3 +1585,16 @@ def test_a_release_is_asked_of_the_holder(text: str, target: tuple[str, str]) ->
     events = whimbrel.code(text, published=PUB, fmt="text")
     asks = [(e.target.country, e.target.sector) for e in events if e.code.plover == "REQUEST" and e.target]
     assert asks == [target], asks
+
+
+def test_the_two_leaders_are_the_two_who_just_met() -> None:
+    # "the two leaders" right after two people met are those two, not the article's most named pair
+    # (thirteenth session)
+    text = (
+        "Timor-Leste's Prime Minister Xanana Gusmao thanked the bloc. Gusmao praised Anwar. Gusmao said "
+        "the bloc would help. Thai Prime Minister Anutin Charnvirakul met Cambodian Prime Minister Hun Manet "
+        "on Sunday. The two leaders agreed to extend the ceasefire."
+    )
+    events = whimbrel.code(text, published="2025-11-01", fmt="text")
+    agreed = {(e.source.country, e.target and e.target.country) for e in events if e.code.plover == "AGREE"}
+    assert agreed == {("THA", "KHM")}, agreed

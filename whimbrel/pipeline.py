@@ -164,6 +164,7 @@ class Coder:
                     state.events.append(event)
                     if event.target is not None:  # "the two sides" are the article's usual pair
                         state.context.note_dyad(event.source.country, event.target.country)
+                        state.context.note_people(event.source, event.target)
             narrative.add(sent)
 
     def _code_sentence(

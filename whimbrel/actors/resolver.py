@@ -180,6 +180,8 @@ class ArticleActors(References):
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
     # how often each pair of countries was an event's two parties so far (for "the two sides")
     dyads: dict[frozenset[str], int] = field(default_factory=dict)
+    # the latest event between two named people, with its paragraph (for "the two leaders" right after)
+    met: tuple[int, Actor, Actor] | None = None
     # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
     listed: list[tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
     # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
@@ -431,6 +433,12 @@ class ArticleActors(References):
         if _venue(h, reading):
             return []
         return self._interpret(reading, when, position)
+
+    def note_people(self, source: Actor, target: Actor) -> None:
+        """Remember an event between two named people ("the two leaders" may refer to them next)."""
+        people = [a for a in (source, target) if a.name and a.name.lower() not in self.table.organisations]
+        if len(people) == 2 and source.name != target.name:
+            self.met = (self.paragraphs, replace(source, span=None), replace(target, span=None))
 
     def note_dyad(self, source: str | None, target: str | None) -> None:
         """Count an event between two different countries (see :meth:`_two_sides`)."""
@@ -731,6 +739,9 @@ class ArticleActors(References):
                     return [person]
         if r.plural:
             if any(self.table.words.get(c.lower_, ("",))[0] == "pair" for c in r.head.children):
+                if self.met is not None and 0 <= position[0] - self.met[0] <= 1:
+                    # "Anutin met Hun Manet on the sidelines. The two leaders agreed …": the two who just met
+                    return self._retext(list(self.met[1:]), r.text, r.span)
                 people = salient_people(self.mentions, position, 2)
                 return [a for m in people for a in mention_actors(m, when)] if len(people) == 2 else None
             if r.definite and not countries and r.organisation() is None:
