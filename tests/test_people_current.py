@@ -1,34 +1,19 @@
 """Leaders in office 2023-2025 that people.tsv gained: heads of state and government, foreign and defence
 ministers and heads of international organisations, resolved by date on sentences parsed by the real spaCy
-model (the approach of the DATED table in test_actors.py)."""
+model (the approach of the DATED table in test_actors.py, with its helpers and fixture)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+import test_actors
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from test_actors import _parse, _token
 
-from whimbrel.actors import ActorResolver, ArticleActors
+from whimbrel.actors import ActorResolver
 
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.load()
-
-
-def _parse(nlp: Language, resolver: ActorResolver, text: str, when: date | None) -> tuple[Doc, ArticleActors]:
-    doc = nlp(text)
-    article = resolver.article()
-    for sent in doc.sents:
-        article.observe(sent, when)
-    return doc, article
-
-
-def _token(doc: Doc, word: str) -> Token:
-    """The last token written ``word``."""
-    return [t for t in doc if t.text == word][-1]
+resolver = test_actors.resolver  # test_actors' module-scoped fixture, asked for by name
 
 
 CURRENT = [
