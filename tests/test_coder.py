@@ -20,6 +20,24 @@ PUB = "2016-09-02"  # a Friday
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (fourteenth session) a member suspended from a bloc, a bloc left, a participation frozen, an agreement
+    # ended (no agreement then), a chamber dissolved, a president impeached
+    ("The Southern African Development Community suspended Lesotho from the bloc on Monday.",
+     ("Southern African Development Community", "SANCTION", "LSO", "2016-08-29", "2016-08-29", "text",
+      "occurred")),
+    ("Burundi quit the International Criminal Court in October 2015.",
+     ("BDI", "SANCTION", "International Criminal Court", "2015-10-01", "2015-10-31", "text", "occurred")),
+    ("Georgia froze its participation in the Commonwealth of Independent States in 2008.",
+     ("GEO", "SANCTION", "Commonwealth of Independent States", "2008-01-01", "2008-12-31", "text",
+      "occurred")),
+    ("Mali's junta tore up a defence agreement with Paris on Monday.",
+     ("MLI", "SANCTION", "FRA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Ecuador said on Monday it was ending its investment treaty with Spain.",
+     ("ECU", "SANCTION", "ESP", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The king of Jordan dissolved parliament on Sunday.",
+     ("JOR", "COERCE", "LEG", "2016-08-28", "2016-08-28", "text", "occurred")),
+    ("Brazilian senators voted on Wednesday to impeach President Dilma Rousseff.",
+     ("LEG", "COERCE", "Dilma Rousseff", "2016-08-31", "2016-08-31", "text", "occurred")),
     # a plural the parser hung on an object as a conjunct is the subject of the finite verb after it
     ("Hundreds of people were killed in Bangladesh in July when police fired on crowds and protesters "
      "attacked police stations.",
@@ -1598,3 +1616,39 @@ def test_the_two_leaders_are_the_two_who_just_met() -> None:
     events = whimbrel.code(text, published="2025-11-01", fmt="text")
     agreed = {(e.source.country, e.target and e.target.country) for e in events if e.code.plover == "AGREE"}
     assert agreed == {("THA", "KHM")}, agreed
+
+
+def _countries(events: list[Event], plover: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country, e.target and e.target.country) for e in events if e.code.plover == plover}
+
+
+def test_the_title_names_the_story_country() -> None:
+    # (fourteenth session) a title outside the text is read for its countries, never coded itself
+    text = "Police fired tear gas at opposition supporters in the capital on Monday."
+    titled = whimbrel.code(text, published=PUB, fmt="text", title="Lesotho police break up opposition rally")
+    assert _countries(titled, "COERCE") == {("LSO", "LSO")}
+    assert len(titled) == 1  # the title is not coded as a second report of the act
+    assert _countries(whimbrel.code(text, published=PUB, fmt="text"), "COERCE") == {(None, None)}
+
+
+def test_a_country_name_the_model_tags_as_no_entity_counts() -> None:
+    # "Madagascar" at the head of a sentence is no entity to the small model; "French" is one
+    text = ("Madagascar, a former French colony, is one of the poorest countries in the world. "
+            "Police fired tear gas at protesters in the capital on Monday.")  # fmt: skip
+    assert _countries(whimbrel.code(text, published=PUB, fmt="text"), "COERCE") == {("MDG", "MDG")}
+
+
+def test_a_venue_does_not_locate_the_sentences_other_acts() -> None:
+    text = (
+        "Southern African leaders meeting in Harare on Wednesday urged Mozambique's rival camps to "
+        "settle their dispute, as rights groups said police had shot dead dozens of protesters."
+    )
+    assert _countries(whimbrel.code(text, published=PUB, fmt="text"), "ASSAULT") == {("MOZ", "MOZ")}
+
+
+def test_an_agreement_ended_is_no_agreement() -> None:
+    events = whimbrel.code("Mali's junta tore up a defence agreement with Paris on Monday.", published=PUB)
+    assert [e.code.plover for e in events] == ["SANCTION"]
+    text = "Ecuador said on Monday it was ending its investment treaty with Spain."
+    events = whimbrel.code(text, published=PUB)
+    assert "AGREE" not in {e.code.plover for e in events}

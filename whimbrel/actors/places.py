@@ -33,8 +33,13 @@ SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 # Heads whose "in X" names a meeting place rather than the country concerned.
 VENUE_HEADS = frozenset(
     {"talk", "talks", "summit", "meeting", "conference", "negotiation", "negotiations", "sign", "meet",
-     "hold", "gather", "convene", "forum", "session"}
+     "hold", "gather", "convene", "forum", "session", "conversation"}
 )  # fmt: skip
+
+# Heads a venue names as a compound: "the Pretoria deal", "the Doha talks", "the Minsk agreements".
+NAMED_FOR_VENUES = VENUE_HEADS | {
+    "deal", "agreement", "accord", "framework", "process", "declaration", "format"
+}  # fmt: skip
 
 
 @dataclass
@@ -68,7 +73,7 @@ class PlaceIndex:
     def scan(self, sent: Span) -> tuple[list[str], list[str]]:
         """(every country the sentence mentions: countries, capitals, demonyms and located cities, venues of
         talks excepted; the distinct countries of the places it locates something in: "in central Harare")."""
-        mentioned: list[str] = []
+        mentioned: list[tuple[int, str]] = []  # (token, country): in the order of the text
         located: list[str] = []
         # Span.ents rebuilds every entity span of the Doc on each call: the Doc's are built once.
         ents = sent.ents if self.phrases is None else _within(self.phrases.ents(sent.doc), sent)
@@ -86,11 +91,23 @@ class PlaceIndex:
                 continue
             # The venue of talks or a summit ("signed in Geneva") says where diplomats met, not whom the
             # article is about: it does not count towards the article's country.
-            if not (locative and root.head.head.lemma_.lower() in VENUE_HEADS):
-                mentioned.append(iso3)
-            if locative and iso3 not in located:
+            venue = (locative and root.head.head.lemma_.lower() in VENUE_HEADS) or (
+                root.dep_ == "compound" and root.head.lemma_.lower() in NAMED_FOR_VENUES
+            )  # ("the Pretoria deal", "the Doha talks", "the Minsk agreements")
+            if not venue:
+                mentioned.append((ent.start, iso3))
+            # ... nor where the other acts of the sentence took place ("leaders meeting in Zimbabwe urged
+            # ..., as rights groups said police had shot dead dozens": not Zimbabwe's police)
+            if locative and not venue and iso3 not in located:
                 located.append(iso3)
-        return mentioned, located
+        for token in sent:
+            # A country's name the small model tags as no entity at all ("suspends Madagascar", "Madagascar,
+            # a former French colony, ..."): only the dictionary's countries, written as it keys them.
+            if token.ent_iob_ == "O" and token.pos_ == "PROPN":
+                entries = self.table.exact.get(token.text) or self.table.lexicon.get(token.lower_)
+                if entries and entries[0][0] == "country" and isinstance(entries[0][1], str):
+                    mentioned.append((token.i, entries[0][1]))
+        return [iso3 for _, iso3 in sorted(mentioned)], located
 
     def in_phrase(self, head: Token, depth: int = 2) -> str | None:
         """Country of a place attached to ``head`` by in/at/from/of, one level down at most ("students at a
@@ -155,6 +172,7 @@ class CountryTally:
     counts: dict[str, int] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
     dateline: str | None = None  # the dateline's country: breaks ties, or alone when nothing else was named
+    title: set[str] = field(default_factory=set)  # the countries the title names: break ties first
 
     def add(self, iso3: str) -> None:
         """Count one mention of ``iso3``."""
@@ -162,21 +180,21 @@ class CountryTally:
         self.first.setdefault(iso3, len(self.first))
 
     def dominant(self) -> str | None:
-        """The most mentioned country; a tie goes to the dateline's country ("CAIRO —", where the reporter
-        files from), else to the one mentioned first (in the title, if any); the dateline's country alone
-        when no other was mentioned."""
+        """The most mentioned country; a tie goes to one the title names, then to the dateline's country
+        ("CAIRO —", where the reporter files from), else to the one mentioned first; the dateline's country
+        alone when no other was mentioned."""
         if not self.counts:
             return self.dateline
         return max(self.counts, key=self._rank)
 
-    def _rank(self, c: str) -> tuple[int, bool, int]:
-        return (self.counts[c], c == self.dateline, -self.first[c])
+    def _rank(self, c: str) -> tuple[int, bool, bool, int]:
+        return (self.counts[c], c in self.title, c == self.dateline, -self.first[c])
 
     def leading(self, n: int, skip: Container[str] = ()) -> list[str]:
         """The ``n`` most mentioned countries not in ``skip`` (ties: the dateline's, then the first named)."""
         left = sorted(
             (c for c in self.counts if c not in skip),
-            key=lambda c: (-self.counts[c], c != self.dateline, self.first[c]),
+            key=lambda c: (-self.counts[c], c not in self.title, c != self.dateline, self.first[c]),
         )
         return left[:n]
 
