@@ -38,6 +38,14 @@ CASES = [
      ("JOR", "COERCE", "LEG", "2016-08-28", "2016-08-28", "text", "occurred")),
     ("Brazilian senators voted on Wednesday to impeach President Dilma Rousseff.",
      ("LEG", "COERCE", "Dilma Rousseff", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # warships sent are a show of force, not arms given; a side a stance is for or against is not the
+    # actor's country ("pro-Russian separatists" are no Russians)
+    ("China sent warships toward Taiwan on Monday.",
+     ("CHN", "MOBILIZE", "TWN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Pro-Russian separatists attacked Ukrainian troops near Donetsk on Monday.",
+     ("UKR", "ASSAULT", "UKR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Anti-American militias fired rockets at the U.S. embassy in Baghdad on Monday.",
+     ("IRQ", "ASSAULT", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
     # a plural the parser hung on an object as a conjunct is the subject of the finite verb after it
     ("Hundreds of people were killed in Bangladesh in July when police fired on crowds and protesters "
      "attacked police stations.",

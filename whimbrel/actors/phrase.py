@@ -352,7 +352,8 @@ class Phrases:
 
 def _backers(table: ActorDictionary, doc: Doc, start: int, end: int) -> set[int]:
     """Tokens naming a backer inside the phrase: the part before the hyphen of "Russian-backed",
-    "Iranian-sponsored" (words.tsv kind ``backer``)."""
+    "Iranian-sponsored" (words.tsv kind ``backer``), and the side a stance is for or against ("the
+    pro-Russian party", "anti-American militias": no Russians or Americans either)."""
     found: set[int] = set()
     if end - start < 4:  # "X - backed head" needs four tokens at least (most phrases have one or two)
         return found
@@ -360,7 +361,12 @@ def _backers(table: ActorDictionary, doc: Doc, start: int, end: int) -> set[int]
         word = doc[i]
         if table.words.get(word.lower_, ("",))[0] == "backer" and i >= 2 and doc[i - 1].text == "-":
             found.update(range(doc[i - 2].left_edge.i, i - 1))
+        elif word.lower_ in _STANCES and i + 2 < end and doc[i + 1].text == "-" and not word.whitespace_:
+            found.add(i + 2)
     return found
+
+
+_STANCES = frozenset({"pro", "anti"})
 
 
 def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[Match]) -> int:
