@@ -1630,15 +1630,6 @@ def _countries(events: list[Event], plover: str) -> set[tuple[str | None, str | 
     return {(e.source.country, e.target and e.target.country) for e in events if e.code.plover == plover}
 
 
-def test_the_title_names_the_story_country() -> None:
-    # (fourteenth session) a title outside the text is read for its countries, never coded itself
-    text = "Police fired tear gas at opposition supporters in the capital on Monday."
-    titled = whimbrel.code(text, published=PUB, fmt="text", title="Lesotho police break up opposition rally")
-    assert _countries(titled, "COERCE") == {("LSO", "LSO")}
-    assert len(titled) == 1  # the title is not coded as a second report of the act
-    assert _countries(whimbrel.code(text, published=PUB, fmt="text"), "COERCE") == {(None, None)}
-
-
 def test_a_country_name_the_model_tags_as_no_entity_counts() -> None:
     # "Madagascar" at the head of a sentence is no entity to the small model; "French" is one
     text = ("Madagascar, a former French colony, is one of the poorest countries in the world. "
@@ -1660,3 +1651,16 @@ def test_an_agreement_ended_is_no_agreement() -> None:
     text = "Ecuador said on Monday it was ending its investment treaty with Spain."
     events = whimbrel.code(text, published=PUB)
     assert "AGREE" not in {e.code.plover for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a city naming a deal or talks is where they were held, not what the story is about; a country
+        # naming one is its party
+        ("The Doha talks resumed on Monday. Police fired tear gas at protesters in the capital.", None),
+        ("The Iran deal collapsed on Monday. Police fired tear gas at protesters in the capital.", "IRN"),
+    ],
+)
+def test_a_city_naming_a_deal_is_no_story_country(text: str, country: str | None) -> None:
+    assert _countries(whimbrel.code(text, published=PUB, fmt="text"), "COERCE") == {(country, country)}

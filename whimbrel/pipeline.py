@@ -94,14 +94,9 @@ class Coder:
         def stream() -> Iterator[tuple[str, int]]:
             for article in articles:
                 paras = list(paragraphs(article.text))
-                state = _ArticleCoding(article, paras, self.actors.article())
-                pending.append(state)
+                pending.append(_ArticleCoding(article, paras, self.actors.article()))
                 if not paras:
                     yield "", len(pending) - 1  # an empty Doc keeps the article in the stream
-                elif article.title and paras[0].text.strip() != article.title.strip():
-                    # a title outside the text is read for the countries it names, never coded
-                    state.title_pending = True
-                    yield article.title, len(pending) - 1
                 for para in paras:
                     yield para.text, len(pending) - 1
 
@@ -111,10 +106,6 @@ class Coder:
                 yield pending[done].article, pending[done].finish()
                 done += 1
             state = pending[index]
-            if state.title_pending:
-                state.title_pending = False
-                state.context.observe_title(doc)
-                continue
             if state.paras and state.failed is None:
                 try:
                     self._code_paragraph(state, doc)
@@ -565,7 +556,6 @@ class _ArticleCoding:
     reference: date | None = None  # the dateline's day, when it names one (else the publication day)
     narrative: Narrative | None = None  # the latest paragraph's (for "the next day" with no date before it)
     failed: str | None = None  # why the coder stopped on this article (its later paragraphs are skipped)
-    title_pending: bool = False  # the next Doc is the article's title (read for its countries only)
 
     def finish(self) -> list[Event]:
         self.paras = []

@@ -92,8 +92,10 @@ class PlaceIndex:
             # The venue of talks or a summit ("signed in Geneva") says where diplomats met, not whom the
             # article is about: it does not count towards the article's country.
             venue = (locative and root.head.head.lemma_.lower() in VENUE_HEADS) or (
-                root.dep_ == "compound" and root.head.lemma_.lower() in NAMED_FOR_VENUES
-            )  # ("the Pretoria deal", "the Doha talks", "the Minsk agreements")
+                root.dep_ == "compound"
+                and root.head.lemma_.lower() in NAMED_FOR_VENUES
+                and not self._names_country(ent)
+            )  # ("the Pretoria deal", "the Doha talks", "the Minsk agreements"; "the Iran deal" is Iran's)
             if not venue:
                 mentioned.append((ent.start, iso3))
             # ... nor where the other acts of the sentence took place ("leaders meeting in Zimbabwe urged
@@ -108,6 +110,12 @@ class PlaceIndex:
                 if entries and entries[0][0] == "country" and isinstance(entries[0][1], str):
                     mentioned.append((token.i, entries[0][1]))
         return [iso3 for _, iso3 in sorted(mentioned)], located
+
+    def _names_country(self, span: Span) -> bool:
+        """Whether ``span`` names a country itself (or its people), not a city in it."""
+        text = norm(span.text)
+        entries = self.table.exact.get(text) or self.table.lexicon.get(text.lower()) or []
+        return bool(entries) and entries[0][0] in ("country", "adjective")
 
     def in_phrase(self, head: Token, depth: int = 2) -> str | None:
         """Country of a place attached to ``head`` by in/at/from/of, one level down at most ("students at a
@@ -172,7 +180,6 @@ class CountryTally:
     counts: dict[str, int] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
     dateline: str | None = None  # the dateline's country: breaks ties, or alone when nothing else was named
-    title: set[str] = field(default_factory=set)  # the countries the title names: break ties first
 
     def add(self, iso3: str) -> None:
         """Count one mention of ``iso3``."""
@@ -180,21 +187,21 @@ class CountryTally:
         self.first.setdefault(iso3, len(self.first))
 
     def dominant(self) -> str | None:
-        """The most mentioned country; a tie goes to one the title names, then to the dateline's country
-        ("CAIRO —", where the reporter files from), else to the one mentioned first; the dateline's country
-        alone when no other was mentioned."""
+        """The most mentioned country; a tie goes to the dateline's country ("CAIRO —", where the reporter
+        files from), else to the one mentioned first (in the title, if any); the dateline's country alone
+        when no other was mentioned."""
         if not self.counts:
             return self.dateline
         return max(self.counts, key=self._rank)
 
-    def _rank(self, c: str) -> tuple[int, bool, bool, int]:
-        return (self.counts[c], c in self.title, c == self.dateline, -self.first[c])
+    def _rank(self, c: str) -> tuple[int, bool, int]:
+        return (self.counts[c], c == self.dateline, -self.first[c])
 
     def leading(self, n: int, skip: Container[str] = ()) -> list[str]:
         """The ``n`` most mentioned countries not in ``skip`` (ties: the dateline's, then the first named)."""
         left = sorted(
             (c for c in self.counts if c not in skip),
-            key=lambda c: (-self.counts[c], c not in self.title, c != self.dateline, self.first[c]),
+            key=lambda c: (-self.counts[c], c != self.dateline, self.first[c]),
         )
         return left[:n]
 

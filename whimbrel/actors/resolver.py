@@ -205,16 +205,6 @@ class ArticleActors(References):
         if mentioned and self.tally.dateline is None:
             self.tally.dateline = mentioned[0]
 
-    def observe_title(self, doc: Doc) -> None:
-        """Count the countries an article's title names ("African Union suspends Madagascar"): what the
-        story is about, which also breaks ties between equally mentioned countries."""
-        assert self.places is not None
-        for sent in doc.sents:
-            mentioned, _ = self.places.scan(sent)
-            for iso3 in mentioned:
-                self.tally.add(iso3)
-                self.tally.title.add(iso3)
-
     def observe(self, sent: Span, when: date | None) -> None:
         """Register the people, organisations, countries and groups a sentence mentions."""
         assert self.places is not None
