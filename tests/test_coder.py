@@ -38,6 +38,17 @@ CASES = [
      ("JOR", "COERCE", "LEG", "2016-08-28", "2016-08-28", "text", "occurred")),
     ("Brazilian senators voted on Wednesday to impeach President Dilma Rousseff.",
      ("LEG", "COERCE", "Dilma Rousseff", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # a mission authorised is backing for the country it serves; demonstrators pushed back are coerced
+    ("The U.N. Security Council authorised a peacekeeping mission to Mali in April.",
+     ("UN Security Council", "SUPPORT", "MLI", "2016-04-01", "2016-04-30", "text", "occurred")),
+    ("Riot police used pepper spray to push back protesters in Belgrade on Monday.",
+     ("SRB", "COERCE", "SRB", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # talks counted in weeks or hours are held by the light verb's subject
+    ("An IMF mission held a week of talks in Athens with Prime Minister Alexis Tsipras in June.",
+     ("International Monetary Fund", "CONSULT", "Alexis Tsipras", "2016-06-01", "2016-06-30", "text",
+      "occurred")),
+    ("Hamas and Fatah held hours of talks in Cairo on Monday.",
+     ("PSE", "CONSULT", "PSE", "2016-08-29", "2016-08-29", "text", "occurred")),
     # warships sent are a show of force, not arms given; a side a stance is for or against is not the
     # actor's country ("pro-Russian separatists" are no Russians)
     ("China sent warships toward Taiwan on Monday.",

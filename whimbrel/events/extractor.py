@@ -646,9 +646,30 @@ _NOMINAL_GERUND_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INTENT_NOUN_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Roots of nouns whose that-clause names whom they are aimed at ("the accusation that Iran armed …")
 _CLAIM_NOUN_ROOTS = frozenset({"10", "11", "13"})
-_ROUNDS = frozenset({
-    "round", "series", "session", "wave", "resumption", "day", "package", "set", "raft", "batch", "slew",
-})  # fmt: skip
+_ROUNDS = frozenset(
+    {
+        "round",
+        "series",
+        "session",
+        "wave",
+        "resumption",
+        "day",
+        "package",
+        "set",
+        "raft",
+        "batch",
+        "slew",
+        "week",
+        "hour",
+        "month",
+        "year",
+        "night",
+        "weekend",
+        "spate",
+        "flurry",
+        "string",
+    }
+)  # fmt: skip ("held a week of talks": fourteenth session)
 
 
 _THREAT = "130"
