@@ -38,6 +38,12 @@ CASES = [
      ("JOR", "COERCE", "LEG", "2016-08-28", "2016-08-28", "text", "occurred")),
     ("Brazilian senators voted on Wednesday to impeach President Dilma Rousseff.",
      ("LEG", "COERCE", "Dilma Rousseff", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # action announced against someone is a threat; "it" taking action is whoever "it" is (not "it takes
+    # time"); action taken is no threat
+    ("On Monday, Tehran said it would take all necessary measures against Britain.",
+     ("IRN", "THREATEN", "GBR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Poland said on Monday that it could launch legal action against Ukraine if the blockade continued.",
+     ("POL", "THREATEN", "UKR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # a mission authorised is backing for the country it serves; demonstrators pushed back are coerced
     ("The U.N. Security Council authorised a peacekeeping mission to Mali in April.",
      ("UN Security Council", "SUPPORT", "MLI", "2016-04-01", "2016-04-30", "text", "occurred")),
@@ -1675,3 +1681,30 @@ def test_an_agreement_ended_is_no_agreement() -> None:
 )
 def test_a_city_naming_a_deal_is_no_story_country(text: str, country: str | None) -> None:
     assert _countries(whimbrel.code(text, published=PUB, fmt="text"), "COERCE") == {(country, country)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government took action against the protesters on Monday.",  # taken: a deed, no threat
+        "It will take years to rebuild the country, the minister said on Monday.",
+    ],
+)
+def test_action_taken_is_no_threat(text: str) -> None:
+    assert "THREATEN" not in {e.code.plover for e in whimbrel.code(text, published=PUB, fmt="text")}
+
+
+@pytest.mark.parametrize(
+    ("later", "plover", "start", "end"),
+    [
+        # (fourteenth session) the time of an act told before, also across a paragraph break
+        ("At the time, Algeria accused Spain of betrayal.", "ACCUSE", "2014-03-01", "2014-03-31"),
+        ("Algeria recalled its ambassador from Madrid within days.", "SANCTION", "2014-03-01", "2014-04-04"),
+        ("Days later, Algeria froze bank payments to Spain.", "SANCTION", "2014-03-03", "2014-04-06"),
+        ("Shortly afterwards, Algeria froze bank payments to Spain.", "SANCTION", "2014-03-01", "2014-04-07"),
+    ],
+)
+def test_a_time_told_before_dates_the_next_paragraph(later: str, plover: str, start: str, end: str) -> None:
+    text = f"In March 2014, Spain backed Morocco's autonomy plan for Western Sahara.\n\n{later}"
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == plover]
+    assert [(str(e.date.start), str(e.date.end), e.date.basis) for e in events] == [(start, end, "text")]

@@ -348,6 +348,14 @@ class Coder:
             # "would respond decisively if …": a response announced is a threat made; one made is none
             if status.status not in ("planned", "hypothetical"):
                 return
+            if cand.pattern in _MEASURES_AGAINST and not _against(head):
+                return  # "urged North Korea to take concrete actions to reduce tensions": no one's threat
+            up = head  # made when it was said ("said on Monday it would take measures against")
+            while up.dep_ in ("ccomp", "xcomp", "conj") and up.head.i != up.i:
+                up = up.head
+            if up.i != head.i:
+                said = resolve_date(up, reference)
+                when_range = said if said.basis == "text" else when_range
             status = StatusResult("occurred", "a response announced", status.attribution)
         if status.status == "occurred" and _ahead(head, when_range, reference):
             # "Blinken is travelling to Beijing next week": a present with a day to come is planned
@@ -579,7 +587,8 @@ _NONSTATE = frozenset({"REB", "SEP", "INS", "TER"})
 _VISIT = "042"  # CAMEO: make a visit
 _AGREE = "030"  # CAMEO: agree (not specified), a mutual act
 _PROTEST, _COMPLAINT = "14", "114"  # CAMEO root of protest; complain officially
-_ANNOUNCED_RESPONSES = frozenset({"threaten.respond"})  # threats only when announced
+_MEASURES_AGAINST = frozenset({"threaten.take.action", "threaten.launch.action"})  # with "against X" only
+_ANNOUNCED_RESPONSES = frozenset({"threaten.respond"}) | _MEASURES_AGAINST  # threats only when announced
 _RELEASE_DEMANDS = frozenset({"0253", "1053"})  # appeals and demands for the release of people
 _HELD = frozenset({"CVL", "OPP", "MED", "ELI", "NGO", "REF", "PTY"})  # people who are held, not holders
 _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers the latest accuser
@@ -675,3 +684,9 @@ def _confidence(cand: Candidate, source: Actor, target: Actor | None, context: A
         if not actor.text:
             score *= 0.7
     return max(0.0, min(1.0, score))
+
+
+def _against(verb: Token) -> bool:
+    """ "take action against X": "against" on the verb or on its object."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    return any(c.dep_ == "prep" and c.lower_ == "against" for h in heads for c in h.children)

@@ -336,6 +336,8 @@ class ArticleActors(References):
             heads = [h for h in heads if h.i >= head.i]  # "Mugabe and the generals, who seized power"
         actors: list[Actor] = []
         for h in heads:
+            if _condition(h):
+                continue  # "a state of emergency" is no state
             position = (self._paragraph(h.doc), h.i)
             found = self._named_members(h, when) or self._resolve_one(h, when, position)
             shared = _shared_nationality(heads[0], h, actors)
@@ -960,3 +962,16 @@ def _shared_nationality(first: Token, head: Token, before: list[Actor]) -> str |
     )
     countries = {a.country for a in before}
     return before[0].country if nationality and len(countries) == 1 and before[0].country else None
+
+
+# "a state of emergency", "the state of the economy": a condition, not a state (fourteenth session)
+def _condition(head: Token) -> bool:
+    if head.lemma_.lower() != "state":
+        return False
+    # ("the State of Israel" is Israel)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for c in head.children
+    )

@@ -229,7 +229,20 @@ def _referring_it(table: ActorDictionary, h: Token) -> bool:
     complements = [c for c in h.head.children if c.dep_ == "acomp"]
     if complements:  # "it remains unclear", but "it was pleased by the decision"
         return _felt(h.head, complements)
-    return table.words.get(h.head.lemma_.lower(), ("",))[0] != "expletive"
+    verb = h.head
+    if verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN_ACTS for c in verb.children
+    ):
+        return True  # "it took control of the town", "said it would take action" (not "it takes time")
+    return table.words.get(verb.lemma_.lower(), ("",))[0] != "expletive"
+
+
+# objects that make "it took …" a deed of whoever "it" is (fourteenth session)
+_TAKEN_ACTS = frozenset({
+    "action", "actions", "step", "steps", "measure", "measures", "countermeasure", "countermeasures",
+    "control", "responsibility", "aim", "part", "power", "charge", "possession", "custody", "hostage",
+    "hostages",
+})  # fmt: skip
 
 
 def _felt(verb: Token, complements: list[Token]) -> bool:

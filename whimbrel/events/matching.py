@@ -128,7 +128,9 @@ def _requirement(
 
 
 # heads of a partitive object ("all of its diplomats")
-_PARTITIVES = frozenset({"all", "some", "most", "many", "several", "dozens", "hundreds", "scores"})
+_PARTITIVES = frozenset(
+    {"all", "some", "most", "many", "several", "dozens", "hundreds", "scores", "state"}
+)  # fmt: skip ("declared a state of emergency": fourteenth session)
 
 
 def _infinitive(clause: Token) -> bool:

@@ -28,7 +28,7 @@ WEAK_MAY_PREPS = frozenset({"to", "and", "or", "of"})  # "spoke to May", "Johnso
 PAST_REL = frozenset({"last", "past"})
 NEXT_REL = frozenset({"next", "coming"})
 BACKWARD = frozenset({"earlier", "before", "previous", "preceding"})
-DEFERRED = frozenset({"later", "next_unit", "unit_before"})  # resolved against another date of the sentence
+DEFERRED = frozenset({"later", "next_unit", "unit_before", "same"})  # resolved against another date
 CACHE_KEY = "whimbrel.time"
 
 
@@ -361,7 +361,7 @@ def _resolve_deferred(
     for index, (cand, anchor, resolved) in enumerate(found):
         if cand.kind in DEFERRED:
             m = cand.match
-            following = m.group("dir").lower() in ("after", "before")
+            following = "dir" in m.re.groupindex and m.group("dir").lower() in ("after", "before")
             pool = found[index + 1 :] if following else found[:index][::-1]
             refs = [r for c, _, r in pool if c.kind not in DEFERRED and r[0] is not None and r[1] is not None]
             if refs:
@@ -381,11 +381,32 @@ def shift_deferred(m: re.Match[str], ref: Resolved, lex: TimeLexicon, reverse: b
     first, last = ref
     if first is None or last is None:
         return UNRESOLVED
+    if "same" in m.re.groupindex:
+        return _same_time(m, (first, last))
     direction = m.group("dir").lower()
     amount = _amount(m.group("n"), lex) if "n" in m.re.groupindex else 1
     sign = (-1 if direction in BACKWARD else 1) * (-1 if reverse else 1)
     shifted = dates.shift_range((first, last), m.group("unit").lower(), sign * amount)
     return shifted if shifted else UNRESOLVED
+
+
+# "within days", "days later": how far after the earlier date the act may lie (days after its start, after
+# its end); kept short, as the scorer and readers take the middle of a range
+_WITHIN = {"hours": (0, 1), "days": (0, 4), "weeks": (0, 21)}
+_LATER = {"hours": (0, 1), "days": (2, 6), "weeks": (7, 28), "months": (30, 120)}
+
+
+def _same_time(m: re.Match[str], ref: tuple[date, date]) -> Resolved:
+    """ "At the time", "the same day", "soon afterwards": the earlier date (soon after: up to a week on);
+    "within days", "weeks later": that long after it."""
+    first, last = ref
+    if m.group("within"):
+        lo, hi = _WITHIN[m.group("within").lower()]
+    elif m.group("later"):
+        lo, hi = _LATER[m.group("later").lower()]
+    else:
+        lo, hi = (0, 7) if "after" in m.group("same").lower() else (0, 0)
+    return first + timedelta(days=lo), last + timedelta(days=hi)
 
 
 def resolve_against(expr: TimeExpr, ref: Resolved, lexicon: TimeLexicon | None = None) -> Resolved:

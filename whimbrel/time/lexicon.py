@@ -154,7 +154,8 @@ def _alternation(words: Sequence[str], capitalised: bool) -> str:
 
 def _gate(lex: TimeLexicon) -> re.Pattern[str]:
     """A digit or any word without which no pattern can match (the last word of each relative phrase)."""
-    words = {*lex.months, *lex.weekdays, *lex.seasons, "day", "week", "month", "year"}
+    words = {*lex.months, *lex.weekdays, *lex.seasons, "day", "week", "month", "year", "hour", "time",
+             "afterward", "afterwards", "thereafter"}  # fmt: skip
     words.update(phrase.split()[-1] for phrase in lex.relative)
     return re.compile(rf"\d|(?i:\b(?:{_alternation(sorted(words), False)})s?\b)")
 
@@ -216,5 +217,11 @@ def _compile(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
         "later": rf"(?<![\w-])(?P<n>\d+|(?i:{numbers}))\s+{units}\s+(?P<dir>later|earlier|after|before)\b",
         "next_unit": rf"(?<![\w-])(?i:the)\s+(?P<dir>next|following|previous|preceding)\s+{unit1}\b",
         "unit_before": rf"(?<![\w-])(?i:the)\s+{unit1}\s+(?P<dir>before|after)\b",
+        # the time of an act told before ("At the time, Algiers accused Madrid", "recalled its ambassador
+        # within days", "Days later, ..."): counted from the date an earlier sentence set
+        "same": r"(?<![\w-])(?i:(?P<same>at\s+the\s+time|at\s+that\s+time|(?:on\s+)?the\s+same\s+day"
+        r"|(?:later\s+)?that\s+(?:same\s+)?day|soon\s+afterwards?|shortly\s+afterwards?"
+        r"|(?:soon|shortly)\s+thereafter)|within\s+(?P<within>hours|days|weeks)"
+        r"|(?P<later>hours|days|weeks|months)\s+later)(?![\w-])",
     }
     return {name: re.compile(source) for name, source in sources.items()}
