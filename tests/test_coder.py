@@ -38,6 +38,25 @@ CASES = [
      ("JOR", "COERCE", "LEG", "2016-08-28", "2016-08-28", "text", "occurred")),
     ("Brazilian senators voted on Wednesday to impeach President Dilma Rousseff.",
      ("LEG", "COERCE", "Dilma Rousseff", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # (fourteenth session, from the probe helpers' reports) supplies halted, leaders overthrown, amounts
+    # counted ("hundreds of missiles", "$95 million in aid"), investigators, the Cook Islands, freezes
+    # lifted, visits suspended
+    ("Gazprom halted gas deliveries to Moldova on Monday.",
+     ("Gazprom", "SANCTION", "MDA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Soldiers overthrew the president of Burkina Faso in October 2014.",
+     ("MIL", "COERCE", "Blaise Compaoré", "2014-10-01", "2014-10-31", "text", "occurred")),
+    ("Iran shipped hundreds of missiles to Syria last year.",
+     ("IRN", "AID", "SYR", "2015-01-01", "2015-12-31", "text", "occurred")),
+    ("Washington suspended $95 million in aid to Egypt in August.",
+     ("USA", "SANCTION", "EGY", "2016-08-01", "2016-08-31", "text", "occurred")),
+    ("South Korean investigators arrested the former defence minister on Monday.",
+     ("KOR", "COERCE", "KOR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("New Zealand suspended aid to the Cook Islands on Monday.",
+     ("NZL", "SANCTION", "COK", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Algeria lifted the freeze on payments to Spain in June.",
+     ("DZA", "CONCEDE", "ESP", "2016-06-01", "2016-06-30", "text", "occurred")),
+    ("China suspended all planned high-level visits to Japan on Monday.",
+     ("CHN", "SANCTION", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # action announced against someone is a threat; "it" taking action is whoever "it" is (not "it takes
     # time"); action taken is no threat
     ("On Monday, Tehran said it would take all necessary measures against Britain.",
@@ -1708,3 +1727,16 @@ def test_a_time_told_before_dates_the_next_paragraph(later: str, plover: str, st
     text = f"In March 2014, Spain backed Morocco's autonomy plan for Western Sahara.\n\n{later}"
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == plover]
     assert [(str(e.date.start), str(e.date.end), e.date.basis) for e in events] == [(start, end, "text")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plot alleged is no overthrow by the court that judges it; free access is no release
+        "A Tbilisi court sentenced three opposition leaders for plotting to overthrow the government.",
+        "Human Rights Watch called on the government to allow UN investigators free access to the camps.",
+    ],
+)
+def test_no_overthrow_or_release_is_read_into(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.trigger.lower() in ("overthrow", "free")]

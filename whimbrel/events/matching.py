@@ -63,6 +63,8 @@ def _requirement(
         pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
         # "recalled all of its diplomats", "expelled some of the envoys": the counted noun is the object
         parts = [p for c in pool if c.lemma_.lower() in _PARTITIVES for p in c.children if p.lower_ == "of"]
+        # "suspended $11 million in development funding": the amount's "in" object is what it counts
+        parts += [p for c in pool if c.lemma_.lower() in _AMOUNTS for p in c.children if p.lower_ == "in"]
         pool += [g for p in parts if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
         if blocking and token.dep_ == "acl" and token.tag_ == "VBN":
             # "a statement released by his lawyer" is no release of people (a participle that describes
@@ -128,9 +130,13 @@ def _requirement(
 
 
 # heads of a partitive object ("all of its diplomats")
-_PARTITIVES = frozenset(
-    {"all", "some", "most", "many", "several", "dozens", "hundreds", "scores", "state"}
-)  # fmt: skip ("declared a state of emergency": fourteenth session)
+# (fourteenth session) the lemmas of "hundreds", "dozens", "thousands"; "a handful of", "a number of"; "a
+# state of emergency"
+_AMOUNTS = frozenset({"million", "billion", "trillion", "$", "dollar", "euro", "pound", "yuan", "yen"})
+_PARTITIVES = frozenset({
+    "all", "some", "most", "many", "several", "dozens", "hundreds", "scores", "hundred", "dozen", "thousand",
+    "thousands", "handful", "number", "state",
+})  # fmt: skip
 
 
 def _infinitive(clause: Token) -> bool:
