@@ -1740,3 +1740,19 @@ def test_a_time_told_before_dates_the_next_paragraph(later: str, plover: str, st
 def test_no_overthrow_or_release_is_read_into(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.trigger.lower() in ("overthrow", "free")]
+
+
+def test_a_means_shares_the_status_of_its_act() -> None:
+    # (fourteenth session) "by targeting" is how the asked-for act would be done: asked for, not done
+    text = "Ukraine urged the EU on Monday to go further by targeting Iranian ports."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert {e.status for e in events if e.code.plover == "ASSAULT"} == {"hypothetical"}
+    done = whimbrel.code(
+        "Russia responded on Monday by expelling two Polish diplomats.", published=PUB, fmt="text"
+    )
+    assert {e.status for e in done if e.code.plover == "SANCTION"} == {"occurred"}
+
+
+def test_calls_by_someone_are_no_phone_calls() -> None:
+    text = "The junta has ignored repeated calls by the African Union and the United Nations to free him."
+    assert "CONSULT" not in {e.code.plover for e in whimbrel.code(text, published=PUB, fmt="text")}

@@ -436,6 +436,9 @@ def _prep(prep: Token, found: _Found) -> _Step | None:
         return _Step(gov, False, True)
     if _speech(gov, keys, text, found):
         return _Step(gov, False, True, speech=True)
+    if low == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
+        # "urged the EU to go further by targeting Iran's ports": the means shares its act's status
+        return _Step(gov, True, negated)
     return _Step(gov, False, negated)
 
 
