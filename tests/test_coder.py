@@ -1756,3 +1756,13 @@ def test_a_means_shares_the_status_of_its_act() -> None:
 def test_calls_by_someone_are_no_phone_calls() -> None:
     text = "The junta has ignored repeated calls by the African Union and the United Nations to free him."
     assert "CONSULT" not in {e.code.plover for e in whimbrel.code(text, published=PUB, fmt="text")}
+
+
+def test_the_judges_are_the_court_named_before() -> None:
+    # (fourteenth session) "the judges" after an international court are that court, not the story's
+    text = ("The International Court of Justice held hearings on Monday. "
+            "The judges will rule on whether to order Israel to halt the offensive.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REQUEST"]
+    assert [(e.source.name, e.source.country, e.target and e.target.country) for e in events] == [
+        ("International Court of Justice", None, "ISR")
+    ]

@@ -155,7 +155,12 @@ def named_by_head(mentions: Sequence[Mention], head: Token, position: tuple[int,
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return []
     word = head.lemma_.lower()
+    endings = _MEMBERS_OF.get(word, (word,))
     for actor in _recent_organisations(mentions, position):
-        if actor.name and actor.name.lower().split()[-1] == word:
+        if actor.name and actor.name.lower().split()[-1] in endings:
             return [actor]
     return []
+
+
+# "the judges" after "the International Court of Justice" are the court's (fourteenth session)
+_MEMBERS_OF = {"judge": ("court", "tribunal", "justice"), "justice": ("court", "justice")}
