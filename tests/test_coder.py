@@ -57,6 +57,11 @@ CASES = [
      ("DZA", "CONCEDE", "ESP", "2016-06-01", "2016-06-30", "text", "occurred")),
     ("China suspended all planned high-level visits to Japan on Monday.",
      ("CHN", "SANCTION", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # blame by linking to a crime; a spy network uncovered accuses its backer
+    ("Prosecutors in Kinshasa linked the former president to the clashes on Monday.",
+     ("JUD", "ACCUSE", "COD", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Ukraine said on Monday it had uncovered a Hungarian military intelligence network.",
+     ("UKR", "ACCUSE", "HUN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # action announced against someone is a threat; "it" taking action is whoever "it" is (not "it takes
     # time"); action taken is no threat
     ("On Monday, Tehran said it would take all necessary measures against Britain.",
@@ -1755,7 +1760,10 @@ def test_a_means_shares_the_status_of_its_act() -> None:
 
 def test_calls_by_someone_are_no_phone_calls() -> None:
     text = "The junta has ignored repeated calls by the African Union and the United Nations to free him."
-    assert "CONSULT" not in {e.code.plover for e in whimbrel.code(text, published=PUB, fmt="text")}
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert "CONSULT" not in {e.code.plover for e in events}
+    # the release asked for in the calls has not happened
+    assert {e.status for e in events if e.code.plover == "CONCEDE"} <= {"hypothetical"}
 
 
 def test_the_judges_are_the_court_named_before() -> None:

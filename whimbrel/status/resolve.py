@@ -409,6 +409,10 @@ def _advcl(node: Token, gov: Token, found: _Found) -> _Step:
         return _Step(gov, False, False)
     if _is_passive(gov):  # "is being pressured by Congress to help": an infinitive parsed as adverbial
         return _xcomp(node, gov, found)
+    for obj in (c for c in gov.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < node.i):
+        if found.cues.get("noun", obj.lemma_.lower()) is not None:
+            # "ignored calls by the AU to free him": the infinitive is the noun's (parsed as the verb's)
+            return _noun_governor(obj, obj.lower_, found)
     addressed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ADDRESSING) for c in gov.children)
     if addressed and any(found.cues.get("verb", key) is not None for key in _verb_keys(gov)):
         # "will press Tehran to free them", "called on Iran to free him": an infinitive parsed as adverbial
