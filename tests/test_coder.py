@@ -1774,3 +1774,16 @@ def test_the_judges_are_the_court_named_before() -> None:
     assert [(e.source.name, e.source.country, e.target and e.target.country) for e in events] == [
         ("International Court of Justice", None, "ISR")
     ]
+
+
+def test_a_former_leader_in_an_international_post_speaks_for_the_body() -> None:
+    # (fourteenth session) a known person out of office whose apposed role is an international body's
+    text = "Roza Otunbayeva, the head of the UN mission in Afghanistan, urged the Taliban to end the ban."
+    events = [
+        e for e in whimbrel.code(text, published="2024-09-02", fmt="text") if e.code.plover == "REQUEST"
+    ]
+    assert [(e.source.name, e.source.country, e.source.sector) for e in events] == [
+        ("Roza Otunbayeva", None, "IGO")
+    ]
+    former = whimbrel.code("Former president Roza Otunbayeva criticised the government.", published=PUB)
+    assert {(e.source.country, e.source.sector) for e in former} == {("KGZ", "ELI")}

@@ -490,6 +490,10 @@ class ArticleActors(References):
                 if actor.sector == "ELI" and titles and not _former(r):
                     # "Interior Minister Ivica Dacic": the text's own title is newer than the dictionary
                     actor = replace(actor, sector=titles[0].sector)
+                if actor.sector == "ELI" and not _former(r):
+                    body = self._apposed_body(r.head)
+                    if body is not None:  # "Roza Otunbayeva, head of the UN mission": her role now
+                        actor = replace(actor, country=body.country, sector=body.sector)
                 return [actor]
             if kind == "org":
                 assert isinstance(value, Organisation)
@@ -518,6 +522,29 @@ class ArticleActors(References):
             for m in self._people_named(r.head.text, position):
                 return _retext(mention_actors(m, when), r.text, r.span)
         return []
+
+    def _apposed_body(self, head: Token) -> Organisation | None:
+        """The international body a role apposed to a name belongs to ("X, the head of the UN mission"; "the
+        UN envoy, X"), if any (fourteenth session)."""
+        roles = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            roles.append(head.head)
+        for role in roles:
+            reading = self._read(role)
+            hm = reading.head_match
+            if not any(a and a.person for a in (hm.agent if hm is not None else None, *reading.agents())):
+                continue
+            owners = [
+                o
+                for p in role.children
+                if p.dep_ == "prep" and p.lower_ in ("of", "at")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]  # fmt: skip ("the head of the UN mission")
+            for body in (self._read(t).organisation() for t in (role, *owners)):
+                if body is not None and not body.members and body.country is None:
+                    return body
+        return None
 
     def _people_named(self, last_name: str, position: tuple[int, int]) -> Iterator[Mention]:
         """The people mentioned before ``position`` whose last name is ``last_name``, latest first; a mention
