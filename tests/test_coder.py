@@ -57,6 +57,9 @@ CASES = [
      ("DZA", "CONCEDE", "ESP", "2016-06-01", "2016-06-30", "text", "occurred")),
     ("China suspended all planned high-level visits to Japan on Monday.",
      ("CHN", "SANCTION", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # an active conjunct of a passive verb is its passive subject's act, not the agent's
+    ("Matteo Renzi said on Monday he was astonished by the ruling and accused the judges of bias.",
+     ("Matteo Renzi", "ACCUSE", "JUD", "2016-08-29", "2016-08-29", "text", "occurred")),
     # blame by linking to a crime; a spy network uncovered accuses its backer
     ("Prosecutors in Kinshasa linked the former president to the clashes on Monday.",
      ("JUD", "ACCUSE", "COD", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -366,6 +366,14 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 # perfect reported clause is the speaker's own act
                 verb, fallback = head.head, True
                 continue
+            active = not is_passive(verb) and (
+                verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
+            )
+            undergoer = passive_subject(head) if active and is_passive(head) else None
+            if undergoer is not None:
+                # "she was astonished by the ruling and accused the judges": an active conjunct of a passive
+                # verb is done by its passive subject, not by the agent ("the ruling") (fourteenth session)
+                return Found(with_conjuncts(undergoer), fallback)
             verb = head
             continue
         return Found(())
