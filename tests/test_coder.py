@@ -57,6 +57,9 @@ CASES = [
      ("DZA", "CONCEDE", "ESP", "2016-06-01", "2016-06-30", "text", "occurred")),
     ("China suspended all planned high-level visits to Japan on Monday.",
      ("CHN", "SANCTION", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # an invasion is an attack by force (PLOVER ASSAULT), as is a city captured
+    ("Iraq invaded Kuwait in August 1990.",
+     ("IRQ", "ASSAULT", "KWT", "1990-08-01", "1990-08-31", "text", "occurred")),
     # an active conjunct of a passive verb is its passive subject's act, not the agent's
     ("Matteo Renzi said on Monday he was astonished by the ruling and accused the judges of bias.",
      ("Matteo Renzi", "ACCUSE", "JUD", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -433,7 +436,7 @@ def test_who_reports_an_act_is_never_its_fall_back_target(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "plover"),
     [
-        ("Years after the American invasion, Baghdad still relies on Washington for security.", "COERCE"),
+        ("Years after the American invasion, Baghdad still relies on Washington for security.", "ASSAULT"),
         ("The Oslo peace talks collapsed in 2000, and Israel blamed the Palestinians.", "CONSULT"),
     ],
 )

@@ -148,7 +148,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Officials said Syrian troops shelled the town of Idlib.", [("troops", "194", "Idlib")]),
     ("Israel launched airstrikes on Gaza on Tuesday.", [("Israel", "195", "Gaza")]),
     ("Hamas fighters clashed with Israeli troops near the border.", [("fighters", "19", "troops")]),
-    ("Russia invaded Ukraine in February.", [("Russia", "192", "Ukraine")]),
+    ("Russia invaded Ukraine in February.", [("Russia", "190", "Ukraine")]),
     ("Militants attacked a police station in Kabul.", [("Militants", "190", "police")]),
     ("Gunmen kidnapped two aid workers in Mali.", [("Gunmen", "181", "workers")]),
     ("The president, who met Abe on Monday, imposed sanctions on Russia.",
