@@ -57,6 +57,9 @@ CASES = [
      ("DZA", "CONCEDE", "ESP", "2016-06-01", "2016-06-30", "text", "occurred")),
     ("China suspended all planned high-level visits to Japan on Monday.",
      ("CHN", "SANCTION", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # an envoy called in is summoned
+    ("The French foreign ministry called in the Russian ambassador on Monday.",
+     ("FRA", "ACCUSE", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
     # an invasion is an attack by force (PLOVER ASSAULT), as is a city captured
     ("Iraq invaded Kuwait in August 1990.",
      ("IRQ", "ASSAULT", "KWT", "1990-08-01", "1990-08-31", "text", "occurred")),
@@ -1793,3 +1796,11 @@ def test_a_former_leader_in_an_international_post_speaks_for_the_body() -> None:
     ]
     former = whimbrel.code("Former president Roza Otunbayeva criticised the government.", published=PUB)
     assert {(e.source.country, e.source.sector) for e in former} == {("KGZ", "ELI")}
+
+
+def test_a_meeting_planned_is_the_meeting_planned_not_a_second_event() -> None:
+    # (fourteenth session) "plans to meet" gives the planned consultation only; a promise is still an intent
+    planned = whimbrel.code("Kerry plans to meet Lavrov in Geneva next week.", published=PUB, fmt="text")
+    assert [(e.code.plover, e.status) for e in planned] == [("CONSULT", "planned")]
+    promised = whimbrel.code("Kerry promised on Monday to visit Moscow.", published=PUB, fmt="text")
+    assert "AGREE" in {e.code.plover for e in promised}

@@ -69,7 +69,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The minister made a proposal for a meeting with Abbas.", [("minister", "036", "Abbas")]),
     ("Colombia signed a peace agreement with the FARC rebels in Havana.", [("Colombia", "057", "rebels")]),
     ("Japan pledged $2 billion in aid to Ukraine.", [("Japan", "033", "Ukraine")]),
-    ("Macron plans to visit Algeria next month.", [("Macron", "036", "Algeria")]),
+    ("Macron plans to visit Algeria next month.", [("Macron", "042", "Algeria")]),  # planned, no 036
     # SUPPORT
     ("Modi praised Japan for its investment in Indian railways.", [("Modi", "051", "Japan")]),
     ("The German chancellor congratulated Biden on his election victory.", [("chancellor", "051", "Biden")]),
