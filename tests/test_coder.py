@@ -57,6 +57,11 @@ CASES = [
      ("DZA", "CONCEDE", "ESP", "2016-06-01", "2016-06-30", "text", "occurred")),
     ("China suspended all planned high-level visits to Japan on Monday.",
      ("CHN", "SANCTION", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # a presidency, a law society and a bar association are actors
+    ("The Syrian presidency condemned the Israeli strikes on Monday.",
+     ("SYR", "ACCUSE", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The Law Society of Kenya condemned the Kenyan government on Monday.",
+     ("KEN", "ACCUSE", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # an envoy called in is summoned
     ("The French foreign ministry called in the Russian ambassador on Monday.",
      ("FRA", "ACCUSE", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
