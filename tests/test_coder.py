@@ -57,6 +57,12 @@ CASES = [
      ("DZA", "CONCEDE", "ESP", "2016-06-01", "2016-06-30", "text", "occurred")),
     ("China suspended all planned high-level visits to Japan on Monday.",
      ("CHN", "SANCTION", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # an envoy recalled naming no host is recalled from the country the story is about; coming to someone's
+    # defence; people forcibly returned; the Rome Statute's city is no party
+    ("Spain's foreign minister came to Guterres's defence on Tuesday.",
+     ("ESP", "SUPPORT", "António Guterres", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Thailand forcibly returned 109 Uyghurs to China in July 2015.",
+     ("THA", "COERCE", "CHN", "2015-07-01", "2015-07-31", "text", "occurred")),
     # a presidency, a law society and a bar association are actors
     ("The Syrian presidency condemned the Israeli strikes on Monday.",
      ("SYR", "ACCUSE", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -1809,3 +1815,10 @@ def test_a_meeting_planned_is_the_meeting_planned_not_a_second_event() -> None:
     assert [(e.code.plover, e.status) for e in planned] == [("CONSULT", "planned")]
     promised = whimbrel.code("Kerry promised on Monday to visit Moscow.", published=PUB, fmt="text")
     assert "AGREE" in {e.code.plover for e in promised}
+
+
+def test_an_envoy_recalled_from_nowhere_named_is_recalled_from_the_story_country() -> None:
+    text = ("Argentina's President Javier Milei insulted Spain's prime minister on Sunday. "
+            "Spain recalled its ambassador for consultations on Monday.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "SANCTION"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [("ESP", "ARG")]

@@ -46,6 +46,7 @@ _CLAIM_CAMEO = "112"  # accuse
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
+_RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
 # Visits and travel take their destination as the place of the event ("visited Moscow").
@@ -503,6 +504,11 @@ class Coder:
             partner = pt.partner(prior, sources[0])
             if partner is not None:
                 return sources, [partner], True
+        if len(sources) == 1 and code.cameo == _RECALL and sources[0].sector == "GOV":
+            # "Albares recalled the ambassador for consultations": from the country the story is about
+            addressee = pt.story_country(resolver.context, sources[0])
+            if addressee is not None:
+                return sources, [addressee], True
         if (
             len(sources) == 1
             and code.cameo[:2] in _APPEALS
