@@ -1822,3 +1822,13 @@ def test_an_envoy_recalled_from_nowhere_named_is_recalled_from_the_story_country
             "Spain recalled its ambassador for consultations on Monday.")  # fmt: skip
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "SANCTION"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [("ESP", "ARG")]
+
+
+def test_a_vote_referred_back_is_aimed_at_whoever_voted() -> None:
+    # (fourteenth session) "welcomed the vote": the vote told before is the parliament's
+    text = ("Armenia's parliament voted on Tuesday to ratify the treaty with the International Criminal "
+            "Court. Washington welcomed the vote.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "SUPPORT"]
+    assert [
+        (e.source.country, e.target and e.target.country, e.target and e.target.sector) for e in events
+    ] == [("USA", "ARM", "LEG")]
