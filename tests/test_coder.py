@@ -1832,3 +1832,11 @@ def test_a_vote_referred_back_is_aimed_at_whoever_voted() -> None:
     assert [
         (e.source.country, e.target and e.target.country, e.target and e.target.sector) for e in events
     ] == [("USA", "ARM", "LEG")]
+
+
+def test_a_past_relative_clause_is_set_in_the_sentences_fronted_time() -> None:
+    # (fourteenth session) "where protesters attacked …" has no time of its own: July 2015, not publication
+    text = ("In July 2015, Thailand deported 109 Uyghurs to Turkey's neighbour China, where demonstrators "
+            "attacked the Thai consulate.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
+    assert [(str(e.date.start), str(e.date.end)) for e in events] == [("2015-07-01", "2015-07-31")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whimbrel.records import UNKNOWN_DATE, DateRange
 from whimbrel.time.expressions import (
@@ -109,6 +109,13 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
                 # the day it was reported; what is to come keeps no date of its own
                 return [] if is_future(trigger, lex) else _owned(head, anchors, lex)
         elif dep not in CLIMB:
+            if dep == "relcl" and node.tag_ == "VBD" and not any(c.dep_ == "aux" for c in node.children):
+                # "In July 2015, Thailand deported 109 Uyghurs to China, where protesters attacked its
+                # consulate": a past relative clause with no time of its own is set in the sentence's
+                # fronted time (fourteenth session)
+                fronted = _fronted(doc[trigger.sent.start : trigger.sent.end], anchors, lex)
+                if fronted:
+                    return fronted
             break
         node = head
     future = is_future(trigger, lex)
@@ -119,6 +126,13 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
     if len(exprs) == 1 and _single_clause(trigger) and anchors:
         return exprs
     return []
+
+
+def _fronted(sent: Span, anchors: list[tuple[TimeExpr, Token]], lex: TimeLexicon) -> list[TimeExpr]:
+    """The time expression a sentence opens with, attached to its main verb ("In July 2015, …"), if any."""
+    root = sent.root
+    hits = _owned(root, anchors, lex)
+    return [e for e in hits if e.start is not None and e.anchor < root.i and e.anchor - sent.start <= 3]
 
 
 def _in_phrase(anchor: Token, noun: Token) -> bool:
