@@ -63,6 +63,11 @@ CASES = [
      ("ESP", "SUPPORT", "António Guterres", "2016-08-30", "2016-08-30", "text", "occurred")),
     ("Thailand forcibly returned 109 Uyghurs to China in July 2015.",
      ("THA", "COERCE", "CHN", "2015-07-01", "2015-07-31", "text", "occurred")),
+    # an issue raised with someone is talked over with them; a stake seized from a company is taken from it
+    ("Japan's foreign minister raised the issue with his Chinese counterpart on Monday.",
+     ("JPN", "CONSULT", "CHN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Argentina seized a majority stake in YPF from Repsol in 2012.",
+     ("ARG", "COERCE", "Repsol", "2012-01-01", "2012-12-31", "text", "occurred")),
     # a presidency, a law society and a bar association are actors
     ("The Syrian presidency condemned the Israeli strikes on Monday.",
      ("SYR", "ACCUSE", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
