@@ -1851,3 +1851,19 @@ def test_a_past_relative_clause_is_set_in_the_sentences_fronted_time() -> None:
             "attacked the Thai consulate.")  # fmt: skip
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
     assert [(str(e.date.start), str(e.date.end)) for e in events] == [("2015-07-01", "2015-07-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "basis"),
+    [
+        # (fourteenth session) a time the parser hung on the reported clause before its subject is when it
+        # was said: the withdrawal itself has no day of its own
+        ("Russia said on Monday it would withdraw its troops from the border.", PUB, "publication"),
+        ("Russia said it would withdraw its troops from the border on Monday.", "2016-09-05", "text"),
+    ],
+)
+def test_a_time_between_said_and_its_clause_is_when_it_was_said(text: str, start: str, basis: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert [(str(e.date.start), e.date.basis) for e in events if e.code.plover == "RETREAT"] == [
+        (start, basis)
+    ]

@@ -162,8 +162,26 @@ def _anchor(sent: Span, cand: _Candidate, spans: list[tuple[int, int]], lex: Tim
         if inside or head.pos_ == "ADP" or head.dep_ == "prep" or head.lower_ in lex.time_nouns:
             token = head
             continue
-        return head.i
+        return _reported_at(head, span).i
     return token.i
+
+
+def _reported_at(verb: Token, span: Span) -> Token:
+    """The reporting verb a time expression the parser hung on a reported clause really modifies: "Russia
+    said on Monday it would withdraw" (between "said" and the clause's subject) is when it was said."""
+    teller = verb.head
+    if verb.dep_ != "ccomp" or teller.i >= span.start or teller.pos_ not in ("VERB", "AUX"):
+        return verb
+    if teller.lemma_.lower() not in default_lexicon().reporting:
+        return verb
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if (
+        subject is None
+        or subject.left_edge.i < span.end
+        or any(c.dep_ == "mark" and c.i < span.start for c in verb.children)
+    ):
+        return verb  # ("said that on Monday troops would …": the clause's own time)
+    return teller
 
 
 def clause_verb(token: Token) -> Token:
