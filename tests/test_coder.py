@@ -1867,3 +1867,13 @@ def test_a_time_between_said_and_its_clause_is_when_it_was_said(text: str, start
     assert [(str(e.date.start), e.date.basis) for e in events if e.code.plover == "RETREAT"] == [
         (start, basis)
     ]
+
+
+def test_it_joined_after_a_report_about_a_person_is_the_reporter() -> None:
+    # (fourteenth session) "it" in a clause joined to "said" refers past the person inside the report
+    text = ("The Argentine presidency said Milei would not apologise, and it accused the Spanish "
+            "government of meddling.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.source.country, e.source.sector, e.target and e.target.country) for e in events] == [
+        ("ARG", "GOV", "ESP")
+    ]

@@ -215,10 +215,23 @@ class References:
             # plural ("Ukraine said Russian forces shelled its positions")
             own = h.dep_ not in SUBJECT_DEPS and (t.head.i == verb.i or verb.head.i == t.head.i)
             if t.dep_ in SUBJECT_DEPS and not (own and (t.head.i == verb.i or t.tag_ == "NNS")):
-                return self._group_subject(t, when, position)
+                found = self._group_subject(t, when, position)
+                if found or not _person_inside_report(t, h, self._names_person(t, when, position)):
+                    return found
+                # "The presidency said Milei would not apologise, and it accused Spain": "it" is not the
+                # person inside the report, but the subject of the verb its clause is joined to
         key = (position[0], first)
         previous = [actors for at, actors in self.subjects if at < key]
         return list(previous[-1]) if previous else []
+
+    def _names_person(self, t: Token, when: date | None, position: tuple[int, int]) -> bool:
+        """Whether subject ``t`` names a person ("Milei", "the president")."""
+        if t.ent_type_ == "PERSON":
+            return True
+        hm = self._read(t).head_match
+        if hm is not None and hm.entry is not None:
+            return hm.entry[0] == "person"
+        return hm is not None and hm.agent is not None and hm.agent.person
 
     def _group_subject(
         self, t: Token, when: date | None, position: tuple[int, int], r: Reading | None = None
@@ -275,3 +288,10 @@ class References:
             if start <= h.i < end:
                 return start
         return h.sent.start
+
+
+def _person_inside_report(subject: Token, it: Token, person: bool) -> bool:
+    """``subject`` heads a clause reported by a verb that ``it``'s clause is conjoined to ("said Milei would
+    not apologise, and it accused …"), so "it" may refer past it (fourteenth session)."""
+    clause, own = subject.head, it.head
+    return clause.dep_ == "ccomp" and own.dep_ == "conj" and own.head.i == clause.head.i and person
