@@ -63,6 +63,9 @@ CASES = [
      ("ESP", "SUPPORT", "António Guterres", "2016-08-30", "2016-08-30", "text", "occurred")),
     ("Thailand forcibly returned 109 Uyghurs to China in July 2015.",
      ("THA", "COERCE", "CHN", "2015-07-01", "2015-07-31", "text", "occurred")),
+    # of two subjects the parser read ("the EU's border agency Frontex"), the one that is an actor acts
+    ("The European Union's border agency Frontex sent officers to Lithuania on Monday.",
+     ("Frontex", "AID", "LTU", "2016-08-29", "2016-08-29", "text", "occurred")),
     # assurances given are a promise
     ("China gave assurances to Thailand on Monday that the men would be treated well.",
      ("CHN", "AGREE", "THA", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -288,6 +288,10 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             if not children(verb, SUBJ) or _asked_aside(verb):
                 return Found(())  # an agentless passive: whoever did it is not named here
         subj = children(verb, SUBJ)
+        if len(subj) > 1 and is_actor is not None:
+            # "The EU's border agency Frontex has sent officers", parsed with two subjects: the one that
+            # names an actor (fourteenth session)
+            subj = [t for t in subj if is_actor(t)] or subj
         if subj:
             named = _named(_resolve_relative(subj[0], verb), is_actor)
             if is_actor is not None and not is_actor(named):
