@@ -66,6 +66,9 @@ CASES = [
     # of two subjects the parser read ("the EU's border agency Frontex"), the one that is an actor acts
     ("The European Union's border agency Frontex sent officers to Lithuania on Monday.",
      ("Frontex", "AID", "LTU", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # confidence expressed in someone is support
+    ("Germany expressed confidence in the Polish government on Monday.",
+     ("DEU", "SUPPORT", "POL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # assurances given are a promise
     ("China gave assurances to Thailand on Monday that the men would be treated well.",
      ("CHN", "AGREE", "THA", "2016-08-29", "2016-08-29", "text", "occurred")),
