@@ -216,7 +216,7 @@ class References:
             own = h.dep_ not in SUBJECT_DEPS and (t.head.i == verb.i or verb.head.i == t.head.i)
             if t.dep_ in SUBJECT_DEPS and not (own and (t.head.i == verb.i or t.tag_ == "NNS")):
                 found = self._group_subject(t, when, position)
-                if found or not _person_inside_report(t, h, self._names_person(t, when, position)):
+                if found or not _person_inside_report(t, h, self._names_person(t)):
                     return found
                 # "The presidency said Milei would not apologise, and it accused Spain": "it" is not the
                 # person inside the report, but the subject of the verb its clause is joined to
@@ -224,7 +224,7 @@ class References:
         previous = [actors for at, actors in self.subjects if at < key]
         return list(previous[-1]) if previous else []
 
-    def _names_person(self, t: Token, when: date | None, position: tuple[int, int]) -> bool:
+    def _names_person(self, t: Token) -> bool:
         """Whether subject ``t`` names a person ("Milei", "the president")."""
         if t.ent_type_ == "PERSON":
             return True

@@ -350,6 +350,9 @@ class Phrases:
         self.doc, self.readings, self.entities = doc, {}, None
 
 
+_STANCES = frozenset({"pro", "anti"})  # "pro-Russian", "anti-American": a side taken, no nationality
+
+
 def _backers(table: ActorDictionary, doc: Doc, start: int, end: int) -> set[int]:
     """Tokens naming a backer inside the phrase: the part before the hyphen of "Russian-backed",
     "Iranian-sponsored" (words.tsv kind ``backer``), and the side a stance is for or against ("the
@@ -364,9 +367,6 @@ def _backers(table: ActorDictionary, doc: Doc, start: int, end: int) -> set[int]
         elif word.lower_ in _STANCES and i + 2 < end and doc[i + 1].text == "-" and not word.whitespace_:
             found.add(i + 2)
     return found
-
-
-_STANCES = frozenset({"pro", "anti"})
 
 
 def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[Match]) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from whimbrel.actors.dictionary import ActorDictionary, norm
+from whimbrel.actors.dictionary import ActorDictionary, Entry, norm
 from whimbrel.actors.phrase import Phrases, Reading, read_phrase
 from whimbrel.geo import Gazetteer
 
@@ -60,10 +60,9 @@ class PlaceIndex:
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_:
             # "Guinea-Bissau", "Timor-Leste": the model's entity often stops at the hyphen
             joined = f"{text} {doc[end + 1].text}"  # (the dictionaries key hyphens as spaces)
-            if self.table.exact.get(joined) or self.table.lexicon.get(joined.lower()):
+            if self._entries(joined):
                 text = joined
-        entries = self.table.exact.get(text) or self.table.lexicon.get(text.lower()) or []
-        for kind, value in entries[:1]:
+        for kind, value in self._entries(text)[:1]:
             return value if kind in PLACE_KINDS and isinstance(value, str) else None
         if not gazetteer or self.gazetteer is None:
             return None
@@ -106,16 +105,19 @@ class PlaceIndex:
             # A country's name the small model tags as no entity at all ("suspends Madagascar", "Madagascar,
             # a former French colony, ..."): only the dictionary's countries, written as it keys them.
             if token.ent_iob_ == "O" and token.pos_ == "PROPN":
-                entries = self.table.exact.get(token.text) or self.table.lexicon.get(token.lower_)
+                entries = self._entries(token.text)
                 if entries and entries[0][0] == "country" and isinstance(entries[0][1], str):
                     mentioned.append((token.i, entries[0][1]))
         return [iso3 for _, iso3 in sorted(mentioned)], located
 
     def _names_country(self, span: Span) -> bool:
         """Whether ``span`` names a country itself (or its people), not a city in it."""
-        text = norm(span.text)
-        entries = self.table.exact.get(text) or self.table.lexicon.get(text.lower()) or []
+        entries = self._entries(norm(span.text))
         return bool(entries) and entries[0][0] in ("country", "adjective")
+
+    def _entries(self, text: str) -> list[Entry]:
+        """The dictionary's entries for ``text``: written as keyed (case-sensitive keys), else lowercased."""
+        return self.table.exact.get(text) or self.table.lexicon.get(text.lower()) or []
 
     def in_phrase(self, head: Token, depth: int = 2) -> str | None:
         """Country of a place attached to ``head`` by in/at/from/of, one level down at most ("students at a

@@ -162,17 +162,17 @@ def _anchor(sent: Span, cand: _Candidate, spans: list[tuple[int, int]], lex: Tim
         if inside or head.pos_ == "ADP" or head.dep_ == "prep" or head.lower_ in lex.time_nouns:
             token = head
             continue
-        return _reported_at(head, span).i
+        return _reported_at(head, span, lex).i
     return token.i
 
 
-def _reported_at(verb: Token, span: Span) -> Token:
+def _reported_at(verb: Token, span: Span, lex: TimeLexicon) -> Token:
     """The reporting verb a time expression the parser hung on a reported clause really modifies: "Russia
     said on Monday it would withdraw" (between "said" and the clause's subject) is when it was said."""
     teller = verb.head
     if verb.dep_ != "ccomp" or teller.i >= span.start or teller.pos_ not in ("VERB", "AUX"):
         return verb
-    if teller.lemma_.lower() not in default_lexicon().reporting:
+    if teller.lemma_.lower() not in lex.reporting:
         return verb
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if (
