@@ -20,6 +20,16 @@ PUB = "2016-09-02"  # a Friday
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (fifteenth session) a body named by its organisation and a kind of group or panel; the AU's Peace and
+    # Security Council is the African Union's, not the U.N.'s
+    ("A U.N. panel accused Nicaragua of abuses on Monday.",
+     ("United Nations", "ACCUSE", "NIC", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The U.N. Group of Experts on Eritrea accused the Eritrean government of abuses on Monday.",
+     ("United Nations", "ACCUSE", "ERI", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("A Kenyan rights group accused the police of torture on Monday.",
+     ("NGO", "ACCUSE", "COP", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The AU Peace and Security Council suspended Guinea from all its activities on Monday.",
+     ("African Union", "SANCTION", "GIN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (fourteenth session) a member suspended from a bloc, a bloc left, a participation frozen, an agreement
     # ended (no agreement then), a chamber dissolved, a president impeached
     ("The Southern African Development Community suspended Lesotho from the bloc on Monday.",
@@ -1883,3 +1893,29 @@ def test_it_joined_after_a_report_about_a_person_is_the_reporter() -> None:
     assert [(e.source.country, e.source.sector, e.target and e.target.country) for e in events] == [
         ("ARG", "GOV", "ESP")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # (fifteenth session) a deed told before, judged in a reported clause, is an accusation of its doer
+        (
+            "Zambia's government banned all opposition rallies on Monday. Amnesty International said the "
+            "measures violated the right to peaceful assembly.",
+            ("ZMB", "GOV"),
+        ),
+        (
+            "Police in Minsk detained 30 journalists on Monday. The European Union said the detentions "
+            "raised serious questions about the rule of law.",
+            ("BLR", "COP"),
+        ),
+        (
+            "Police in Minsk detained 30 journalists on Monday. The European Union said the detentions fell "
+            "short of Belarus's commitments.",
+            ("BLR", "COP"),
+        ),
+    ],
+)
+def test_a_deed_judged_in_a_reported_clause_accuses_its_doer(text: str, target: tuple[str, str]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.target.country, e.target.sector) for e in events if e.target is not None] == [target]

@@ -410,9 +410,16 @@ class ArticleActors(References):
             # a bare quantifier subject is part of the group named before ("… Republicans, and many praised")
             counted = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"]  # fmt: skip
-            if not counted and h.tag_ == "NNS" and any(c.dep_ in ("compound", "amod") for c in h.children):
-                # "rights groups", "student groups", "opposition groups": kinds of group, named by their
-                # modifier, not a quantity of something ("the armed group" still refers back)
+            a_name = h.tag_ == "NNP" and any(c.dep_ == "compound" for c in h.children)
+            if counted and a_name and counted[0].tag_ in ("NNP", "NNPS"):
+                counted = []  # "the U.N. Group of Experts": a name, not a count of experts
+            kinds = ("compound", "amod") if h.tag_ == "NNS" else ("compound",)
+            groupish = word is not None and word[1] == "organisation"  # "group", not "member"
+            kind_of = h.tag_ == "NNS" or (h.tag_ in ("NN", "NNP") and groupish)
+            if not counted and kind_of and any(c.dep_ in kinds for c in h.children):
+                # "rights groups", "student groups", "opposition groups", "a rights group", "a U.N. group":
+                # kinds of group, named by their modifier, not a quantity of something ("the armed group"
+                # still refers back)
                 reading = self._read(h)
                 found = self._interpret(reading, when, position)
                 hm = reading.head_match

@@ -71,7 +71,7 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
             continue
         if child.dep_ in ("dobj", "nsubjpass"):  # "condemned the attack", "their arrest was condemned"
             noun = child
-        elif child.dep_ == "ccomp" and child.lemma_ == "be":  # "said the verdict was politically motivated"
+        elif child.dep_ == "ccomp":  # "said the verdict was politically motivated", "the measures violated"
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
             if not subjects:
                 continue
