@@ -1919,3 +1919,46 @@ def test_it_joined_after_a_report_about_a_person_is_the_reporter() -> None:
 def test_a_deed_judged_in_a_reported_clause_accuses_its_doer(text: str, target: tuple[str, str]) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert [(e.target.country, e.target.sector) for e in events if e.target is not None] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (fifteenth session) the press a speaker talks to is the audience, never a party met
+        "Speaking to reporters in Ankara on Monday, the Turkish foreign minister said the talks went well.",
+        "President Ramaphosa speaks to journalists in Pretoria.",
+        "Talking to state television on Monday, the Iranian president praised the deal.",
+    ],
+)
+def test_speaking_to_the_press_is_no_meeting(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e for e in events if e.code.plover == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "parties"),
+    [
+        # (fifteenth session) a host or mediator acts towards the parties of the occasion it hosts or
+        # brokers: named with "between", the subject of the clause the occasion belongs to, or the parties
+        # of the meeting told just before
+        (
+            "Laos and Vietnam agreed on Monday to reopen the border after talks in Vientiane hosted by "
+            "the Thai prime minister.",
+            "THA",
+            {"LAO", "VNM"},
+        ),
+        ("A truce brokered by Qatar between Sudan and Chad took effect on Monday.", "QAT", {"SDN", "TCD"}),
+        (
+            "Serbian and Kosovar negotiators met in Brussels on Monday. Norway's foreign minister hosted the "
+            "session.",
+            "NOR",
+            {"SRB", "XKX"},
+        ),
+    ],
+)
+def test_a_host_or_mediator_acts_towards_the_occasions_parties(
+    text: str, host: str, parties: set[str]
+) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.cameo in ("043", "045")]
+    assert {e.source.country for e in events} == {host}
+    assert {e.target.country for e in events if e.target is not None} == parties

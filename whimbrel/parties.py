@@ -8,7 +8,7 @@ Small functions over the coder's records (``Actor``, ``Event``) and the trigger'
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -83,6 +83,70 @@ def last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
         if event.code.plover == "ACCUSE" and not any(same_actor(event.source, s) for s in sources):
             return replace(event.source, span=None)
     return None
+
+
+# what a host or mediator hosts or brokers: an occasion whose own parties are the target (fifteenth session)
+_OCCASIONS = frozenset({
+    "talk", "talks", "negotiation", "negotiations", "session", "meeting", "round", "dialogue", "deal",
+    "agreement", "accord", "ceasefire", "truce", "swap", "exchange", "summit",
+})  # fmt: skip
+_OCCASION_WINDOW = 4  # events back in the article where the occasion's parties are looked for
+_JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
+
+
+def occasion_parties(
+    head: Token,
+    sources: list[Actor],
+    prior: list[Event],
+    resolve: Callable[[Token], list[Actor]],
+) -> list[Actor]:
+    """The parties to the occasion a host or mediator is said to host or broker: "talks **between Israel
+    and Hamas** hosted by Egypt"; "**Thailand and Cambodia** agreed to a ceasefire after talks hosted by
+    Malaysia" (the subject of the clause the occasion belongs to); "Fidan hosted the session" (the parties of
+    the article's latest meeting or deal by others).  Empty when none is found."""
+    noun = head.head if head.dep_ == "acl" else None
+    if noun is None:
+        noun = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if noun is None or noun.lemma_.lower() not in _OCCASIONS and noun.lower_ not in _OCCASIONS:
+        return []
+
+    def others(tokens: Iterable[Token]) -> list[Actor]:
+        found: list[Actor] = []
+        for token in tokens:
+            for actor in resolve(token):
+                if not any(same_actor(actor, s) or (actor.country and actor.country == s.country)
+                           for s in sources) and actor not in found:  # fmt: skip
+                    found.append(actor)
+        return found
+
+    between = [o for p in (*noun.children, *head.children) if p.dep_ == "prep"
+               and p.lower_ in ("between", "with") for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    parties = others(t for o in between for t in (o, *o.conjuncts))
+    if len(parties) >= 2:
+        return parties
+    up = noun
+    for _ in range(3):  # "agreed to a ceasefire after talks hosted by …": the clause the occasion is part of
+        if up.dep_ not in ("pobj", "prep", "dobj") or up.head.i == up.i:
+            break
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                parties = others((subject, *subject.conjuncts))
+                if len(parties) >= 2:
+                    return parties
+            break
+    for event in reversed(prior[-_OCCASION_WINDOW:]):
+        if event.code.plover in _JOINT_TYPES and event.target is not None:
+            pair = [replace(a, span=None) for a in (event.source, event.target)]
+            one, other = pair
+            if same_actor(one, other) or (one.country, one.sector) == (other.country, other.sector):
+                continue  # (one side's own people: no two parties)
+            if not any(
+                same_actor(a, s) or (a.country and a.country == s.country) for a in pair for s in sources
+            ):
+                return pair
+    return []
 
 
 def reciprocal(head: Token) -> bool:

@@ -45,6 +45,7 @@ OFF_TOPIC_KEEP = 0.9
 _CLAIM_CAMEO = "112"  # accuse
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
+_HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
@@ -448,6 +449,17 @@ class Coder:
 
         ``speaker`` is who the sentence says reported the act ("..., the KCNA news agency said"): a reporter
         is no party to what it reports, so the sentence fall-back never picks it."""
+        if code.cameo in _HOSTING and (
+            targets == [None]
+            or guessed
+            or all(t is not None and any(t.country == s.country for s in sources) for t in targets)
+        ):
+            # "talks in Putrajaya hosted by Anwar", "Fidan hosted the session": the occasion's parties
+            parties = pt.occasion_parties(
+                head, sources, prior, lambda t: resolver.resolve(t.i, sent.doc, when)
+            )
+            if parties:
+                return sources, list(parties), True
         if targets == [None] and len(sources) >= 2 and pt.reciprocal(head):
             # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
             return sources, list(sources), False

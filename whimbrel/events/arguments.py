@@ -34,8 +34,12 @@ SCHEDULED = frozenset({"due", "set", "poised", "slated", "scheduled"})  # "is du
 THWARTING = frozenset({"block", "veto", "thwart", "foil", "scupper", "torpedo", "stymie", "reject", "oppose"})
 # Dependents inside an object phrase that may name the actor it belongs to ("the Chinese decision").
 AIMING = frozenset({"target", "aim", "hit"})  # participles that say whom an act is aimed at
-AUDIENCES = frozenset({"reporter", "journalist", "newsman", "correspondent", "press", "medium", "media"})
+AUDIENCES = frozenset({
+    "reporter", "journalist", "newsman", "correspondent", "press", "medium", "media",
+    "television", "tv", "radio", "broadcaster", "newspaper", "channel",
+})  # fmt: skip
 TELLING = frozenset({"tell", "brief", "inform", "assure"})
+SPEAKING = frozenset({"speak", "talk", "say"})  # "speaking to reporters", "talked to state television"
 # nouns of handing weapons over: "the transfer of F-16 jets" names what is handed, no party
 TRANSFERS = frozenset({
     "transfer", "delivery", "sale", "supply", "shipment", "purchase", "export", "provision", "acquisition",
@@ -441,13 +445,14 @@ def _expand(tokens: list[Token]) -> tuple[Token, ...]:
 
 
 def audience(token: Token) -> bool:
-    """``token`` is whom a speaker told the news ("told reporters that …", "briefed journalists"): the
-    audience of a statement, never a party to what it says."""
-    return (
-        token.lemma_.lower() in AUDIENCES
-        and token.dep_ in ("dobj", "dative", "obj")
-        and token.head.lemma_.lower() in TELLING
-    )
+    """``token`` is whom a speaker told the news ("told reporters that …", "briefed journalists", "speaking
+    to reporters", "told state television"): the audience of a statement, never a party to what it says."""
+    if token.lemma_.lower() not in AUDIENCES:
+        return False
+    if token.dep_ in ("dobj", "dative", "obj"):
+        return token.head.lemma_.lower() in TELLING
+    up = token.head
+    return token.dep_ == "pobj" and up.lower_ in ("to", "with") and up.head.lemma_.lower() in SPEAKING
 
 
 def steals(token: Token) -> bool:

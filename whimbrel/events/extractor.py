@@ -531,6 +531,8 @@ class EventExtractor:
             and not args.audience(t)
             and t.i not in asked
         ]
+        if tgt.heads and not tgt.fallback and all(args.audience(t) and t.dep_ == "pobj" for t in tgt.heads):
+            return None  # "speaking to reporters", "told state television": the press hears, nobody is met
         if "symmetric" in pat.flags:
             if not sources and len(targets) >= 2:  # "talks between Israel and Hamas"
                 sources, targets = targets[:1], targets[1:]
