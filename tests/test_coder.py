@@ -1962,3 +1962,13 @@ def test_a_host_or_mediator_acts_towards_the_occasions_parties(
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.cameo in ("043", "045")]
     assert {e.source.country for e in events} == {host}
     assert {e.target.country for e in events if e.target is not None} == parties
+
+
+def test_the_sides_are_the_two_parties_that_just_met() -> None:
+    # (fifteenth session) a bare "the sides" refers back as "the two sides" does; "the sides of" does not
+    text = ("Peruvian and Chilean envoys met in Lima on Monday. The sides agreed to reopen the border. "
+            "Trucks lined the sides of the road.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "AGREE"]
+    assert {frozenset((e.source.country, e.target and e.target.country)) for e in events} == {
+        frozenset(("PER", "CHL"))
+    }

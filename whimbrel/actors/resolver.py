@@ -102,7 +102,18 @@ def _pair(table: ActorDictionary, head: Token) -> bool:
     """ "both sides", "the two countries" (not "a two-state solution", "two countries")."""
     words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod", "amod")]
     pair = [w for w in words if table.words.get(w) == ("pair", "")]
-    return bool(pair) and (pair[0] == "both" or "the" in words)
+    return (bool(pair) and (pair[0] == "both" or "the" in words)) or _the_sides(head)
+
+
+def _the_sides(head: Token) -> bool:
+    """ "the sides", "the warring sides" (not "the sides of the road"): the two sides (fifteenth session)."""
+    words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")]
+    return (
+        head.lemma_.lower() == "side"
+        and head.tag_ == "NNS"
+        and words == ["the"]
+        and not any(c.dep_ == "prep" for c in head.children)
+    )
 
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -113,6 +124,8 @@ def _counted_sides(head: Token) -> int:
     "the countries")."""
     words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod", "amod")]
     numbers = [_COUNTS[w] for w in words if w in _COUNTS]
+    if not numbers and _the_sides(head):
+        return 2
     return numbers[0] if numbers and ("the" in words or "both" in words or "all" in words) else 0
 
 
