@@ -20,6 +20,16 @@ PUB = "2016-09-02"  # a Friday
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (fifteenth session) the bodies that run elections, chambers named "National Assembly" (no citizens:
+    # "National" is part of the name), talks opened and protests joined (light verbs)
+    ("Kenya's electoral commission disqualified the opposition candidate on Monday.",
+     ("KEN", "COERCE", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("South Korea's National Assembly voted on Monday to impeach President Yoon Suk Yeol.",
+     ("LEG", "COERCE", "Yoon Suk Yeol", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Iran's Supreme National Security Council rejected Washington's proposal on Monday.",
+     ("GOV", "REJECT", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Albania opened accession talks with the European Union in July 2014.",
+     ("ALB", "CONSULT", "European Union", "2014-07-01", "2014-07-31", "text", "occurred")),
     # (fifteenth session) a body named by its organisation and a kind of group or panel; the AU's Peace and
     # Security Council is the African Union's, not the U.N.'s
     ("A U.N. panel accused Nicaragua of abuses on Monday.",

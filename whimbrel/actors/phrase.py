@@ -212,6 +212,10 @@ def _starts(table: ActorDictionary, text: str, token: Token) -> bool:
     return first in words or first[:-1] in words or token.lemma_.lower() in words
 
 
+# agent words that, capitalised before another capitalised word, are part of a name (fifteenth session)
+_NAME_WORDS = frozenset({"national"})
+
+
 def _lookup(
     table: ActorDictionary, tokens: list[Token], texts: list[str], i: int, j: int, base: int
 ) -> Match | None:
@@ -243,6 +247,9 @@ def _lookup(
         agent = table.agents.get(norm(stem))
         if agent is None and lower.endswith("s"):  # capitalised plurals keep their "s" lemma ("Protesters")
             agent = table.agents.get(lower[:-1])
+    named = lower in _NAME_WORDS and texts[i][:1].isupper() and j < len(tokens)
+    if agent is not None and named and tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN":
+        agent = None  # "the National Security Committee": part of a name, no citizen
     if agent is not None:
         return Match(base + i, base + j, agent=agent)
     if j - i == 1 and lower in table.words:
