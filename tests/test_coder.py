@@ -1982,3 +1982,23 @@ def test_the_sides_are_the_two_parties_that_just_met() -> None:
     assert {frozenset((e.source.country, e.target and e.target.country)) for e in events} == {
         frozenset(("PER", "CHL"))
     }
+
+
+def test_a_middle_name_refers_back_to_the_person_named_in_full() -> None:
+    # (fifteenth session) "Tchiroma" after "Issa Tchiroma Bakary": a name of three words is often shortened
+    # to its middle word
+    text = ("Cameroon's main challenger, Issa Tchiroma Bakary, rejected the results on Monday. "
+            "Gendarmes later detained Tchiroma in Garoua.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "COERCE"]
+    assert [(e.source.sector, e.target and e.target.name, e.target and e.target.country) for e in events] == [
+        ("COP", "Issa Tchiroma Bakary", "CMR")
+    ]
+
+
+def test_a_nationality_before_a_title_names_the_story_country() -> None:
+    # (fifteenth session) "Mongolian" is tagged as no entity before "Prime Minister": it still counts
+    # towards the article's country, which a president named with no nationality then takes
+    text = ("Mongolian Prime Minister Luvsannamsrai Oyun-Erdene resigned on Tuesday.\n\n"
+            "President Ukhnaagiin Khurelsukh urged lawmakers to settle the dispute.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REQUEST"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [("MNG", "MNG")]

@@ -104,9 +104,14 @@ class PlaceIndex:
         for token in sent:
             # A country's name the small model tags as no entity at all ("suspends Madagascar", "Madagascar,
             # a former French colony, ..."): only the dictionary's countries, written as it keys them.
-            if token.ent_iob_ == "O" and token.pos_ == "PROPN":
+            if token.ent_iob_ == "O" and token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():
                 entries = self._entries(token.text)
-                if entries and entries[0][0] == "country" and isinstance(entries[0][1], str):
+                kind = entries[0][0] if entries else None
+                # (and a nationality it tags as no entity before a title: "Mongolian Prime Minister X")
+                demonym = kind == "adjective" and token.dep_ in ("amod", "compound")
+                if (kind == "country" and token.pos_ == "PROPN" or demonym) and isinstance(
+                    entries[0][1], str
+                ):
                     mentioned.append((token.i, entries[0][1]))
         return [iso3 for _, iso3 in sorted(mentioned)], located
 

@@ -955,14 +955,22 @@ class ArticleActors(References):
         return []
 
 
+_PARTICLES = frozenset(
+    {"bin", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del", "van", "von", "la", "le"}
+)
+
+
 def _last_names(m: Mention) -> tuple[str, ...]:
-    """The words a later bare name may refer to ``m`` by: its last name as written and, for a known person
-    whose given name is hyphenated ("Lai Ching-te", "Lee Jae-myung"), the family name written first."""
-    if m.person is not None:
-        words = m.person.name.split()
-        if len(words) >= 2 and "-" in words[-1]:
-            return (m.last_name, words[0])
-    return (m.last_name,)
+    """The words a later bare name may refer to ``m`` by: its last name as written; for a known person
+    whose given name is hyphenated ("Lai Ching-te", "Lee Jae-myung"), the family name written first; and
+    for a name of three words or more, its middle names ("Issa Tchiroma Bakary" ... "Tchiroma": fifteenth
+    session)."""
+    name = m.person.name if m.person is not None else next((a.name for a in m.actors if a.name), None)
+    words = name.split() if name else []
+    if m.person is not None and len(words) >= 2 and "-" in words[-1]:
+        return (m.last_name, words[0])
+    middle = tuple(w for w in words[1:-1] if w[:1].isupper() and len(w) > 2 and w.lower() not in _PARTICLES)
+    return (m.last_name, *middle)
 
 
 def _acting_clause(head: Token, links: frozenset[str]) -> tuple[Token, Token] | None:
