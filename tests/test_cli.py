@@ -177,6 +177,20 @@ def test_targetless_keeps_one_sided_acts(tmp_path: Path) -> None:
     assert events[0]["source"]["country"] == "KEN"
 
 
+def test_contents_keeps_the_act_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "asked.txt"
+    path.write_text(
+        "The United States urged Iran on Monday to release the British sailors.\n", encoding="utf-8"
+    )
+    default = run("code", str(path), "--published", "2024-03-01")
+    kept = run("code", str(path), "--published", "2024-03-01", "--contents")
+    assert default.returncode == kept.returncode == 0, default.stderr + kept.stderr
+    plain = {(e["plover"], e["status"]) for e in map(json.loads, default.stdout.splitlines())}
+    more = {(e["plover"], e["status"]) for e in map(json.loads, kept.stdout.splitlines())}
+    assert plain == {("REQUEST", "occurred")}
+    assert more == {("REQUEST", "occurred"), ("CONCEDE", "hypothetical")}
+
+
 SCORER = """import json, pathlib, sys
 _, mode, gold, articles, out = sys.argv
 outs = sorted(p.stem for p in pathlib.Path(out).glob("*.jsonl"))

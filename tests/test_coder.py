@@ -17,6 +17,9 @@ from whimbrel.pipeline import _placeless
 from whimbrel.records import Actor, Event
 
 PUB = "2016-09-02"  # a Friday
+# the acts asked for or threatened in another event of their sentence are left out of the output unless
+# asked for (fifteenth session): the tests of how such an act is coded ask for them
+CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
@@ -272,9 +275,9 @@ def matches(event: Event, expected: tuple[str, str, str | None, str, str, str, s
     )
 
 
-def _coded(text: str) -> list[tuple[str | None, str, str | None]]:
+def _coded(text: str, config: Config | None = None) -> list[tuple[str | None, str, str | None]]:
     """(source country, CAMEO code, target country) of each event coded from ``text``."""
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    events = whimbrel.code(text, published=PUB, fmt="text", config=config)
     return [(e.source.country, e.code.cameo, e.target and e.target.country) for e in events]
 
 
@@ -283,7 +286,8 @@ def test_sentence_codes_as_expected(
     text: str, expected: tuple[str, str, str | None, str, str, str, str]
 ) -> None:
     # A one-sided act (expected target None) is emitted only with Config(targetless=True).
-    config = Config(targetless=True) if expected[2] is None else None
+    # An act asked for or threatened is emitted only with Config(contents=True).
+    config = Config(targetless=expected[2] is None, contents=expected[6] == "hypothetical")
     events = whimbrel.code(text, published=PUB, fmt="text", config=config)
     got = [(e.source.to_dict(), e.code.plover, e.target and e.target.to_dict(), e.date.to_dict(), e.status)
            for e in events]  # fmt: skip
@@ -594,7 +598,7 @@ def test_wanting_someone_else_to_act_is_an_ask(
     ],
 )  # fmt: skip
 def test_who_does_the_act_asked_for(text: str, asked: tuple[str, str, str, str]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    events = whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS)
     got = [(e.source.country, e.code.plover, e.target and e.target.country, e.status) for e in events]
     assert asked in got, got
 
@@ -608,7 +612,7 @@ def test_who_does_the_act_asked_for(text: str, asked: tuple[str, str, str, str])
     ],
 )  # fmt: skip
 def test_a_demand_passes_its_act_to_whom_it_addresses(text: str, asked: str, addressee: str) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    events = whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS)
     act = [e for e in events if e.code.plover == asked]
     assert act, [(e.code.plover, e.source.text) for e in events]
     # the addressee would act, the demand's author does not; and the act has not happened
@@ -986,7 +990,7 @@ def test_a_show_of_force_aims_at_where_it_is_staged(text: str, expected: list[tu
     ],
 )
 def test_pressure_and_who_is_pressed(text: str, expected: tuple[str, str, str]) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    events = whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS)
     got = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
     assert expected in got, got
 
@@ -1085,7 +1089,7 @@ def test_dismissing_allegations_answers_the_accuser() -> None:
     ],
 )
 def test_what_the_subject_owns_is_no_target(text: str, expected: tuple[str, str, str]) -> None:
-    got = _coded(text)
+    got = _coded(text, CONTENTS)
     assert expected in got and not [g for g in got if g[0] == g[2] == expected[0]], got
 
 
@@ -1446,7 +1450,7 @@ def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
 def test_weapons_units_and_objects_that_decide(
     text: str, expected: list[tuple[str | None, str, str]]
 ) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    events = whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS)
     assert [(e.source.country, e.code.plover, e.target and e.target.country) for e in events] == expected
 
 
@@ -1807,7 +1811,7 @@ def test_no_overthrow_or_release_is_read_into(text: str) -> None:
 def test_a_means_shares_the_status_of_its_act() -> None:
     # (fourteenth session) "by targeting" is how the asked-for act would be done: asked for, not done
     text = "Ukraine urged the EU on Monday to go further by targeting Iranian ports."
-    events = whimbrel.code(text, published=PUB, fmt="text")
+    events = whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS)
     assert {e.status for e in events if e.code.plover == "ASSAULT"} == {"hypothetical"}
     done = whimbrel.code(
         "Russia responded on Monday by expelling two Polish diplomats.", published=PUB, fmt="text"
@@ -2002,3 +2006,29 @@ def test_a_nationality_before_a_title_names_the_story_country() -> None:
             "President Ukhnaagiin Khurelsukh urged lawmakers to settle the dispute.")  # fmt: skip
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REQUEST"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [("MNG", "MNG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "with_contents"),
+    [
+        # (fifteenth session) the act asked for or threatened is the content of the request or threat that
+        # stands for it: left out unless Config(contents=True) asks for it
+        ("The United States urged Iran on Monday to release the British sailors.",
+         {("REQUEST", "occurred")}, {("REQUEST", "occurred"), ("CONCEDE", "hypothetical")}),
+        ("Turkey threatened on Monday to impose sanctions on Greece.",
+         {("THREATEN", "occurred")}, {("THREATEN", "occurred"), ("SANCTION", "hypothetical")}),
+        # a refusal and the act refused both stay: the meeting did not happen
+        ("The Kenyan president refused on Monday to meet the Ugandan envoy.",
+         {("REJECT", "occurred"), ("CONSULT", "negated")}, {("REJECT", "occurred"), ("CONSULT", "negated")}),
+        # a hypothetical act that is no other event's content stays
+        ("Iran could attack American ships in the Gulf.",
+         {("ASSAULT", "hypothetical")}, {("ASSAULT", "hypothetical")}),
+    ],
+)  # fmt: skip
+def test_an_act_asked_for_or_threatened_is_its_requests_content(
+    text: str, default: set[tuple[str, str]], with_contents: set[tuple[str, str]]
+) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert {(e.code.plover, e.status) for e in events} == default
+    events = whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS)
+    assert {(e.code.plover, e.status) for e in events} == with_contents

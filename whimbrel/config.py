@@ -29,5 +29,9 @@ class Config:
     # Also emit one-sided events whose target was not found ("the minister warned against a bad deal").
     # Off by default: event data is dyadic, and such records name nobody the act was directed at.
     targetless: bool = False
+    # Also emit the acts that are only the content of another event of their sentence: the act asked for,
+    # threatened or made a condition ("urged Iran to release the sailors" gives the request, and with this
+    # option also Iran's hypothetical release).  Off by default: the request or threat stands for it.
+    contents: bool = False
     batch_size: int = 32
     max_bytes: int = 20_000_000

@@ -150,6 +150,7 @@ class Coder:
             state.sentences += 1
             state.off_topic += scan.factor <= OFF_TOPIC_FACTOR
             reference = state.reference or article.published
+            first = len(state.events)
             for event in self._code_sentence(
                 article,
                 para.start,
@@ -167,6 +168,10 @@ class Coder:
                     if event.target is not None:  # "the two sides" are the article's usual pair
                         state.context.note_dyad(event.source.country, event.target.country)
                         state.context.note_people(event.source, event.target)
+            # (a content stays among the article's events, for what later sentences refer back to; it is
+            # left out of the output only)
+            if not self.config.contents:
+                state.contents.update(_contents(state.events[first:], sent, para.start))
             narrative.add(sent)
 
     def _code_sentence(
@@ -582,9 +587,11 @@ class _ArticleCoding:
     reference: date | None = None  # the dateline's day, when it names one (else the publication day)
     narrative: Narrative | None = None  # the latest paragraph's (for "the next day" with no date before it)
     failed: str | None = None  # why the coder stopped on this article (its later paragraphs are skipped)
+    contents: set[str] = field(default_factory=set)  # ids of events that are another event's content
 
     def finish(self) -> list[Event]:
         self.paras = []
+        self.events = [e for e in self.events if e.id not in self.contents]
         if self.sentences and self.off_topic / self.sentences >= OFF_TOPIC_SHARE:
             # A sports, business or weather story: its "attacks" and "defences" are games and markets.
             # Only strongly coded events survive.
@@ -614,6 +621,38 @@ _DENIAL_PATTERN = "statement.deny"  # "said the reports were untrue": answers th
 
 # sectors of actors that are no political body: a company, the media, private people, refugees
 _PRIVATE = frozenset({"BUS", "MED", "CVL", "REF", None})
+
+
+_UNREAL = frozenset({"hypothetical"})
+
+
+def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
+    """The ids of a sentence's events that only tell what another of its events is about: the act asked
+    for, threatened or made a condition of ("urged Iran to release the sailors", "threatened to impose
+    sanctions") is the content of the request or threat, which stands for it.  A hypothetical act with no
+    such event over it stays ("Iran could close the strait"), and so does a refused one: "refused to meet
+    Putin" is the refusal and the meeting that did not happen (fifteenth session; ``Config.contents``
+    keeps them all)."""
+    if len(events) < 2 or not any(e.status in _UNREAL for e in events):
+        return set()
+    doc = sent.doc
+    starts = {t.idx + offset: t for t in sent}
+
+    def head(event: Event) -> Token | None:
+        token = starts.get(event.trigger_span[0])
+        if token is None:
+            return None
+        end = event.trigger_span[1] - offset  # the trigger's last token's root: its syntactic head
+        span = doc.char_span(token.idx, end, alignment_mode="expand")
+        return span.root if span is not None else token
+
+    real = [h for e in events if e.status not in _UNREAL and (h := head(e)) is not None]
+    found = set()
+    for event in events:
+        h = head(event) if event.status in _UNREAL else None
+        if h is not None and any(r.i != h.i and r in h.ancestors for r in real):
+            found.add(event.id)
+    return found
 
 
 def _placeless(actor: Actor) -> bool:

@@ -72,6 +72,11 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also emit events whose target was not found (one-sided acts; off: event data is dyadic)",
     )
+    parser.add_argument(
+        "--contents",
+        action="store_true",
+        help="also emit the hypothetical acts asked for or threatened in another event of the sentence",
+    )
 
 
 def config_from(args: argparse.Namespace) -> Config:
@@ -80,4 +85,5 @@ def config_from(args: argparse.Namespace) -> Config:
         pattern_files=tuple(Path(p) for p in args.patterns),
         use_classifier=not args.no_classifier,
         targetless=getattr(args, "targetless", False),
+        contents=getattr(args, "contents", False),
     )
