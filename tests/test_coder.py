@@ -2032,3 +2032,17 @@ def test_an_act_asked_for_or_threatened_is_its_requests_content(
     assert {(e.code.plover, e.status) for e in events} == default
     events = whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS)
     assert {(e.code.plover, e.status) for e in events} == with_contents
+
+
+def test_a_hyphenated_last_name_refers_back_to_the_person() -> None:
+    # (fifteenth session) the tokenizer splits "Oyun-Erdene": still one word, the last name of the person
+    # named in full before, and a later "he" stands for that person
+    text = ("Mongolian Prime Minister Luvsannamsrai Oyun-Erdene resigned on Tuesday.\n\n"
+            "President Ukhnaagiin Khurelsukh urged lawmakers to settle the dispute.\n\n"
+            "Oyun-Erdene accused his political opponents of orchestrating a smear campaign. "
+            "In September 2024, he hosted Russian President Vladimir Putin in Ulaanbaatar.")  # fmt: skip
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert {(e.code.plover, e.source.name) for e in events if e.code.plover in ("ACCUSE", "CONSULT")} == {
+        ("ACCUSE", "Luvsannamsrai Oyun-Erdene"),
+        ("CONSULT", "Luvsannamsrai Oyun-Erdene"),
+    }

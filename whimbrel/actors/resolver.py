@@ -338,6 +338,14 @@ class ArticleActors(References):
             actors = tuple(self._name_actors(r, position))
             honorific = r.has_word("honorific") or ""
             return Mention(position, actors, None, True, honorific, _title(r), r.head.text)
+        if r.head.pos_ == "PROPN":
+            # a hyphenated last name the tagger read as no person ("Oyun-Erdene, who took office in 2021,
+            # ..."): the person named in full before, mentioned again (a later "he" may stand for them)
+            start, end = name_tokens(r.head)
+            name = r.head.doc[start:end].text
+            if start == r.start and end - start > 1 and " " not in name and "-" in name:
+                for m in self._people_named(r.head.text, position):
+                    return replace(m, position=position)
         return None
 
     # ----- resolving -------------------------------------------------------------------------------
@@ -882,12 +890,14 @@ class ArticleActors(References):
         """An unknown proper name: a person with a nationality or role, or an earlier person's last name."""
         start, end = name_tokens(r.head)
         name = r.head.doc[max(start, r.start) : end].text  # never the page furniture read_phrase dropped
-        if end - start == 1:
+        # one word, also when hyphenated ("Oyun-Erdene", "al-Saidi": the tokenizer splits them)
+        single = end - start == 1 or (" " not in name and "-" in name)
+        if single:
             named = self._short_name(r.head.text, position)
             if named:  # "Radaa" after "the Radaa Deterrence Force", "SSA" after "Stability Support Apparatus"
                 return self._retext(named, r.text, r.span)
         if not _person_like(r):
-            if end - start == 1 and r.head.i == r.start:
+            if single and start == r.start:
                 # "Kos is expected to travel": a bare last name the tagger read as no person, after the
                 # article named the person in full
                 for m in self._people_named(r.head.text, position):
@@ -896,7 +906,7 @@ class ArticleActors(References):
         doc = r.head.doc
         while start < end - 1 and self.table.words.get(norm(doc[start].lower_), ("",))[0] == "honorific":
             start += 1  # "Ms May" is a last name
-        if end - start == 1:
+        if end - start == 1 or single:  # (after the honorific: "Ms May" is a last name)
             for m in self._people_named(r.head.text, position):
                 if m.person is None:
                     return self._retext(list(m.actors), r.text, r.span)
