@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (fifteenth session) an attack noun as the passive agent names its doer
+    ("Two Lebanese soldiers were killed by an Israeli airstrike on Monday.",
+     ("ISR", "ASSAULT", "LBN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (fifteenth session) the bodies that run elections, chambers named "National Assembly" (no citizens:
     # "National" is part of the name), talks opened and protests joined (light verbs)
     ("Kenya's electoral commission disqualified the opposition candidate on Monday.",

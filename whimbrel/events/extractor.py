@@ -407,8 +407,9 @@ class EventExtractor:
 
     def _weapon_actor(self, verb: Token, is_actor: IsActor | None) -> args.Found | None:
         """The actor of an attack or weapon noun that is the verb's subject ("an Israeli air strike killed
-        …", "a Russian missile hit …", "shelling by government forces wounded …"), if any."""
-        for noun in (c for c in verb.children if c.dep_ == "nsubj"):
+        …", "a Russian missile hit …", "shelling by government forces wounded …") or its passive agent ("were
+        killed by an Israeli airstrike": fifteenth session), if any."""
+        for noun in (*(c for c in verb.children if c.dep_ == "nsubj"), *args.agent(verb)):
             word = noun.lemma_.lower()
             if word in self.cause_nouns or word in self.weapons:
                 found = args.noun_source(noun, is_actor, self.undergone)
