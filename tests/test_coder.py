@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (fifteenth session) a party's chairman speaks for the party
+    ("Smer deputy chairman Lubos Blaha accused the Slovak opposition of inciting hatred on Monday.",
+     ("Smer", "ACCUSE", "SVK", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (fifteenth session) an attack noun as the passive agent names its doer
     ("Two Lebanese soldiers were killed by an Israeli airstrike on Monday.",
      ("ISR", "ASSAULT", "LBN", "2016-08-29", "2016-08-29", "text", "occurred")),
