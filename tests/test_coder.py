@@ -2052,3 +2052,15 @@ def test_a_hyphenated_last_name_refers_back_to_the_person() -> None:
         ("ACCUSE", "Luvsannamsrai Oyun-Erdene"),
         ("CONSULT", "Luvsannamsrai Oyun-Erdene"),
     }
+
+
+def test_a_joint_appeal_naming_nobody_is_addressed_to_the_story_country() -> None:
+    # (fifteenth session) as a single foreign government's appeal is ("The UK urged calm" in a story about
+    # Kenya), so is a joint one
+    text = ("Police in Nairobi fired tear gas at Kenyan protesters on Monday.\n\n"
+            "The African Union and the European Union called for calm.")  # fmt: skip
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REQUEST"]
+    assert {(e.source.name, e.target and e.target.country) for e in events} == {
+        ("African Union", "KEN"),
+        ("European Union", "KEN"),
+    }

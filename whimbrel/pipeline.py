@@ -527,16 +527,16 @@ class Coder:
             if addressee is not None:
                 return sources, [addressee], True
         if (
-            len(sources) == 1
-            and code.cameo[:2] in _APPEALS
+            code.cameo[:2] in _APPEALS
             and head.pos_ not in _NOMINAL
             and not any(c.dep_ == "ccomp" for c in head.children)  # "insisted that …": about what it says
         ):
             # "The UK has urged an end to the violence" in a story about Hong Kong: an appeal naming nobody
-            # is addressed to the country the story is about, when the appeal comes from abroad
-            addressee = pt.story_country(resolver.context, sources[0])
-            if addressee is not None:
-                return sources, [addressee], True
+            # is addressed to the country the story is about, when the appeal comes from abroad (also a
+            # joint one: "The African Union and the European Union called for calm", fifteenth session)
+            addressees = [pt.story_country(resolver.context, s) for s in sources]
+            if addressees[0] is not None and all(a is not None for a in addressees):
+                return sources, [addressees[0]], True
         return sources, targets, False
 
     def _holder(self, held: Actor, prior: list[Event]) -> Actor:
