@@ -2067,3 +2067,16 @@ def test_a_joint_appeal_naming_nobody_is_addressed_to_the_story_country() -> Non
         ("African Union", "KEN"),
         ("European Union", "KEN"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (fifteenth session) the possessor of a relation noun is the relation's other side
+        "Moscow accused Kyiv's partners of prolonging the war on Monday.",
+        "China criticised Japan's allies for the naval drills on Monday.",
+    ],
+)
+def test_the_owner_of_allies_or_partners_is_no_target(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.target is not None and e.target.country in ("UKR", "JPN")]

@@ -497,7 +497,9 @@ class Coder:
             avoid = (
                 set(range(speaker.left_edge.i, speaker.right_edge.i + 1)) if speaker is not None else set()
             )
-            avoid.update(t.i for t in sent if args.instrument(t, self.extractor.weapons))
+            avoid.update(
+                t.i for t in sent if args.instrument(t, self.extractor.weapons) or args.related_owner(t)
+            )
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
             # partners of the source in a joint subject acted alongside it ("Saudi Arabia and Egypt denounced
             # the strikes, with Riyadh calling them …": Egypt is no target of Riyadh)

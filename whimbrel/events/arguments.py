@@ -444,6 +444,20 @@ def _expand(tokens: list[Token]) -> tuple[Token, ...]:
     return tuple(out)
 
 
+# nouns of a relation to someone, whose possessor is the other side of the relation ("Ukraine's allies" are
+# not Ukraine; fifteenth session)
+RELATIONAL = frozenset({
+    "ally", "partner", "neighbour", "neighbor", "backer", "sponsor", "patron", "rival", "enemy", "foe",
+    "adversary", "friend",
+})  # fmt: skip
+
+
+def related_owner(token: Token) -> bool:
+    """``token`` is the possessor of a noun of a relation ("**Kyiv's** partners", "**Ukraine's** allies"):
+    the relation's other side names someone else, never ``token``."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() in RELATIONAL
+
+
 def audience(token: Token) -> bool:
     """``token`` is whom a speaker told the news ("told reporters that …", "briefed journalists", "speaking
     to reporters", "told state television"): the audience of a statement, never a party to what it says."""
@@ -563,7 +577,7 @@ def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
     # "criticized the government's decision", "condemned the attack on Kabul": an actor inside the
     # object phrase is the likely target when the object itself is not an actor.
     for t in noun.subtree:
-        if t.i == noun.i or t.dep_ not in INSIDE_DEPS or unnamed_modifier(t):
+        if t.i == noun.i or t.dep_ not in INSIDE_DEPS or unnamed_modifier(t) or related_owner(t):
             continue  # "conducted military exercises": a modifier with no name is a kind, not a party
         if is_actor(t):
             return t

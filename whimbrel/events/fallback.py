@@ -84,6 +84,7 @@ def fallback_targets(
             and t.ent_type_ not in args.NON_ACTOR_ENTS
             and not (t.pos_ == "NOUN" and args.owned(t) and not any(c.lower_ == "own" for c in t.children))
             and not args.steals(t)  # the subject of a later verb, misread as a conjunct of an object
+            and not args.related_owner(t)  # "accused Kyiv's partners": not Kyiv
             and actor(t)
         )
 
