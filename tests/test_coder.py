@@ -2080,3 +2080,10 @@ def test_a_joint_appeal_naming_nobody_is_addressed_to_the_story_country() -> Non
 def test_the_owner_of_allies_or_partners_is_no_target(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.target is not None and e.target.country in ("UKR", "JPN")]
+
+
+def test_a_finding_told_in_a_past_tense_is_no_intention() -> None:
+    # (fifteenth session) "determined that ... had" is a finding: the act happened, and is no threat
+    text = "In March, Washington determined that Russian forces had shelled Ukrainian civilians."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert {(e.code.plover, e.status) for e in events} == {("ASSAULT", "occurred")}

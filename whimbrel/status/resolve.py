@@ -392,7 +392,13 @@ def _ccomp(node: Token, gov: Token, found: _Found) -> _Step:
     wish = any(c.tag_ == "TO" for c in node.children) and any(c.dep_ == "nsubj" for c in node.children)
     if wish and any(found.add("wish", key, gov.lower_) for key in keys):
         return _Step(gov, False, True)
-    if any(found.add("verb", key, gov.lower_) for key in keys):
+    # a clause told in a past tense is a finding, not an intention: "determined that the militias had
+    # committed genocide", "agreed that the talks had failed" (fifteenth session)
+    past = node.tag_ == "VBD" or any(
+        c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in node.children
+    )
+    planned = [key for key in keys if found.cues.get("verb", key) == "planned"]
+    if not (past and planned) and any(found.add("verb", key, gov.lower_) for key in keys):
         return _Step(gov, False, True)
     if _speech(gov, keys, gov.lower_, found):
         found.reported = found.collecting
