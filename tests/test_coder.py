@@ -2087,3 +2087,13 @@ def test_a_finding_told_in_a_past_tense_is_no_intention() -> None:
     text = "In March, Washington determined that Russian forces had shelled Ukrainian civilians."
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert {(e.code.plover, e.status) for e in events} == {("ASSAULT", "occurred")}
+
+
+def test_a_city_naming_a_convention_is_no_party() -> None:
+    # (fifteenth session) "the Vienna Convention", "the Rome Statute" are named after cities, as "the Minsk
+    # agreements" are: no Austrian or Italian government
+    text = ("Ecuadorean police stormed Mexico's embassy in Quito on Friday. "
+            "Washington condemned any violation of the Vienna Convention.")  # fmt: skip
+    coded = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    events = [e for e in coded if e.code.plover == "ACCUSE"]
+    assert events and not [e for e in events if e.target is not None and e.target.country == "AUT"]

@@ -20,7 +20,8 @@ from whimbrel.records import Actor
 _VENUE_NAMED = frozenset(
     {"talk", "talks", "agreement", "agreements", "accord", "accords", "summit", "conference", "process",
      "protocol", "format", "declaration", "treaty", "peace", "ceasefire", "truce", "negotiation",
-     "negotiations", "round", "forum", "headquarters", "meeting"}
+     "negotiations", "round", "forum", "headquarters", "meeting", "convention", "conventions", "statute",
+     "consensus", "group", "club", "document", "communique", "memorandum"}
 )  # fmt: skip
 
 _NOT_TITLE_HEADS = frozenset({"vice", "deputy", "former", "first"})
