@@ -2097,3 +2097,20 @@ def test_a_city_naming_a_convention_is_no_party() -> None:
     coded = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     events = [e for e in coded if e.code.plover == "ACCUSE"]
     assert events and not [e for e in events if e.target is not None and e.target.country == "AUT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (fifteenth session) the forces a government promises, frees or withdraws are what it gives, not
+        # whom the act is aimed at
+        "Kenya has promised a total of 1,000 police officers.",
+        "The Philippines and Vietnam agreed on Wednesday to hold joint coast guard patrols.",
+    ],
+)
+def test_a_governments_own_forces_are_no_party_to_what_it_gives(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [
+        e for e in events if e.target is not None and e.target.sector in ("MIL", "COP")
+        and e.target.country == e.source.country
+    ]  # fmt: skip

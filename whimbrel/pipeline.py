@@ -401,6 +401,8 @@ class Coder:
         for source, target in pt.dyads(sources, targets):
             if target is not None and _placeless(source) and _placeless(target):
                 continue  # "the company accused Zuckerberg": no state and no political body on either side
+            if target is not None and _own_forces(source, target, code):
+                target = None  # "promised 1,000 officers", "freed 303 soldiers": what it gives, not to whom
             event = Event(
                 article=article,
                 sentence=text,
@@ -655,6 +657,26 @@ def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
         if h is not None and any(r.i != h.i and r in h.ancestors for r in real):
             found.add(event.id)
     return found
+
+
+# types of act whose target is never the acting government's own unnamed forces (an accusation, a coercion,
+# a threat, praise or an order may be aimed at them: "the minister accused the police", "urged the army";
+# an attack may be a mutiny's or a civil war's)
+_NOT_AT_OWN_FORCES = frozenset({"REJECT", "CONSULT", "AGREE", "AID", "RETREAT", "PROTEST", "CONCEDE"})
+
+
+def _own_forces(source: Actor, target: Actor, code: EventCode) -> bool:
+    """``target`` is the source's own army or police, unnamed, in an act that is never aimed at them: the
+    forces promised, sent, freed or withdrawn are what the act is about ("Kenya has promised 1,000 officers":
+    to Haiti), not its other party (fifteenth session)."""
+    return (
+        code.plover in _NOT_AT_OWN_FORCES
+        and target.name is None
+        and target.sector in ("MIL", "COP")
+        and source.sector in ("GOV", "ELI")
+        and source.country is not None
+        and source.country == target.country
+    )
 
 
 def _placeless(actor: Actor) -> bool:
