@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (fifteenth session) more words of condemnation
+    ("Senegal's opposition leader called the president's decree a constitutional coup on Monday.",
+     ("OPP", "ACCUSE", "GOV", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (fifteenth session) a vow to fight is a threat
     ("The Somali president vowed on Monday to fight al-Shabaab until the group was defeated.",
      ("SOM", "THREATEN", "Al-Shabab", "2016-08-29", "2016-08-29", "text", "occurred")),
