@@ -110,12 +110,16 @@ def occasion_parties(
     if noun is None or noun.lemma_.lower() not in _OCCASIONS and noun.lower_ not in _OCCASIONS:
         return []
 
+    def apart(actor: Actor) -> bool:  # neither a source nor of a source's country
+        return not any(
+            same_actor(actor, s) or (actor.country and actor.country == s.country) for s in sources
+        )
+
     def others(tokens: Iterable[Token]) -> list[Actor]:
         found: list[Actor] = []
         for token in tokens:
             for actor in resolve(token):
-                if not any(same_actor(actor, s) or (actor.country and actor.country == s.country)
-                           for s in sources) and actor not in found:  # fmt: skip
+                if apart(actor) and actor not in found:
                     found.append(actor)
         return found
 
@@ -142,9 +146,7 @@ def occasion_parties(
             one, other = pair
             if same_actor(one, other) or (one.country, one.sector) == (other.country, other.sector):
                 continue  # (one side's own people: no two parties)
-            if not any(
-                same_actor(a, s) or (a.country and a.country == s.country) for a in pair for s in sources
-            ):
+            if apart(one) and apart(other):
                 return pair
     return []
 

@@ -466,7 +466,7 @@ class Coder:
                 head, sources, prior, lambda t: resolver.resolve(t.i, sent.doc, when)
             )
             if parties:
-                return sources, list(parties), True
+                return sources, list[Actor | None](parties), True
         if targets == [None] and len(sources) >= 2 and pt.reciprocal(head):
             # "Johnson and Corbyn attacked each other's policies": each party acts on every other one.
             return sources, list(sources), False

@@ -342,8 +342,7 @@ class ArticleActors(References):
             # a hyphenated last name the tagger read as no person ("Oyun-Erdene, who took office in 2021,
             # ..."): the person named in full before, mentioned again (a later "he" may stand for them)
             start, end = name_tokens(r.head)
-            name = r.head.doc[start:end].text
-            if start == r.start and end - start > 1 and " " not in name and "-" in name:
+            if start == r.start and end - start > 1 and _one_word(r.head.doc, start, end):
                 for m in self._people_named(r.head.text, position):
                     return replace(m, position=position)
         return None
@@ -890,8 +889,7 @@ class ArticleActors(References):
         """An unknown proper name: a person with a nationality or role, or an earlier person's last name."""
         start, end = name_tokens(r.head)
         name = r.head.doc[max(start, r.start) : end].text  # never the page furniture read_phrase dropped
-        # one word, also when hyphenated ("Oyun-Erdene", "al-Saidi": the tokenizer splits them)
-        single = end - start == 1 or (" " not in name and "-" in name)
+        single = end - start == 1 or _one_word(r.head.doc, max(start, r.start), end)
         if single:
             named = self._short_name(r.head.text, position)
             if named:  # "Radaa" after "the Radaa Deterrence Force", "SSA" after "Stability Support Apparatus"
@@ -963,6 +961,15 @@ class ArticleActors(References):
         if countries and kinds:
             return [Actor(r.text, name, countries[0], _best(kinds).sector, r.span)]
         return []
+
+
+def _one_word(doc: Doc, start: int, end: int) -> bool:
+    """The name ``doc[start:end]`` is one word, also when hyphenated ("Oyun-Erdene", "al-Saidi": the
+    tokenizer splits them into three tokens)."""
+    if end - start == 1:
+        return True
+    name = doc[start:end].text
+    return " " not in name and "-" in name
 
 
 _PARTICLES = frozenset(
