@@ -2117,3 +2117,29 @@ def test_a_governments_own_forces_are_no_party_to_what_it_gives(text: str) -> No
         e for e in events if e.target is not None and e.target.sector in ("MIL", "COP")
         and e.target.country == e.source.country
     ]  # fmt: skip
+
+
+def test_a_target_slot_holding_only_the_source_gives_way_to_the_act_it_condemns() -> None:
+    # (sixteenth session) "as a violation of Syrian sovereignty" names the condemner's own country: the raids
+    # told before name the other party
+    text = (
+        "Turkish drones struck two villages near Dohuk on Sunday. "
+        "Iraq's foreign ministry condemned the raids as a blatant breach of Iraqi sovereignty."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    accusations = {(e.source.country, e.target.country if e.target else None)
+                   for e in events if e.code.plover == "ACCUSE"}  # fmt: skip
+    assert accusations == {("IRQ", "TUR")}
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive() -> None:
+    # (sixteenth session) "had been questioned and deported": he was deported, by whoever held him, not by
+    # him or his own country
+    text = ("Ugandan police detained Kenyan activist Peter Mwema in Kampala on Monday. "
+            "A Ugandan government spokesman said Mwema had been questioned and deported for breaching "
+            "immigration rules.")  # fmt: skip
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    deported = [e for e in events if e.trigger == "deported"]
+    assert deported and {(e.source.country, e.target.country if e.target else None) for e in deported} == {
+        ("UGA", "KEN")
+    }

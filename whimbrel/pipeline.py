@@ -47,6 +47,7 @@ _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
 _HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
+_DEPORT = "174"  # expel or deport individuals: from the country that holds them
 _RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
@@ -279,6 +280,12 @@ class Coder:
                 # government
                 targets = [Actor(text="", name=None, country=location.country, sector="GOV", span=None)]
             sources = _implied_source(cand, code, targets[0] if targets else None, location)
+            if sources and code.cameo == _DEPORT and targets[0] is not None:
+                # "he was deported for breaching immigration rules": by whoever held him in the article, never
+                # by his own country
+                held = holder(prior, targets[0], pt.same_actor)
+                sources = [held] if held is not None else sources
+                sources = [s for s in sources if s.country != targets[0].country]
             if not sources:
                 return
         if (
@@ -329,6 +336,14 @@ class Coder:
         intent = code.cameo.startswith("03") and code.cameo != _AGREE
         symmetric = code.plover in _SYMMETRIC and code.cameo != _MEDIATE and not intent
         joint = symmetric or cand.pattern in self.extractor.symmetric
+        if targets != [None] and all(
+            t is not None and all(pt.same_actor(s, t) for s in sources) for t in targets
+        ):
+            # "Syria's ministry condemned the raids as a violation of Syrian sovereignty": the target slot
+            # caught only the source itself; the act the verb names tells the other party
+            kind = referred_act(head, self.extractor.act_nouns)
+            doer = antecedent(prior, sources, kind, pt.same_actor, when) if kind is not None else None
+            targets = [doer] if doer is not None else targets
         sources, targets, fallback = self._dyad_parties(
             sent,
             head,

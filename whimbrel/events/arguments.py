@@ -114,7 +114,24 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle: "Asked about her comments, the spokeswoman said": she was asked
         return not any(c.dep_ in ("dobj", "aux", "nsubj") for c in verb.children)
+    if _shared_passive(verb):
+        return True
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr"})
+
+
+def _shared_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb and sharing its auxiliary: "he had been treated in
+    accordance with the law and deported for breaching immigration rules" (the parser often tags the
+    second participle as a past tense; with no subject, auxiliary or object of its own it is passive)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBN") or not verb.text.lower().endswith("ed"):
+        return False
+    head = verb.head
+    if head.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    return not any(c.dep_ in _OWN_CLAUSE for c in verb.children)
 
 
 def _asked_aside(verb: Token) -> bool:
