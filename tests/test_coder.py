@@ -2143,3 +2143,17 @@ def test_a_participle_sharing_a_passive_auxiliary_is_passive() -> None:
     assert deported and {(e.source.country, e.target.country if e.target else None) for e in deported} == {
         ("UGA", "KEN")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (sixteenth session) the condition after the act threatened conditions that act, not the threat
+        "Netanyahu has repeatedly threatened to strike Iran if it does not abandon enrichment.",
+        "Washington threatened to sanction Ankara if it goes ahead with the purchase.",
+    ],
+)
+def test_a_condition_after_the_act_threatened_leaves_the_threat_made(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert events and {e.status for e in events} == {"occurred"}
+    assert {e.code.plover for e in events} == {"THREATEN"}

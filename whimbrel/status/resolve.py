@@ -201,10 +201,30 @@ def _conditional_clause(clause: Token, found: _Found) -> None:
     head, doc = clause.head, clause.doc
     if clause.right_edge.i < head.i and any(t.text in DASHES for t in doc[clause.right_edge.i + 1 : head.i]):
         return
+    if _conditions_content(clause):
+        return
     for child in clause.children:
         if child.dep_ == "mark" and found.add("conjunction", child.lower_, child.lower_):
             return
     _introducer(clause, found)
+
+
+_CONTENT_VERBS = frozenset({
+    "threaten", "warn", "vow", "promise", "pledge", "say", "tell", "insist", "declare", "announce",
+    "caution", "signal", "offer", "propose", "demand", "agree",
+})  # fmt: skip
+
+
+def _conditions_content(clause: Token) -> bool:
+    """ "Trump threatened to bomb Iran if it did not agree to a deal": a condition after the act a verb of
+    saying or committing tells conditions that act, not the saying (the threat was made), whichever verb the
+    parser hung it on."""
+    head = clause.head
+    if head.lemma_.lower() not in _CONTENT_VERBS or clause.i < head.i:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return False  # "would warn if …": the saying itself is conditional
+    return any(c.dep_ in ("xcomp", "ccomp") and head.i < c.i < clause.i for c in head.children)
 
 
 def _introducer(clause: Token, found: _Found) -> None:
