@@ -2157,3 +2157,20 @@ def test_a_condition_after_the_act_threatened_leaves_the_threat_made(text: str) 
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert events and {e.status for e in events} == {"occurred"}
     assert {e.code.plover for e in events} == {"THREATEN"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # (sixteenth session) "him" as an object is never its own clause's subject, nor the same person
+        # named earlier; a possessor inside the subject may be ("Mugabe's critics blamed it on him")
+        ("Zelenskiy met Trump in the White House on Friday. "
+         "Trump and Vice President JD Vance scolded him in front of reporters.", "UKR"),
+        ("Kim Jong Un hosted Vladimir Putin in Pyongyang on Tuesday. "
+         "Kim thanked him for his support.", "RUS"),
+    ],
+)  # fmt: skip
+def test_an_object_pronoun_is_never_its_own_clauses_subject(text: str, target: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    second = [e for e in events if e.trigger in ("scolded", "thanked")]
+    assert second and {e.target.country for e in second if e.target} == {target}

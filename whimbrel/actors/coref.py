@@ -90,14 +90,37 @@ class References:
             group = self._plural_subject(h, when, position)
             if group:
                 return self._retext(group, h.text, span)
+        # "Trump and Vance berated him": an object is never its own clause's subject, nor the same person
+        # named before
+        own = _own_subject(h) if value in ("m", "f") else None
+        selves = (
+            self._selves(own, position, when) if own is not None else (set[tuple[int, int]](), set[str]())
+        )
         for m in reversed(self.mentions):
             if m.position >= position:
+                continue
+            if m.position in selves[0] or any(a.name in selves[1] for a in m.actors):
                 continue
             if value == "plural" and not m.is_person:
                 return self._retext(mention_actors(m, when), h.text, span)
             if value in ("m", "f") and m.is_person and m.gender in ("", value) and not m.described:
                 return self._retext(mention_actors(m, when), h.text, span)
         return []
+
+    def _selves(
+        self, subject: Token, position: tuple[int, int], when: date | None
+    ) -> tuple[set[tuple[int, int]], set[str]]:
+        """The mentions inside a clause's subject, and the names they stand for, leaving out possessors
+        ("Mugabe" in "Mugabe's critics blamed it on him")."""
+        inside = [t for t in subject.subtree if not _possessor(t, subject)]
+        names = {
+            a.name
+            for t in inside
+            if t.pos_ == "PROPN" and t.text[:1].isupper()
+            for a in self.resolve(t, when)
+            if a.name
+        }
+        return {(position[0], t.i) for t in inside}, names
 
     def _speaker(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """we/our/I inside a quotation -> whoever the sentence says speaks it: the subject of the verb of
@@ -288,6 +311,24 @@ class References:
             if start <= h.i < end:
                 return start
         return h.sent.start
+
+
+def _possessor(t: Token, top: Token) -> bool:
+    """Whether ``t`` is inside a possessor below ``top`` ("Mugabe" in "Mugabe's critics")."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
+
+
+def _own_subject(h: Token) -> Token | None:
+    """The subject of the clause whose object ``h`` is ("him" in "Trump and Vance berated him", "thanked him
+    for"); None for a pronoun that is no object."""
+    if h.dep_ not in ("dobj", "dative", "pobj") or h.lower_ not in ("him", "her"):
+        return None
+    verb = h.head.head if h.dep_ == "pobj" and h.head.dep_ == "prep" else h.head
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _person_inside_report(subject: Token, it: Token, person: bool) -> bool:
