@@ -2174,3 +2174,25 @@ def test_an_object_pronoun_is_never_its_own_clauses_subject(text: str, target: s
     events = whimbrel.code(text, published=PUB, fmt="text")
     second = [e for e in events if e.trigger in ("scolded", "thanked")]
     assert second and {e.target.country for e in second if e.target} == {target}
+
+
+def test_a_shouting_match_is_no_sports_word() -> None:
+    # (sixteenth session) "match" blocks a sentence as sports, but not in "a shouting match"
+    text = (
+        "Kenya and Uganda signed a border accord on Monday, ending a feud that began with a shouting match."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert {(e.code.plover, e.source.country) for e in events} >= {("AGREE", "KEN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (sixteenth session) a known person's one-word name as someone else's first name names nobody
+        "Abbas Zaki met the French foreign minister in Paris on Monday.",
+        "Putin Karimov met the French foreign minister in Paris on Monday.",
+    ],
+)
+def test_a_known_name_as_a_first_name_is_someone_else(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert not [e for e in events if e.source.country in ("PSE", "RUS")]

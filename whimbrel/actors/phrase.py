@@ -98,12 +98,20 @@ class Reading:
     def _find_countries(self, skip: set[int]) -> list[str]:
         found: list[str] = []
         for m in self.modifiers():
-            if m.start in skip:
+            if m.start in skip or self._first_name(m):
                 continue
             iso3 = _country_of(m)
             if iso3 and iso3 not in found:
                 found.append(iso3)
         return found
+
+    def _first_name(self, m: Match) -> bool:
+        """A known person's one-word name as the first name of someone else's ("Abbas" in "Abbas Zaki")."""
+        head = self.head
+        return (
+            m.entry is not None and m.entry[0] == "person" and m.end - m.start == 1 and m.end == head.i
+            and head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and head.lower_ not in _NAMED_AFTER
+        )  # fmt: skip
 
     def organisation(self) -> Organisation | None:
         """A modifier that is an organisation ("Hamas leaders", "NATO troops")."""
@@ -135,6 +143,13 @@ class Reading:
         """The phrase points back: "the president", "Russia's leader", "both leaders"."""
         return any(c.dep_ in ("det", "poss", "predet") and c.lower_ in ("the", "both", "this", "that")
                    or c.dep_ == "poss" for c in self.head.children)  # fmt: skip
+
+
+# things named after a person ("Trump Tower", "the Mandela Foundation"), which the parser may tag PERSON
+_NAMED_AFTER = frozenset({
+    "tower", "towers", "hotel", "plaza", "house", "building", "center", "centre", "foundation", "institute",
+    "university", "airport", "doctrine", "administration", "era", "campaign", "stadium", "bridge", "street",
+})  # fmt: skip
 
 
 def _country_of(m: Match) -> str | None:

@@ -58,6 +58,9 @@ _CAUSE_PREPS = ("in", "during", "by", "after")
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
 
 
+_QUARRELS = frozenset({"shouting", "slanging", "screaming"})  # "a shouting match": no sports word
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One event mention: trigger, CAMEO code and argument heads (Doc token indices)."""
@@ -251,6 +254,8 @@ class EventExtractor:
             if f is None and lemma != lower:
                 f = negatives.get(lemma)
                 f = None if f is not None and t.pos_ == "VERB" else f  # "stormed the parliament": no storm
+            if f is not None and t.i > sent.start and t.nbor(-1).lower_ in _QUARRELS:
+                f = None  # "a shouting match in the Oval Office": a quarrel, no game
             if f is not None and f < factor and not (is_name is not None and is_name(t)):
                 factor = f
             if (
