@@ -2196,3 +2196,23 @@ def test_a_shouting_match_is_no_sports_word() -> None:
 def test_a_known_name_as_a_first_name_is_someone_else(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     assert not [e for e in events if e.source.country in ("PSE", "RUS")]
+
+
+def test_a_list_of_countries_read_as_an_apposition_is_still_a_list() -> None:
+    # (sixteenth session) the parser reads "Britain" as an apposition of "the United States" with "Russia
+    # and China" its conjuncts: all four condemned, none is a target
+    text = (
+        "Gunmen loyal to Hezbollah attacked the Israeli embassy in Nicosia on Monday. "
+        "The United States, Britain, Russia and China condemned the attack."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    condemned = [e for e in events if e.trigger == "condemned"]
+    assert {e.source.country for e in condemned} == {"USA", "GBR", "RUS", "CHN"}
+    assert not [e for e in condemned if e.target is not None and e.target.country in ("GBR", "RUS", "CHN")]
+
+
+def test_a_states_forces_never_take_their_own_state_as_fall_back_target() -> None:
+    # (sixteenth session) "when warplanes hit the Natanz site": Israel's warplanes did not hit Israel
+    text = "Israel launched its campaign on June 13, when dozens of warplanes hit the Natanz enrichment site."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.target is not None and e.target.country == e.source.country]

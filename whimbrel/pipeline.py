@@ -533,6 +533,20 @@ class Coder:
                     if subject is not None and not resolver.resolve(subject.i, sent.doc, when):
                         avoid.update(t.i for t in clause.subtree)
             nearest = resolver.nearest_other(sent, head, sources, when, avoid, places_count(code.cameo))
+            for _ in range(3):
+                if (
+                    nearest is None
+                    or code.cameo_root not in _FORCE_ROOTS
+                    or not _same_state(sources, nearest)
+                ):
+                    break
+                # "Israel launched its campaign when warplanes hit Natanz": its forces did not hit Israel
+                span = nearest.span
+                if span is None:
+                    nearest = None
+                    break
+                avoid.update(t.i for t in sent if span[0] <= t.idx < span[1])
+                nearest = resolver.nearest_other(sent, head, sources, when, avoid, places_count(code.cameo))
             if nearest is not None:
                 return sources, [nearest], True
         if len(sources) == 1 and code.quad_class in _VERBAL:
@@ -723,6 +737,16 @@ def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:
         and when.start > reference
         and head.tag_ == "VBG"
         and is_future(head)
+    )
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
+
+def _same_state(sources: list[Actor], other: Actor) -> bool:
+    """Whether ``other`` is the state of the sources' own country (its forces do not attack it)."""
+    return other.sector in _STATE_SECTORS and all(
+        s.country == other.country and s.sector in _STATE_SECTORS for s in sources
     )
 
 

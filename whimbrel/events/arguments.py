@@ -64,7 +64,21 @@ def with_conjuncts(token: Token) -> tuple[Token, ...]:
     """The token and the nouns conjoined with it ("Russia and China" -> both); a title the parser split off
     the name right after it is no conjunct of its own ("Kishida and Chinese Premier | Li Qiang")."""
     heads = [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")]]
+    listed = _listed_apposition(token)
+    if listed is not None:
+        heads += [listed, *[c for c in listed.conjuncts if c.i > listed.i and c.pos_ == "PROPN"]]
     return tuple(h for h, after in zip(heads, [*heads[1:], None], strict=True) if not split_title(h, after))
+
+
+def _listed_apposition(token: Token) -> Token | None:
+    """The second country of a list the parser read as an apposition with conjuncts of its own: "The United
+    States, Britain, Russia and China condemned" (Britain as an apposition of the United States)."""
+    if token.ent_type_ != "GPE" or token.conjuncts:
+        return None
+    for c in token.children:
+        if c.dep_ == "appos" and c.ent_type_ == "GPE" and c.pos_ == "PROPN" and c.conjuncts:
+            return c
+    return None
 
 
 def _named(token: Token, is_actor: IsActor | None) -> Token:
