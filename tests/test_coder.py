@@ -2216,3 +2216,16 @@ def test_a_states_forces_never_take_their_own_state_as_fall_back_target() -> Non
     text = "Israel launched its campaign on June 13, when dozens of warplanes hit the Natanz enrichment site."
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.target is not None and e.target.country == e.source.country]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (sixteenth session) a stance refused is the rejection it declares, no negated support besides
+        "Azerbaijan does not recognise Armenia's claim to the enclave.",
+        "Morocco said it would not back Algeria's bid for a seat on the council.",
+    ],
+)
+def test_a_stance_refused_is_only_a_rejection(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert events and {(e.code.plover, e.status) for e in events} == {("REJECT", "occurred")}

@@ -18,8 +18,8 @@ REFUSALS = [
     # a stance withheld in any tense is refused
     ("Belgrade does not recognise Kosovo.", ("SRB", "120", "XKX", "occurred")),
     ("Israel did not recognise the Palestinian state.", ("ISR", "120", "PSE", "occurred")),
-    # the refused act itself stays, negated
-    ("Obama said he would not provide support to Israel.", ("USA", "051", "ISR", "negated")),
+    # the refused act itself stays, negated (a stance refused is the rejection alone: sixteenth session)
+    ("The prime minister said India would not hold talks with Pakistan.", ("IND", "040", "PAK", "negated")),
     # refused or declined to, or no plans to: a refusal in any tense (thirteenth session)
     ("The European Union refused to ease its sanctions on Belarus.", (None, "124", "BLR", "occurred")),
     ("Canada said it had no plans to lift its sanctions on Iran.", ("CAN", "124", "IRN", "occurred")),

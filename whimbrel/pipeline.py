@@ -47,6 +47,7 @@ _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
 _HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
+_STANCE = "05"  # endorse or approve: a stance refused is a rejection
 _DEPORT = "174"  # expel or deport individuals: from the country that holds them
 _RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
@@ -435,7 +436,10 @@ class Coder:
                 confidence=_confidence(cand, source, target, resolver.context) * (0.7 if fallback else 1.0),
                 coder_version=CODER_VERSION,
             )
-            if target is not None or self.config.targetless:
+            refused = declared_code is not None and status.status == "negated"
+            stance_refused = refused and code.cameo_root == _STANCE
+            if (target is not None or self.config.targetless) and not stance_refused:
+                # ("does not recognise Kosovo" is the rejection declared below, no support besides)
                 yield event  # a one-sided act is no event, but an alleged one is still its teller's claim:
             if claim is not None and pt.accuses(attribution, event, victim_only=status.status == "occurred"):
                 yield replace(event, source=attribution, target=event.source, attribution=None, **claim)  # type: ignore[arg-type]

@@ -157,9 +157,16 @@ def named_by_head(mentions: Sequence[Mention], head: Token, position: tuple[int,
     word = head.lemma_.lower()
     endings = _MEMBERS_OF.get(word, (word,))
     for actor in _recent_organisations(mentions, position):
-        if actor.name and actor.name.lower().split()[-1] in endings:
+        if actor.name and _head_word(actor.name) in endings:
             return [actor]
     return []
+
+
+def _head_word(name: str) -> str:
+    """The word a name is a kind of: its last word, or the one before "of" ("the International Court of
+    Justice": court; "the Organization of American States": organization)."""
+    words = name.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 # "the judges" after "the International Court of Justice" are the court's (fourteenth session)
