@@ -23,6 +23,17 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (sixteenth session) vows to exact revenge are threats; lifting a pause concedes; signing a document
+    # agrees; a court remands the person police held
+    ("Iran's supreme leader vowed on Monday to exact harsh revenge on Israel.",
+     ("IRN", "THREATEN", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Washington lifted the pause on arms deliveries to Kyiv on Monday.",
+     ("USA", "CONCEDE", "UKR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Kenya and Somalia signed a document on border security on Monday.",
+     ("KEN", "AGREE", "SOM", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Ugandan police arrested opposition leader Kizza Besigye on Friday. "
+     "He was remanded in custody on Monday.",
+     ("UGA", "COERCE", "UGA", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (fifteenth session) more words of condemnation
     ("Senegal's opposition leader called the president's decree a constitutional coup on Monday.",
      ("OPP", "ACCUSE", "GOV", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -640,7 +640,14 @@ _LOG = logging.getLogger("whimbrel")
 # agentless coercions a court, not the police, does ("were sentenced", "was jailed", "was fined")
 _COURT_PATTERNS = frozenset(
     p + NO_AGENT_SUFFIX
-    for p in ("accuse.sentence", "coerce.jail", "coerce.fine", "coerce.imprison", "coerce.indict")
+    for p in (
+        "accuse.sentence",
+        "coerce.jail",
+        "coerce.fine",
+        "coerce.imprison",
+        "coerce.indict",
+        "coerce.remand",
+    )
 )
 _SHOW_OF_FORCE = "15"  # CAMEO root: exhibit force posture (exercises, alerts, build-ups)
 # CAMEO roots of assault, fighting and mass violence; armed groups that fight the state at home
