@@ -2260,3 +2260,17 @@ def test_what_an_agreement_is_about_is_its_content(text: str, agreed: str | None
     assert [
         e for e in whimbrel.code(text, published=PUB, fmt="text", config=CONTENTS) if e.status == "planned"
     ]
+
+
+def test_a_ceremony_hosted_by_someone_hosts_the_parties_of_the_act_set_in_it() -> None:
+    # (sixteenth session) "in a ceremony hosted by U.S. President Donald Trump": the host receives the
+    # parties of the act the ceremony is the setting of, on its day; "U.S." inside the host's own phrase is
+    # no party
+    text = (
+        "The presidents of Serbia and Kosovo signed a trade accord on Monday, in a ceremony hosted by U.S. "
+        "President Donald Trump."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    hosted = [e for e in events if e.trigger == "hosted"]
+    assert {e.target.country for e in hosted if e.target} == {"SRB", "XKX"}
+    assert {e.date.start.isoformat() for e in hosted if e.date.start} == {"2016-08-29"}

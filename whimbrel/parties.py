@@ -88,7 +88,8 @@ def last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
 # what a host or mediator hosts or brokers: an occasion whose own parties are the target (fifteenth session)
 _OCCASIONS = frozenset({
     "talk", "talks", "negotiation", "negotiations", "session", "meeting", "round", "dialogue", "deal",
-    "agreement", "accord", "ceasefire", "truce", "swap", "exchange", "summit",
+    "agreement", "accord", "ceasefire", "truce", "swap", "exchange", "summit", "ceremony", "conference",
+    "signing", "gathering", "forum",
 })  # fmt: skip
 _OCCASION_WINDOW = 4  # events back in the article where the occasion's parties are looked for
 _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
@@ -206,9 +207,17 @@ def dyads(sources: list[Actor], targets: list[Actor | None]) -> list[tuple[Actor
     source has a real target among the others."""
     pairs: list[tuple[Actor, Actor | None]] = []
     for source in sources:
-        others = [t for t in targets if t is None or not same_actor(source, t)]
+        others = [t for t in targets if t is None or not (same_actor(source, t) or _inside(t, source))]
         pairs.extend((source, t) for t in (others or [None]))
     return pairs
+
+
+def _inside(target: Actor, source: Actor) -> bool:
+    """The target's words modify the source's own name ("U.S." in "U.S. President Donald Trump"); a phrase
+    closing the source's is its complement ("the government" in "Opponents of the government")."""
+    if target.span is None or source.span is None:
+        return False
+    return source.span[0] <= target.span[0] and target.span[1] < source.span[1]
 
 
 def declares(teller: Token | None, speaker: Actor | None, source: Actor) -> bool:

@@ -101,6 +101,13 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
             # document says it when it is made
             node = head.head
             continue
+        if (
+            dep == "acl" and node.tag_ == "VBN" and head.dep_ == "pobj" and head.head.dep_ == "prep"
+            and head.head.head.pos_ in VERBAL
+        ):  # fmt: skip
+            # "initialled the deal on Friday, in a ceremony hosted by Trump": the occasion the act was set in
+            node = head.head.head
+            continue
         if dep in CROSS:
             if node.lemma_ in lex.reporting:
                 break
