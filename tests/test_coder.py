@@ -23,6 +23,10 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (sixteenth session) "Justice" before a name is a judge's title ("seeking justice" names nobody)
+    ("Brazil's Supreme Court convicted Jair Bolsonaro on Friday. "
+     "Justice Paulo Andrade placed him under house arrest on Monday.",
+     ("BRA", "COERCE", "Jair Bolsonaro", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (sixteenth session) vows to exact revenge are threats; lifting a pause concedes; signing a document
     # agrees; a court remands the person police held
     ("Iran's supreme leader vowed on Monday to exact harsh revenge on Israel.",
