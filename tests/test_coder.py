@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (sixteenth session) forces leaving a country retreat from it
+    ("The last French troops left Chad on Monday.",
+     ("FRA", "RETREAT", "TCD", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (sixteenth session) "Justice" before a name is a judge's title ("seeking justice" names nobody)
     ("Brazil's Supreme Court convicted Jair Bolsonaro on Friday. "
      "Justice Paulo Andrade placed him under house arrest on Monday.",
