@@ -259,7 +259,26 @@ ROLES_BY_DATE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "head", "when", "expected"), CURRENT + ROLES_BY_DATE)
+# (sixteenth session) heads of state and government of countries the file lacked
+HEADS = [
+    ("President Luis Abinader met the ambassador.", "Abinader", date(2024, 10, 1),
+     ("Luis Abinader", "DOM", "GOV")),
+    ("Bukele criticised the decision.", "Bukele", date(2025, 3, 1), ("Nayib Bukele", "SLV", "GOV")),
+    ("Arevalo met the ambassador.", "Arevalo", date(2024, 3, 1), ("Bernardo Arévalo", "GTM", "GOV")),
+    ("Muizzu met the ambassador.", "Muizzu", date(2024, 3, 1), ("Mohamed Muizzu", "MDV", "GOV")),
+    ("Doumbouya met the ambassador.", "Doumbouya", date(2025, 9, 1), ("Mamady Doumbouya", "GIN", "GOV")),
+    ("King Mswati III met the ambassador.", "Mswati", date(2025, 7, 1), ("Mswati III", "SWZ", "GOV")),
+    # dated roles: the president deposed is a former official afterwards; the commander became president
+    ("Embalo met the ambassador.", "Embalo", date(2025, 1, 1), ("Umaro Sissoco Embaló", "GNB", "GOV")),
+    ("Embalo met the ambassador.", "Embalo", date(2025, 12, 1), ("Umaro Sissoco Embaló", "GNB", "ELI")),
+    ("Randrianirina met the ambassador.", "Randrianirina", date(2025, 10, 13),
+     ("Michael Randrianirina", "MDG", "MIL")),
+    ("Randrianirina met the ambassador.", "Randrianirina", date(2025, 11, 1),
+     ("Michael Randrianirina", "MDG", "GOV")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "head", "when", "expected"), CURRENT + ROLES_BY_DATE + HEADS)
 def test_current_leaders(
     nlp: Language, resolver: ActorResolver, text: str, head: str, when: date, expected
 ) -> None:
