@@ -2282,3 +2282,27 @@ def test_a_ceremony_hosted_by_someone_hosts_the_parties_of_the_act_set_in_it() -
     hosted = [e for e in events if e.trigger == "hosted"]
     assert {e.target.country for e in hosted if e.target} == {"SRB", "XKX"}
     assert {e.date.start.isoformat() for e in hosted if e.date.start} == {"2016-08-29"}
+
+
+def test_a_verb_joined_to_a_reported_state_is_the_speakers() -> None:
+    # (sixteenth session) "said it was concerned the men could cross … and asked Botswana": the speaker asked
+    text = (
+        "Namibia said it was concerned the fighters could cross its northern border and asked Angola for "
+        "assurances that they would be disarmed."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert {(e.source.country, e.code.plover, e.target and e.target.country) for e in events} >= {
+        ("NAM", "REQUEST", "AGO")
+    }
+
+
+def test_a_demand_to_free_ones_own_citizens_goes_to_their_captor() -> None:
+    # (sixteenth session) "demanded the release of its citizens": of whoever detained them in the article
+    text = (
+        "Togo detained four Ghanaian traders on Monday. "
+        "Accra demanded the immediate release of its citizens on Tuesday."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    demands = [e for e in events if e.code.plover == "REQUEST"]
+    pairs = {(e.source.country, e.target and e.target.country) for e in demands}
+    assert demands and pairs == {("GHA", "TGO")}

@@ -363,6 +363,10 @@ class Coder:
         if code.cameo in _RELEASE_DEMANDS:
             # "called for the release of the protesters": asked of whoever holds them
             targets = [self._holder(t, prior) if t is not None and t.sector in _HELD else t for t in targets]
+            # "demanded the immediate release of its citizens": whoever holds the source's own people
+            own = [t for t in targets if t is not None and any(pt.same_actor(s, t) for s in sources)]
+            captor = _captor_of(prior, own[0].country) if own and own[0].country else None
+            targets = [captor if t in own and captor is not None else t for t in targets]
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:
@@ -765,6 +769,16 @@ def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
+
+def _captor_of(prior: list[Event], country: str) -> Actor | None:
+    """The source of the article's latest detention of people of ``country`` by another country."""
+    for event in reversed(prior):
+        target, captor = event.target, event.source.country
+        held = event.code.plover == "COERCE" and target is not None and target.country == country
+        if held and captor and captor != country:
+            return replace(event.source, span=None)
+    return None
 
 
 def _same_state(sources: list[Actor], other: Actor) -> bool:

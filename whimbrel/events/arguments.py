@@ -315,11 +315,17 @@ def _addressee(noun: Token) -> Token | None:
 def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None) -> Found:
     """Heads of the (logical) subject of ``verb``, climbing through control, purpose and conjunction."""
     fallback = False
+    trigger = verb
     for _ in range(MAX_CLIMB):
         if is_passive(verb):
             by = agent(verb)
             if by:
                 return Found(_expand(by), fallback)
+            if verb.i != trigger.i and fallback and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+                # "said it was concerned the men could cross … and asked Eswatini": climbing to the speaker's
+                # clause through a reported state ("was concerned"), no agentless act of its own
+                verb = verb.head
+                continue
             if not children(verb, SUBJ) or _asked_aside(verb):
                 return Found(())  # an agentless passive: whoever did it is not named here
         subj = children(verb, SUBJ)
