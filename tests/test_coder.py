@@ -23,6 +23,14 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (sixteenth session) tariffs in retaliation are a sanction, an overrun garrison an assault, a call
+    # brushed aside a rejection
+    ("Mexico retaliated with tariffs on American pork on Monday.",
+     ("MEX", "SANCTION", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Jihadist fighters overran a Malian army garrison on Monday.",
+     ("MLI", "ASSAULT", "MLI", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The Kremlin on Monday brushed aside Azerbaijan's call for compensation.",
+     ("RUS", "REJECT", "AZE", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (sixteenth session) forces leaving a country retreat from it
     ("The last French troops left Chad on Monday.",
      ("FRA", "RETREAT", "TCD", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -2306,3 +2314,10 @@ def test_a_demand_to_free_ones_own_citizens_goes_to_their_captor() -> None:
     demands = [e for e in events if e.code.plover == "REQUEST"]
     pairs = {(e.source.country, e.target and e.target.country) for e in demands}
     assert demands and pairs == {("GHA", "TGO")}
+
+
+def test_a_dateline_filed_from_three_places_is_stripped() -> None:
+    # (sixteenth session) "DUBLIN/MADRID/OSLO, May 22 (Reuters) -": a story filed from three capitals
+    text = "DUBLIN/MADRID/OSLO, May 22 (Reuters) - Ireland, Spain and Norway said they would back Kosovo."
+    events = whimbrel.code(text, published="2024-05-22", fmt="text")
+    assert {e.source.country for e in events} == {"IRL", "ESP", "NOR"}

@@ -32,7 +32,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # optional ", Region" parts and a date, optional "(Agency)", then a dash.  Only at the start of a line.
 # four capitals at least, or two words ("NEW DELHI", "LA PAZ"): not "US - China"
 _ONE_PLACE = r"(?:[A-Z][A-Z.'-]{3,}|[A-Z][A-Z.'-]+(?= [A-Z][A-Z.'-]+))(?: [A-Z][A-Z.'-]+){0,3}"
-_PLACE = rf"{_ONE_PLACE}(?:/{_ONE_PLACE})?"  # "GAZA/JERUSALEM": a story filed from two places
+# "GAZA/JERUSALEM", "DUBLIN/MADRID/OSLO": a story filed from several places
+_PLACE = rf"{_ONE_PLACE}(?:/{_ONE_PLACE}){{0,3}}"
 _PARTS = r"(?:, [A-Z][\w.'-]*(?: [\w.'-]+){0,3}){0,3}"
 _AGENCY = r"\((?:[A-Z][\w.&-]*)(?: [A-Z][\w.&-]*){0,2}\)"
 _DASH = r"(?:--|-|–|—)"
