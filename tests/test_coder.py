@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (sixteenth session) a government ordering the closure of another's missions cuts relations
+    ("Germany ordered the closure of all three Iranian consulates on Monday.",
+     ("DEU", "SANCTION", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (sixteenth session) tariffs in retaliation are a sanction, an overrun garrison an assault, a call
     # brushed aside a rejection
     ("Mexico retaliated with tariffs on American pork on Monday.",
