@@ -2324,3 +2324,20 @@ def test_a_dateline_filed_from_three_places_is_stripped() -> None:
     text = "DUBLIN/MADRID/OSLO, May 22 (Reuters) - Ireland, Spain and Norway said they would back Kosovo."
     events = whimbrel.code(text, published="2024-05-22", fmt="text")
     assert {e.source.country for e in events} == {"IRL", "ESP", "NOR"}
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # (sixteenth session) an execution nobody is named for is the act of the state body that tells it;
+        # a rights group telling it did not do it
+        ("Ahmad Karimi, a Swedish-Iranian academic, was executed on Monday, Iran's judiciary said.", "IRN"),
+        (
+            "Ahmad Karimi, a Swedish-Iranian academic, was executed on Monday, Amnesty International said.",
+            None,
+        ),
+    ],
+)
+def test_an_agentless_execution_is_the_telling_states(text: str, source: str | None) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "executed"]
+    assert {e.source.country for e in events} == ({source} if source else set())

@@ -48,6 +48,7 @@ _MEDIATE = "045"
 _HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _STANCE = "05"  # endorse or approve: a stance refused is a rejection
+_EXECUTION = "1823"  # kill by judicial execution: by the state that tells it, when no agent is named
 _DEPORT = "174"  # expel or deport individuals: from the country that holds them
 _RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
@@ -287,6 +288,11 @@ class Coder:
                 held = holder(prior, targets[0], pt.same_actor)
                 sources = [held] if held is not None else sources
                 sources = [s for s in sources if s.country != targets[0].country]
+            if not sources and code.cameo == _EXECUTION and cand.pattern.endswith(NO_AGENT_SUFFIX):
+                # "X was executed on Monday, Iran's judiciary said": the state body that tells it did it
+                teller = resolve_status(head, headline=headline).attribution
+                told = resolver.resolve(teller.i, doc, when) if teller is not None else []
+                sources = [a for a in told[:1] if a.sector in _STATE_SECTORS | {"JUD"}]
             if not sources:
                 return
         if (
