@@ -2341,3 +2341,19 @@ def test_a_dateline_filed_from_three_places_is_stripped() -> None:
 def test_an_agentless_execution_is_the_telling_states(text: str, source: str | None) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "executed"]
     assert {e.source.country for e in events} == ({source} if source else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (sixteenth session) someone no dictionary knows, held or charged where the sentence places them,
+        # is a civilian of that country
+        "Amira Haddad was arrested in Tunisia on Monday over a satirical post.",
+        "Police in Ethiopia arrested two suspects on Monday.",
+    ],
+)
+def test_someone_unknown_who_is_held_is_a_civilian_of_the_place(text: str) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "COERCE"]
+    assert events and {(e.target.country, e.target.sector) for e in events if e.target} == {
+        ("TUN" if "Tunisia" in text else "ETH", "CVL")
+    }

@@ -272,6 +272,16 @@ class Coder:
         if not sources and cand.pattern.endswith(JOINT_SUFFIX):
             # "fighting between Armenian and Azerbaijani forces": the phrase's first actor acts on the others
             sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
+        if targets == [None] and code.plover == "COERCE":
+            # "Sonia Dahmani was arrested in May", "police detained two suspects": people no dictionary knows,
+            # held or tried, are civilians of the country the story places them in
+            patient = (
+                args.passive_subject(head)
+                if args.is_passive(head)
+                else next((c for c in head.children if c.dep_ == "dobj"), None)
+            )
+            held = resolver.context.civilian(args.counted(patient)) if patient is not None else None
+            targets = [held] if held is not None else targets
         location: Location | None = None
         if not sources:
             if code.plover in ("PROTEST", "COERCE") and cand.pattern.endswith(NO_AGENT_SUFFIX):

@@ -55,6 +55,7 @@ from whimbrel.actors.rules import (
     _titles,
     _venue,
 )
+from whimbrel.events import arguments as args
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import split_title
 from whimbrel.records import Actor
@@ -367,6 +368,19 @@ class ArticleActors(References):
                 if actor not in actors:
                     actors.append(actor)
         return actors
+
+    def civilian(self, head: Token) -> Actor | None:
+        """Someone the dictionaries do not know, named or described by a word for people ("Sonia Dahmani",
+        "two suspects"), as a civilian of the country the fall-back chain gives (docs/actors.md); None for a
+        token that is neither a person's name nor such a word, or where no country is found."""
+        if not args.someone(head):
+            return None
+        r = self._read(head)
+        actor = self._fallback(
+            Actor(r.text, None, None, "CVL", r.span), head, (self._paragraph(head.doc), head.i)
+        )
+        # (only a country its own sentence places them in: the article's main country is too weak a guess)
+        return actor if actor.country and self.bases.get(actor) in ("place", "sentence") else None
 
     def _named_members(self, h: Token, when: date | None) -> list[Actor]:
         """The named members a plural group is said to include ("Human rights groups, including Amnesty

@@ -60,6 +60,18 @@ class Found:
     fallback: bool = False
 
 
+# words for people no dictionary row makes an actor, who may be held or tried ("two suspects were arrested")
+PEOPLE_WORDS = frozenset({
+    "suspect", "defendant", "detainee", "novelist", "writer", "poet", "blogger", "rapper", "singer", "artist",
+    "lawyer", "academic", "professor", "businessman", "businesswoman", "teacher", "doctor", "farmer",
+})  # fmt: skip
+
+
+def someone(token: Token) -> bool:
+    """A person's name ("Sonia Dahmani") or a word for people ("two suspects"), actor or not."""
+    return (token.ent_type_ == "PERSON" and token.pos_ == "PROPN") or token.lemma_.lower() in PEOPLE_WORDS
+
+
 def with_conjuncts(token: Token) -> tuple[Token, ...]:
     """The token and the nouns conjoined with it ("Russia and China" -> both); a title the parser split off
     the name right after it is no conjunct of its own ("Kishida and Chinese Premier | Li Qiang")."""

@@ -58,6 +58,7 @@ _CAUSE_PREPS = ("in", "during", "by", "after")
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
 
 
+_COERCION = "17"  # CAMEO root of arrests, detentions, trials
 _QUARRELS = frozenset({"shouting", "slanging", "screaming"})  # "a shouting match": no sports word
 
 
@@ -558,7 +559,10 @@ class EventExtractor:
             # (a protest nobody is named for may name nobody it is against: "protests broke out in Caracas")
             # (only the nouns of protest themselves: a "rally" or "march" is often a campaign's, or the month)
             aimless = noagent and pat.pos == "N" and head.pos_ == "NOUN" and head.lemma_.lower() in _UNREST
-            if not (noagent and (targets or aimless) and pat.cameo[:2] in NO_AGENT_ROOTS):
+            # ("Sonia Dahmani was arrested in May": someone no dictionary knows, held; the coder places them)
+            patient = args.passive_subject(head) if noagent and pat.cameo[:2] == _COERCION else None
+            held = patient is not None and args.someone(args.counted(patient))
+            if not (noagent and (targets or aimless or held) and pat.cameo[:2] in NO_AGENT_ROOTS):
                 return None
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT
         conf *= FALLBACK if src.fallback else 1.0
