@@ -23,6 +23,11 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (sixteenth session) envoys ordered back recalled; a partnership suspended is relations cut
+    ("Israel instructed its ambassador in Dublin to return home on Monday.",
+     ("ISR", "SANCTION", "IRL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The United States on Monday suspended its strategic partnership with Georgia.",
+     ("USA", "SANCTION", "GEO", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (sixteenth session) a government ordering the closure of another's missions cuts relations
     ("Germany ordered the closure of all three Iranian consulates on Monday.",
      ("DEU", "SANCTION", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
