@@ -91,6 +91,11 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
             return hits
         dep, head = node.dep_, node.head
         if head.i == node.i or dep == "ROOT":
+            # "In February, after dozens were killed near a convoy, Petro suspended …": the opening phrase set
+            # off by a comma dates the main clause, whichever clause the parser hung it on
+            intro = _introductory(doc[trigger.sent.start : trigger.sent.end], anchors, node)
+            if intro:
+                return intro
             break
         if dep == "relcl" and node.left_edge.tag_ == "WRB" and node.left_edge.lower_ in _SETTING:
             # "flew to Washington on Monday, where he met Trump": the place's (or time's) clause dates it
@@ -133,6 +138,27 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
     if len(exprs) == 1 and _single_clause(trigger) and anchors:
         return exprs
     return []
+
+
+def _introductory(sent: Span, anchors: list[tuple[TimeExpr, Token]], root: Token) -> list[TimeExpr]:
+    """A dated expression opening the sentence and closed by a comma before the main verb, hung by the
+    parser on a subordinate clause that comes between them."""
+    doc = sent.doc
+    for e, anchor in anchors:
+        first = doc.char_span(e.start_char, e.end_char, alignment_mode="expand")
+        if first is None or e.start is None or first.start - sent.start > 1 or anchor.i >= root.i:
+            continue
+        after = first.end
+        if after < len(doc) and doc[after].text == "," and anchor.i != root.i and root.i > after:
+            # (only across a subordinate clause the phrase was hung on: "On Tuesday, rebels shelled the
+            # town, the army said" dates the shelling, the parser's reading)
+            clause = anchor if anchor.pos_ in VERBAL else anchor.head
+            if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in clause.children):
+                return [e]
+    return []
+
+
+_SUBORDINATORS = frozenset({"after", "before", "when", "as", "since", "while", "because", "once", "until"})
 
 
 def _fronted(sent: Span, anchors: list[tuple[TimeExpr, Token]], lex: TimeLexicon) -> list[TimeExpr]:
