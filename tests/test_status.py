@@ -159,6 +159,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Talks with Iran are set for Tuesday.", "Talks", PLAN, "set", None),
     # an infinitive parsed as a purpose clause after "called on X" is what X is asked to do
     ("Italy called on Iran to free the journalist.", "free", HYP, "called to", None),
+    # (sixteenth session) what a state is obliged or ready to do is not done
+    ("Hungary is obliged to arrest anyone wanted by the court.", "arrest", HYP, "is obliged to", None),
+    ("Kenya confirmed its readiness to send police officers to Haiti.", "send", PLAN, "readiness", "Kenya"),
 ]  # fmt: skip
 
 
