@@ -2362,3 +2362,19 @@ def test_someone_unknown_who_is_held_is_a_civilian_of_the_place(text: str) -> No
     assert events and {(e.target.country, e.target.sector) for e in events if e.target} == {
         ("TUN" if "Tunisia" in text else "ETH", "CVL")
     }
+
+
+def test_his_country_is_the_state_of_whom_the_pronoun_stands_for() -> None:
+    # (sixteenth session) "Petro said his country would break off relations": Colombia
+    text = (
+        "Colombian President Gustavo Petro said his country would break off diplomatic relations with Israel."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert ("COL", "SANCTION", "ISR") in {(e.source.country, e.code.plover, e.target and e.target.country)
+                                          for e in events}  # fmt: skip
+
+
+def test_a_measure_aimed_at_something_is_no_attack() -> None:
+    # (sixteenth session) "measures targeting Chinese steel": no assault on China
+    text = "Brussels unveiled a package of measures targeting Chinese steel."
+    assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]

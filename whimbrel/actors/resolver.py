@@ -369,6 +369,16 @@ class ArticleActors(References):
                     actors.append(actor)
         return actors
 
+    def _own_country(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor] | None:
+        """ "his country", "their nation": the state of the person or body the pronoun stands for (None when
+        the phrase has no possessive pronoun)."""
+        owner = next((c for c in h.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owner is None or len(list(h.children)) > 1:
+            return None  # ("his country's oil ministry", "his own country" read on)
+        countries = {a.country for a in self._resolve_one(owner, when, (position[0], owner.i)) if a.country}
+        r = self._read(h)
+        return [Actor(r.text, None, c, "GOV", r.span) for c in sorted(countries)]
+
     def civilian(self, head: Token) -> Actor | None:
         """Someone the dictionaries do not know, named or described by a word for people ("Sonia Dahmani",
         "two suspects"), as a civilian of the country the fall-back chain gives (docs/actors.md); None for a
@@ -419,7 +429,8 @@ class ArticleActors(References):
             if _pair(self.table, h):
                 return self._two_sides(h, when)
         if word is not None and word[0] == "country":
-            return self._the_country(h, when, position)
+            owned = self._own_country(h, when, position)
+            return owned if owned is not None else self._the_country(h, when, position)
         if word is not None and word[0] == "organisation":  # "the body": the latest organisation
             r = self._read(h)
             return self._retext(latest_organisation(self.mentions, h, position), r.text, r.span)

@@ -192,6 +192,8 @@ class EventExtractor:
             else:
                 if m.token.i in light_used and not m.pattern.requires:
                     continue
+                if m.pattern.cameo[:2] in _VIOLENT_ROOTS and _aimed_measure(m.token, self.act_nouns):
+                    continue  # "measures targeting Russian gas": a measure aimed at something, no attack
                 cand = self._verb_candidate(m, is_actor)
                 if cand is not None and cand.cameo[:2] in _VIOLENT_ROOTS:
                     # "an Israeli air strike killed 25 people": the verb tells the attack, with its target
@@ -627,6 +629,21 @@ def _counted_crowd(token: Token) -> bool:
     """A count as a subject: "Thousands", "Hundreds", "Some 5,000" (when it counts no actor, the crowd is
     nobody the text names)."""
     return token.tag_ == "CD" or token.lower_ in _COUNTS
+
+
+def _aimed_measure(verb: Token, act_nouns: dict[str, str]) -> bool:
+    """The verb describes a coercive measure or a policy ("any measures targeting Russian gas", "sanctions
+    hitting its banks"), not an act of force."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = noun.lemma_.lower()
+    return act_nouns.get(lemma) == "act_coerce" or lemma in _POLICIES
+
+
+_POLICIES = frozenset({
+    "measure", "policy", "law", "legislation", "rule", "restriction", "package", "proposal",
+})  # fmt: skip
 
 
 def _plausible(token: Token, is_actor: IsActor | None) -> bool:
