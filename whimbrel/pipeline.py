@@ -700,7 +700,9 @@ def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
     sanctions") is the content of the request or threat, which stands for it.  A hypothetical act with no
     such event over it stays ("Iran could close the strait"), and so does a refused one: "refused to meet
     Putin" is the refusal and the meeting that did not happen (fifteenth session; ``Config.contents``
-    keeps them all)."""
+    keeps them all).  A planned act an occurred agreement or promise governs is its content too ("agreed to
+    deepen security cooperation"), except a meeting or agreement planned, and an act only proposed
+    (sixteenth session)."""
     if len(events) < 2 or not any(e.status in _UNREAL or e.status == "planned" for e in events):
         return set()
     doc = sent.doc
