@@ -31,8 +31,7 @@ class Config:
     targetless: bool = False
     # Also emit the acts that are only the content of another event of their sentence: the act asked for,
     # threatened or made a condition ("urged Iran to release the sailors" gives the request, and with this
-    # option also Iran's hypothetical release), and the planned act an agreement or promise is about
-    # ("agreed to deepen cooperation").  Off by default: the request, threat or agreement stands for it.
+    # option also Iran's hypothetical release).  Off by default: the request or threat stands for it.
     contents: bool = False
     batch_size: int = 32
     max_bytes: int = 20_000_000

@@ -688,10 +688,6 @@ _PRIVATE = frozenset({"BUS", "MED", "CVL", "REF", None})
 
 
 _UNREAL = frozenset({"hypothetical"})
-# planned acts that stay beside the agreement or promise they are part of: a meeting agreed on is a planned
-# meeting, an agreement to agree is the agreement
-_AGREED_ACTS = frozenset({"AGREE", "CONSULT"})
-_PROPOSING = frozenset({"propose", "proposal", "suggest"})  # a proposal's act is still to be decided on
 
 
 def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
@@ -700,10 +696,8 @@ def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
     sanctions") is the content of the request or threat, which stands for it.  A hypothetical act with no
     such event over it stays ("Iran could close the strait"), and so does a refused one: "refused to meet
     Putin" is the refusal and the meeting that did not happen (fifteenth session; ``Config.contents``
-    keeps them all).  A planned act an occurred agreement or promise governs is its content too ("agreed to
-    deepen security cooperation"), except a meeting or agreement planned, and an act only proposed
-    (sixteenth session)."""
-    if len(events) < 2 or not any(e.status in _UNREAL or e.status == "planned" for e in events):
+    keeps them all)."""
+    if len(events) < 2 or not any(e.status in _UNREAL for e in events):
         return set()
     doc = sent.doc
     starts = {t.idx + offset: t for t in sent}
@@ -717,20 +711,11 @@ def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
         return span.root if span is not None else token
 
     real = [h for e in events if e.status not in _UNREAL and (h := head(e)) is not None]
-    # (an intent declared by a planned deed, "will release 32 servicemen", is that deed's twin: no promise)
-    twins = {e.trigger_span for e in events if e.status == "planned"}
-    promises = [
-        h for e in events if e.status == "occurred" and e.code.plover == "AGREE"
-        and e.trigger_span not in twins and (h := head(e)) is not None and h.lemma_.lower() not in _PROPOSING
-    ]  # fmt: skip
     found = set()
     for event in events:
         h = head(event) if event.status in _UNREAL else None
         if h is not None and any(r.i != h.i and r in h.ancestors for r in real):
             found.add(event.id)
-        h = head(event) if event.status == "planned" and event.code.plover not in _AGREED_ACTS else None
-        if h is not None and any(r.i != h.i and r in h.ancestors for r in promises):
-            found.add(event.id)  # "agreed to deepen security cooperation": what was agreed
     return found
 
 

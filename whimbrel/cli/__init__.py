@@ -75,7 +75,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--contents",
         action="store_true",
-        help="also emit the acts another event of the sentence asks for, threatens, agrees to or promises",
+        help="also emit the hypothetical acts asked for or threatened in another event of the sentence",
     )
 
 
