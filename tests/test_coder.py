@@ -2358,3 +2358,17 @@ def test_a_measure_aimed_at_something_is_no_attack() -> None:
     # (sixteenth session) "measures targeting Chinese steel": no assault on China
     text = "Brussels unveiled a package of measures targeting Chinese steel."
     assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
+
+
+def test_an_agreement_referred_back_to_names_its_parties() -> None:
+    # (sixteenth session) "hailed the treaty", "welcomed the signing": aimed at the parties of the latest
+    # agreement others made, never the speaker's own country's
+    text = (
+        "Kenya and Somalia signed a maritime treaty on Monday. "
+        "Ethiopia hailed the treaty on Tuesday. Kenyan lawmakers welcomed the signing."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    hailed = [e for e in events if e.trigger.startswith("hailed")]
+    assert hailed and {e.target.country for e in hailed if e.target} <= {"KEN", "SOM"}
+    welcomed = [e for e in events if e.trigger.startswith("welcomed")]
+    assert not [e for e in welcomed if e.target is not None and e.target.country == "KEN"]

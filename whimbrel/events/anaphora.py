@@ -26,6 +26,8 @@ class Kind:
     types: frozenset[str] | None
     lead: bool = False
     window: int = 0  # 0: the whole article
+    codes: frozenset[str] | None = None  # only events of these CAMEO codes (None: any of ``types``)
+    foreign: bool = False  # never an event of the sources' own country ("Rubio welcomed the ceasefire")
 
 
 KINDS: dict[str, Kind] = {
@@ -40,6 +42,8 @@ KINDS: dict[str, Kind] = {
     "act_any": Kind(None, window=4),
     # "rejected the remarks", "dismissed the accusations": the latest hostile words by someone else
     "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6),
+    # "hailed the treaty", "welcomed the signing": the latest agreement or truce by others (sixteenth session)
+    "act_deal": Kind(frozenset({"AGREE", "CONCEDE"}), window=6, foreign=True),
 }
 _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 # words that are deeds all the same: diplomatic recognition and a signed agreement ("recognised Israeli
@@ -137,6 +141,8 @@ def antecedent(
             else e.code.quad_class in _DEEDS or e.code.cameo in _DEED_CODES
         )
         and not any(same(e.source, s) for s in sources)
+        and (rule.codes is None or e.code.cameo in rule.codes)
+        and not (rule.foreign and any(e.source.country == s.country for s in sources if s.country))
     ]
     if not found:
         return None
