@@ -2372,3 +2372,10 @@ def test_an_agreement_referred_back_to_names_its_parties() -> None:
     assert hailed and {e.target.country for e in hailed if e.target} <= {"KEN", "SOM"}
     welcomed = [e for e in events if e.trigger.startswith("welcomed")]
     assert not [e for e in welcomed if e.target is not None and e.target.country == "KEN"]
+
+
+def test_an_envoy_summoned_with_no_agent_is_summoned_by_the_host_state() -> None:
+    # (sixteenth session) "was summoned to the foreign ministry in Dublin": by Ireland
+    text = "The Israeli ambassador was summoned to the foreign ministry in Dublin on Monday."
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "summoned"]
+    assert {(e.source.country, e.target and e.target.country) for e in events} == {("IRL", "ISR")}

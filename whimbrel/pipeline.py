@@ -48,6 +48,7 @@ _MEDIATE = "045"
 _HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _STANCE = "05"  # endorse or approve: a stance refused is a rejection
+_SUMMON = "114"  # complain officially: an envoy summoned, by the host state when no agent is named
 _EXECUTION = "1823"  # kill by judicial execution: by the state that tells it, when no agent is named
 _DEPORT = "174"  # expel or deport individuals: from the country that holds them
 _RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
@@ -298,6 +299,15 @@ class Coder:
                 held = holder(prior, targets[0], pt.same_actor)
                 sources = [held] if held is not None else sources
                 sources = [s for s in sources if s.country != targets[0].country]
+            if not sources and code.cameo == _SUMMON and targets[0] is not None:
+                # "the Israeli ambassador was summoned to the foreign ministry in Dublin": by the state of the
+                # place, else by the state body that tells it
+                place = self.gazetteer.locate(head, allow_destination=True)
+                teller = resolve_status(head, headline=headline).attribution
+                told = resolver.resolve(teller.i, doc, when) if teller is not None else []
+                states = [Actor("", None, place.country, "GOV", None)] if place and place.country else []
+                states += [a for a in told[:1] if a.sector in _STATE_SECTORS]
+                sources = [a for a in states[:1] if a.country != targets[0].country]
             if not sources and code.cameo == _EXECUTION and cand.pattern.endswith(NO_AGENT_SUFFIX):
                 # "X was executed on Monday, Iran's judiciary said": the state body that tells it did it
                 teller = resolve_status(head, headline=headline).attribution

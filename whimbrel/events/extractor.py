@@ -59,6 +59,7 @@ _CAUSE_PREPS = ("in", "during", "by", "after")
 
 
 _COERCION = "17"  # CAMEO root of arrests, detentions, trials
+_SUMMON = "114"  # complain officially: an envoy summoned
 _QUARRELS = frozenset({"shouting", "slanging", "screaming"})  # "a shouting match": no sports word
 
 
@@ -564,7 +565,9 @@ class EventExtractor:
             # ("Sonia Dahmani was arrested in May": someone no dictionary knows, held; the coder places them)
             patient = args.passive_subject(head) if noagent and pat.cameo[:2] == _COERCION else None
             held = patient is not None and args.someone(args.counted(patient))
-            if not (noagent and (targets or aimless or held) and pat.cameo[:2] in NO_AGENT_ROOTS):
+            # ("the ambassador was summoned to the foreign ministry": by the host state, the coder finds it)
+            agentless = pat.cameo[:2] in NO_AGENT_ROOTS or pat.cameo == _SUMMON
+            if not (noagent and (targets or aimless or held) and agentless):
                 return None
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT
         conf *= FALLBACK if src.fallback else 1.0
