@@ -280,7 +280,13 @@ def tense_shift(conj: Token, first: Token) -> bool:
     the first verb's clause: a tensed verb after a bare infinitive or a modal ("said Minsk would respond and
     accused Brussels", "said Russia must be held accountable and urged allies"), a simple past after a
     perfect ("denied that it had used force and accused the protesters")."""
-    if first.tag_ == "VB" and conj.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+    # ("threatened to halt exports and cut aid": a past tense spelled as the base form is the infinitive's
+    # conjunct, whatever the tagger says)
+    if (
+        first.tag_ == "VB"
+        and conj.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        and conj.lower_ != conj.lemma_.lower()
+    ):
         return True
     if conj.tag_ in ("VBD", "VBZ", "VBP") and any(c.tag_ == "MD" for c in first.children):
         return True
