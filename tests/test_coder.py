@@ -2379,3 +2379,12 @@ def test_an_envoy_summoned_with_no_agent_is_summoned_by_the_host_state() -> None
     text = "The Israeli ambassador was summoned to the foreign ministry in Dublin on Monday."
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "summoned"]
     assert {(e.source.country, e.target and e.target.country) for e in events} == {("IRL", "ISR")}
+
+
+def test_a_base_form_conjunct_of_a_threatened_act_is_threatened_too() -> None:
+    # (sixteenth session) "threatened to halt exports and cut aid": "cut" (tagged past) is threatened too
+    text = (
+        "Fico threatened on Friday to halt electricity exports to Ukraine and cut aid to Ukrainian refugees."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert events and not [e for e in events if e.status == "occurred" and e.code.plover == "SANCTION"]
