@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (sixteenth session) "Dominican" is the Dominican Republic's adjective, not Dominica's
+    ("Dominican authorities deported 4,000 Haitians on Monday.",
+     ("DOM", "COERCE", "HTI", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (sixteenth session) envoys ordered back recalled; a partnership suspended is relations cut
     ("Israel instructed its ambassador in Dublin to return home on Monday.",
      ("ISR", "SANCTION", "IRL", "2016-08-29", "2016-08-29", "text", "occurred")),
