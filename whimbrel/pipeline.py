@@ -25,7 +25,7 @@ from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, eased, holder, referred_act
 from whimbrel.events.declared import in_condition, intent_cameo, refusal_cameo, threat_cameo
-from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX
+from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX, SUMMON
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
@@ -48,7 +48,6 @@ _MEDIATE = "045"
 _HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _STANCE = "05"  # endorse or approve: a stance refused is a rejection
-_SUMMON = "114"  # complain officially: an envoy summoned, by the host state when no agent is named
 _EXECUTION = "1823"  # kill by judicial execution: by the state that tells it, when no agent is named
 _DEPORT = "174"  # expel or deport individuals: from the country that holds them
 _RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
@@ -299,7 +298,7 @@ class Coder:
                 held = holder(prior, targets[0], pt.same_actor)
                 sources = [held] if held is not None else sources
                 sources = [s for s in sources if s.country != targets[0].country]
-            if not sources and code.cameo == _SUMMON and targets[0] is not None:
+            if not sources and code.cameo == SUMMON and targets[0] is not None:
                 # "the Israeli ambassador was summoned to the foreign ministry in Dublin": by the state of the
                 # place, else by the state body that tells it
                 place = self.gazetteer.locate(head, allow_destination=True)

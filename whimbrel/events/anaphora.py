@@ -26,7 +26,6 @@ class Kind:
     types: frozenset[str] | None
     lead: bool = False
     window: int = 0  # 0: the whole article
-    codes: frozenset[str] | None = None  # only events of these CAMEO codes (None: any of ``types``)
     foreign: bool = False  # never an event of the sources' own country ("Rubio welcomed the ceasefire")
 
 
@@ -141,7 +140,6 @@ def antecedent(
             else e.code.quad_class in _DEEDS or e.code.cameo in _DEED_CODES
         )
         and not any(same(e.source, s) for s in sources)
-        and (rule.codes is None or e.code.cameo in rule.codes)
         and not (rule.foreign and any(e.source.country == s.country for s in sources if s.country))
     ]
     if not found:

@@ -59,7 +59,8 @@ _CAUSE_PREPS = ("in", "during", "by", "after")
 
 
 _COERCION = "17"  # CAMEO root of arrests, detentions, trials
-_SUMMON = "114"  # complain officially: an envoy summoned
+# complain officially: an envoy summoned, whom the coder gives the host state as agent when none is named
+SUMMON = "114"
 _QUARRELS = frozenset({"shouting", "slanging", "screaming"})  # "a shouting match": no sports word
 
 
@@ -566,7 +567,7 @@ class EventExtractor:
             patient = args.passive_subject(head) if noagent and pat.cameo[:2] == _COERCION else None
             held = patient is not None and args.someone(args.counted(patient))
             # ("the ambassador was summoned to the foreign ministry": by the host state, the coder finds it)
-            agentless = pat.cameo[:2] in NO_AGENT_ROOTS or pat.cameo == _SUMMON
+            agentless = pat.cameo[:2] in NO_AGENT_ROOTS or pat.cameo == SUMMON
             if not (noagent and (targets or aimless or held) and agentless):
                 return None
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT

@@ -149,7 +149,7 @@ def _introductory(sent: Span, anchors: list[tuple[TimeExpr, Token]], root: Token
         if first is None or e.start is None or first.start - sent.start > 1 or anchor.i >= root.i:
             continue
         after = first.end
-        if after < len(doc) and doc[after].text == "," and anchor.i != root.i and root.i > after:
+        if after < len(doc) and doc[after].text == "," and root.i > after:
             # (only across a subordinate clause the phrase was hung on: "On Tuesday, rebels shelled the
             # town, the army said" dates the shelling, the parser's reading)
             clause = anchor if anchor.pos_ in VERBAL else anchor.head
