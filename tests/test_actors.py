@@ -881,6 +881,31 @@ SHORT = [
 ]
 
 
+# (seventeenth session) a body of no name of ours is what an apposition calls it, there and when the article
+# names it again (and a name never described is nobody)
+DESCRIBED = [
+    (
+        "Libya's prime minister dissolved the Nawasi, a powerful militia. Later the Nawasi attacked a police "
+        "station.",
+        "Nawasi",
+        [("Nawasi", "LBY", "REB", "the Nawasi")],
+    ),
+    (
+        "Police in Peru raided the offices of the Frente Rojo, an opposition party, on Monday.",
+        "Rojo",
+        [("Frente Rojo", "PER", "PTY", "the Frente Rojo")],
+    ),
+    ("Clashes broke out in Tripoli. Later the Nawasi attacked a police station.", "Nawasi", []),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), DESCRIBED)
+def test_bodies_described_by_an_apposition(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
 @pytest.mark.parametrize(("text", "head", "expected"), SHORT)
 def test_short_references(
     nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]

@@ -346,6 +346,11 @@ class ArticleActors(References):
             if start == r.start and end - start > 1 and _one_word(r.head.doc, start, end):
                 for m in self._people_named(r.head.text, position):
                     return replace(m, position=position)
+            if self._body_descriptions(r.head):
+                # "the Radaa, a powerful militia": a body of no name of ours the article describes; a later
+                # "the Radaa" is that body
+                described = tuple(self._name_actors(r, position, when))
+                return Mention(position, described) if described else None
         return None
 
     # ----- resolving -------------------------------------------------------------------------------
@@ -925,7 +930,7 @@ class ArticleActors(References):
                 # article named the person in full
                 for m in self._people_named(r.head.text, position):
                     return _retext(mention_actors(m, when), r.text, r.span)
-            return self._unknown_body(r, r.head.doc[max(start, r.start) : r.head.i + 1].text)
+            return self._unknown_body(r, r.head.doc[max(start, r.start) : r.head.i + 1].text, when, position)
         doc = r.head.doc
         while start < end - 1 and self.table.words.get(norm(doc[start].lower_), ("",))[0] == "honorific":
             start += 1  # "Ms May" is a last name
@@ -974,10 +979,13 @@ class ArticleActors(References):
         # "police spokesman John Doe": a role without a country takes the fall-back country
         return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
 
-    def _unknown_body(self, r: Reading, name: str) -> list[Actor]:
+    def _unknown_body(
+        self, r: Reading, name: str, when: date | None, position: tuple[int, int]
+    ) -> list[Actor]:
         """An unknown name of a body, known by its modifiers: "the U.N. Group of Experts on Nicaragua" is the
         United Nations'; "Russian utility Inter RAO", "the Indian High Commission" are Russia's business and
-        India's government.  A name with neither a body nor a country and kind of actor is nobody."""
+        India's government; by what an apposition calls it ("the Radaa, a powerful militia"); or by what the
+        article called it before under the same name.  Any other name is nobody."""
         org = r.organisation()
         if org is not None and not org.members:
             return [Actor(r.text, org.name, org.country, org.sector, r.span)]
@@ -985,7 +993,42 @@ class ArticleActors(References):
         kinds = [a for a in r.agents() if not a.person]
         if countries and kinds:
             return [Actor(r.text, name, countries[0], _best(kinds).sector, r.span)]
+        bare = name[4:] if name[:4].lower() == "the " else name  # (the tagger's entity may hold the article)
+        described = [
+            Actor(r.text, bare, a.country, a.sector, r.span)
+            for c in self._body_descriptions(r.head)
+            for a in self._resolve_one(c, when, (position[0], c.i))
+            if a.name is None
+        ]
+        return described[:1] or self._retext(self._same_name(_proper_words(r.text), position), r.text, r.span)
+
+    def _body_descriptions(self, head: Token) -> list[Token]:
+        """The apposed common nouns that call a name a kind of body, never a person ("a militia", not "a
+        four-time presidential candidate")."""
+        found = []
+        for c in _descriptions(head):
+            hm = self._read(c).head_match
+            if hm is not None and hm.agent is not None and not hm.agent.person:
+                found.append(c)
+        return found
+
+    def _same_name(self, words: list[str], position: tuple[int, int]) -> list[Actor]:
+        """The actors of the body of no name of ours the article named before with the same words ("the
+        Radaa" after "the Radaa, a powerful militia")."""
+        for m in reversed(self.mentions) if words else ():
+            earlier = m.position < position and not m.is_person and m.actors
+            if earlier and m.actors[0].name is not None and _proper_words(m.actors[0].text) == words:
+                return list(m.actors)
         return []
+
+
+def _descriptions(head: Token) -> list[Token]:
+    """The common nouns apposed to a name, also after another name for it: "the Radaa, or Special Deterrence
+    Force, another powerful militia" (the parser hangs the apposition on the second name)."""
+    heads = [head]
+    if any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        heads += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    return [c for h in heads for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
 
 
 def _one_word(doc: Doc, start: int, end: int) -> bool:
