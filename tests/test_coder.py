@@ -23,6 +23,11 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) a measure announced on a condition is a threat to whoever the condition names
+    ("Russia said on Monday it would take countermeasures if Finland deployed NATO troops on its soil.",
+     ("RUS", "THREATEN", "FIN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Turkey warned on Monday it would respond if Greece extended its territorial waters.",
+     ("TUR", "THREATEN", "GRC", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (sixteenth session) "Dominican" is the Dominican Republic's adjective, not Dominica's
     ("Dominican authorities deported 4,000 Haitians on Monday.",
      ("DOM", "COERCE", "HTI", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -1312,6 +1317,10 @@ def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
         ("Turkey said it would not drop its appeal against the ruling on Iraq.", ("TUR", "IRQ")),
         # a warning of famine or an arms race is a forecast, no threat
         ("Azerbaijan warned of an arms race with Armenia.", ("AZE", "ARM")),
+        # (seventeenth session) the act a response is conditioned on is no threat of its doer
+        ("Iran said on Monday it would respond if Israel took further military action against Iranian "
+         "interests.",
+         ("ISR", "IRN")),
         # the appended act's own verb is no part of the plan a noun like "decision" names
         ("Kenya closed its border with Somalia, a decision condemned by Uganda.", ("UGA", "SOM")),
     ],

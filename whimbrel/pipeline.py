@@ -398,9 +398,9 @@ class Coder:
             status = resolve_status(status_at, headline=headline)
         if cand.pattern in _ANNOUNCED_RESPONSES:
             # "would respond decisively if …": a response announced is a threat made; one made is none
-            if status.status not in ("planned", "hypothetical"):
-                return
-            if cand.pattern in _MEASURES_AGAINST and not _against(head):
+            if status.status not in ("planned", "hypothetical") or in_condition(head):
+                return  # ("… would respond if Israel took further military action": the condition, no threat)
+            if cand.pattern in _MEASURES_AGAINST and not _against(head) and not _conditioned(head):
                 return  # "urged North Korea to take concrete actions to reduce tensions": no one's threat
             up = head  # made when it was said ("said on Monday it would take measures against")
             while up.dep_ in ("ccomp", "xcomp", "conj") and up.head.i != up.i:
@@ -854,6 +854,14 @@ def _confidence(cand: Candidate, source: Actor, target: Actor | None, context: A
         if not actor.text:
             score *= 0.7
     return max(0.0, min(1.0, score))
+
+
+def _conditioned(verb: Token) -> bool:
+    """ "would take countermeasures if NATO deployed troops": a measure announced on a condition."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
 
 
 def _against(verb: Token) -> bool:
