@@ -881,6 +881,29 @@ SHORT = [
 ]
 
 
+# (seventeenth session) an office or unit below the state that a state acts on is that state's own, never
+# another state's (a foreign minister a president meets may be: "Erdogan met Foreign Minister X")
+LOCAL = [
+    (
+        "Nigerian President Bola Tinubu suspended Governor Amaka Obi on Tuesday.",
+        "Obi",
+        [("Governor Amaka Obi", "NGA", "GOV", "Governor Amaka Obi")],
+    ),
+    (
+        "Nigerian President Bola Tinubu declared a state of emergency in Benue State on Tuesday.",
+        "State",
+        [(None, "NGA", "GOV", "Benue State")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), LOCAL)
+def test_local_offices_are_the_acting_states_own(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
 # (seventeenth session) a body of no name of ours is what an apposition calls it, there and when the article
 # names it again (and a name never described is nobody)
 DESCRIBED = [

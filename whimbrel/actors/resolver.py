@@ -704,7 +704,8 @@ class ArticleActors(References):
             dominant = self.tally.dominant()
             # never the backer's country ("Russian-backed separatists"), nor, for an unnamed government or
             # army acted on, the acting state's ("France did not recognise the junta's authority")
-            skip = set(self._read(head).backed) | self._acting_state(head, actor.sector)
+            r = self._read(head)
+            skip = set(r.backed) | (set() if _local(r) else self._acting_state(head, actor.sector))
             if actor.sector not in _ARMED_NONSTATE:  # (gunmen attacking Tunisia's museum are no foreigners)
                 skip |= self._acted_on(head)
             if skip:
@@ -1020,6 +1021,20 @@ class ArticleActors(References):
             if earlier and m.actors[0].name is not None and _proper_words(m.actors[0].text) == words:
                 return list(m.actors)
         return []
+
+
+# offices and units below the state, always the acting state's own ("Tinubu suspended Governor Fubara",
+# "declared an emergency in Rivers State"; seventeenth session)
+_LOCAL_OFFICES = frozenset({"governor", "mayor", "chief minister", "governorate", "province", "municipality"})
+
+
+def _local(r: Reading) -> bool:
+    """Whether the phrase names a sub-national office or unit ("Governor X", "Rivers State")."""
+    hm = r.head_match
+    words = [a.word for a in (hm.agent if hm is not None else None, *r.agents()) if a is not None]
+    if r.head.text == "State" and r.head.i > 0 and r.head.doc[r.head.i - 1].pos_ == "PROPN":
+        return True  # "Rivers State", "Kaduna State"
+    return any(w in _LOCAL_OFFICES for w in words)
 
 
 def _descriptions(head: Token) -> list[Token]:
