@@ -23,6 +23,16 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) tariffs cut and a veto lifted are concessions; direct rule imposed and a bounty
+    # on someone are coercion
+    ("China lowered its tariffs on Australian wine on Monday.",
+     ("CHN", "CONCEDE", "AUS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Austria lifted its veto on Romania's Schengen membership on Monday.",
+     ("AUT", "CONCEDE", "ROU", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("India placed the state of Manipur under federal rule on Monday.",
+     ("IND", "COERCE", "IND", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The United States announced a $15 million bounty for Colombian rebel leader Ivan Marquez on Monday.",
+     ("USA", "COERCE", "COL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) a measure announced on a condition is a threat to whoever the condition names
     ("Russia said on Monday it would take countermeasures if Finland deployed NATO troops on its soil.",
      ("RUS", "THREATEN", "FIN", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -1337,6 +1347,8 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         # the opposition as a group is no act of opposing; hosting refugees is no visit
         ("The Malian opposition welcomed the decision by the regional bloc.", "120"),
         ("Chad is hosting refugees from Sudan.", "043"),
+        # (seventeenth session) a reward that is a figure of speech is no price on anyone
+        ("Israel's foreign ministry called the expulsion a reward for Hamas.", "170"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:
