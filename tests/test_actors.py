@@ -894,6 +894,20 @@ LOCAL = [
         "State",
         [(None, "NGA", "GOV", "Benue State")],
     ),
+    # a province or state names its country: as a modifier of an official or a force, as an acting subject
+    # (its government), and a sub-national adjective too
+    (
+        "Ontario Premier Doug Ford criticised the tariffs on Monday.",
+        "Ford",
+        [("Doug Ford", "CAN", "GOV", "Ontario Premier Doug Ford")],
+    ),
+    ("Ontario accused Washington of bullying on Monday.", "Ontario", [(None, "CAN", "GOV", "Ontario")]),
+    (
+        "In October, Texas sued the federal government.",
+        "government",
+        [(None, "USA", "GOV", "the federal government")],
+    ),
+    ("Catalan police arrested two men on Monday.", "police", [(None, "ESP", "COP", "Catalan police")]),
 ]
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.dictionary import ActorDictionary, Entry, norm
 from whimbrel.actors.phrase import Phrases, Reading, read_phrase
 from whimbrel.geo import Gazetteer
+from whimbrel.geo.gazetteer import PLACE
 
 # Entity labels that may name a place; NORP adds demonyms ("Iranian"), ORG seats ("the Kremlin") and PERSON
 # the capitals the small model takes for people ("Khartoum") to the tally, where only the dictionary (never
@@ -139,6 +140,30 @@ class PlaceIndex:
                 if iso3:
                     return iso3
         return None
+
+    def region_modifier(self, head: Token) -> str | None:
+        """Country of a region of the gazetteer's own list (a province, state or region, never a city) that
+        modifies the phrase: "Ontario Premier Doug Ford", "Jubaland forces", "Bavarian police" are that
+        country's (seventeenth session)."""
+        if self.gazetteer is None:
+            return None
+        doc = head.doc
+        for t in head.subtree:
+            if t.i >= head.i or t.dep_ not in ("compound", "nmod") or t.pos_ != "PROPN":
+                continue
+            for start in sorted({t.left_edge.i, t.i}):
+                entry = self.gazetteer.entry(doc[start : t.i + 1].text)
+                if entry is not None and entry.kind == PLACE and entry.country:
+                    return entry.country
+        return None
+
+    def region(self, start: int, end: int, doc: Doc) -> str | None:
+        """Country of the region of the gazetteer's own list that ``doc[start:end]`` names ("Ontario",
+        "Texas", "Rivers State"), None for anything else."""
+        if self.gazetteer is None:
+            return None
+        entry = self.gazetteer.entry(doc[start:end].text)
+        return entry.country if entry is not None and entry.kind == PLACE else None
 
     def state_of(self, token: Token) -> str | None:
         """Country that ``token`` names as a state: a country or its capital ("Tehran", "Pakistan's"); a

@@ -691,7 +691,7 @@ class ArticleActors(References):
         the previous sentence's state subject, the article's dominant country (docs/actors.md); the step
         that found it is kept in ``bases``."""
         assert self.places is not None
-        iso3, basis = self.places.in_phrase(head), "place"
+        iso3, basis = self.places.in_phrase(head) or self.places.region_modifier(head), "place"
         hm = self._read(head).head_match
         if iso3 is None and actor.sector in _STATE_SECTORS and hm is not None and hm.agent is not None:
             # "M23 fighters attacked army positions": the army a home-grown armed group fights is its state's
@@ -1001,7 +1001,22 @@ class ArticleActors(References):
             for a in self._resolve_one(c, when, (position[0], c.i))
             if a.name is None
         ]
-        return described[:1] or self._retext(self._same_name(_proper_words(r.text), position), r.text, r.span)
+        if described:
+            return described[:1]
+        region = self._acting_region(r)
+        if region is not None:
+            return [Actor(r.text, None, region, "GOV", r.span)]
+        return self._retext(self._same_name(_proper_words(r.text), position), r.text, r.span)
+
+    def _acting_region(self, r: Reading) -> str | None:
+        """The country of a province, state or region that acts as the subject of a verb: its government
+        ("Ontario imposed a surcharge", "Texas sued the federal government"; seventeenth session)."""
+        head = r.head
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ == "nsubj")
+        if not subject or self.places is None:
+            return None
+        start, end = name_tokens(head)
+        return self.places.region(max(start, r.start), end, head.doc)
 
     def _body_descriptions(self, head: Token) -> list[Token]:
         """The apposed common nouns that call a name a kind of body, never a person ("a militia", not "a
@@ -1034,6 +1049,8 @@ def _local(r: Reading) -> bool:
     words = [a.word for a in (hm.agent if hm is not None else None, *r.agents()) if a is not None]
     if r.head.text == "State" and r.head.i > 0 and r.head.doc[r.head.i - 1].pos_ == "PROPN":
         return True  # "Rivers State", "Kaduna State"
+    if any(c.dep_ == "amod" and c.lower_ in ("federal", "central") for c in r.head.children):
+        return True  # "Texas sued the federal government": the state's own
     return any(w in _LOCAL_OFFICES for w in words)
 
 
