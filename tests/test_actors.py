@@ -225,6 +225,11 @@ def test_dated_roles(
 
 
 COREFERENCE = [
+    # (seventeenth session) a bare last name the tagger took for a body is the person named before, and the
+    # "he" of what they say is them
+    ("Ontario Premier Doug Ford imposed a surcharge on Monday. Prime Minister Justin Trudeau denounced the "
+     "tariffs. Ford said he had held talks with Washington.", "he",
+     [("Doug Ford", "CAN", "GOV", "he")]),
     # (tenth session) a capitalised name the dictionaries know is no "group of" count nor a body named
     # before; "they" carries on the previous sentence's plural subject, also when that is no person
     ("Yemen sent a delegation. The Group of Seven condemned Iran.", "Group",

@@ -342,8 +342,10 @@ class ArticleActors(References):
         if r.head.pos_ == "PROPN":
             # a hyphenated last name the tagger read as no person ("Oyun-Erdene, who took office in 2021,
             # ..."): the person named in full before, mentioned again (a later "he" may stand for them)
+            # ... and a bare last name the tagger took for a body ("Ford said he had held talks", after
+            # "Ontario Premier Doug Ford"; seventeenth session)
             start, end = name_tokens(r.head)
-            if start == r.start and end - start > 1 and _one_word(r.head.doc, start, end):
+            if start == r.start and _one_word(r.head.doc, start, end):
                 for m in self._people_named(r.head.text, position):
                     return replace(m, position=position)
             if self._body_descriptions(r.head):
