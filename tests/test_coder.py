@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) a complaint filed with a forum accuses whom its participle names
+    ("Chile filed a complaint with the UN Security Council on Monday accusing Bolivia of blocking its ports.",
+     ("CHL", "ACCUSE", "BOL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) tariffs cut and a veto lifted are concessions; direct rule imposed and a bounty
     # on someone are coercion
     ("China lowered its tariffs on Australian wine on Monday.",

@@ -38,7 +38,13 @@ def consequence(head: Token, event: Event, acts: set[tuple[int, object, str]]) -
         head = head.head
     if head.dep_ != "advcl" or head.tag_ != "VBG":
         return False
+    if head.lemma_.lower() in _NAMING_THE_ACCUSED and head.head.lemma_.lower() in _FILING:
+        return False  # "filed a complaint with the Security Council accusing Israel": whom it accuses
     return (head.head.i, event.source.key, event.code.plover) in acts
+
+
+_NAMING_THE_ACCUSED = frozenset({"accuse", "blame"})
+_FILING = frozenset({"file", "lodge", "submit", "send", "register", "write"})  # a complaint sent to a forum
 
 
 def asked_for(head: Token) -> bool:
