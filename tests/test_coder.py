@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) what a verb of using takes is an instrument, never the doer of its infinitive
+    ("Ukraine's security service used drones hidden in trucks to strike four Russian air bases on Monday.",
+     ("UKR", "ASSAULT", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) a complaint filed with a forum accuses whom its participle names
     ("Chile filed a complaint with the UN Security Council on Monday accusing Bolivia of blocking its ports.",
      ("CHL", "ACCUSE", "BOL", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -394,7 +394,8 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             # Object control ("urged Iran to halt", "accused Kiev of shelling") needs a known verb or an
             # object that is an actor; otherwise the subject controls ("used the meeting to warn").
             controls = bool(obj) and (
-                controller.lemma_ in control or (is_actor is not None and is_actor(obj[0]))
+                controller.lemma_ in control
+                or (is_actor is not None and is_actor(obj[0]) and controller.lemma_ not in _INSTRUMENTAL)
             )
             # (an infinitive parsed as a purpose clause is controlled by the object only after a verb of
             # asking: "will press Tehran to free two citizens", not "used the meeting to warn")
@@ -435,6 +436,11 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             continue
         return Found(())
     return Found(())
+
+
+# verbs whose object is an instrument, never the doer of the infinitive: "used drones hidden in trucks to
+# strike four air bases" (the user strikes; seventeenth session)
+_INSTRUMENTAL = frozenset({"use", "employ", "utilise", "utilize"})
 
 
 def _nearer_clause(participle: Token) -> Token | None:
