@@ -1333,6 +1333,8 @@ def test_what_the_act_is(text: str, expected: tuple[str, str, str]) -> None:
         ("Turkey said it would not drop its appeal against the ruling on Iraq.", ("TUR", "IRQ")),
         # a warning of famine or an arms race is a forecast, no threat
         ("Azerbaijan warned of an arms race with Armenia.", ("AZE", "ARM")),
+        # (seventeenth session) a list the parser split into two subjects is one list of sources
+        ("Sweden, Denmark and Germany offered to help with the investigation on Monday.", ("SWE", "DNK")),
         # (seventeenth session) the act a response is conditioned on is no threat of its doer
         ("Iran said on Monday it would respond if Israel took further military action against Iranian "
          "interests.",

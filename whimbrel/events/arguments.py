@@ -345,6 +345,9 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             # "The EU's border agency Frontex has sent officers", parsed with two subjects: the one that
             # names an actor (fourteenth session)
             subj = [t for t in subj if is_actor(t)] or subj
+            if len(subj) > 1 and _comma_list(subj):
+                # "Sweden, Denmark and Germany offered to help", parsed with two subjects: one list
+                return Found(tuple(h for t in subj for h in with_conjuncts(t)), fallback)
         if subj:
             named = _named(_resolve_relative(subj[0], verb), is_actor)
             if is_actor is not None and not is_actor(named):
@@ -441,6 +444,16 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
 # verbs whose object is an instrument, never the doer of the infinitive: "used drones hidden in trucks to
 # strike four air bases" (the user strikes; seventeenth session)
 _INSTRUMENTAL = frozenset({"use", "employ", "utilise", "utilize"})
+
+
+def _comma_list(subjects: list[Token]) -> bool:
+    """Subjects that are the items of one list the parser split: names, each followed by a comma up to the
+    next ("Sweden, Denmark and Germany")."""
+    doc = subjects[0].doc
+    for a, b in zip(subjects, subjects[1:], strict=False):
+        if a.pos_ != "PROPN" or b.pos_ != "PROPN" or b.i - a.right_edge.i != 2 or doc[b.i - 1].text != ",":
+            return False
+    return True
 
 
 def _nearer_clause(participle: Token) -> Token | None:
