@@ -23,8 +23,19 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) a vow to use force is a threat; telling someone to act is a demand; ordering a
+    # foreign broadcaster to shut is coercion; an internal armed conflict declared is an emergency imposed
+    ("Trump vowed on Monday to use overwhelming force against Iran.",
+     ("USA", "THREATEN", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Trump told Iran on Monday to stop supporting the Houthis.",
+     ("USA", "REQUEST", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Azerbaijan ordered the BBC on Monday to shut its office in Baku.",
+     ("AZE", "COERCE", "GBR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Sudan's army chief vowed on Monday to keep fighting the Rapid Support Forces.",
+     ("SDN", "THREATEN", "SDN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) what a verb of using takes is an instrument, never the doer of its infinitive
-    ("Ukraine's security service used drones hidden in trucks to strike four Russian air bases on Monday.",
+    ("Ukraine's security service used drones hidden in trucks to strike four air bases deep inside Russia on "
+     "Monday.",
      ("UKR", "ASSAULT", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) a complaint filed with a forum accuses whom its participle names
     ("Chile filed a complaint with the UN Security Council on Monday accusing Bolivia of blocking its ports.",
@@ -1357,6 +1368,8 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         ("Chad is hosting refugees from Sudan.", "043"),
         # (seventeenth session) a reward that is a figure of speech is no price on anyone
         ("Israel's foreign ministry called the expulsion a reward for Hamas.", "170"),
+        # telling reporters something is no demand of them
+        ("Modi told reporters on Monday that talks with Pakistan would resume.", "100"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:

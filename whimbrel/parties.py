@@ -50,9 +50,25 @@ _FILING = frozenset({"file", "lodge", "submit", "send", "register", "write"})  #
 def asked_for(head: Token) -> bool:
     """The act is what someone asks another party to do ("called on the army to withdraw troops", "urged
     Turkey to free them"): the asker is no party to it, so no fall-back may make it the target."""
-    if head.dep_ != "xcomp" or head.head.i == head.i:
-        return False
-    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in head.head.children)
+    for _ in range(2):  # (also through a verb of stopping: "told Iran to stop supporting the group")
+        if head.dep_ != "xcomp" or head.head.i == head.i:
+            return False
+        if any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on" and not _dated(c))
+            for c in head.head.children
+        ):
+            return True  # ("called on Iran to", not "vowed on Sunday to")
+        if head.head.lemma_.lower() not in _PHASE_VERBS:
+            return False
+        head = head.head
+    return False
+
+
+def _dated(prep: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+_PHASE_VERBS = frozenset({"stop", "start", "cease", "continue", "keep", "resume", "end", "halt", "begin"})
 
 
 def denies_deed(head: Token) -> bool:
