@@ -2433,3 +2433,15 @@ def test_a_base_form_conjunct_of_a_threatened_act_is_threatened_too() -> None:
     )
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert events and not [e for e in events if e.status == "occurred" and e.code.plover == "SANCTION"]
+
+
+def test_a_foreigner_held_where_no_place_is_named_is_held_by_the_storys_country() -> None:
+    # (seventeenth session) the police of the story's country, not of the held man's nationality; a court's
+    # sentence with no place named stays the target's own state's
+    text = (
+        "BERLIN (Reuters) - Germany tightened its asylum rules. A 26-year-old Syrian man was arrested on "
+        "Monday."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    dyads = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
+    assert ("DEU", "COERCE", "SYR") in dyads and ("SYR", "COERCE", "SYR") not in dyads, dyads

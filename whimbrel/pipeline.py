@@ -291,7 +291,9 @@ class Coder:
                 # "Protests broke out in poor neighbourhoods of Caracas": the place's people against its
                 # government
                 targets = [Actor(text="", name=None, country=location.country, sector="GOV", span=None)]
-            sources = _implied_source(cand, code, targets[0] if targets else None, location)
+            tally = resolver.context.tally
+            home = tally.dateline or tally.dominant()
+            sources = _implied_source(cand, code, targets[0] if targets else None, location, home)
             if sources and code.cameo == _DEPORT and targets[0] is not None:
                 # "he was deported for breaching immigration rules": by whoever held him in the article, never
                 # by his own country
@@ -801,12 +803,18 @@ def _same_state(sources: list[Actor], other: Actor) -> bool:
 
 
 def _implied_source(
-    cand: Candidate, code: EventCode, target: Actor | None, place: Location | None = None
+    cand: Candidate,
+    code: EventCode,
+    target: Actor | None,
+    place: Location | None = None,
+    home: str | None = None,
 ) -> list[Actor]:
     """The unnamed actors behind an agentless coercion or protest.
 
     Arrests, detentions and the like ("Sixty people were arrested in Lagos") are the police's acts in the
-    country they happen in, else the target's ("Two Americans were detained in Moscow": Russia's police);
+    country they happen in ("Two Americans were detained in Moscow": Russia's police), else, for a
+    foreigner, in the article's own country (its dateline's, else the one it is most about: "A Syrian man
+    was arrested" in a story from Germany; seventeenth session), else the target's;
     protests nobody is named for ("protests in Lima against the government") are its civilians', or the
     civilians of the country they are held in ("anti-American rallies in Pakistan").
     No other agentless event gets a source (a bombing "by unknown attackers" has no actor).
@@ -818,8 +826,15 @@ def _implied_source(
         sector = "JUD"  # "were sentenced to five years", "was jailed pending trial": a court's act
     if sector is None or (sector == "CVL" and (target.country is None or target.sector == "CVL")):
         return []  # a crowd against nobody in particular, or civilians against civilians: no dyad
-    country = place.country if place is not None and place.country else target.country
+    country = place.country if place is not None and place.country else None
+    if country is None and sector == "COP" and home is not None and target.sector in _FOREIGNERS:
+        # (a court's sentence is mostly the target's own state's: "Bishop Alvarez was sentenced")
+        country = home
+    country = country or target.country
     return [Actor(text="", name=None, country=country, sector=sector, span=None)]
+
+
+_FOREIGNERS = frozenset({"CVL", "MED", "NGO", "BUS", "REF"})  # people held abroad: the host state's police
 
 
 def _clause_subject(token: Token) -> Token | None:
