@@ -913,6 +913,19 @@ LOCAL = [
         [(None, "USA", "GOV", "the federal government")],
     ),
     ("Catalan police arrested two men on Monday.", "police", [(None, "ESP", "COP", "Catalan police")]),
+    # a named official a state's official acts on in a story about no other state is that state's
+    (
+        "India imposed federal rule in Manipur. Chief Minister N. Biren Singh resigned on Sunday after he "
+        "met Home Minister Amit Shah.",
+        "Shah",
+        [("Amit Shah", "IND", "GOV", "Home Minister Amit Shah")],
+    ),
+    # a spokesperson speaks for whom the "for" names
+    (
+        "A spokesman for U.N. Secretary-General Antonio Guterres urged restraint.",
+        "spokesman",
+        [("António Guterres", None, "IGO", "A spokesman")],
+    ),
 ]
 
 

@@ -87,6 +87,7 @@ _REBELS = frozenset({"REB", "INS", "SEP"})
 _ARMED_NONSTATE = frozenset({"INS", "REB", "TER", "SEP"})
 _TITLED_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # titles of office before a name
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 _MEMBER_PREPS = frozenset({"in", "at", "from"})  # "lawmakers in the European Parliament"
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
@@ -376,6 +377,20 @@ class ArticleActors(References):
                     actors.append(actor)
         return actors
 
+    def _spoken_for(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
+        """ "a spokesman for U.N. Secretary-General Antonio Guterres", "a spokeswoman for the Kremlin": the
+        actor a spokesperson speaks for (seventeenth session)."""
+        if h.lemma_.lower() not in _SPOKESPEOPLE:
+            return []
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = self.resolve(obj, when)
+                    if found:
+                        r = self._read(h)
+                        return self._retext(found[:1], r.text, r.span)
+        return []
+
     def _own_country(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor] | None:
         """ "his country", "their nation": the state of the person or body the pronoun stands for (None when
         the phrase has no possessive pronoun)."""
@@ -418,6 +433,9 @@ class ArticleActors(References):
         short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
             return [_short_actor(short, self._read(h))]
+        spoken = self._spoken_for(h, when, position)
+        if spoken:
+            return spoken
         if h.tag_ == "NNP" and word is not None and word[0] in _NAMING_WORDS:
             reading = self._read(h)
             hm = reading.head_match
@@ -722,6 +740,10 @@ class ArticleActors(References):
                 official = actor.sector in _STATE_SECTORS and person and head.tag_ not in ("NNS", "NNPS")
                 before = self._last_subject_state(head, position, skip) if official else None
                 iso3, basis = before or dominant, "article"
+                if iso3 is None and skip and head.pos_ == "PROPN" and set(self.tally.counts) <= skip:
+                    # a named official acted on in a story about no other state is that state's own
+                    # ("Singh met Home Minister Amit Shah" in a story about India; seventeenth session)
+                    iso3 = self.tally.dominant()
         if iso3 is None:
             return actor
         found = Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
