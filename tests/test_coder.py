@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) a cooperative step refused is a rejection
+    ("The Maldives said on Monday it would not renew its hydrography pact with India.",
+     ("MDV", "REJECT", "IND", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) a vow to use force is a threat; telling someone to act is a demand; ordering a
     # foreign broadcaster to shut is coercion; an internal armed conflict declared is an emergency imposed
     ("Trump vowed on Monday to use overwhelming force against Iran.",

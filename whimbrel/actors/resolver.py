@@ -197,6 +197,7 @@ class ArticleActors(References):
     dyads: dict[frozenset[str], int] = field(default_factory=dict)
     # the latest event between two named people, with its paragraph (for "the two leaders" right after)
     met: tuple[int, Actor, Actor] | None = None
+    when: date | None = None  # the date of the resolution under way (roles are read at it)
     # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
     listed: list[tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
     # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
@@ -359,6 +360,7 @@ class ArticleActors(References):
     # ----- resolving -------------------------------------------------------------------------------
     def resolve(self, head: Token, when: date | None) -> list[Actor]:
         """Actors named by the argument whose syntactic head is ``head`` (and its coordinated heads)."""
+        self.when = when  # (the date the fall-backs read roles at: who acts as a state, see _acting_state)
         heads = sorted({head, *head.conjuncts}, key=lambda t: t.i)
         heads = [h for h, after in zip(heads, [*heads[1:], None], strict=True) if not split_title(h, after)]
         if head.dep_ == "conj" and any(c.dep_ == "relcl" for c in head.children):
@@ -786,7 +788,9 @@ class ArticleActors(References):
         clause = _acting_clause(head, _ACTED_ON_DEPS)
         if clause is None or clause[0].lemma_.lower() in _COMMANDING:
             return set()  # ("the cabinet instructed the army": its own army)
-        return {a.country for a in self.resolve(clause[1], None) if a.country and a.sector in _STATE_SECTORS}
+        # (an opposition leader then, a chancellor later: "Merz demanded that the government …" in 2024)
+        actors = self.resolve(clause[1], self.when)
+        return {a.country for a in actors if a.country and a.sector in _STATE_SECTORS}
 
     def _member_of(self, head: Token, when: date | None, position: tuple[int, int]) -> Actor | None:
         """The listed organisation an agent works in, at or for ("lawmakers in the European Parliament",
