@@ -936,6 +936,28 @@ def test_local_offices_are_the_acting_states_own(
     _check(nlp, resolver, text, head, expected, D2014)
 
 
+# (seventeenth session) a qualifier that makes a party's one-word alias another party's name: no match
+PARTY_NAMES = [
+    (
+        "Opposition Social Democrats leader Venko Filipce accused the government.",
+        "Filipce",
+        [("Venko Filipce", None, "OPP", "Opposition Social Democrats leader Venko Filipce")],
+    ),
+    (
+        "House Democrats accused Trump of lying.",
+        "Democrats",
+        [("Democratic Party", "USA", "PTY", "House Democrats")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), PARTY_NAMES)
+def test_a_longer_party_name_is_not_its_last_word(
+    nlp: Language, resolver: ActorResolver, text: str, head: str, expected: list[Expected]
+) -> None:
+    _check(nlp, resolver, text, head, expected, D2014)
+
+
 # (seventeenth session) a body of no name of ours is what an apposition calls it, there and when the article
 # names it again (and a name never described is nobody)
 DESCRIBED = [

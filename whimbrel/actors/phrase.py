@@ -201,7 +201,7 @@ def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[
             hit = _lookup(table, tokens, texts, i, j, start)
             if hit is not None:
                 break
-        if hit is None or (_cut_name(hit, texts[i], tokens, start)):
+        if hit is None or _cut_name(hit, texts[i], tokens, start) or _longer_party(hit, doc):
             i += 1
             continue
         found.append(hit)
@@ -214,6 +214,21 @@ def _cut_name(hit: Match, first: str, tokens: list[Token], base: int) -> bool:
     looked up again from its own first word."""
     after = hit.end - base
     return first.lower() == "the" and after < len(tokens) and tokens[after].tag_ in ("NNP", "NNPS")
+
+
+# capitalised words that make a party's one-word alias another party's name ("Social Democrats", "Christian
+# Democrats", "Sweden Democrats" are no Democratic Party; seventeenth session)
+_PARTY_QUALIFIERS = frozenset({
+    "social", "christian", "liberal", "free", "sweden", "swiss", "european", "progressive", "radical",
+})  # fmt: skip
+
+
+def _longer_party(hit: Match, doc: Doc) -> bool:
+    """A one-word organisation alias right after a capitalised qualifier that makes it another party."""
+    if hit.entry is None or hit.entry[0] != "org" or hit.end - hit.start != 1 or hit.start == 0:
+        return False
+    before = doc[hit.start - 1]
+    return before.text[:1].isupper() and before.lower_ in _PARTY_QUALIFIERS
 
 
 def may_start(table: ActorDictionary, token: Token) -> bool:
