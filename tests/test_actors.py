@@ -920,6 +920,12 @@ LOCAL = [
         "Shah",
         [("Amit Shah", "IND", "GOV", "Home Minister Amit Shah")],
     ),
+    # the members "among them" names are the group's acting members
+    (
+        "Several member states, among them Poland, Lithuania and Finland, also condemned Hungary on Monday.",
+        "states",
+        [(None, "POL", "GOV", "Poland"), (None, "LTU", "GOV", "Lithuania"), (None, "FIN", "GOV", "Finland")],
+    ),
     # a spokesperson speaks for whom the "for" names
     (
         "A spokesman for U.N. Secretary-General Antonio Guterres urged restraint.",

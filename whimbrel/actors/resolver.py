@@ -422,8 +422,10 @@ class ArticleActors(References):
         if h.tag_ not in ("NNS", "NNPS"):
             return []
         for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ == "including":
-                objects = [o for o in prep.children if o.dep_ == "pobj"]
+            # ("Several member states, among them Poland, Lithuania and Finland, …"; seventeenth session)
+            among = prep.lower_ == "among" and any(o.lower_ == "them" for o in prep.children)
+            if prep.dep_ == "prep" and (prep.lower_ == "including" or among):
+                objects = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ != "them"]
                 members = [a for o in objects for a in self.resolve(o, when) if a.name or a.country]
                 return members
         return []
