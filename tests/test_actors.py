@@ -926,6 +926,9 @@ LOCAL = [
         "states",
         [(None, "POL", "GOV", "Poland"), (None, "LTU", "GOV", "Lithuania"), (None, "FIN", "GOV", "Finland")],
     ),
+    # "the Russian side" is Russia's government; a side with no country written is nobody
+    ("The Russian side had turned down both ideas.", "side", [(None, "RUS", "GOV", "The Russian side")]),
+    ("Each side freed 1,000 captives.", "side", []),
     # a spokesperson speaks for whom the "for" names
     (
         "A spokesman for U.N. Secretary-General Antonio Guterres urged restraint.",
