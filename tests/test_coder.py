@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) "the two Koreas" are both Korean states
+    ("The two Koreas held a summit on Monday.",
+     ("PRK", "CONSULT", "KOR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) a cooperative step refused is a rejection
     ("The Maldives said on Monday it would not renew its hydrography pact with India.",
      ("MDV", "REJECT", "IND", "2016-08-29", "2016-08-29", "text", "occurred")),
