@@ -23,6 +23,10 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) an appeal joined to what the speaker said is the speaker's
+    ("Israel's foreign minister said on Monday Iran was a terrorist state and called on Germany to ban the "
+     "group.",
+     ("ISR", "REQUEST", "DEU", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) "the two Koreas" are both Korean states
     ("The two Koreas held a summit on Monday.",
      ("PRK", "CONSULT", "KOR", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -421,6 +421,11 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             if head.dep_ == "ccomp" and is_actor is not None and own and not is_actor(own[0]):
                 verb, fallback = head.head, True
                 continue
+            if head.dep_ == "ccomp" and _speakers_appeal(verb, head):
+                # "Katz said Iran was a terrorist state and called on the EU to …": an appeal after what
+                # was said is the speaker's (seventeenth session)
+                verb, fallback = head.head, True
+                continue
             if head.dep_ in ("ccomp", "xcomp") and head.head.i < head.i and tense_shift(verb, head):
                 # "said Russia must be held accountable and urged Western allies to …", "denied that it had
                 # used force and accused the protesters": a verb in a tense of its own after a modal or
@@ -444,6 +449,21 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
 # verbs whose object is an instrument, never the doer of the infinitive: "used drones hidden in trucks to
 # strike four air bases" (the user strikes; seventeenth session)
 _INSTRUMENTAL = frozenset({"use", "employ", "utilise", "utilize"})
+
+
+_APPEALS = frozenset({"call", "urge", "ask", "appeal", "implore", "press"})
+_SAYING = frozenset({"say", "tell", "state", "add", "write", "declare"})
+
+
+def _speakers_appeal(verb: Token, reported: Token) -> bool:
+    """A finite verb of appeal with no auxiliary of its own, joined to a clause reported by a verb of
+    saying that precedes it."""
+    if verb.lemma_.lower() not in _APPEALS or verb.tag_ != "VBD":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    teller = reported.head
+    return teller.i < reported.i and teller.lemma_.lower() in _SAYING
 
 
 def _comma_list(subjects: list[Token]) -> bool:
