@@ -23,6 +23,14 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) an accession ratified is an agreement; ramming boats is force; foreign troops
+    # forced out are expelled
+    ("Turkey's parliament approved Sweden's accession protocol on Monday.",
+     ("TUR", "AGREE", "SWE", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Chinese coast guard personnel rammed Philippine boats on Monday.",
+     ("CHN", "ASSAULT", "PHL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Mali forced out French troops on Monday.",
+     ("MLI", "SANCTION", "FRA", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) an appeal joined to what the speaker said is the speaker's
     ("Israel's foreign minister said on Monday Iran was a terrorist state and called on Germany to ban the "
      "group.",
