@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) forces deployed with no agent named are the mobilizing actor
+    ("Troops were deployed to the streets of Quito on Monday.",
+     ("ECU", "MOBILIZE", "ECU", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) an accession ratified is an agreement; ramming boats is force; foreign troops
     # forced out are expelled
     ("Turkey's parliament approved Sweden's accession protocol on Monday.",
@@ -1388,6 +1391,8 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         ("Israel's foreign ministry called the expulsion a reward for Hamas.", "170"),
         # telling reporters something is no demand of them
         ("Modi told reporters on Monday that talks with Pakistan would resume.", "100"),
+        # troops stationed somewhere are a state of affairs, no deployment
+        ("Around 28,500 American troops are stationed in South Korea.", "154"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:

@@ -405,6 +405,14 @@ class EventExtractor:
             # "hostages held by Hamas were freed", "girls abducted by Boko Haram were released": the captor
             subj = args.Found(args.captor(verb, is_actor))
             noagent = not subj.heads
+        moved = any(c.dep_ == "auxpass" and c.lower_ not in ("is", "are", "am") for c in verb.children)
+        if noagent and pat.cameo.startswith("15") and moved:  # (not a state: "troops are stationed in …")
+            # "Troops were deployed to the streets of Quito": the forces deployed are the mobilizing actor
+            # (seventeenth session)
+            patient = args.passive_subject(verb)
+            if patient is not None and is_actor is not None and is_actor(patient):
+                subj = args.Found(args.with_conjuncts(patient))
+                noagent = False
         if noagent and pat.cameo[:2] in _VIOLENT_ROOTS:
             # "were killed in a Russian airstrike": the attack's actor did it; "rockets were fired at
             # Israel from Gaza": where it came from
