@@ -2468,3 +2468,16 @@ def test_a_foreigner_held_where_no_place_is_named_is_held_by_the_storys_country(
     events = whimbrel.code(text, published=PUB, fmt="text")
     dyads = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
     assert ("DEU", "COERCE", "SYR") in dyads and ("SYR", "COERCE", "SYR") not in dyads, dyads
+
+
+def test_an_agentless_killing_in_an_attack_told_before_is_its_doers() -> None:
+    # (seventeenth session) "were killed in the attack": by whoever made the attack the article told
+    text = (
+        "Rebels attacked the home of a minister in Kinshasa on Sunday. Two Belgian diplomats were killed in "
+        "the attack."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    dyads = [
+        (e.source.country, e.source.sector, e.code.plover, e.target and e.target.country) for e in events
+    ]
+    assert ("COD", "REB", "ASSAULT", "BEL") in dyads, dyads

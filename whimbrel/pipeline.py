@@ -8,7 +8,7 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -314,6 +314,12 @@ class Coder:
                 teller = resolve_status(head, headline=headline).attribution
                 told = resolver.resolve(teller.i, doc, when) if teller is not None else []
                 sources = [a for a in told[:1] if a.sector in _STATE_SECTORS | {"JUD"}]
+            if not sources and code.plover == "ASSAULT" and cand.pattern.endswith(NO_AGENT_SUFFIX):
+                # "Two police officers were killed in the attack": by whoever made the attack told before
+                # (seventeenth session)
+                kind = _in_referred_attack(head, self.extractor.act_nouns)
+                doer = antecedent(prior, [], kind, pt.same_actor, when) if kind is not None else None
+                sources = [doer] if doer is not None else []
             if not sources:
                 return
         if (
@@ -869,6 +875,22 @@ def _confidence(cand: Candidate, source: Actor, target: Actor | None, context: A
         if not actor.text:
             score *= 0.7
     return max(0.0, min(1.0, score))
+
+
+def _in_referred_attack(verb: Token, nouns: Mapping[str, str]) -> str | None:
+    """ "killed in the attack", "wounded in Wednesday's bombing": the kind of the definite act of force the
+    agentless verb happened in, else None."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            definite = any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                for c in noun.children
+            )
+            if definite and nouns.get(noun.lemma_.lower()) == "act_force":
+                return "act_force"
+    return None
 
 
 def _conditioned(verb: Token) -> bool:
