@@ -2481,3 +2481,15 @@ def test_an_agentless_killing_in_an_attack_told_before_is_its_doers() -> None:
         (e.source.country, e.source.sector, e.code.plover, e.target and e.target.country) for e in events
     ]
     assert ("COD", "REB", "ASSAULT", "BEL") in dyads, dyads
+
+
+def test_transfers_and_documents_referred_back_name_their_doer() -> None:
+    # (seventeenth session) "the transfers", "the flight", "the closure", "the suspension" are measures told
+    # before; "the document" a demand
+    text = (
+        "The United States deported 238 Venezuelan men to El Salvador on Saturday. Venezuela's government "
+        "condemned the transfers on Sunday."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    dyads = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
+    assert ("VEN", "ACCUSE", "USA") in dyads, dyads
