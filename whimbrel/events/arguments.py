@@ -715,11 +715,30 @@ def noun_source(noun: Token, is_actor: IsActor | None, undergone: Container[str]
         travellers = prep_objects(noun, ("of",))  # "the visit of Modi to Japan": Modi travels
         if travellers and (is_actor is None or is_actor(travellers[0])):
             return Found(_expand(travellers))
+        traveller = _on_a_visit(noun)
+        if traveller is not None and (is_actor is None or is_actor(traveller)):
+            return Found(with_conjuncts(traveller))
     for c in noun.children:  # "Russian hacking", "a Foreign Minister Ayman Safadi warning" (a misparse)
         nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
         if nationality and c.i < noun.i and not _anti(c) and (is_actor is None or is_actor(c)):
             return Found((c,))
     return Found(())
+
+
+def _on_a_visit(noun: Token) -> Token | None:
+    """Who is "on a visit to Cairo": the name the phrase is set off after ("Blinken, on a visit to Cairo,
+    urged …"), else the subject of the verb it hangs on (seventeenth session)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "during"):
+        return None
+    holder = prep.head
+    if holder.pos_ in ("VERB", "AUX") and holder.dep_ in ("acl", "advcl") and not children(holder, SUBJ):
+        holder = holder.head  # "Blinken, speaking on a visit to Cairo, urged …"
+    if holder.pos_ in ("PROPN", "NOUN", "PRON"):
+        return holder
+    if holder.pos_ in ("VERB", "AUX"):
+        return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def opposed_modifier(noun: Token, is_actor: IsActor | None) -> Token | None:
