@@ -23,6 +23,9 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (seventeenth session) an air campaign halted is force eased
+    ("Washington halted its air campaign against the Houthis on Monday.",
+     ("USA", "CONCEDE", "YEM", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (seventeenth session) who is "on a visit to" a capital visits it
     ("U.S. Secretary of State Antony Blinken, on a visit to Cairo on Monday, urged restraint.",
      ("USA", "CONSULT", "EGY", "2016-08-29", "2016-08-29", "text", "occurred")),
