@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from whimbrel.actors.resolver import ArticleActors
 from whimbrel.events import arguments as args
 from whimbrel.events.fallback import LOCATIVE_PREPS, locative, setting
+from whimbrel.events.matching import temporal
 from whimbrel.records import Actor, Event
 
 _PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
@@ -54,7 +55,7 @@ def asked_for(head: Token) -> bool:
         if head.dep_ != "xcomp" or head.head.i == head.i:
             return False
         if any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on" and not _dated(c))
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on" and not temporal(c))
             for c in head.head.children
         ):
             return True  # ("called on Iran to", not "vowed on Sunday to")
@@ -62,10 +63,6 @@ def asked_for(head: Token) -> bool:
             return False
         head = head.head
     return False
-
-
-def _dated(prep: Token) -> bool:
-    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 _PHASE_VERBS = frozenset({"stop", "start", "cease", "continue", "keep", "resume", "end", "halt", "begin"})

@@ -23,7 +23,7 @@ from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
-from whimbrel.events.anaphora import antecedent, eased, holder, referred_act
+from whimbrel.events.anaphora import antecedent, definite, eased, holder, referred_act
 from whimbrel.events.declared import in_condition, intent_cameo, refusal_cameo, threat_cameo
 from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX, SUMMON
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
@@ -884,11 +884,7 @@ def _in_referred_attack(verb: Token, nouns: Mapping[str, str]) -> str | None:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
             continue
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
-            definite = any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-                for c in noun.children
-            )
-            if definite and nouns.get(noun.lemma_.lower()) == "act_force":
+            if definite(noun) and nouns.get(noun.lemma_.lower()) == "act_force":
                 return "act_force"
     return None
 

@@ -197,7 +197,6 @@ class ArticleActors(References):
     dyads: dict[frozenset[str], int] = field(default_factory=dict)
     # the latest event between two named people, with its paragraph (for "the two leaders" right after)
     met: tuple[int, Actor, Actor] | None = None
-    when: date | None = None  # the date of the resolution under way (roles are read at it)
     # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
     listed: list[tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
     # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
@@ -360,7 +359,6 @@ class ArticleActors(References):
     # ----- resolving -------------------------------------------------------------------------------
     def resolve(self, head: Token, when: date | None) -> list[Actor]:
         """Actors named by the argument whose syntactic head is ``head`` (and its coordinated heads)."""
-        self.when = when  # (the date the fall-backs read roles at: who acts as a state, see _acting_state)
         heads = sorted({head, *head.conjuncts}, key=lambda t: t.i)
         heads = [h for h, after in zip(heads, [*heads[1:], None], strict=True) if not split_title(h, after)]
         if head.dep_ == "conj" and any(c.dep_ == "relcl" for c in head.children):
@@ -411,7 +409,7 @@ class ArticleActors(References):
             return None
         r = self._read(head)
         actor = self._fallback(
-            Actor(r.text, None, None, "CVL", r.span), head, (self._paragraph(head.doc), head.i)
+            Actor(r.text, None, None, "CVL", r.span), head, (self._paragraph(head.doc), head.i), None
         )
         # (only a country its own sentence places them in: the article's main country is too weak a guess)
         return actor if actor.country and self.bases.get(actor) in ("place", "sentence") else None
@@ -707,10 +705,10 @@ class ArticleActors(References):
             local_body = name is not None and sector in _LOCAL_BODIES
             if (name and not local_body) or (sector in _NO_FALLBACK and not local):
                 return [Actor(text, name, None, sector, span)]
-            return [self._fallback(Actor(text, name, None, sector, span), r.head, position)]
+            return [self._fallback(Actor(text, name, None, sector, span), r.head, position, when)]
         return [Actor(text, name, c, sector, span) for c in countries]
 
-    def _fallback(self, actor: Actor, head: Token, position: tuple[int, int]) -> Actor:
+    def _fallback(self, actor: Actor, head: Token, position: tuple[int, int], when: date | None) -> Actor:
         """``actor`` with the country of the fall-back chain: a place in the phrase, the sentence's place,
         the previous sentence's state subject, the article's dominant country (docs/actors.md); the step
         that found it is kept in ``bases``."""
@@ -729,7 +727,7 @@ class ArticleActors(References):
             # never the backer's country ("Russian-backed separatists"), nor, for an unnamed government or
             # army acted on, the acting state's ("France did not recognise the junta's authority")
             r = self._read(head)
-            skip = set(r.backed) | (set() if _local(r) else self._acting_state(head, actor.sector))
+            skip = set(r.backed) | (set() if _local(r) else self._acting_state(head, actor.sector, when))
             if actor.sector not in _ARMED_NONSTATE:  # (gunmen attacking Tunisia's museum are no foreigners)
                 skip |= self._acted_on(head)
             if skip:
@@ -778,7 +776,7 @@ class ArticleActors(References):
         found = {a.country for a in self.resolve(clause[1], None) if a.country and a.sector in _REBELS}
         return next(iter(found)) if len(found) == 1 else None
 
-    def _acting_state(self, head: Token, sector: str | None) -> set[str]:
+    def _acting_state(self, head: Token, sector: str | None, when: date | None) -> set[str]:
         """Countries of the state that acts on an unnamed government or army in its own clause ("France did
         not recognise **the junta**'s authority": not France's junta); empty for other sectors and for the
         subject itself."""
@@ -791,7 +789,7 @@ class ArticleActors(References):
         if clause is None or clause[0].lemma_.lower() in _COMMANDING:
             return set()  # ("the cabinet instructed the army": its own army)
         # (an opposition leader then, a chancellor later: "Merz demanded that the government …" in 2024)
-        actors = self.resolve(clause[1], self.when)
+        actors = self.resolve(clause[1], when)
         return {a.country for a in actors if a.country and a.sector in _STATE_SECTORS}
 
     def _member_of(self, head: Token, when: date | None, position: tuple[int, int]) -> Actor | None:
@@ -1008,7 +1006,9 @@ class ArticleActors(References):
         sector = "ELI" if _former(r) else (_best(agents).sector if agents else "ELI")
         actor = Actor(r.text, name, countries[0] if countries else None, sector, r.span)
         # "police spokesman John Doe": a role without a country takes the fall-back country
-        return [actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position)]
+        return [
+            actor if countries or sector in _NO_FALLBACK else self._fallback(actor, r.head, position, when)
+        ]
 
     def _unknown_body(
         self, r: Reading, name: str, when: date | None, position: tuple[int, int]

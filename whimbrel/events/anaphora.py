@@ -68,8 +68,8 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
             # 'called the suspension "unacceptable"', parsed with the object under the quoted predicate
             inner = [c for c in child.children if c.dep_ in ("npadvmod", "nsubj") and c.i < child.i]
             before = inner[0].doc[inner[0].i - 1] if inner and inner[0].i else None  # ("the" hangs elsewhere)
-            definite = inner and (_definite(inner[0]) or (before is not None and before.lower_ in _DEFINITE))
-            if definite and nouns.get(inner[0].lemma_.lower()) is not None:
+            named = inner and (definite(inner[0]) or (before is not None and before.lower_ in _DEFINITE))
+            if named and nouns.get(inner[0].lemma_.lower()) is not None:
                 return nouns[inner[0].lemma_.lower()]
             continue
         if child.dep_ in ("dobj", "nsubjpass"):  # "condemned the attack", "their arrest was condemned"
@@ -87,7 +87,7 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
         else:
             continue
         kind = nouns.get(noun.lemma_.lower())
-        if kind is not None and _definite(noun):
+        if kind is not None and definite(noun):
             return kind
     return None
 
@@ -110,7 +110,8 @@ def appended_act(verb: Token, nouns: Mapping[str, str]) -> Token | None:
     return next((c for c in root.children if c.dep_ == "nsubj"), None)
 
 
-def _definite(noun: Token) -> bool:
+def definite(noun: Token) -> bool:
+    """A noun with a definite article or a possessor ("the attack", "Wednesday's bombing")."""
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in _DEFINITE:
             return True

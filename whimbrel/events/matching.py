@@ -36,7 +36,7 @@ def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
     found = []
     for word in pattern.particles:
         hit = next(
-            (c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == word and not _temporal(c)),
+            (c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ == word and not temporal(c)),
             None,
         )
         if hit is None:  # "called for the prisoners to be freed": "for" marks the complement clause
@@ -51,7 +51,7 @@ def _has_particles(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
     return tuple(found)
 
 
-def _temporal(prep: Token) -> bool:
+def temporal(prep: Token) -> bool:
     # "fired missiles on Thursday" is not "fire on": a date object never makes a particle.
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
 
