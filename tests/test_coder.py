@@ -2499,3 +2499,20 @@ def test_transfers_and_documents_referred_back_name_their_doer() -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     dyads = [(e.source.country, e.code.plover, e.target and e.target.country) for e in events]
     assert ("VEN", "ACCUSE", "USA") in dyads, dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Germany condemned the arrest of the journalist by Turkish police on Monday.", ("TUR", "COP")),
+        ("The Red Cross criticised the killing of three aid workers by Israeli forces.", ("ISR", "MIL")),
+        (
+            "Amnesty International deplored the detention of activists by Egyptian authorities.",
+            ("EGY", "GOV"),
+        ),
+    ],
+)
+def test_a_stance_on_an_act_whose_doer_is_named_is_aimed_at_the_doer(text: str, target: tuple) -> None:
+    # (eighteenth session) "the arrest of X by Y": Y did it, X underwent it
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.target.country, e.target.sector) for e in events if e.target] == [target]

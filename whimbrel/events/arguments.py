@@ -44,6 +44,7 @@ SPEAKING = frozenset({"speak", "talk", "say"})  # "speaking to reporters", "talk
 TRANSFERS = frozenset({
     "transfer", "delivery", "sale", "supply", "shipment", "purchase", "export", "provision", "acquisition",
 })  # fmt: skip
+_POBJ = frozenset({"pobj"})
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
@@ -654,10 +655,19 @@ def victim(token: Token, measures: Container[str]) -> bool:
     prep = token.head
     if token.dep_ != "pobj" or prep.head.lemma_.lower() not in measures:
         return False
+    # "the arrest **of** the journalist by Turkish police": the doer is named, the "of" object underwent
+    # it (eighteenth session)
+    if prep.lower_ == "of" and agent_named(prep.head):
+        return True
     # ("the arrest warrant **for** Netanyahu": whom a warrant is for)
     return prep.lower_ in ("on", "against") or (
         prep.lower_ == "for" and prep.head.lemma_.lower() == "warrant"
     )
+
+
+def agent_named(noun: Token) -> bool:
+    """Whether an act noun names its doer with "by" ("the killing of three aid workers **by** the army")."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ == "by" and children(c, _POBJ) for c in noun.children)
 
 
 def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
@@ -668,6 +678,12 @@ def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
         if t.i == noun.i or t.dep_ not in INSIDE_DEPS or unnamed_modifier(t) or related_owner(t):
             continue  # "conducted military exercises": a modifier with no name is a kind, not a party
         if is_actor(t):
+            # "the arrest of the journalist by **Turkish police**": the modifier's head when it is an
+            # actor itself (eighteenth session)
+            head = t.head
+            by = head.dep_ == "pobj" and head.head.lower_ == "by"
+            if t.dep_ in ("amod", "compound") and head.i > t.i and by and is_actor(head):
+                return head
             return t
     return None
 
