@@ -2516,3 +2516,39 @@ def test_a_stance_on_an_act_whose_doer_is_named_is_aimed_at_the_doer(text: str, 
     # (eighteenth session) "the arrest of X by Y": Y did it, X underwent it
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert [(e.target.country, e.target.sector) for e in events if e.target] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "Iran executed the dissident Jamshid Sharmahd on Monday. Germany condemned the execution.",
+            "condemned",
+            "IRN",
+        ),
+        (
+            "A Hong Kong court sentenced 45 activists to prison on Tuesday. The United States condemned the "
+            "sentences.",
+            "condemned",
+            "HKG",
+        ),
+        (
+            "South Korean President Yoon Suk Yeol declared martial law on Tuesday. Opposition leader Lee "
+            "Jae-myung called the declaration illegal.",
+            "called",
+            "KOR",
+        ),
+        (
+            "Indian Prime Minister Narendra Modi visited Moscow on Monday. Ukraine's president criticised "
+            "the visit.",
+            "criticised",
+            "IND",
+        ),
+    ],
+)
+def test_executions_sentences_declarations_and_visits_referred_back_name_their_doer(
+    text: str, trigger: str, target: str
+) -> None:
+    # (eighteenth session) the doer of the act told before; a visit's visitor, never its host
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == trigger]
+    assert [e.target.country for e in events if e.target] == [target], events

@@ -27,6 +27,7 @@ class Kind:
     lead: bool = False
     window: int = 0  # 0: the whole article
     foreign: bool = False  # never an event of the sources' own country ("Rubio welcomed the ceasefire")
+    codes: frozenset[str] | None = None  # only events of these CAMEO codes (None: any of ``types``)
 
 
 KINDS: dict[str, Kind] = {
@@ -43,6 +44,9 @@ KINDS: dict[str, Kind] = {
     "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6),
     # "hailed the treaty", "welcomed the signing": the latest agreement or truce by others (sixteenth session)
     "act_deal": Kind(frozenset({"AGREE", "CONCEDE"}), window=6, foreign=True),
+    # "Jordan condemned the visit": the visitor of the latest visit or meeting by others (eighteenth session)
+    # (a visit made: CAMEO 042, never the host's "received")
+    "act_visit": Kind(frozenset({"CONSULT"}), window=6, codes=frozenset({"042"})),
 }
 _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 # words that are deeds all the same: diplomatic recognition and a signed agreement ("recognised Israeli
@@ -140,6 +144,7 @@ def antecedent(
             if rule.types is not None
             else e.code.quad_class in _DEEDS or e.code.cameo in _DEED_CODES
         )
+        and (rule.codes is None or e.code.cameo in rule.codes)
         and not any(same(e.source, s) for s in sources)
         and not (rule.foreign and any(e.source.country == s.country for s in sources if s.country))
     ]
