@@ -2552,3 +2552,33 @@ def test_executions_sentences_declarations_and_visits_referred_back_name_their_d
     # (eighteenth session) the doer of the act told before; a visit's visitor, never its host
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == trigger]
     assert [e.target.country for e in events if e.target] == [target], events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        (
+            "Saudi Arabia said the Sudanese army had violated the truce. Saudi officials said talks would "
+            "resume in Riyadh. The army accused the RSF of looting homes.",
+            "accused",
+            ("SDN", "MIL"),
+        ),
+        (
+            "Washington accused Israel's military of striking an aid convoy. U.S. officials held talks in "
+            "Washington. The military rejected the accusation.",
+            "rejected",
+            ("ISR", "MIL"),
+        ),
+        # a bare "the government" stays the story's own state's, whoever's was named last
+        (
+            "Nicaragua's foreign ministry said the Brazilian government had interfered. Nicaragua's "
+            "vice president called it an insult. The government expelled Brazil's ambassador on Thursday.",
+            "expelled",
+            ("NIC", "GOV"),
+        ),
+    ],
+)
+def test_a_bare_body_is_the_one_named_with_its_country_before(text: str, trigger: str, source: tuple) -> None:
+    # (eighteenth session) "the army" after "the Sudanese army" is Sudan's, not the mediator's
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith(trigger)]
+    assert [(e.source.country, e.source.sector) for e in events] == [source], events

@@ -80,6 +80,9 @@ _COMMANDING = frozenset({
 # observers are often foreign: they keep none)
 _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
+# bodies a bare "the government" names are mostly the story's own state's, whatever state's was named last
+# ("the Brazilian government … the government expelled Brazil's envoy"): never read back to one named before
+_OWN_BODIES = frozenset({"government", "authorities"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "attaché", "chargé"})
 _LOCAL_BODIES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "GOV", "LEG", "JUD"})
@@ -199,6 +202,9 @@ class ArticleActors(References):
     met: tuple[int, Actor, Actor] | None = None
     # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
     listed: list[tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
+    # agent word -> (position, country) of each body written with its country ("the Sudanese army"), for a
+    # later bare "the army" (eighteenth session)
+    bodies: dict[str, list[tuple[tuple[int, int], str]]] = field(default_factory=dict)
     # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
     phrases: Phrases = field(init=False, repr=False)
 
@@ -328,6 +334,10 @@ class ArticleActors(References):
             if hm.agent.person and not r.plural and len(actors) == 1 and named:
                 # "Iran's chief negotiator": one person a later "he" or "she" may stand for
                 return Mention(position, actors, None, True, "", hm.agent.word, described=True)
+            own = [a.country for a in actors if a.country and a not in self.bases]
+            if not hm.agent.person and not r.plural and len(own) == 1 and r.start < r.head.i:
+                # "the Sudanese army", "Sudan's army": a later bare "the army" is this body
+                self.bodies.setdefault(hm.agent.word, []).append((position, own[0]))
             # ("the G7 foreign ministers": a group a later "the ministers" may stand for)
             if r.plural and named:
                 return Mention(position, actors, title=hm.agent.word)
@@ -715,6 +725,12 @@ class ArticleActors(References):
         assert self.places is not None
         iso3, basis = self.places.in_phrase(head) or self.places.region_modifier(head), "place"
         hm = self._read(head).head_match
+        if iso3 is None and hm is not None and hm.agent is not None and not hm.agent.person:
+            # "the army" after "the Sudanese army": the body named with its country before
+            iso3 = self._named_before(head, hm.agent.word, position)
+            if iso3 is not None:
+                found = Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
+                return found
         if iso3 is None and actor.sector in _STATE_SECTORS and hm is not None and hm.agent is not None:
             # "M23 fighters attacked army positions": the army a home-grown armed group fights is its state's
             iso3, basis = self._insurgents_state(head), "sentence"
@@ -751,6 +767,16 @@ class ArticleActors(References):
         found = Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
         self.bases[found] = basis
         return found
+
+    def _named_before(self, head: Token, word: str, position: tuple[int, int]) -> str | None:
+        """The country of the latest body of agent ``word`` the article wrote with its country before
+        ("the Sudanese army … The army accused the RSF": Sudan's), when ``head`` is a bare definite mention
+        of it ("the army"; eighteenth session)."""
+        r = self._read(head)
+        if r.plural or r.start != head.i - 1 or head.doc[r.start].lower_ != "the" or word in _OWN_BODIES:
+            return None
+        before = [iso3 for at, iso3 in self.bodies.get(word, ()) if at < position]
+        return before[-1] if before else None
 
     def _last_subject_state(self, head: Token, position: tuple[int, int], skip: set[str]) -> str | None:
         """The country of the previous sentence's subject, when it is a state's ("India accused Pakistan …
