@@ -2582,3 +2582,20 @@ def test_a_bare_body_is_the_one_named_with_its_country_before(text: str, trigger
     # (eighteenth session) "the army" after "the Sudanese army" is Sudan's, not the mediator's
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith(trigger)]
     assert [(e.source.country, e.source.sector) for e in events] == [source], events
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Two journalists were detained by agents of the Federal Security Service in Moscow.",
+            ("RUS", "GOV"),
+        ),
+        ("Representatives of Sudan's army signed a truce with the RSF in Jeddah.", ("SDN", "MIL")),
+        ("Elements of Niger's presidential guard detained President Mohamed Bazoum.", ("NER", "MIL")),
+    ],
+)
+def test_representatives_agents_and_elements_of_a_body_are_the_body(text: str, source: tuple) -> None:
+    # (eighteenth session) a head that counts its "of" object, like "members of"
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert events and {(e.source.country, e.source.sector) for e in events} == {source}, events
