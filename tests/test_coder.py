@@ -2599,3 +2599,22 @@ def test_representatives_agents_and_elements_of_a_body_are_the_body(text: str, s
     # (eighteenth session) a head that counts its "of" object, like "members of"
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert events and {(e.source.country, e.source.sector) for e in events} == {source}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The Committee to Protect Journalists condemned Russia on Monday.",
+            "Committee to Protect Journalists",
+        ),
+        (
+            "The Organization for Security and Co-operation in Europe criticised Russia on Monday.",
+            "Organization for Security and Co-operation in Europe",
+        ),
+    ],
+)
+def test_a_name_joined_by_to_or_for_is_read_whole(text: str, source: str) -> None:
+    # (eighteenth session) a name whose head is followed by "to", "for", "on" or "against" and more words
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.source.name, e.target and e.target.country) for e in events] == [(source, "RUS")], events

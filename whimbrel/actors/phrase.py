@@ -429,19 +429,24 @@ def _trim_start(table: ActorDictionary, head: Token, start: int, matches: list[M
     return cut
 
 
+# words that join a name's head to the rest of it ("Group of Seven", "Committee to Protect Journalists")
+_NAME_JOINERS = frozenset({"of", "to", "for", "on", "against"})
+
+
 def _of_agent_end(table: ActorDictionary, head: Token, start: int, end: int) -> int:
     """Extend the phrase over "of X" when that makes an agent phrase ("secretary of state") or a name the
     dictionaries know ("the Group of Seven", "the Organization of American States")."""
     doc = head.doc
-    if end + 2 <= len(doc) and doc[end].lower_ == "of" and head.i == end - 1:
+    if end + 2 <= len(doc) and doc[end].lower_ in _NAME_JOINERS and head.i == end - 1:
         key = f"{head.lemma_.lower()} of {doc[end + 1].lower_}"
-        if key in table.agents:
+        if doc[end].lower_ == "of" and key in table.agents:
             return end + 2
         if head.tag_ in ("NNP", "NNPS"):
             # (from any capitalised word of the phrase: "the Democratic Party of Korea", "the European
-            # Court of Human Rights")
+            # Court of Human Rights"; "the Committee to Protect Journalists", "the Institute for the Study of
+            # War": eighteenth session)
             firsts = [k for k in range(start, head.i + 1) if doc[k].text[:1].isupper()]
-            for stop in range(min(len(doc), end + 4), end + 1, -1):
+            for stop in range(min(len(doc), end + 9), end + 1, -1):
                 for first in firsts:
                     written = norm(doc[first:stop].text)
                     if written in table.exact or written.lower() in table.lexicon:
