@@ -2618,3 +2618,16 @@ def test_a_name_joined_by_to_or_for_is_read_whole(text: str, source: str) -> Non
     # (eighteenth session) a name whose head is followed by "to", "for", "on" or "against" and more words
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.source.name, e.target and e.target.country) for e in events] == [(source, "RUS")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("China urged the United States on Monday to stop arming Taiwan.", "arming"),
+        ("Trump told Iran to stop supporting the Houthis immediately.", "supporting"),
+    ],
+)
+def test_what_a_request_asks_for_is_no_event_of_its_own(text: str, asked: str) -> None:
+    # (eighteenth session) the request is the event; the act it asks for is its content
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e.code.plover for e in events] == ["REQUEST"] and not [e for e in events if e.trigger == asked]

@@ -713,8 +713,9 @@ def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
     sanctions") is the content of the request or threat, which stands for it.  A hypothetical act with no
     such event over it stays ("Iran could close the strait"), and so does a refused one: "refused to meet
     Putin" is the refusal and the meeting that did not happen (fifteenth session; ``Config.contents``
-    keeps them all)."""
-    if len(events) < 2 or not any(e.status in _UNREAL for e in events):
+    keeps them all); an act asked to stop is the request's content ("urged the US to stop arming Taiwan";
+    eighteenth session)."""
+    if len(events) < 2 or not any(e.status in _UNREAL or e.status == "negated" for e in events):
         return set()
     doc = sent.doc
     starts = {t.idx + offset: t for t in sent}
@@ -728,10 +729,14 @@ def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
         return span.root if span is not None else token
 
     real = [h for e in events if e.status not in _UNREAL and (h := head(e)) is not None]
+    # ("urged Washington to stop arming Taiwan": an act asked to stop is the request's content too;
+    # eighteenth session)
+    asks = [h for e in events if e.code.plover == "REQUEST" and (h := head(e)) is not None]
     found = set()
     for event in events:
-        h = head(event) if event.status in _UNREAL else None
-        if h is not None and any(r.i != h.i and r in h.ancestors for r in real):
+        h = head(event) if event.status in _UNREAL or event.status == "negated" else None
+        over = real if event.status in _UNREAL else asks
+        if h is not None and any(r.i != h.i and r in h.ancestors for r in over):
             found.add(event.id)
     return found
 
