@@ -2631,3 +2631,13 @@ def test_what_a_request_asks_for_is_no_event_of_its_own(text: str, asked: str) -
     # (eighteenth session) the request is the event; the act it asks for is its content
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.code.plover for e in events] == ["REQUEST"] and not [e for e in events if e.trigger == asked]
+
+
+def test_two_people_of_a_nationality_are_no_pair_told_before() -> None:
+    # (eighteenth session) "the two leaders" are the two who just met; "two Ukrainian citizens" are new people
+    text = (
+        "Polish Prime Minister Donald Tusk met Foreign Minister Radoslaw Sikorski on Monday. Two Ukrainian "
+        "citizens were detained by Polish police on Tuesday."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "detained"]
+    assert [(e.target.country, e.target.sector) for e in events if e.target] == [("UKR", "CVL")], events

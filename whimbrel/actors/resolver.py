@@ -879,7 +879,10 @@ class ArticleActors(References):
                         person = Actor(person.text, person.name, countries[0], person.sector, person.span)
                     return [person]
         if r.plural:
-            if any(self.table.words.get(c.lower_, ("",))[0] == "pair" for c in r.head.children):
+            pairs = [c.lower_ for c in r.head.children if self.table.words.get(c.lower_, ("",))[0] == "pair"]
+            # ("the two leaders", "both leaders"; "two Ukrainian citizens" are two new people: eighteenth
+            # session)
+            if pairs and (r.definite or pairs[0] == "both") and not countries:
                 if self.met is not None and 0 <= position[0] - self.met[0] <= 1:
                     # "Anutin met Hun Manet on the sidelines. The two leaders agreed …": the two who just met
                     return self._retext(list(self.met[1:]), r.text, r.span)
