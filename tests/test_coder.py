@@ -2641,3 +2641,25 @@ def test_two_people_of_a_nationality_are_no_pair_told_before() -> None:
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "detained"]
     assert [(e.target.country, e.target.sector) for e in events if e.target] == [("UKR", "CVL")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "target"),
+    [
+        ("The European Union stood firmly behind Warsaw on Monday.", "SUPPORT", "POL"),
+        (
+            'Britain imposed sanctions on Russia on Tuesday. Moscow called the sanctions "a gimmick".',
+            "ACCUSE",
+            "GBR",
+        ),
+        (
+            'Poland closed the Russian consulate in Krakow on Monday. Moscow called the closure "a swindle".',
+            "ACCUSE",
+            "POL",
+        ),
+    ],
+)
+def test_standing_behind_and_words_of_scorn(text: str, plover: str, target: str) -> None:
+    # (eighteenth session) "stood behind X" backs X; "a gimmick", "a swindle" call an act names
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == plover]
+    assert [e.target.country for e in events if e.target] == [target], events
