@@ -2663,3 +2663,26 @@ def test_standing_behind_and_words_of_scorn(text: str, plover: str, target: str)
     # (eighteenth session) "stood behind X" backs X; "a gimmick", "a swindle" call an act names
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == plover]
     assert [e.target.country for e in events if e.target] == [target], events
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Polish Prime Minister Donald Tusk said the fire had been ordered by Russian intelligence.", "RUS"),
+        ("The minister said the attack was carried out by the RSF.", "SDN"),
+        (
+            "Chilean prosecutors said on Wednesday that the murder was ordered by people linked to the "
+            "Venezuelan government.",
+            "VEN",
+        ),
+    ],
+)
+def test_a_deed_said_to_be_done_by_someone_accuses_them(text: str, target: str) -> None:
+    # (eighteenth session) a reported passive clause naming its doer with "by"; "people linked to X" are X's
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [e.target.country for e in events if e.target] == [target], events
+
+
+def test_a_deed_said_to_be_ordered_with_no_doer_accuses_nobody() -> None:
+    text = "The army said the troops were ordered to withdraw from the town."
+    assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]

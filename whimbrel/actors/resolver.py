@@ -82,6 +82,10 @@ _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 # bodies a bare "the government" names are mostly the story's own state's, whatever state's was named last
 # ("the Brazilian government … the government expelled Brazil's envoy"): never read back to one named before
+# words for people of no body of their own, and the links that name the body they act for ("people linked to
+# the government", "hackers tied to Russia"; eighteenth session)
+_LINKABLE = frozenset({"people", "person", "man", "individual", "hacker", "figure", "agent", "operative"})
+_LINKS = frozenset({"link", "tie", "connect", "affiliate", "associate"})
 _OWN_BODIES = frozenset({"government", "authorities"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "attaché", "chargé"})
@@ -401,6 +405,20 @@ class ArticleActors(References):
                         return self._retext(found[:1], r.text, r.span)
         return []
 
+    def _linked_to(self, h: Token, when: date | None) -> list[Actor]:
+        """ "people linked to the Venezuelan government", "hackers tied to Russia": common people or
+        nobody known, named by whom they are linked to (eighteenth session)."""
+        if h.pos_ != "NOUN" or h.lemma_.lower() not in _LINKABLE:
+            return []
+        for acl in (c for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in _LINKS):
+            for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = self.resolve(obj, when)
+                    if found:
+                        r = self._read(h)
+                        return self._retext(found[:1], r.text, r.span)
+        return []
+
     def _own_country(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor] | None:
         """ "his country", "their nation": the state of the person or body the pronoun stands for (None when
         the phrase has no possessive pronoun)."""
@@ -445,7 +463,7 @@ class ArticleActors(References):
         short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
             return [_short_actor(short, self._read(h))]
-        spoken = self._spoken_for(h, when, position)
+        spoken = self._spoken_for(h, when, position) or self._linked_to(h, when)
         if spoken:
             return spoken
         if h.tag_ == "NNP" and word is not None and word[0] in _NAMING_WORDS:

@@ -100,6 +100,8 @@ def _requirement(
         return statements.reported_verb(token, words)
     elif key == "idiom":
         return statements.reported_idiom(token, words)
+    elif key == "byclause":
+        return statements.reported_doer(token, words)
     elif key == "oprd":
         # An object predicate: "called Trump | unqualified", "called Obama | the worst president" (apposed).
         objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]

@@ -34,6 +34,7 @@ REQUIRE_KEYS = (
     "gov",
     "oprd",
     "idiom",
+    "byclause",
 )
 FLAGS = ("symmetric", "notarget", "reverse", "agentive")
 CONTROL_KINDS = ("object", "light", "clause", "cause", "occur", "opposed")

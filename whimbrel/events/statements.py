@@ -138,6 +138,23 @@ def reported_verb(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+def reported_doer(verb: Token, words: frozenset[str]) -> Token | None:
+    """A reported passive clause, not negated, whose verb is in ``words`` and whose doer is named with "by"
+    ("said the arson had been ordered **by Russian intelligence**"; eighteenth session); returns the clause
+    verb."""
+    for clause in complements(verb):
+        if clause.lemma_.lower() in words and not negated(clause) and passive_doer(clause) is not None:
+            return clause
+    return None
+
+
+def passive_doer(clause: Token) -> Token | None:
+    """The "by" object of a passive clause verb ("was ordered by Moscow" → Moscow), else None."""
+    if not any(c.dep_ == "auxpass" for c in clause.children):
+        return None
+    return next(iter(args.agent(clause)), None)
+
+
 # Words an idiom is matched without: "all options are on the table" is "option on table".
 IDIOM_SKIP = frozenset({"DET", "ADJ", "AUX", "ADV", "PUNCT", "PRON", "PART", "NUM"})
 
@@ -190,6 +207,9 @@ def statement_target(
     root = cameo[:2]
     self_words = PERSONAL if root in INTENT_ROOTS else SELF
     if clause is not None:
+        doer = passive_doer(clause)
+        if doer is not None and actor(doer):  # "said the attack was ordered by Moscow": Moscow's deed
+            return args.with_conjuncts(doer)
         subj = clause_subject(clause)
         if subj is not None and subj.lower_ not in self_words:
             if actor(subj):
