@@ -2686,3 +2686,27 @@ def test_a_deed_said_to_be_done_by_someone_accuses_them(text: str, target: str) 
 def test_a_deed_said_to_be_ordered_with_no_doer_accuses_nobody() -> None:
     text = "The army said the troops were ordered to withdraw from the town."
     assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Iran vowed revenge for an Israeli air strike that destroyed its consulate in Damascus, killing "
+            "two Revolutionary Guards generals.",
+            "ISR",
+        ),
+        # no doer named for the strike: no killing by whoever vowed revenge
+        (
+            "Iran vowed on Tuesday to take revenge on Israel for an air strike that destroyed its consulate "
+            "in Damascus, killing two Revolutionary Guards generals.",
+            None,
+        ),
+    ],
+)
+def test_a_participle_after_a_relative_clause_on_an_attack_is_the_attacks(
+    text: str, source: str | None
+) -> None:
+    # (eighteenth session) "an air strike that destroyed …, killing": the strike killed
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "killing"]
+    assert [e.source.country for e in events] == ([source] if source else []), events

@@ -479,11 +479,14 @@ def _comma_list(subjects: list[Token]) -> bool:
 
 def _nearer_clause(participle: Token) -> Token | None:
     """The verb with a subject of its own nearest before a participle that the parser hung on a verb further
-    back, when that verb's clause lies between them; None otherwise."""
+    back, when that verb's clause lies between them (a relative clause on a thing too); None otherwise."""
     head = participle.head
     for k in range(participle.i - 1, head.i, -1):
         t = participle.doc[k]
-        if t.pos_ == "VERB" and t.dep_ in ("advcl", "conj", "ccomp") and children(t, SUBJ):
+        # (also a relative clause on a thing: "for an air strike that destroyed its consulate, killing two
+        # generals": the strike killed them, not whoever vowed revenge; eighteenth session)
+        thing = t.dep_ == "relcl" and any(c.lower_ in ("that", "which") for c in children(t, SUBJ))
+        if t.pos_ == "VERB" and (t.dep_ in ("advcl", "conj", "ccomp") or thing) and children(t, SUBJ):
             ancestors = {a.i for a in t.ancestors}
             return t if head.i in ancestors else None
     return None

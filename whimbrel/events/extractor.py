@@ -364,7 +364,8 @@ class EventExtractor:
             return None  # "criticised what they called dangerous manoeuvres": the naming is the criticism's
         subj = args.verb_subject(verb, self.object_control, is_actor)
         if pat.cameo[:2] in _VIOLENT_ROOTS and not any(_plausible(t, is_actor) for t in subj.heads):
-            subj = self._weapon_actor(verb, is_actor) or subj  # "an Israeli air strike killed": Israel did
+            subj = self._weapon_actor(verb, is_actor) or self._attack_doer(subj, is_actor) or subj
+            # ("an Israeli air strike killed": Israel did)
         preps = _target_preps(pat)
         tgt = args.Found(())
         if preps == (CLAUSE_TARGET,):  # "said Israel must halt": the target is in the reported clause
@@ -430,6 +431,15 @@ class EventExtractor:
         for noun in (*(c for c in verb.children if c.dep_ == "nsubj"), *args.agent(verb)):
             word = noun.lemma_.lower()
             if word in self.cause_nouns or word in self.weapons:
+                found = args.noun_source(noun, is_actor, self.undergone)
+                return found if found.heads else None
+        return None
+
+    def _attack_doer(self, subj: args.Found, is_actor: IsActor | None) -> args.Found | None:
+        """The actor of an attack noun found as the subject ("an Israeli air strike that destroyed the
+        consulate, killing two generals": Israel; eighteenth session), if any."""
+        for noun in subj.heads:
+            if noun.lemma_.lower() in self.cause_nouns or noun.lemma_.lower() in self.weapons:
                 found = args.noun_source(noun, is_actor, self.undergone)
                 return found if found.heads else None
         return None
