@@ -2710,3 +2710,35 @@ def test_a_participle_after_a_relative_clause_on_an_attack_is_the_attacks(
     # (eighteenth session) "an air strike that destroyed …, killing": the strike killed
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "killing"]
     assert [e.source.country for e in events] == ([source] if source else []), events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "target"),
+    [
+        (
+            "Iran vowed revenge for an Israeli air strike that destroyed its consulate in Damascus, killing "
+            "two Revolutionary Guards generals.",
+            "vowed revenge",
+            "THREATEN",
+            "ISR",
+        ),
+        # a participle after a comma is no complement: "ordered the closure …, saying" asks nobody anything
+        (
+            "Poland ordered the closure of Russia's consulate in Krakow on Monday, saying Russian "
+            "intelligence had planned an arson attack.",
+            "ordered",
+            "REQUEST",
+            None,
+        ),
+    ],
+)
+def test_an_answer_to_an_attack_is_aimed_at_its_doer_and_a_participle_is_no_complement(
+    text: str, trigger: str, plover: str, target: str | None
+) -> None:
+    # (eighteenth session)
+    events = [
+        e
+        for e in whimbrel.code(text, published=PUB, fmt="text")
+        if e.trigger == trigger and e.code.plover == plover
+    ]
+    assert [e.target.country for e in events if e.target] == ([target] if target else []), events

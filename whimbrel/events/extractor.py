@@ -52,6 +52,8 @@ DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # coercion and violence (whose describers are no targets)
 COERCIVE_ROOTS = frozenset({"17", "18", "19", "20"})
+# roots of words and acts that answer an attack ("condemned", "vowed revenge for", "protested against")
+_ANSWERING_ROOTS = frozenset({"11", "12", "13", "14"})
 _CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
@@ -396,6 +398,9 @@ class EventExtractor:
             if not tgt.heads:
                 tgt = args.verb_targets(verb, preps, self._party(is_actor, pat.cameo))
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
+            if pat.cameo[:2] in _ANSWERING_ROOTS and not any(_plausible(t, is_actor) for t in tgt.heads):
+                # "vowed revenge for an Israeli air strike": aimed at the strike's doer (eighteenth session)
+                tgt = self._attack_doer(tgt, is_actor) or tgt
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
         if noagent and "agentive" in pat.flags:

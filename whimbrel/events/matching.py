@@ -121,6 +121,9 @@ def _requirement(
     else:
         # An infinitive after a noun is often parsed as a relative clause: "calls | to halt the deployment".
         pool = [c for c in token.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp") or _infinitive(c)]
+        # (a participle after a comma tells another act: "vowed revenge for a strike …, killing two generals"
+        # is no vow to kill; eighteenth session)
+        pool = [c for c in pool if not (c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i + 1)]
         # ... or hung on the verb: "renewed calls | to halt"
         if token.pos_ in NOUN_TAGS and token.dep_ == "dobj":
             pool += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
