@@ -2742,3 +2742,23 @@ def test_an_answer_to_an_attack_is_aimed_at_its_doer_and_a_participle_is_no_comp
         if e.trigger == trigger and e.code.plover == plover
     ]
     assert [e.target.country for e in events if e.target] == ([target] if target else []), events
+
+
+def test_counterparts_from_a_list_of_states_are_each_states() -> None:
+    # (eighteenth session) "his counterparts from Poland, Latvia and Estonia": three partners
+    text = (
+        "Lithuanian Foreign Minister Kestutis Budrys spoke by phone on Monday with his counterparts from "
+        "Poland, Latvia and Estonia."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert sorted(e.target.country for e in events if e.target) == ["EST", "LVA", "POL"], events
+
+
+def test_accusations_dismissed_are_never_the_dismissing_states_own() -> None:
+    # (eighteenth session) what a state body answers is another state's words, not its own spokeswoman's
+    text = (
+        "Poland accused Russia of sabotage on Monday. Russian foreign ministry spokeswoman Maria Zakharova "
+        "accused Warsaw of hysteria. Kremlin spokesman Dmitry Peskov dismissed the accusations as groundless."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REJECT"]
+    assert [e.target.country for e in events if e.target] == ["POL"], events

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.resolver import ArticleActors
 from whimbrel.events import arguments as args
+from whimbrel.events.anaphora import one_state
 from whimbrel.events.fallback import LOCATIVE_PREPS, locative, setting
 from whimbrel.events.matching import temporal
 from whimbrel.records import Actor, Event
@@ -97,9 +98,12 @@ def partner(prior: list[Event], source: Actor) -> Actor | None:
 
 def last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
     """The source of the article's latest ACCUSE event by someone other than ``sources`` (no span: it was
-    named in an earlier sentence)."""
+    named in an earlier sentence), never a body of the sources' own state ("Peskov dismissed the
+    accusations" answers Poland, not Zakharova; eighteenth session)."""
     for event in reversed(prior):
-        if event.code.plover == "ACCUSE" and not any(same_actor(event.source, s) for s in sources):
+        if event.code.plover == "ACCUSE" and not any(
+            same_actor(event.source, s) or one_state(event.source, s) for s in sources
+        ):
             return replace(event.source, span=None)
     return None
 

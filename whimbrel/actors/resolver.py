@@ -382,7 +382,8 @@ class ArticleActors(References):
             if _condition(h):
                 continue  # "a state of emergency" is no state
             position = (self._paragraph(h.doc), h.i)
-            found = self._named_members(h, when) or self._resolve_one(h, when, position)
+            found = self._named_members(h, when) or self._from_states(h)
+            found = found or self._resolve_one(h, when, position)
             shared = _shared_nationality(heads[0], h, actors)
             if shared is not None:  # "Chinese firms and citizens": Chinese citizens too
                 found = [replace(a, country=shared) for a in found]
@@ -403,6 +404,24 @@ class ArticleActors(References):
                     if found:
                         r = self._read(h)
                         return self._retext(found[:1], r.text, r.span)
+        return []
+
+    def _from_states(self, h: Token) -> list[Actor]:
+        """ "his counterparts from Poland, Latvia and Estonia", "officials from France and Germany": people of
+        each of the states listed after "from" (eighteenth session)."""
+        if h.pos_ != "NOUN" or h.tag_ != "NNS" or self.places is None:
+            return []
+        hm = self._read(h).head_match
+        if hm is None or hm.agent is None:
+            return []
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "from"):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            listed = args.with_conjuncts(objs[0]) if objs else ()
+            countries = [self.places.state_of(o) for o in listed]
+            if len(listed) >= 2 and all(countries):
+                r = self._read(h)
+                states = [c for c in dict.fromkeys(countries) if c]
+                return [Actor(r.text, None, c, hm.agent.sector, r.span) for c in states]
         return []
 
     def _linked_to(self, h: Token, when: date | None) -> list[Actor]:

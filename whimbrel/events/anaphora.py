@@ -28,6 +28,9 @@ class Kind:
     window: int = 0  # 0: the whole article
     foreign: bool = False  # never an event of the sources' own country ("Rubio welcomed the ceasefire")
     codes: frozenset[str] | None = None  # only events of these CAMEO codes (None: any of ``types``)
+    # never words of a state body of the sources' own state: "Peskov dismissed the accusations" answers
+    # Poland's, not what Zakharova said before (eighteenth session)
+    answered: bool = False
 
 
 KINDS: dict[str, Kind] = {
@@ -41,7 +44,7 @@ KINDS: dict[str, Kind] = {
     # Russia's target
     "act_any": Kind(None, window=4),
     # "rejected the remarks", "dismissed the accusations": the latest hostile words by someone else
-    "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6),
+    "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6, answered=True),
     # "hailed the treaty", "welcomed the signing": the latest agreement or truce by others (sixteenth session)
     "act_deal": Kind(frozenset({"AGREE", "CONCEDE"}), window=6, foreign=True),
     # "Jordan condemned the visit": the visitor of the latest visit or meeting by others (eighteenth session)
@@ -147,6 +150,7 @@ def antecedent(
         and (rule.codes is None or e.code.cameo in rule.codes)
         and not any(same(e.source, s) for s in sources)
         and not (rule.foreign and any(e.source.country == s.country for s in sources if s.country))
+        and not (rule.answered and any(one_state(e.source, s) for s in sources))
     ]
     if not found:
         return None
@@ -155,6 +159,14 @@ def antecedent(
     else:
         event = found[-1]
     return replace(event.source, span=None)
+
+
+_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def one_state(a: Actor, b: Actor) -> bool:
+    """Whether two actors are bodies of one state (its government, army, police, courts, parliament)."""
+    return a.country is not None and a.country == b.country and {a.sector, b.sector} <= _STATE_BODIES
 
 
 def eased(
