@@ -2762,3 +2762,29 @@ def test_accusations_dismissed_are_never_the_dismissing_states_own() -> None:
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REJECT"]
     assert [e.target.country for e in events if e.target] == ["POL"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "Venezuela's interior minister said the CIA and Spain's intelligence service were behind the "
+            "plot.",
+            ["ESP", "USA"],
+        ),
+        (
+            "Colombia's foreign ministry said in a statement that President Javier Milei's remarks had "
+            "tarnished the dignity of the country.",
+            ["ARG"],
+        ),
+        (
+            "Russia seized a Polish ship on Monday. Warsaw said the seizure was an attack on its "
+            "sovereignty.",
+            ["RUS"],
+        ),
+    ],
+)
+def test_blame_without_a_verb_of_blame(text: str, targets: list[str]) -> None:
+    # (eighteenth session) "were behind the plot", "had tarnished", "was an attack on": words of blame
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert sorted(e.target.country for e in events if e.target) == targets, events
