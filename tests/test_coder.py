@@ -2788,3 +2788,13 @@ def test_blame_without_a_verb_of_blame(text: str, targets: list[str]) -> None:
     # (eighteenth session) "were behind the plot", "had tarnished", "was an attack on": words of blame
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert sorted(e.target.country for e in events if e.target) == targets, events
+
+
+def test_a_regions_office_named_by_its_possessor_is_the_regions_countrys() -> None:
+    # (eighteenth session) "Bavaria's interior minister" is Germany's, like "Bavarian police"
+    text = (
+        "Israel struck Gaza on Monday, Israeli officials said. Bavaria's interior minister condemned the "
+        "strike."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "condemned"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [("DEU", "ISR")], events

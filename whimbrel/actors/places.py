@@ -143,13 +143,13 @@ class PlaceIndex:
 
     def region_modifier(self, head: Token) -> str | None:
         """Country of a region of the gazetteer's own list (a province, state or region, never a city) that
-        modifies the phrase: "Ontario Premier Doug Ford", "Jubaland forces", "Bavarian police" are that
-        country's (seventeenth session)."""
+        modifies the phrase: "Ontario Premier Doug Ford", "Jubaland forces", "Bavarian police", "Gagauzia's
+        governor" are that country's (seventeenth session; the possessor: eighteenth)."""
         if self.gazetteer is None:
             return None
         doc = head.doc
         for t in head.subtree:
-            if t.i >= head.i or t.dep_ not in ("compound", "nmod") or t.pos_ != "PROPN":
+            if t.i >= head.i or t.dep_ not in ("compound", "nmod", "poss") or t.pos_ != "PROPN":
                 continue
             for start in sorted({t.left_edge.i, t.i}):
                 entry = self.gazetteer.entry(doc[start : t.i + 1].text)
