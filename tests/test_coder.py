@@ -2798,3 +2798,16 @@ def test_a_regions_office_named_by_its_possessor_is_the_regions_countrys() -> No
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "condemned"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [("DEU", "ISR")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("A Brazilian judge ordered the freezing of the bank accounts of the Russian embassy.", "SANCTION"),
+        ("A court in Ankara ordered the suspension of the opposition party on Monday.", "COERCE"),
+    ],
+)
+def test_an_order_of_a_measure_is_the_measure(text: str, plover: str) -> None:
+    # (eighteenth session) "ordered the freezing of", "ordered the suspension of": no request of anyone
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e.code.plover for e in events if e.trigger.startswith("ordered")] == [plover], events
