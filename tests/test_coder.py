@@ -293,9 +293,10 @@ CASES = [
     # "staged" is the light verb "stage" (the model's lemmatizer says "stag"); teachers are civilians
     ("Hundreds of teachers staged a protest in Nairobi on Wednesday.",
      ("CVL", "PROTEST", None, "2016-08-31", "2016-08-31", "text", "occurred")),
-    # an order addresses its object; the ordered act has not happened yet
-    ("Putin ordered the Russian defence ministry to withdraw its forces from Syria on Monday.",
-     ("Vladimir Putin", "REQUEST", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # an order addresses its object; the ordered act has not happened yet (an order to the state's own
+    # ministry is an internal command, no request: eighteenth session)
+    ("Putin ordered Belarus to withdraw its forces from Syria on Monday.",
+     ("Vladimir Putin", "REQUEST", "BLR", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Putin ordered the Russian defence ministry to withdraw its forces from Syria on Monday.",
      ("RUS", "RETREAT", "SYR", "2016-08-29", "2016-08-29", "text", "hypothetical")),
     # "hoped" is "hope" (not "hop"): a plan
@@ -2811,3 +2812,16 @@ def test_an_order_of_a_measure_is_the_measure(text: str, plover: str) -> None:
     # (eighteenth session) "ordered the freezing of", "ordered the suspension of": no request of anyone
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.code.plover for e in events if e.trigger.startswith("ordered")] == [plover], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Israel Katz ordered the military on Sunday to prevent the boat from reaching Gaza.",
+        "Russian President Vladimir Putin has ordered the Defense Ministry to dislodge the enemy.",
+    ],
+)
+def test_a_states_order_to_its_own_forces_is_no_request(text: str) -> None:
+    # (eighteenth session) an internal command: the army ordered is the commander's own, asked nothing
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.code.plover == "REQUEST"], events

@@ -454,7 +454,9 @@ class Coder:
         for source, target in pt.dyads(sources, targets):
             if target is not None and _placeless(source) and _placeless(target):
                 continue  # "the company accused Zuckerberg": no state and no political body on either side
-            if target is not None and _own_forces(source, target, code):
+            if target is not None and (
+                _own_forces(source, target, code) or _own_command(source, target, code, head)
+            ):
                 target = None  # "promised 1,000 officers", "freed 303 soldiers": what it gives, not to whom
             event = Event(
                 article=article,
@@ -755,6 +757,26 @@ def _own_forces(source: Actor, target: Actor, code: EventCode) -> bool:
         code.plover in _NOT_AT_OWN_FORCES
         and target.name is None
         and target.sector in ("MIL", "COP")
+        and source.sector in ("GOV", "ELI")
+        and source.country is not None
+        and source.country == target.country
+    )
+
+
+# verbs of command: an order to one's own state's unnamed bodies is how a state acts, no request of anyone
+_ORDERING = frozenset({"order", "instruct", "direct", "command", "task"})
+
+
+def _own_command(source: Actor, target: Actor, code: EventCode, head: Token) -> bool:
+    """A government's order to its own army, police, ministries or state firms ("ordered the military to
+    prevent the boat from reaching Gaza", "ordered the state oil company to issue licences"): an internal
+    command, no request of another party (eighteenth session; measured on the team set: 10 of 11 such
+    requests matched no annotated event)."""
+    return (
+        code.plover == "REQUEST"
+        and head.lemma_.lower() in _ORDERING
+        and target.name is None
+        and target.sector in ("MIL", "COP", "GOV", "BUS")
         and source.sector in ("GOV", "ELI")
         and source.country is not None
         and source.country == target.country

@@ -80,6 +80,12 @@ _COMMANDING = frozenset({
 # observers are often foreign: they keep none)
 _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
+_COMMANDED = frozenset({"MIL", "COP", "GOV"})  # bodies a state commands (_commander_state)
+# commanding verbs addressed to the body commanded ("ordered the army to"; not "deployed the army", whose
+# forces are sent, nor "appointed the army chief")
+_ADDRESSING = frozenset({
+    "order", "instruct", "direct", "command", "task", "authorize", "authorise", "empower",
+})  # fmt: skip
 # bodies a bare "the government" names are mostly the story's own state's, whatever state's was named last
 # ("the Brazilian government … the government expelled Brazil's envoy"): never read back to one named before
 # words for people of no body of their own, and the links that name the body they act for ("people linked to
@@ -771,6 +777,9 @@ class ArticleActors(References):
         if iso3 is None and actor.sector in _STATE_SECTORS and hm is not None and hm.agent is not None:
             # "M23 fighters attacked army positions": the army a home-grown armed group fights is its state's
             iso3, basis = self._insurgents_state(head), "sentence"
+        if iso3 is None and actor.sector in _COMMANDED and hm is not None and hm.agent is not None:
+            # "Katz ordered the military to stop the boat": a state commands its own forces
+            iso3, basis = self._commander_state(head, when), "sentence"
         if iso3 is None:
             sentences = self.located.get(position[0], [])
             here = [countries for start, end, countries in sentences if start <= head.i < end]
@@ -837,6 +846,15 @@ class ArticleActors(References):
         if clause is None:
             return None
         found = {a.country for a in self.resolve(clause[1], None) if a.country and a.sector in _REBELS}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _commander_state(self, head: Token, when: date | None) -> str | None:
+        """The state of whoever orders an unnamed army, police or ministry in its own clause ("Katz ordered
+        the military to …": Israel's; eighteenth session), if one."""
+        clause = _acting_clause(head, frozenset({"dobj"}))
+        if clause is None or clause[0].lemma_.lower() not in _ADDRESSING:
+            return None
+        found = {a.country for a in self.resolve(clause[1], when) if a.country and a.sector in ("GOV", "ELI")}
         return next(iter(found)) if len(found) == 1 else None
 
     def _acting_state(self, head: Token, sector: str | None, when: date | None) -> set[str]:
