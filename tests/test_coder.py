@@ -2825,3 +2825,17 @@ def test_a_states_order_to_its_own_forces_is_no_request(text: str) -> None:
     # (eighteenth session) an internal command: the army ordered is the commander's own, asked nothing
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.code.plover == "REQUEST"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "plovers"),
+    [
+        ("Beijing has not ruled out using force to bring Taiwan under its control.", ["THREATEN"]),
+        ("Kenya did not rule out cooperation with Uganda on the case.", []),
+        ("Peskov said military cooperation between Russia and North Korea was not aimed at anyone.", []),
+    ],
+)
+def test_an_option_kept_open_is_a_threat_or_nothing(text: str, plovers: list[str]) -> None:
+    # (eighteenth session) "not ruled out" rejects nothing; cooperation between two states is no event
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e.code.plover for e in events] == plovers, events

@@ -417,6 +417,15 @@ class Coder:
                 said = resolve_date(up, reference)
                 when_range = said if said.basis == "text" else when_range
             status = StatusResult("occurred", "a response announced", status.attribution)
+        if code.plover == "REJECT" and status.status == "negated" and cand.pattern.startswith(_RULE_OUT):
+            # "has not ruled out using force": an option kept open, no rejection; a threat when the option
+            # is force or a measure, else nothing (eighteenth session)
+            if not _kept_option(head):
+                return
+            kept = self.cameo.event_code(_THREAT)
+            if kept is None:
+                return
+            code, status = kept, StatusResult("occurred", "an option kept open", status.attribution)
         if status.status == "occurred" and _ahead(head, when_range, reference):
             # "Blinken is travelling to Beijing next week": a present with a day to come is planned
             status = StatusResult("planned", "present with a date to come", status.attribution)
@@ -761,6 +770,28 @@ def _own_forces(source: Actor, target: Actor, code: EventCode) -> bool:
         and source.country is not None
         and source.country == target.country
     )
+
+
+_RULE_OUT = "reject.rule_out"
+_THREAT = "130"
+# what a state that "does not rule out" it keeps as a threat ("has not ruled out using force")
+_OPTIONS = frozenset({
+    "force", "strike", "strikes", "action", "measure", "measures", "sanction", "sanctions", "attack",
+    "attacks", "retaliation", "response", "invasion", "operation", "intervention", "war", "blockade", "use",
+})  # fmt: skip
+
+
+def _kept_option(head: Token) -> bool:
+    """Whether what "not ruled out" keeps open is force or a measure ("did not rule out stronger measures
+    against Moscow", "has not ruled out using force")."""
+    for child in head.children:
+        if child.dep_ in ("dobj", "xcomp", "pcomp", "nsubjpass") or (
+            child.dep_ == "prep" and child.lower_ == "out"
+        ):
+            for t in child.subtree:
+                if t.lemma_.lower() in _OPTIONS or t.lower_ in _OPTIONS:
+                    return True
+    return False
 
 
 # verbs of command: an order to one's own state's unnamed bodies is how a state acts, no request of anyone
