@@ -2839,3 +2839,20 @@ def test_an_option_kept_open_is_a_threat_or_nothing(text: str, plovers: list[str
     # (eighteenth session) "not ruled out" rejects nothing; cooperation between two states is no event
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.code.plover for e in events] == plovers, events
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Sudan's army chief vowed on Sunday to keep fighting the RSF until the last rebel is driven out.",
+            "SDN",
+        ),
+        ("The Houthis have vowed to keep targeting Israeli ships.", "ISR"),
+        ("The Syrian presidency vowed to hold Israel accountable for the strikes.", "ISR"),
+    ],
+)
+def test_a_vow_to_go_on_fighting_is_a_threat(text: str, target: str) -> None:
+    # (eighteenth session) "vowed to keep fighting", "vowed to hold accountable": no promise, a threat
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith("vowed")]
+    assert [(e.code.plover, e.target and e.target.country) for e in events] == [("THREATEN", target)], events

@@ -124,6 +124,8 @@ def _requirement(
         # (a participle after a comma tells another act: "vowed revenge for a strike …, killing two generals"
         # is no vow to kill; eighteenth session)
         pool = [c for c in pool if not (c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i + 1)]
+        # ... and through a verb of going on: "vowed to keep fighting" is a vow to fight (eighteenth session)
+        pool += [g for c in pool if c.lemma_.lower() in _GOING_ON for g in c.children if g.dep_ == "xcomp"]
         # ... or hung on the verb: "renewed calls | to halt"
         if token.pos_ in NOUN_TAGS and token.dep_ == "dobj":
             pool += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
@@ -133,6 +135,8 @@ def _requirement(
                 return t
     return None
 
+
+_GOING_ON = frozenset({"keep", "continue", "go"})  # "keep fighting", "continue targeting", "go on fighting"
 
 # heads of a partitive object ("all of its diplomats")
 # (fourteenth session) the lemmas of "hundreds", "dozens", "thousands"; "a handful of", "a number of"; "a
