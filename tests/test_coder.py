@@ -2857,3 +2857,32 @@ def test_a_vow_to_go_on_fighting_is_a_threat(text: str, target: str) -> None:
     # (eighteenth session) "vowed to keep fighting", "vowed to hold accountable": no promise, a threat
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith("vowed")]
     assert [(e.code.plover, e.target and e.target.country) for e in events] == [("THREATEN", target)], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, an Azerbaijani court ordered the two Russian executives held in pre-trial detention.",
+            {("COERCE", "AZE")},
+        ),
+        (
+            "Iran ordered the remaining inspectors of the U.N. nuclear watchdog to leave the country on "
+            "Friday.",
+            {("SANCTION", "IRN")},
+        ),
+        (
+            "Pakistan ordered Indian diplomats in Islamabad to leave the country by April 30.",
+            {("SANCTION", "PAK")},
+        ),
+        (
+            "Venezuela ordered diplomats from Argentina, Chile and Peru to leave the country.",
+            {("SANCTION", "VEN")},
+        ),
+    ],
+)
+def test_an_order_that_holds_or_expels_is_the_measure(text: str, expected: set) -> None:
+    # (eighteenth session) "ordered X held", "ordered inspectors to leave": a detention, an expulsion
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert {(e.code.plover, e.source.country) for e in events} == expected, events
+    assert all(e.target is not None and e.target.country != e.source.country for e in events), events

@@ -818,7 +818,7 @@ def _own_command(source: Actor, target: Actor, code: EventCode, head: Token) -> 
     return (
         code.plover == "REQUEST"
         and head.lemma_.lower() in _ORDERING
-        and target.name is None
+        and (target.name is None or target.sector in ("MIL", "COP", "BUS"))  # ("the Pentagon", "PDVSA")
         and target.sector in ("MIL", "COP", "GOV", "BUS")
         and source.sector in ("GOV", "ELI")
         and source.country is not None

@@ -52,6 +52,7 @@ DISMAY_PATTERN = "accuse.dismay"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # coercion and violence (whose describers are no targets)
 COERCIVE_ROOTS = frozenset({"17", "18", "19", "20"})
+_REDUCING = "16"  # CAMEO root of reduced relations: expulsions, withdrawals ordered
 # roots of words and acts that answer an attack ("condemned", "vowed revenge for", "protested against")
 _ANSWERING_ROOTS = frozenset({"11", "12", "13", "14"})
 _CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
@@ -379,8 +380,12 @@ class EventExtractor:
         elif preps != ("-",):
             # "imposed sanctions on Russia", "agreed to meet Putin": the target may hang on the object,
             # unless the verb addresses its object ("ordered the army to release him": the army).
-            addressed = verb.lemma_.lower() in self.object_control and any(
-                c.dep_ == "dobj" for c in verb.children
+            # (but whom a state orders out is whom it expels: "ordered Indian diplomats in Islamabad to
+            # leave" is aimed at India; eighteenth session)
+            addressed = (
+                verb.lemma_.lower() in self.object_control
+                and any(c.dep_ == "dobj" for c in verb.children)
+                and not pat.cameo.startswith(_REDUCING)
             )
             if pat.target_preps:  # the pattern's own prepositions on the verb come first ("sent experts
                 # to Riyadh to investigate the attacks on its facilities": Riyadh)
@@ -689,6 +694,12 @@ def _inner_targets(
         owner = args.modifier_actor(token, is_actor)
         if owner is not None:
             return args.Found((owner,))
+        # "diplomats from seven Latin American countries" (not "recalled its ambassador from Paris")
+        sent_from = args.prep_objects(token, ("from",))
+        if not sent_from and token.dep_ == "dobj":  # ("ordered diplomats | from seven countries")
+            sent_from = args.prep_objects(token.head, ("from",))
+        if sent_from and not any(c.dep_ == "poss" for c in token.children):
+            return args.Found(args.with_conjuncts(sent_from[0]))
     found = args.noun_targets(token, preps or args.NOUN_TARGET_PREPS, is_actor)
     if not found.heads:
         owner = args.modifier_actor(token, is_actor)

@@ -126,6 +126,14 @@ def _requirement(
         pool = [c for c in pool if not (c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i + 1)]
         # ... and through a verb of going on: "vowed to keep fighting" is a vow to fight (eighteenth session)
         pool += [g for c in pool if c.lemma_.lower() in _GOING_ON for g in c.children if g.dep_ == "xcomp"]
+        # ... and a participle on the object: "ordered the two executives held in detention"
+        pool += [
+            g
+            for o in token.children
+            if o.dep_ == "dobj"
+            for g in o.children
+            if g.dep_ == "acl" and g.tag_ == "VBN"
+        ]
         # ... or hung on the verb: "renewed calls | to halt"
         if token.pos_ in NOUN_TAGS and token.dep_ == "dobj":
             pool += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
