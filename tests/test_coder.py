@@ -2886,3 +2886,9 @@ def test_an_order_that_holds_or_expels_is_the_measure(text: str, expected: set) 
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert {(e.code.plover, e.source.country) for e in events} == expected, events
     assert all(e.target is not None and e.target.country != e.source.country for e in events), events
+
+
+def test_calling_an_attack_something_is_no_blame_of_the_attack() -> None:
+    # (eighteenth session) "an attack on" is blame as a predicate only, never as the object of "called"
+    text = "A Taliban spokesman, Zabihullah Mujahid, called the attack a reprisal for airstrikes in Kunduz."
+    assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
