@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -403,8 +403,14 @@ class ArticleActors(References):
         actor a spokesperson speaks for (seventeenth session)."""
         if h.lemma_.lower() not in _SPOKESPEOPLE:
             return []
-        for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
+        return self._party_after(h, (h,), ("for",), when)
+
+    def _party_after(
+        self, h: Token, holders: Iterable[Token], preps: tuple[str, ...], when: date | None
+    ) -> list[Actor]:
+        """The first actor a preposition in ``preps`` on one of ``holders`` names, as the phrase of ``h``."""
+        for holder in holders:
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in preps):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
                     found = self.resolve(obj, when)
                     if found:
@@ -435,14 +441,8 @@ class ArticleActors(References):
         nobody known, named by whom they are linked to (eighteenth session)."""
         if h.pos_ != "NOUN" or h.lemma_.lower() not in _LINKABLE:
             return []
-        for acl in (c for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in _LINKS):
-            for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
-                for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    found = self.resolve(obj, when)
-                    if found:
-                        r = self._read(h)
-                        return self._retext(found[:1], r.text, r.span)
-        return []
+        links = [c for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in _LINKS]
+        return self._party_after(h, links, ("to", "with"), when)
 
     def _own_country(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor] | None:
         """ "his country", "their nation": the state of the person or body the pronoun stands for (None when
