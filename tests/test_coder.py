@@ -2892,3 +2892,13 @@ def test_calling_an_attack_something_is_no_blame_of_the_attack() -> None:
     # (eighteenth session) "an attack on" is blame as a predicate only, never as the object of "called"
     text = "A Taliban spokesman, Zabihullah Mujahid, called the attack a reprisal for airstrikes in Kunduz."
     assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+
+
+def test_an_envoy_summoned_with_no_agent_or_place_is_summoned_by_the_storys_state() -> None:
+    # (eighteenth session) "was summoned to the Foreign Office" in a story from London: by Britain
+    text = (
+        "LONDON (Reuters) - Britain expelled Russia's defence attache on Wednesday. Russia's ambassador was "
+        "summoned to the Foreign Office."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "summoned"]
+    assert [(e.source.country, e.target and e.target.country) for e in events] == [("GBR", "RUS")], events

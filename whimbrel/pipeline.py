@@ -308,7 +308,10 @@ class Coder:
                 told = resolver.resolve(teller.i, doc, when) if teller is not None else []
                 states = [Actor("", None, place.country, "GOV", None)] if place and place.country else []
                 states += [a for a in told[:1] if a.sector in _STATE_SECTORS]
-                sources = [a for a in states[:1] if a.country != targets[0].country]
+                # ... else by the story's own state ("LONDON — … Russia's ambassador was summoned to the
+                # Foreign Office"; eighteenth session)
+                states += [Actor("", None, home, "GOV", None)] if home else []
+                sources = [a for a in states if a.country != targets[0].country][:1]
             if not sources and code.cameo == _EXECUTION and cand.pattern.endswith(NO_AGENT_SUFFIX):
                 # "X was executed on Monday, Iran's judiciary said": the state body that tells it did it
                 teller = resolve_status(head, headline=headline).attribution
