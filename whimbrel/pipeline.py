@@ -752,17 +752,16 @@ def _contents(events: list[Event], sent: Span, offset: int) -> set[str]:
     refused = {h.i for e in events if e.code.plover == "REJECT" and e.status == "occurred" and (h := head(e))}
     found = set()
     for event in events:
-        h = head(event) if event.status in _UNREAL or event.status == "negated" else None
+        if event.status not in _UNREAL and event.status != "negated":
+            continue
+        h = head(event)
+        if h is None:
+            continue
         over = real if event.status in _UNREAL else asks
-        if (
-            h is not None
-            and any(r.i != h.i and r in h.ancestors for r in over)
-            or (
-                h is not None
-                and event.status == "negated"
-                and (h.i in refused or any(a.i in refused for a in h.ancestors))
-            )
-        ):
+        governed = any(r.i != h.i and r in h.ancestors for r in over)
+        if event.status == "negated":
+            governed = governed or h.i in refused or any(a.i in refused for a in h.ancestors)
+        if governed:
             found.add(event.id)
     return found
 

@@ -771,9 +771,8 @@ class ArticleActors(References):
         if iso3 is None and hm is not None and hm.agent is not None and not hm.agent.person:
             # "the army" after "the Sudanese army": the body named with its country before
             iso3 = self._named_before(head, hm.agent.word, position)
-            if iso3 is not None:
-                found = Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
-                return found
+            if iso3 is not None:  # (its country is written: no fall-back basis is kept)
+                return Actor(actor.text, actor.name, iso3, actor.sector, actor.span)
         if iso3 is None and actor.sector in _STATE_SECTORS and hm is not None and hm.agent is not None:
             # "M23 fighters attacked army positions": the army a home-grown armed group fights is its state's
             iso3, basis = self._insurgents_state(head), "sentence"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -367,7 +367,7 @@ class EventExtractor:
             return None  # "criticised what they called dangerous manoeuvres": the naming is the criticism's
         subj = args.verb_subject(verb, self.object_control, is_actor)
         if pat.cameo[:2] in _VIOLENT_ROOTS and not any(_plausible(t, is_actor) for t in subj.heads):
-            subj = self._weapon_actor(verb, is_actor) or self._attack_doer(subj, is_actor) or subj
+            subj = self._weapon_actor(verb, is_actor) or self._attack_doer(subj.heads, is_actor) or subj
             # ("an Israeli air strike killed": Israel did)
         preps = _target_preps(pat)
         tgt = args.Found(())
@@ -405,7 +405,7 @@ class EventExtractor:
                 tgt = args.Found(tuple(t for t in tgt.heads if t not in m.consumed), tgt.fallback)
             if pat.cameo[:2] in _ANSWERING_ROOTS and not any(_plausible(t, is_actor) for t in tgt.heads):
                 # "vowed revenge for an Israeli air strike": aimed at the strike's doer (eighteenth session)
-                tgt = self._attack_doer(tgt, is_actor) or tgt
+                tgt = self._attack_doer(tgt.heads, is_actor) or tgt
         # "Sixty people were arrested": no agent, so no source; still worth a candidate for force events.
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
         if noagent and "agentive" in pat.flags:
@@ -438,17 +438,13 @@ class EventExtractor:
         """The actor of an attack or weapon noun that is the verb's subject ("an Israeli air strike killed
         …", "a Russian missile hit …", "shelling by government forces wounded …") or its passive agent ("were
         killed by an Israeli airstrike": fifteenth session), if any."""
-        for noun in (*(c for c in verb.children if c.dep_ == "nsubj"), *args.agent(verb)):
-            word = noun.lemma_.lower()
-            if word in self.cause_nouns or word in self.weapons:
-                found = args.noun_source(noun, is_actor, self.undergone)
-                return found if found.heads else None
-        return None
+        subjects = (c for c in verb.children if c.dep_ == "nsubj")
+        return self._attack_doer((*subjects, *args.agent(verb)), is_actor)
 
-    def _attack_doer(self, subj: args.Found, is_actor: IsActor | None) -> args.Found | None:
-        """The actor of an attack noun found as the subject ("an Israeli air strike that destroyed the
-        consulate, killing two generals": Israel; eighteenth session), if any."""
-        for noun in subj.heads:
+    def _attack_doer(self, nouns: Iterable[Token], is_actor: IsActor | None) -> args.Found | None:
+        """The actor of the first attack or weapon noun of ``nouns`` ("an Israeli air strike that destroyed
+        the consulate, killing two generals": Israel; eighteenth session), if it names one."""
+        for noun in nouns:
             if noun.lemma_.lower() in self.cause_nouns or noun.lemma_.lower() in self.weapons:
                 found = args.noun_source(noun, is_actor, self.undergone)
                 return found if found.heads else None
