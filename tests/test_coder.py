@@ -2902,3 +2902,30 @@ def test_an_envoy_summoned_with_no_agent_or_place_is_summoned_by_the_storys_stat
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "summoned"]
     assert [(e.source.country, e.target and e.target.country) for e in events] == [("GBR", "RUS")], events
+
+
+def test_a_nationality_before_an_acting_title_is_the_titles() -> None:
+    # (nineteenth session) "Thai acting Prime Minister X and Cambodian Prime Minister Y agreed": the parser
+    # makes "Thai" a subject of its own; it is the acting premier's nationality, and the pair agreed
+    text = (
+        "Thai acting Prime Minister Suchart Wongsakul and Cambodian Prime Minister Hun Manet agreed to a "
+        "ceasefire on Monday."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "CONCEDE"]
+    pairs = sorted((e.source.country, e.target and e.target.country) for e in events)
+    assert pairs == [("KHM", "THA"), ("THA", "KHM")], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN human rights chief, Volker Türk, accused the paramilitaries of summary executions in the "
+        "city.",
+        "The bloc condemned the killings, while the commission chairman, Moussa Faki, demanded an inquiry.",
+    ],
+)
+def test_who_a_subject_is_named_as_is_no_target(text: str) -> None:
+    # (nineteenth session) the apposed name of the trigger's subject, or of the subject of a clause set
+    # against it ("while its chairman, X, called for"), is who acts, never whom the act is aimed at
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.target and e.target.text in ("Volker Türk", "Moussa Faki")], events

@@ -353,8 +353,8 @@ class SentenceActors:
             for c in trigger.children
             if c.dep_ in args.SUBJ
             for a in c.subtree
-            if a.dep_ == "acl"
-        ]
+            if a.dep_ == "acl" or (a.dep_ == "appos" and a.head.i == c.i)
+        ]  # ("The UN rights chief, Volker Türk, accused the paramilitaries": who the subject is, no target)
         best: tuple[int, Actor] | None = None
         for token in sent:
             if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod", "poss"):
@@ -412,6 +412,8 @@ _CONTRASTS = frozenset({"while", "whereas"})
 def _parallel_subject(token: Token, trigger: Token) -> bool:
     """``token`` is the subject of another clause set against the trigger's by "while" / "whereas": a second
     actor doing its own thing, no party to the trigger's act."""
+    if token.dep_ == "appos" and token.head.dep_ in args.SUBJ:
+        token = token.head  # "while the commission chairman, Mahmoud Ali Youssouf, called for …"
     if token.dep_ not in args.SUBJ or token.head.pos_ not in ("VERB", "AUX"):
         return False
     other, own = token.head, _clause_head(trigger)

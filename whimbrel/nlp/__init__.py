@@ -80,6 +80,38 @@ def _joins_clauses(doc: Doc, at: int) -> bool:
     return finite(reversed(doc[:at])) and finite(doc[at + 1 :])
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@Language.component("whimbrel_nationality_subjects")
+def nationality_subjects(doc: Doc) -> Doc:
+    """A nationality word before a participle title ("Thai acting Prime Minister Phumtham Wechayachai
+    agreed") is parsed as a subject of its own, beside the title's phrase or with that phrase as its
+    appositive; it modifies the phrase: hang it on the word after it, as the parser does without the
+    participle ("Cambodian Prime Minister Hun Manet"), and make the phrase the subject.  (Runs after the
+    parser and the entity recogniser.)"""
+    for token in doc:
+        if token.ent_type_ != "NORP" or token.dep_ not in _SUBJECTS or token.n_lefts:
+            continue
+        nxt = token.nbor() if token.i + 1 < len(doc) else None
+        if nxt is None or nxt.sent != token.sent:
+            continue
+        rights = list(token.rights)
+        phrase: Token | None = None
+        if rights:  # "Thai" <- appos "Wongsakul": the name phrase is the subject
+            if len(rights) == 1 and rights[0].dep_ == "appos" and rights[0].left_edge == nxt:
+                phrase = rights[0]
+                phrase.head, phrase.dep_ = token.head, token.dep_
+        else:
+            siblings = (c for c in token.head.children if c.dep_ in _SUBJECTS and c.i > token.i)
+            phrase = next((c for c in siblings if c.left_edge == nxt), None)
+        if phrase is None:
+            continue
+        token.head = nxt.head if nxt.dep_ in ("amod", "compound") and nxt.head.i > nxt.i else phrase
+        token.dep_ = "amod"
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     """Load the spaCy pipeline once per process (a factory, cached; workers call it once each).
@@ -87,12 +119,14 @@ def load_nlp(model: str = MODEL) -> Language:
     The model's attribute ruler is swapped for ``ruler.FastAttributeRuler`` (the same rules, matched by
     lookup), and the lemma corrections of ``lemmas.tsv`` are added to it; it runs before the lemmatizer
     (that one leaves a lemma already set alone).  :func:`headline_semicolons` splits headlines at
-    semicolons.
+    semicolons; :func:`nationality_subjects` mends one misparse of a subject.
     """
     nlp = spacy.load(model)
     speed_up(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("whimbrel_headline_semicolons", before="parser")
+        last = "ner" if "ner" in nlp.pipe_names else "parser"
+        nlp.add_pipe("whimbrel_nationality_subjects", after=last)
     if "attribute_ruler" in nlp.pipe_names:
         fixes = [([{"LOWER": row["word"].lower()}], row["lemma"]) for _, row in read_tsv(
             packaged("whimbrel.nlp", "lemmas.tsv"), required=("word", "lemma"))]  # fmt: skip
