@@ -2929,3 +2929,15 @@ def test_who_a_subject_is_named_as_is_no_target(text: str) -> None:
     # against it ("while its chairman, X, called for"), is who acts, never whom the act is aimed at
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.target and e.target.text in ("Volker Türk", "Moussa Faki")], events
+
+
+def test_people_marching_through_a_city_are_of_its_country() -> None:
+    # (nineteenth session) "marched through central Tbilisi" sets the protest there, as "in" does, in a
+    # story that names the United States more often
+    text = (
+        "The United States imposed visa bans on Georgian officials. Washington said it would review its "
+        "ties. Tens of thousands of people have marched through central Tbilisi to demand that the bill be "
+        "scrapped."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "PROTEST"]
+    assert [e.source.country for e in events] == ["GEO"], events

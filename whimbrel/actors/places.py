@@ -28,7 +28,9 @@ PLACE_KINDS = frozenset({"country", "seat", "adjective"})
 # "police in Kyiv", "students at Tehran University", "protesters from Hong Kong", "police of Kharkiv".
 PHRASE_PREPS = frozenset({"in", "at", "from", "of"})
 # Prepositions that locate a sentence's events ("... in central Harare", "... outside the parliament").
-SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+SENTENCE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through"}
+)
 
 
 # Heads whose "in X" names a meeting place rather than the country concerned.
