@@ -2941,3 +2941,27 @@ def test_people_marching_through_a_city_are_of_its_country() -> None:
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "PROTEST"]
     assert [e.source.country for e in events] == ["GEO"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person no dictionary knows, who undergoes the act, is one of the fall-back country's people
+        ("TEHRAN (Reuters) - Iran hanged Davoud Rezaei on Monday.", [("IRN", "GOV", "IRN", "CVL")]),
+        # an execution nobody is named for is the state's of the place, else of the story
+        (
+            "Two protesters, Kaveh Nouri and Arash Samadi, were hanged in public in Mashhad on Monday.",
+            [("IRN", "JUD", "IRN", "CVL")],
+        ),
+        (
+            "Hamid Jalali and Saeed Bahrami were executed in Tehran on Saturday.",
+            [("IRN", "JUD", "IRN", "CVL"), ("IRN", "JUD", "IRN", "CVL")],
+        ),
+        ("Protesters hung banners on the gates of the Iranian embassy in London.", []),
+    ],
+)
+def test_executions_and_hangings(text: str, expected: list) -> None:
+    # (nineteenth session)
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.cameo == "1823"]
+    got = [(e.source.country, e.source.sector, e.target.country, e.target.sector) for e in events if e.target]
+    assert got == expected, events

@@ -317,6 +317,13 @@ class Coder:
                 teller = resolve_status(head, headline=headline).attribution
                 told = resolver.resolve(teller.i, doc, when) if teller is not None else []
                 sources = [a for a in told[:1] if a.sector in _STATE_SECTORS | {"JUD"}]
+                if not sources and targets[0] is not None:
+                    # "Majidreza Rahnavard was hanged in public in Mashhad": by the state of the place, else
+                    # of the dateline (an execution is a state's; never the victim's country by default:
+                    # "a Swedish-Iranian academic was executed"; nineteenth session)
+                    place = self.gazetteer.locate(head, allow_destination=False)
+                    country = place.country if place is not None and place.country else tally.dateline
+                    sources = [Actor("", None, country, "JUD", None)] if country else []
             if not sources and code.plover == "ASSAULT" and cand.pattern.endswith(NO_AGENT_SUFFIX):
                 # "Two police officers were killed in the attack": by whoever made the attack told before
                 # (seventeenth session)

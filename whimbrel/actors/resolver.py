@@ -1079,6 +1079,14 @@ class ArticleActors(References):
                 return [Actor(r.text, name, body.country, body.sector, r.span)]
             countries, agents = (role.countries(), kinds) if kinds else (countries, agents)
         if not countries and not agents:
+            bare = r.head.left_edge.i >= start and not any(
+                c.dep_ in ("appos", "prep") for c in r.head.children
+            )
+            if bare and _undergoer(r.head) and r.head.ent_type_ == "PERSON" and end - start > 1:
+                # "Iran hanged Majidreza Rahnavard", "police detained Ali Reza Ahmadi": a person no dictionary
+                # knows, who undergoes an act, is one of the people of the fall-back country (nineteenth
+                # session)
+                return [self._fallback(Actor(r.text, name, None, "CVL", r.span), r.head, position, when)]
             return []
         org = r.organisation() if agents else None
         if org is not None and countries and org.country not in countries:
@@ -1154,6 +1162,14 @@ class ArticleActors(References):
 # offices and units below the state, always the acting state's own ("Tinubu suspended Governor Fubara",
 # "declared an emergency in Rivers State"; seventeenth session)
 _LOCAL_OFFICES = frozenset({"governor", "mayor", "chief minister", "governorate", "province", "municipality"})
+
+
+def _undergoer(head: Token) -> bool:
+    """``head`` is what its verb is done to: its direct or passive subject's object ("hanged X", "X was
+    hanged")."""
+    while head.dep_ == "conj" and head.head.i != head.i:  # "X and Y were executed"
+        head = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB"
 
 
 def _local(r: Reading) -> bool:
