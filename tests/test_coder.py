@@ -2965,3 +2965,10 @@ def test_executions_and_hangings(text: str, expected: list) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.cameo == "1823"]
     got = [(e.source.country, e.source.sector, e.target.country, e.target.sector) for e in events if e.target]
     assert got == expected, events
+
+
+def test_a_market_word_used_as_a_verb_blocks_nothing() -> None:
+    # (nineteenth session) "shares" blocks a markets sentence as a noun ("shares fell"), not as the verb of
+    # a political one
+    text = "Algeria, which shares a long border with Niger, warned the junta against a military intervention."
+    assert [e.code.plover for e in whimbrel.code(text, published=PUB, fmt="text")], "nothing coded"

@@ -90,6 +90,9 @@ class SentenceScan:
     heads: tuple[int, ...]
 
 
+_PAST = frozenset({"VBD", "VBN"})  # a negative word that is a verb counts only in the past ("scored")
+
+
 class EventExtractor:
     """Finds event triggers and their argument heads in parsed sentences (picklable, immutable)."""
 
@@ -259,6 +262,8 @@ class EventExtractor:
         for t in sent:
             lower, lemma = t.lower_, t.lemma_.lower()
             f = negatives.get(lower)
+            if f is not None and t.pos_ == "VERB" and t.tag_ not in _PAST:
+                f = None  # "a committee it shares with Algeria": no market, no game ("scored" is one)
             if f is None and lemma != lower:
                 f = negatives.get(lemma)
                 f = None if f is not None and t.pos_ == "VERB" else f  # "stormed the parliament": no storm
