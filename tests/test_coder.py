@@ -2972,3 +2972,23 @@ def test_a_market_word_used_as_a_verb_blocks_nothing() -> None:
     # a political one
     text = "Algeria, which shares a long border with Niger, warned the junta against a military intervention."
     assert [e.code.plover for e in whimbrel.code(text, published=PUB, fmt="text")], "nothing coded"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Washington held joint naval drills with Guyana on Thursday, a move Caracas denounced.", "USA"),
+        ("Armenia joined the International Criminal Court, a step Moscow called extremely hostile.", "ARM"),
+        ("Algeria closed its airspace to Malian flights, a decision that Bamako condemned.", "DZA"),
+        (
+            "The Supreme Court ruled that the federal government must pay the salaries, a decision the "
+            "regional government denounced.",
+            "JUD",
+        ),
+    ],
+)
+def test_a_noun_summing_up_a_clause_is_the_act_of_its_subject(text: str, target: str) -> None:
+    # (nineteenth session) "…, a move X denounced": a stance on the act the clause before tells, aimed at its
+    # doer, never at the nearest other party named in that clause
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [e.target.sector if target == "JUD" else e.target.country for e in events if e.target] == [target]

@@ -560,6 +560,14 @@ class Coder:
             targets = [accuser] if accuser is not None else targets
         if targets != [None] or pt.asked_for(head):
             return sources, targets, False
+        summed = _summed_clause(head) if code.cameo[:2] in STANCE_ROOTS else []
+        if summed:
+            # "Washington held exercises with Guyana, a move Caracas denounced": aimed at whoever made the
+            # move, the subject of the clause the noun sums up (nineteenth session)
+            doers = [a for t in summed for a in resolver.resolve(t.i, sent.doc, when)]
+            doers = [a for a in doers if not any(pt.same_actor(a, s) for s in sources)]
+            if doers:
+                return sources, list[Actor | None](doers[:1]), True
         kind = referred_act(head, self.extractor.act_nouns)
         if kind == "act_coerce" and code.plover == "CONCEDE":
             # "Japan lifted the export restrictions": aimed at whom its own measure told before was aimed at
@@ -885,6 +893,43 @@ def _same_state(sources: list[Actor], other: Actor) -> bool:
     return other.sector in _STATE_SECTORS and all(
         s.country == other.country and s.sector in _STATE_SECTORS for s in sources
     )
+
+
+# nouns that sum up the clause before them: "…, a move Baku condemned", "…, a step Moscow called hostile"
+_SUMMING = frozenset({"move", "step", "decision", "action", "measure", "act", "gesture", "development"})
+_DEMANDING = frozenset(
+    {"demand", "urge", "ask", "call", "want", "propose", "insist", "press", "push", "request"}
+)  # (whose complement is the act summed up, not the demand)
+
+
+def _summed_clause(verb: Token) -> list[Token]:
+    """The subject heads of the clause a summing noun sums up, when ``verb`` is a relative clause on that
+    noun set off by a comma ("Armenia joined the court, a step Moscow called hostile": Armenia); else []."""
+    noun = verb.head
+    # (set off as an adverbial or an apposition, or read as a second object: "must pay the salaries, a
+    # decision …")
+    second = noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+    if verb.dep_ != "relcl" or noun.lemma_.lower() not in _SUMMING:
+        return []
+    if noun.dep_ not in ("npadvmod", "appos") and not second:
+        return []
+    before = noun.left_edge.i - 1
+    if before < 0 or noun.doc[before].text not in (",", "—", "–", "-"):
+        return []
+    clause = noun.head
+    if clause.dep_ in ("dobj", "pobj", "attr") and clause.pos_ in ("NOUN", "PROPN"):
+        clause = clause.head.head if clause.dep_ == "pobj" else clause.head  # ("joined the court, a step …")
+    while clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i:
+        # "the court ruled that the government must pay …, a decision …": the ruling; but "demanded that the
+        # government recognise Gonzalez, a step the coalition resisted": the act demanded
+        if clause.head.lemma_.lower() in _DEMANDING:
+            break
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in clause.children if c.dep_ in args.SUBJ]
+    heads = subjects or (args.agent(clause) if args.is_passive(clause) else [])
+    return [h for s in heads for h in args.with_conjuncts(s)]
 
 
 def _implied_source(
