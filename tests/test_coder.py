@@ -2992,3 +2992,19 @@ def test_a_noun_summing_up_a_clause_is_the_act_of_its_subject(text: str, target:
     # doer, never at the nearest other party named in that clause
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert [e.target.sector if target == "JUD" else e.target.country for e in events if e.target] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (nineteenth session) clergy are actors (civilians, as a bishop or an imam is)
+        ("Armenian police detained Archbishop Vardan Petrosyan on Wednesday.", ("COERCE", "ARM", "CVL")),
+        ("The Georgian patriarch condemned the Russian strikes on Monday.", ("ACCUSE", "RUS", "GOV")),
+        # a joint statement signed is an agreement signed
+        ("Vietnam signed a joint statement with Russia on Friday.", ("AGREE", "RUS", "GOV")),
+    ],
+)
+def test_clergy_and_joint_statements(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.code.plover, e.target.country, e.target.sector) for e in events if e.target]
+    assert expected in got, events
