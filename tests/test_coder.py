@@ -3008,3 +3008,16 @@ def test_clergy_and_joint_statements(text: str, expected: tuple) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.code.plover, e.target.country, e.target.sector) for e in events if e.target]
     assert expected in got, events
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Beijing said the Philippine boats had illegally intruded into its waters.", "PHL"),
+        ("Turkey's foreign minister said Israel was undermining the region's stability.", "ISR"),
+    ],
+)
+def test_an_intrusion_or_undermining_said_of_a_state_accuses_it(text: str, target: str) -> None:
+    # (nineteenth session) wrongdoing told as a reported clause, with no verb of blame
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [e.target.country for e in events if e.target] == [target], events
