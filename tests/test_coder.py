@@ -3021,3 +3021,14 @@ def test_an_intrusion_or_undermining_said_of_a_state_accuses_it(text: str, targe
     # (nineteenth session) wrongdoing told as a reported clause, with no verb of blame
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert [e.target.country for e in events if e.target] == [target], events
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names() -> None:
+    # (nineteenth session) "threatened to step back if the two sides fail to make progress": both sides, each
+    # as its own party (the condition's subject), not only the nearest
+    text = (
+        "Russia and Ukraine resumed talks in Istanbul. The White House has threatened to step back from its "
+        "mediation effort if the two sides fail to make progress."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]
+    assert sorted(e.target.country for e in events if e.target) == ["RUS", "UKR"], events

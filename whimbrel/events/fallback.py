@@ -34,6 +34,7 @@ SKIP_DEPS = frozenset(
     {"nsubj", "csubj", "conj", "cc", "punct", "parataxis", "mark", "aux", "neg", "det", "advcl"}
 )
 CONDITION_MARKS = frozenset({"if", "unless", "should"})
+THREAT_ROOT = "13"  # CAMEO threaten: a condition names whom the threat is aimed at
 NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 # Prepositions of setting: a phrase of them put before the trigger is where or when, not whom ("In
 # Washington, the press secretary condemned the attack").
@@ -92,6 +93,7 @@ def fallback_targets(
     for found, factor in (
         (_inner(objects, consumed, ok), INNER),
         (_clause(head, clause_verbs, ok), CLAUSE),
+        (_condition(head, ok) if cameo.startswith(THREAT_ROOT) else None, CLAUSE),
         (_benefit(head, objects, consumed, cameo, ok), BENEFIT),
         (nearest_in_subtree(head, ok, places_count(cameo)), SUBTREE),
     ):
@@ -154,6 +156,19 @@ def _clause(head: Token, clause: frozenset[str], ok: Ok) -> Token | None:
                 return nearest_in_subtree(c, ok)
             if subj is not None and ok(subj):
                 return subj
+    return None
+
+
+def _condition(head: Token, ok: Ok) -> Token | None:
+    """The subject of the condition a threat is made on: "would take all measures if Ethiopia harmed its
+    interests" → Ethiopia (nineteenth session).  The condition may hang on the trigger or on a verb of its
+    own clause below it."""
+    for verb in (head, *(c for c in head.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB")):
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children):
+                subj = args.holder_subject(c)
+                if subj is not None and ok(subj):
+                    return subj
     return None
 
 
