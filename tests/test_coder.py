@@ -3032,3 +3032,22 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names() -> None:
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "THREATEN"]
     assert sorted(e.target.country for e in events if e.target) == ["RUS", "UKR"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (nineteenth session) a hanging referred back names its doer
+        (
+            "TEHRAN (Reuters) - Iran hanged Davoud Rezaei on Monday. Britain condemned the hanging.",
+            ("ACCUSE", "IRN"),
+        ),
+        # consultations suspended, a high commissioner or a single diplomat withdrawn: relations reduced
+        ("Prague has suspended joint government consultations with Slovakia's cabinet.", ("SANCTION", "SVK")),
+        ("India said it was withdrawing its high commissioner from Ottawa.", ("SANCTION", "CAN")),
+        ("The United States withdrew its top diplomat from Bogota on Monday.", ("SANCTION", "COL")),
+    ],
+)
+def test_hangings_referred_back_and_relations_reduced(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert expected in [(e.code.plover, e.target.country) for e in events if e.target], events
