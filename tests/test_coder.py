@@ -2879,6 +2879,8 @@ def test_a_vow_to_go_on_fighting_is_a_threat(text: str, target: str) -> None:
             "Venezuela ordered diplomats from Argentina, Chile and Peru to leave the country.",
             {("SANCTION", "VEN")},
         ),
+        # (nineteenth session) executives or employees told to leave are expelled
+        ("Niger ordered three senior Chinese oil executives to leave the country.", {("COERCE", "NER")}),
     ],
 )
 def test_an_order_that_holds_or_expels_is_the_measure(text: str, expected: set) -> None:
