@@ -3053,3 +3053,18 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names() -> None:
 def test_hangings_referred_back_and_relations_reduced(text: str, expected: tuple) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert expected in [(e.code.plover, e.target.country) for e in events if e.target], events
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # (nineteenth session) a person welcomed is a visitor received; a decision welcomed is backed
+        ("Saudi Foreign Minister Prince Faisal bin Farhan welcomed Rubio at the airport.", "CONSULT"),
+        ("Macron was welcomed at Rabat airport by King Mohammed VI on Monday.", "CONSULT"),
+        ("Blinken welcomed Yoon's decision to lift martial law.", "SUPPORT"),
+        ("The European Union welcomed the new Syrian government.", "SUPPORT"),
+    ],
+)
+def test_a_person_welcomed_is_received(text: str, plover: str) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith("welcomed")]
+    assert [e.code.plover for e in events] == [plover], events

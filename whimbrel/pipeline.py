@@ -8,7 +8,7 @@ dictionary once; a ``Coder`` pickles, so engines can ship it to worker processes
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -46,6 +46,7 @@ _CLAIM_CAMEO = "112"  # accuse
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
 _HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
+_HOST, _WELCOME = "043", "support.welcome"  # the generic welcome row (not "welcomed Yoon's decision")
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _STANCE = "05"  # endorse or approve: a stance refused is a rejection
 _EXECUTION = "1823"  # kill by judicial execution: by the state that tells it, when no agent is named
@@ -339,6 +340,11 @@ class Coder:
         ):
             # "Pakistan protested against the shelling": a government's protest is an official complaint
             code = self.cameo.event_code(_COMPLAINT) or code
+        base = cand.pattern.removesuffix(NO_AGENT_SUFFIX).removesuffix(JOINT_SUFFIX)
+        if base == _WELCOME and _welcomed_person(doc, cand.targets):
+            # "welcomed Rubio at the airport", "where they were welcomed by the foreign minister": a visitor
+            # received, no praise (nineteenth session)
+            code = self.cameo.event_code(_HOST) or code
         force = code.cameo_root in _FORCE_ROOTS
         if targets == [None] and (force or code.cameo.startswith(_SHOW_OF_FORCE) or code.cameo == _VISIT):
             # "Russia is conducting military exercises in Alaska": a show of force aims at the country it
@@ -930,6 +936,12 @@ def _summed_clause(verb: Token) -> list[Token]:
     subjects = [c for c in clause.children if c.dep_ in args.SUBJ]
     heads = subjects or (args.agent(clause) if args.is_passive(clause) else [])
     return [h for s in heads for h in args.with_conjuncts(s)]
+
+
+def _welcomed_person(doc: Doc, targets: Sequence[int]) -> bool:
+    """Whether what was welcomed is a person (a name, a personal pronoun): a visitor received."""
+    heads = [doc[i] for i in targets]
+    return bool(heads) and all(t.ent_type_ == "PERSON" or t.tag_ == "PRP" for t in heads)
 
 
 def _implied_source(
