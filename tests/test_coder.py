@@ -3068,3 +3068,13 @@ def test_hangings_referred_back_and_relations_reduced(text: str, expected: tuple
 def test_a_person_welcomed_is_received(text: str, plover: str) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith("welcomed")]
     assert [e.code.plover for e in events] == [plover], events
+
+
+def test_an_absolute_participle_after_a_comma_is_passive() -> None:
+    # (nineteenth session) "…, many of them accused of plotting": they were accused, they accuse nobody
+    text = (
+        "Tunisian courts have jailed dozens of opposition figures, many of them accused of plotting against "
+        "state security."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.code.plover == "ACCUSE" and e.source.sector == "JUD"], events

@@ -177,13 +177,22 @@ _ASKED_OBJECTS = OBJ | {"dative", "ccomp", "xcomp"}
 
 def _absolute_passive(verb: Token) -> bool:
     """A participle with a subject and a "by" agent but no auxiliary: "…, many of them shot by security
-    forces", "Protesters shot by police in Lima" (the subject is who was shot)."""
+    forces", "Protesters shot by police in Lima" (the subject is who was shot); or, with no agent, an
+    absolute clause set off by a comma: "jailed dozens of opposition figures, many of them accused of
+    plotting" (nineteenth session)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.dep_ not in ("advcl", "conj", "ccomp", "ROOT"):  # (a headline: "Protesters
+        return False  # shot by police")
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    before = subject.left_edge.i - 1
     return (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("advcl", "conj", "ccomp", "ROOT")  # (a headline: "Protesters shot by police")
-        and any(c.dep_ == "agent" for c in verb.children)
-        and any(c.dep_ == "nsubj" for c in verb.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        verb.dep_ == "advcl"
+        and before >= 0
+        and verb.doc[before].text == ","
+        and not any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children)
     )
 
 
