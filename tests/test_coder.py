@@ -3078,3 +3078,29 @@ def test_an_absolute_participle_after_a_comma_is_passive() -> None:
     )
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert not [e for e in events if e.code.plover == "ACCUSE" and e.source.sector == "JUD"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # (nineteenth session) a date right after an event the act has gone on since, or is for, dates that
+        # event, not the act; the nearest date in the tree wins over one nested in what the act is about
+        (
+            "Sybiha thanked Poland on Wednesday for its support since Russia's full-scale invasion in "
+            "February 2014.",
+            date(2016, 8, 31),
+        ),
+        (
+            "Sybiha thanked Poland for its support since Russia's full-scale invasion in February 2014.",
+            date(2016, 9, 2),
+        ),
+        # the act's own manner keeps it
+        (
+            "Mali's junta seized power in a coup in July 2015, ousting President Ibrahim Boubacar Keita.",
+            date(2015, 7, 1),
+        ),
+    ],
+)
+def test_a_date_of_a_background_event_is_not_the_acts(text: str, day: date) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [e.date.start for e in events] == [day], events

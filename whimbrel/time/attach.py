@@ -84,6 +84,7 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
     # a day possessing an object dates what is acted on, not the act on it (see _of_object); "until 2028"
     # is when a state ends ("would suspend the talks until 2028"), not when the act happens
     anchors = [(e, a) for e, a in anchors if not _of_object(e, a) and not _until(e, doc)]
+    anchors = [(e, a) for e, a in anchors if not _of_background_event(e, doc, trigger)]
     node = clause_verb(trigger)
     for _ in range(10):
         hits = _owned(node, anchors, lex)
@@ -185,7 +186,22 @@ def _owned(node: Token, anchors: list[tuple[TimeExpr, Token]], lex: TimeLexicon)
     direct = [e for e, a in anchors if a.i == node.i]
     if direct:
         return direct
-    return [e for e, a in anchors if _clause_owner(a, lex) is not None and _clause_owner(a, lex) == node]
+    owned = [(e, a) for e, a in anchors if _clause_owner(a, lex) == node]
+    if len(owned) < 2:
+        return [e for e, _ in owned]
+    # the nearest in the tree: "thanked Poland on Wednesday for its support since the invasion in February
+    # 2022" is dated Wednesday, not by the date inside what it thanks for (nineteenth session)
+    depth = {a.i: _depth(a, node) for _, a in owned}
+    least = min(depth.values())
+    return [e for e, a in owned if depth[a.i] == least]
+
+
+def _depth(token: Token, top: Token) -> int:
+    """Arcs from ``token`` up to ``top`` (its ancestor)."""
+    n = 0
+    while token.i != top.i and token.head.i != token.i and n < 40:
+        token, n = token.head, n + 1
+    return n
 
 
 def _clause_owner(anchor: Token, lex: TimeLexicon) -> Token | None:
@@ -222,6 +238,32 @@ def _day_on_subject(subject: Token) -> bool:
         and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
         for c in subject.children
     )
+
+
+# nouns of events that a date right after them ("the invasion in February 2022") dates, whatever the parser
+# hung it on (nineteenth session)
+_EVENT_NOUNS = frozenset(
+    {"invasion", "war", "coup", "election", "elections", "revolution", "independence", "annexation",
+     "referendum", "uprising", "occupation", "genocide", "massacre", "crisis"}
+)  # fmt: skip
+
+
+_SET_AGAINST = frozenset({"since", "for", "over"})
+
+
+def _of_background_event(expr: TimeExpr, doc: Doc, trigger: Token) -> bool:
+    """ "thanked Poland for its support since the invasion in February 2022": a date right after an event
+    noun set in a prepositional phrase dates that event, not the trigger's act (the parser often hangs it on
+    the verb)."""
+    first = next((t for t in doc if t.idx >= expr.start_char), None)
+    if first is None or first.i < 2 or first.i - 1 == trigger.i:
+        return False
+    prep, noun = doc[first.i - 1], doc[first.i - 2]
+    if prep.lower_ not in ("in", "of") or noun.i == trigger.i:
+        return False
+    # (the event noun told as what the act has gone on since, or is for: "since / for the invasion";
+    # not the act's own manner, "seized power in a coup in July 2023")
+    return noun.lemma_.lower() in _EVENT_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in _SET_AGAINST
 
 
 def _of_object(expr: TimeExpr, anchor: Token) -> bool:
