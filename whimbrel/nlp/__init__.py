@@ -90,11 +90,12 @@ def nationality_subjects(doc: Doc) -> Doc:
     appositive; it modifies the phrase: hang it on the word after it, as the parser does without the
     participle ("Cambodian Prime Minister Hun Manet"), and make the phrase the subject.  (Runs after the
     parser and the entity recogniser.)"""
-    for token in doc:
-        if token.ent_type_ != "NORP" or token.dep_ not in _SUBJECTS or token.n_lefts:
+    for ent in doc.ents:  # (the few nationality entities, not every token: this runs on every paragraph)
+        token = ent[0]
+        if ent.label_ != "NORP" or len(ent) != 1 or token.dep_ not in _SUBJECTS or token.n_lefts:
             continue
         nxt = token.nbor() if token.i + 1 < len(doc) else None
-        if nxt is None or nxt.sent != token.sent:
+        if nxt is None or nxt.is_sent_start:
             continue
         rights = list(token.rights)
         phrase: Token | None = None

@@ -255,9 +255,10 @@ def _of_background_event(expr: TimeExpr, doc: Doc, trigger: Token) -> bool:
     """ "thanked Poland for its support since the invasion in February 2022": a date right after an event
     noun set in a prepositional phrase dates that event, not the trigger's act (the parser often hangs it on
     the verb)."""
-    first = next((t for t in doc if t.idx >= expr.start_char), None)
-    if first is None or first.i < 2 or first.i - 1 == trigger.i:
+    span = doc.char_span(expr.start_char, expr.end_char, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.start < 2 or span.start - 1 == trigger.i:
         return False
+    first = span[0]
     prep, noun = doc[first.i - 1], doc[first.i - 2]
     if prep.lower_ not in ("in", "of") or noun.i == trigger.i:
         return False
