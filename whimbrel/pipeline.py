@@ -912,11 +912,11 @@ def _summed_clause(verb: Token) -> list[Token]:
     """The subject heads of the clause a summing noun sums up, when ``verb`` is a relative clause on that
     noun set off by a comma ("Armenia joined the court, a step Moscow called hostile": Armenia); else []."""
     noun = verb.head
+    if verb.dep_ != "relcl" or noun.lemma_.lower() not in _SUMMING:
+        return []
     # (set off as an adverbial or an apposition, or read as a second object: "must pay the salaries, a
     # decision …")
     second = noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
-    if verb.dep_ != "relcl" or noun.lemma_.lower() not in _SUMMING:
-        return []
     if noun.dep_ not in ("npadvmod", "appos") and not second:
         return []
     before = noun.left_edge.i - 1

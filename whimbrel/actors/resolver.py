@@ -1165,7 +1165,7 @@ _LOCAL_OFFICES = frozenset({"governor", "mayor", "chief minister", "governorate"
 
 
 def _undergoer(head: Token) -> bool:
-    """``head`` is what its verb is done to: its direct or passive subject's object ("hanged X", "X was
+    """``head`` is what its verb is done to: the verb's direct object or passive subject ("hanged X", "X was
     hanged")."""
     while head.dep_ == "conj" and head.head.i != head.i:  # "X and Y were executed"
         head = head.head

@@ -248,7 +248,7 @@ _EVENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
-_SET_AGAINST = frozenset({"since", "for", "over"})
+_SET_AGAINST = frozenset({"since", "for", "over"})  # what an act has gone on since, or is for
 
 
 def _of_background_event(expr: TimeExpr, doc: Doc, trigger: Token) -> bool:
