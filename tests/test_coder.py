@@ -3104,3 +3104,10 @@ def test_an_absolute_participle_after_a_comma_is_passive() -> None:
 def test_a_date_of_a_background_event_is_not_the_acts(text: str, day: date) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.date.start for e in events] == [day], events
+
+
+def test_abuse_said_of_a_party_accuses_it() -> None:
+    # (nineteenth session) abuse, distortion, manipulation, obstruction said of a party in a reported clause
+    text = "Ecuador's presidency said Mexico had abused the immunities granted to its diplomatic mission."
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [e.target.country for e in events if e.target] == ["MEX"], events
