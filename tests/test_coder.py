@@ -2784,6 +2784,13 @@ def test_accusations_dismissed_are_never_the_dismissing_states_own() -> None:
             "sovereignty.",
             ["RUS"],
         ),
+        # (nineteenth session) intruding, undermining, abusing … said of a party
+        ("Beijing said the Philippine boats had illegally intruded into its waters.", ["PHL"]),
+        ("Turkey's foreign minister said Israel was undermining the region's stability.", ["ISR"]),
+        (
+            "Ecuador's presidency said Mexico had abused the immunities granted to its diplomatic mission.",
+            ["MEX"],
+        ),
     ],
 )
 def test_blame_without_a_verb_of_blame(text: str, targets: list[str]) -> None:
@@ -3012,19 +3019,6 @@ def test_clergy_and_joint_statements(text: str, expected: tuple) -> None:
     assert expected in got, events
 
 
-@pytest.mark.parametrize(
-    ("text", "target"),
-    [
-        ("Beijing said the Philippine boats had illegally intruded into its waters.", "PHL"),
-        ("Turkey's foreign minister said Israel was undermining the region's stability.", "ISR"),
-    ],
-)
-def test_an_intrusion_or_undermining_said_of_a_state_accuses_it(text: str, target: str) -> None:
-    # (nineteenth session) wrongdoing told as a reported clause, with no verb of blame
-    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
-    assert [e.target.country for e in events if e.target] == [target], events
-
-
 def test_a_threat_is_aimed_at_whoever_its_condition_names() -> None:
     # (nineteenth session) "threatened to step back if the two sides fail to make progress": both sides, each
     # as its own party (the condition's subject), not only the nearest
@@ -3104,10 +3098,3 @@ def test_an_absolute_participle_after_a_comma_is_passive() -> None:
 def test_a_date_of_a_background_event_is_not_the_acts(text: str, day: date) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.date.start for e in events] == [day], events
-
-
-def test_abuse_said_of_a_party_accuses_it() -> None:
-    # (nineteenth session) abuse, distortion, manipulation, obstruction said of a party in a reported clause
-    text = "Ecuador's presidency said Mexico had abused the immunities granted to its diplomatic mission."
-    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
-    assert [e.target.country for e in events if e.target] == ["MEX"], events

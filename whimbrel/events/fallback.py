@@ -147,7 +147,7 @@ def _clause(head: Token, clause: frozenset[str], ok: Ok) -> Token | None:
     if head.lemma_.lower() not in clause:
         return None
     for c in head.children:
-        conditional = c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+        conditional = _condition_clause(c)
         if c.dep_ == "ccomp" or conditional:
             subj = args.holder_subject(c)
             if subj is not None and subj.lower_ in args.SELF and not conditional:
@@ -165,11 +165,16 @@ def _condition(head: Token, ok: Ok) -> Token | None:
     own clause below it."""
     for verb in (head, *(c for c in head.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB")):
         for c in verb.children:
-            if c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children):
+            if _condition_clause(c):
                 subj = args.holder_subject(c)
                 if subj is not None and ok(subj):
                     return subj
     return None
+
+
+def _condition_clause(clause: Token) -> bool:
+    """``clause`` is an "if" / "unless" / "should" clause on its head."""
+    return clause.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in clause.children)
 
 
 def _benefit(
