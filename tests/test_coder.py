@@ -3098,3 +3098,105 @@ def test_an_absolute_participle_after_a_comma_is_passive() -> None:
 def test_a_date_of_a_background_event_is_not_the_acts(text: str, day: date) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.date.start for e in events] == [day], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twentieth session) "no longer": an act that ends is not done; cooperation declared over is refused
+        (
+            "Slovakia will no longer send weapons to Ukraine, Prime Minister Robert Fico said.",
+            ("REJECT", "occurred"),
+        ),
+        ("Nicaragua said on Monday it no longer recognises Taiwan.", ("REJECT", "occurred")),
+        ("Israel said its warplanes would no longer strike Lebanon.", ("ASSAULT", "negated")),
+    ],
+)
+def test_no_longer_ends_an_act(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.code.plover, e.status) for e in events]
+    assert expected in got, events
+    assert ("SUPPORT", "occurred") not in got and ("AID", "planned") not in got, events
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # (twentieth session) a bare "the two" acting: the two people who just met, else the two sides
+        (
+            "Kuwait and Bahrain restored diplomatic ties on Monday after talks in Manama. The two also "
+            "agreed "
+            "to reopen their embassies.",
+            {"KWT", "BHR"},
+        ),
+        (
+            "Ghana's president John Mahama met Ivorian President Alassane Ouattara in Accra on Monday. "
+            "The two "
+            "agreed to open a new border crossing.",
+            {"GHA", "CIV"},
+        ),
+        # rivals and adversaries are two sides too
+        (
+            "Algeria and Morocco held talks in Geneva on Monday. The two rivals agreed to hold another "
+            "round.",
+            {"DZA", "MAR"},
+        ),
+    ],
+)
+def test_the_two_are_the_parties_just_told(text: str, pair: set) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith("agreed")]
+    assert any({e.source.country, e.target.country} == pair for e in events if e.target), events
+
+
+def test_two_numbers_are_no_actors() -> None:
+    text = "Two were killed when police fired on protesters in Lagos on Monday."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert all("two" not in e.source.text.lower() for e in events), events
+
+
+def test_a_family_name_written_first_refers_back() -> None:
+    # (twentieth session) "Chinese Foreign Minister Wang Yi ... Wang praised": Chinese, Korean and Singaporean
+    # names put the family name first
+    text = (
+        "Chinese trade envoy Zhou Liwen arrived in Canberra on Monday for talks on barley tariffs. "
+        "Zhou praised Australia for its efforts to mend ties."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "praised"]
+    assert [(e.source.country, e.target.country) for e in events if e.target] == [("CHN", "AUS")], events
+
+
+def test_a_move_is_never_the_deplorers_own_states() -> None:
+    # (twentieth session) "the move" a state's leader deplores was made by another state, though the state's
+    # own act was told last
+    text = (
+        "Israel said on Sunday it would close its embassy in Oslo. The decision came weeks after Norway's "
+        "recognition of a Palestinian state. Norwegian Prime Minister Jonas Gahr Store called the move "
+        "deeply regrettable."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "called"]
+    assert [(e.source.country, e.target.country) for e in events if e.target] == [("NOR", "ISR")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twentieth session) visits postponed, ties ended, accords revoked, buildings surrounded
+        ("Britain's foreign secretary postponed a planned visit to Beijing on Friday.", ("SANCTION", "CHN")),
+        ("Paraguay ended relations with Venezuela on Tuesday.", ("SANCTION", "VEN")),
+        ("Mali revoked a defence cooperation accord with France on Monday.", ("SANCTION", "FRA")),
+        ("Egyptian police surrounded the Sudanese embassy in Cairo on Monday.", ("COERCE", "SDN")),
+    ],
+)
+def test_reductions_and_sieges(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert expected in [(e.code.plover, e.target.country) for e in events if e.target], events
+
+
+def test_bodies_shut_down_and_the_right_to_respond() -> None:
+    text = (
+        "Belarus shut down more than 1,000 charities on Monday. Lithuania condemned the closures. Minsk said "
+        "it reserved the right to respond."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.code.plover, e.source.country, e.target and e.target.country) for e in events]
+    assert ("COERCE", "BLR", "BLR") in got and ("THREATEN", "BLR", "LTU") in got, events

@@ -109,6 +109,7 @@ _LIST_REACH = 3  # paragraphs back that "the three countries" may find the count
 _PAIR_REACH = 2  # ... and "the two countries"
 _SIDES = frozenset({
     "side", "country", "nation", "government", "neighbour", "neighbor", "state", "capital", "ally", "partner",
+    "rival", "foe", "adversary", "enemy", "power", "superpower", "economy",
 })  # fmt: skip
 Basis = str  # "text", "place", "sentence" or "article": see ArticleActors.country_basis
 
@@ -499,6 +500,13 @@ class ArticleActors(References):
                 # Organization of American States" no organisation named before
                 return self._interpret(reading, when, position)
         count = _counted_sides(h) if h.lemma_.lower() in _SIDES and h.tag_ == "NNS" else 0
+        if args.the_numeral(h) == 2:
+            # "Trump and Putin met in Anchorage. The two agreed …": the two people who just met, else the
+            # article's two sides (twentieth session)
+            if self.met is not None and 0 <= position[0] - self.met[0] <= 1:
+                r = self._read(h)
+                return self._retext(list(self.met[1:]), r.text, r.span)
+            return self._two_sides(h, when)
         if count:
             # "Britain, France and Germany ... the three countries"; but "the two sides" are opponents
             listed = (
@@ -1201,6 +1209,9 @@ def _one_word(doc: Doc, start: int, end: int) -> bool:
     return " " not in name and "-" in name
 
 
+# countries whose people are named family name first in English-language news ("Wang Yi", "Kim Jong Un",
+# "Lee Hsien Loong"; Vietnamese names are not: "To Lam" ... "Lam")
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "SGP"})
 _PARTICLES = frozenset(
     {"bin", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del", "van", "von", "la", "le"}
 )
@@ -1215,6 +1226,11 @@ def _last_names(m: Mention) -> tuple[str, ...]:
     words = name.split() if name else []
     if m.person is not None and len(words) >= 2 and "-" in words[-1]:
         return (m.last_name, words[0])
+    if len(words) >= 2 and any(a.country in _FAMILY_FIRST for a in m.actors):
+        return (
+            m.last_name,
+            words[0],
+        )  # "Chinese Foreign Minister Qin Gang" ... "Qin said" (twentieth session)
     middle = tuple(w for w in words[1:-1] if w[:1].isupper() and len(w) > 2 and w.lower() not in _PARTICLES)
     return (m.last_name, *middle)
 

@@ -42,7 +42,7 @@ KINDS: dict[str, Kind] = {
     # "the move" is one of the latest few deeds (material cooperation or conflict), never another party's
     # words about it: "China condemned the move. Russia also criticised the move" must not make China
     # Russia's target
-    "act_any": Kind(None, window=4),
+    "act_any": Kind(None, window=4, answered=True),
     # "rejected the remarks", "dismissed the accusations": the latest hostile words by someone else
     "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6, answered=True),
     # "hailed the treaty", "welcomed the signing": the latest agreement or truce by others (sixteenth session)

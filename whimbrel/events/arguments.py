@@ -47,6 +47,7 @@ TRANSFERS = frozenset({
 _POBJ = frozenset({"pobj"})
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
 QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "scores"}
@@ -817,3 +818,12 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in depth:
             return n + depth[t.i]
     return len(up_a) + n + 1
+
+
+def the_numeral(head: Token) -> int:
+    """N of a bare "the N" that acts ("the two agreed", "the three signed"): the parties just told, though
+    the small model tags the numeral a CARDINAL; 0 for anything else ("two were killed")."""
+    if head.tag_ != "CD" or head.lower_ not in _COUNTS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet")]
+    return _COUNTS[head.lower_] if words == ["the"] else 0

@@ -681,7 +681,7 @@ _POLICIES = frozenset({
 
 def _plausible(token: Token, is_actor: IsActor | None) -> bool:
     # Dates, numbers and amounts are never participants ("launched airstrikes on Gaza on Tuesday").
-    if token.ent_type_ in args.NON_ACTOR_ENTS:
+    if token.ent_type_ in args.NON_ACTOR_ENTS and not args.the_numeral(token):
         return False
     return is_actor is None or is_actor(token)
 

@@ -28,6 +28,7 @@ _PREP_DEPS = frozenset({"prep", "agent", "dative"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _ADDRESS_PREPS = frozenset({"on", "upon", "to"})
+_CEASING = frozenset({"longer", "more"})  # "no longer", "no more": an act that ends
 _QUOTES = frozenset({'"', "'", "\u201d", "\u2019"})
 
 
@@ -155,6 +156,8 @@ def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
                 found.add("neg", low, _neg_text(child))
         elif dep == "advmod":
             found.add("adverb", low, low)
+            if "neg" not in skip and _no_longer(child):
+                found.add("neg", "no", f"no {low}")  # "will no longer send weapons": the act ends
         elif dep in ("amod", "acl"):
             found.add("adjective", low, low)
         elif dep == "mark":
@@ -183,6 +186,11 @@ def _no_object(verb: Token, found: _Found) -> None:
             for det in obj.children:
                 if det.dep_ == "det" and det.lower_ == "no":
                     found.add("neg", "no", f"no {obj.lower_}")
+
+
+def _no_longer(adverb: Token) -> bool:
+    """ "no longer", "no more" (the negation hangs on the adverb, not on the verb)."""
+    return adverb.lower_ in _CEASING and any(c.dep_ == "neg" and c.lower_ == "no" for c in adverb.children)
 
 
 def _neg_text(neg: Token) -> str:
