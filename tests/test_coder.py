@@ -3200,3 +3200,37 @@ def test_bodies_shut_down_and_the_right_to_respond() -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.code.plover, e.source.country, e.target and e.target.country) for e in events]
     assert ("COERCE", "BLR", "BLR") in got and ("THREATEN", "BLR", "LTU") in got, events
+
+
+def test_claims_called_false_are_denied_not_blamed() -> None:
+    # (twentieth session) "said the accusations were false": a denial of the accuser, no blame
+    text = (
+        "Mali accused Algeria of harbouring terrorists on Monday. Algeria's foreign ministry said the "
+        "accusations were false."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.source.country == "DZA"]
+    got = [(e.code.plover, e.target and e.target.country) for e in events]
+    assert ("REJECT", "MLI") in got and ("ACCUSE", "MLI") not in got, events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twentieth session) a place told by a nationality, or a country apposed to an unknown place, sets
+        # the sentence in that country
+        (
+            "PARIS (Reuters) - Hundreds of protesters stormed the French embassy in the Nigerien capital on "
+            "Sunday.",
+            ("source", "NER"),
+        ),
+        (
+            "NIAMEY (Reuters) - Niger's junta met Malian envoys on Monday. Gunmen killed 12 soldiers in an "
+            "attack on a military post near Djibo, northern Burkina Faso, on Sunday.",
+            ("target", "BFA"),
+        ),
+    ],
+)
+def test_a_place_told_by_nationality_or_apposed_country(text: str, expected: tuple) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
+    side, country = expected
+    assert [getattr(e, side).country for e in events] == [country], events

@@ -28,6 +28,10 @@ PLACE_KINDS = frozenset({"country", "seat", "adjective"})
 # "police in Kyiv", "students at Tehran University", "protesters from Hong Kong", "police of Kharkiv".
 PHRASE_PREPS = frozenset({"in", "at", "from", "of"})
 # Prepositions that locate a sentence's events ("... in central Harare", "... outside the parliament").
+# nouns of places a nationality adjective may set in its country ("in the Iranian capital"; never "border")
+_PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "province", "region", "district", "countryside"}
+)
 SENTENCE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through"}
 )
@@ -77,6 +81,7 @@ class PlaceIndex:
         talks excepted; the distinct countries of the places it locates something in: "in central Harare")."""
         mentioned: list[tuple[int, str]] = []  # (token, country): in the order of the text
         located: list[str] = []
+        described: list[str] = []  # countries of places told by a nationality ("in the Iranian capital")
         # Span.ents rebuilds every entity span of the Doc on each call: the Doc's are built once.
         ents = sent.ents if self.phrases is None else _within(self.phrases.ents(sent.doc), sent)
         for ent in ents:
@@ -86,7 +91,7 @@ class PlaceIndex:
             root = ent.root
             # The small model often labels a city ORG ("in central Harare"); the preposition makes it a place.
             # ... and sometimes PERSON ("in Dakar"): then only a capital or country the dictionaries know
-            placed = root.dep_ == "pobj" and root.head.lower_ in SENTENCE_PREPS
+            placed = _placed(root)
             locative = placed and (label in LOCATED_LABELS or label == "PERSON")
             iso3 = self.country(ent, gazetteer=label in PLACE_LABELS or (locative and label != "PERSON"))
             if not iso3:
@@ -116,6 +121,18 @@ class PlaceIndex:
                     entries[0][1], str
                 ):
                     mentioned.append((token.i, entries[0][1]))
+            if (
+                token.dep_ in ("amod", "compound")
+                and token.head.lemma_.lower() in _PLACE_NOUNS
+                and _placed(token.head, "in")
+            ):
+                # "stormed the Saudi embassy in the Iranian capital", "in a Nigerien village": a place of the
+                # nationality's country, where the sentence names no place (twentieth session)
+                entries = self._entries(token.text)
+                if entries and entries[0][0] == "adjective" and isinstance(entries[0][1], str):
+                    described.append(entries[0][1])
+        if not located:
+            located = list(dict.fromkeys(described))
         return [iso3 for _, iso3 in sorted(mentioned)], located
 
     def _names_country(self, span: Span) -> bool:
@@ -193,6 +210,15 @@ class PlaceIndex:
 
     def _read(self, token: Token) -> Reading:
         return read_phrase(self.table, token) if self.phrases is None else self.phrases.read(token)
+
+
+def _placed(root: Token, prep: str | None = None) -> bool:
+    """Whether a phrase sets the sentence in a place: "in Harare", "near Mansila, northern Burkina Faso" (a
+    country apposed to a place the sentence is set in; twentieth session); ``prep``: by that one only."""
+    if root.dep_ == "appos":
+        root = root.head
+    preps = SENTENCE_PREPS if prep is None else (prep,)
+    return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
 def _within(ents: tuple[Span, ...], sent: Span) -> list[Span]:
