@@ -3234,3 +3234,15 @@ def test_a_place_told_by_nationality_or_apposed_country(text: str, expected: tup
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
     side, country = expected
     assert [getattr(e, side).country for e in events] == [country], events
+
+
+def test_the_bloc_is_the_organisation_named_last() -> None:
+    # (twentieth session) "the bloc" in a story about ECOWAS is ECOWAS, not the European Union by default
+    text = (
+        "ECOWAS leaders met in Abuja on Sunday to discuss the crisis. Burkina Faso's military leader accused "
+        "the bloc of serving foreign powers."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.source.country, e.target.name) for e in events if e.target] == [
+        ("BFA", "Economic Community of West African States")
+    ], events

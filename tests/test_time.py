@@ -454,6 +454,17 @@ EXPRESSIONS: list[tuple[str, date | None, list[tuple[str, date | None, date | No
     ("Rebels fought in the 1990-91 war.", None, [("1990-91", D(1990, 1, 1), D(1991, 12, 31), "war")]),
     ("Clashes erupted in the '90s.", None, [("the '90s", D(1990, 1, 1), D(1999, 12, 31), "erupted")]),
     ("The treaty was signed on Feb. 30, 2015.", WED, []),
+    # (twentieth session) a number of years after a date is a sentence, no range of days
+    (
+        "A court sentenced the bishop on Feb. 10 to 26 years in prison.",
+        WED,
+        [("Feb. 10", D(2016, 2, 10), D(2016, 2, 10), "sentenced")],
+    ),
+    (
+        "Artillery pounded the town on Feb. 10 to 12.",
+        WED,
+        [("Feb. 10 to 12", D(2016, 2, 10), D(2016, 2, 12), "pounded")],
+    ),
     ("The G20 summit drew 2,000 police and 200 protesters to 2015 Main Street.", WED, []),
     ("Leaders of the Arab Spring met the G7 in 1600 Pennsylvania Avenue.", WED, []),
     ("Theresa May spoke to May supporters.", WED, []),

@@ -105,6 +105,7 @@ _MEMBER_PREPS = frozenset({"in", "at", "from"})  # "lawmakers in the European Pa
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _CREATING = frozenset({"form", "build", "create", "establish", "set", "launch"})  # verbs that make a body
+_BLOCS = frozenset({"bloc", "alliance"})  # short words for an organisation of states
 _LIST_REACH = 3  # paragraphs back that "the three countries" may find the countries listed together
 _PAIR_REACH = 2  # ... and "the two countries"
 _SIDES = frozenset({
@@ -489,6 +490,13 @@ class ArticleActors(References):
         short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
             return [_short_actor(short, self._read(h))]
+        if h.lower_ in _BLOCS:
+            # "the bloc" in a story about ECOWAS: the organisation named last (twentieth session)
+            r = self._read(h)
+            bodies = [a for a in latest_organisation(self.mentions, h, position) if a.sector == "IGO"]
+            found = self._retext(bodies, r.text, r.span)
+            if found:
+                return found
         spoken = self._spoken_for(h, when, position) or self._linked_to(h, when)
         if spoken:
             return spoken

@@ -189,7 +189,10 @@ def _compile(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>[0-3]?\d)"
     year = rf"(?P<year>{YEAR}){YEAR_END}"
     opt_year = rf"(?:,?\s+{year})?"
-    day2 = rf"(?:\s*(?:-|–|to|through|and)\s*(?P<day2>[0-3]?\d){ORD})?"
+    # ("on Feb. 10 to 26 years in prison": a sentence, no range of days; twentieth session)
+    counted = r"years?|months?|weeks?|days?|hours?|people|percent|per\s+cent|others|million|billion"
+    count = rf"(?!\s*(?:%|(?i:{counted})\b))"
+    day2 = rf"(?:\s*(?:-|–|to|through|and)\s*(?P<day2>[0-3]?\d){ORD}{count})?"
     preps = "in|since|by|until|till|before|after|from|through|throughout|during|of|and|to|or|early|late|mid"
     month_pre = preps + "|last|next|this|between|coming|past|at"
     year_pre = preps + "|the"
