@@ -3246,3 +3246,21 @@ def test_the_bloc_is_the_organisation_named_last() -> None:
     assert [(e.source.country, e.target.name) for e in events if e.target] == [
         ("BFA", "Economic Community of West African States")
     ], events
+
+
+def test_the_ministry_is_the_state_of_the_ministry_just_told() -> None:
+    # (twentieth session) a bare "the ministry" after "Chile's foreign ministry": Chile's, not the dateline's
+    text = (
+        "LIMA, June 3 (Reuters) - Peru expelled Chile's ambassador on Monday, and Peruvian President Dina "
+        "Boluarte said Peru would not back down. Chile's foreign ministry condemned the expulsion on "
+        "Tuesday. The ministry also thanked Argentina for its support."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "thanked"]
+    assert [(e.source.country, e.target.country) for e in events if e.target] == [("CHL", "ARG")], events
+
+
+def test_a_building_surrounded_is_aimed_at_its_owner() -> None:
+    # (twentieth session) "surrounded the Argentine embassy in Caracas": Argentina's, not the city's
+    text = "CARACAS (Reuters) - Venezuelan police surrounded the Brazilian embassy in Caracas on Friday."
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "COERCE"]
+    assert [(e.source.country, e.target.country) for e in events if e.target] == [("VEN", "BRA")], events

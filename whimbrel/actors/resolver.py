@@ -214,6 +214,8 @@ class ArticleActors(References):
     met: tuple[int, Actor, Actor] | None = None
     # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
     listed: list[tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
+    # where a ministry of a known state was told, for a later bare "the ministry" (twentieth session)
+    ministries: list[tuple[tuple[int, int], str]] = field(default_factory=list)
     # agent word -> (position, country) of each body written with its country ("the Sudanese army"), for a
     # later bare "the army" (eighteenth session)
     bodies: dict[str, list[tuple[tuple[int, int], str]]] = field(default_factory=dict)
@@ -392,6 +394,8 @@ class ArticleActors(References):
             position = (self._paragraph(h.doc), h.i)
             found = self._named_members(h, when) or self._from_states(h)
             found = found or self._resolve_one(h, when, position)
+            if h.lemma_.lower() == "ministry" and len(found) == 1 and found[0].country:
+                self.ministries.append((position, found[0].country))
             shared = _shared_nationality(heads[0], h, actors)
             if shared is not None:  # "Chinese firms and citizens": Chinese citizens too
                 found = [replace(a, country=shared) for a in found]
@@ -399,6 +403,27 @@ class ArticleActors(References):
                 if actor not in actors:
                     actors.append(actor)
         return actors
+
+    def _latest_ministry(self, h: Token, position: tuple[int, int]) -> list[Actor]:
+        """ "the ministry", "the foreign ministry" that names no state: the state of the ministry told last,
+        within a paragraph ("Argentina's foreign ministry condemned the siege. The ministry also thanked
+        Brazil"; twentieth session); [] for anything else."""
+        if h.lemma_.lower() != "ministry" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in h.children
+        ):
+            return []
+        for c in h.children:
+            entries = self.table.lexicon.get(c.lower_) or []
+            if c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" or entries:
+                return []  # ("Argentina's ministry", "the Argentine ministry", "the ministry of defence")
+        for at, country in reversed(self.ministries):
+            if at >= position:
+                continue
+            if position[0] - at[0] > 1:
+                break
+            r = self._read(h)
+            return [Actor(r.text, None, country, "GOV", r.span)]
+        return []
 
     def _spoken_for(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
         """ "a spokesman for U.N. Secretary-General Antonio Guterres", "a spokeswoman for the Kremlin": the
@@ -490,6 +515,9 @@ class ArticleActors(References):
         short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
             return [_short_actor(short, self._read(h))]
+        ministry = self._latest_ministry(h, position)
+        if ministry:
+            return ministry
         if h.lower_ in _BLOCS:
             # "the bloc" in a story about ECOWAS: the organisation named last (twentieth session)
             r = self._read(h)
