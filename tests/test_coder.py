@@ -3279,3 +3279,18 @@ def test_a_building_surrounded_is_aimed_at_its_owner() -> None:
 def test_relations_begun_are_cooperation(text: str, plover: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert plover in [e.code.plover for e in events], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twentieth session) a group designated with no "as"; talks suspended or quit are negotiations halted
+        ("Canada designated the Wagner Group a terrorist entity on Monday.", ("COERCE", "172")),
+        ("Ankara said it was pulling out of the talks with Cyprus.", ("SANCTION", "164")),
+        ("Morocco decided to suspend discussions with Algeria on the border.", ("SANCTION", "164")),
+    ],
+)
+def test_designations_and_talks_quit(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert expected in [(e.code.plover, e.code.cameo) for e in events], events
+    assert "RETREAT" not in [e.code.plover for e in events], events

@@ -74,6 +74,13 @@ def _requirement(
         # A light verb's prepositions count for its object noun: "made a proposal | for a meeting".
         # ... and so do the object's ("gave Ukraine $300 million | in aid").
         objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        # ... and a particle's: "pulled out | of the talks", with "out" parsed as a preposition of no object
+        # (twentieth session)
+        objs += [
+            c
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+        ]
         heads = (token, *objs) if gov is None else (token, gov, *objs)
         pool = [g for h in heads for c in h.children if c.dep_ in ("prep", "agent") for g in c.children]
         pool = [g for g in pool if g.dep_ == "pobj"]
