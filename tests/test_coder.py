@@ -1504,10 +1504,11 @@ def test_a_dateline_day_is_the_reference_for_weekdays() -> None:
     text = "KYIV, July 8 (Reuters) - Britain's foreign secretary will meet Ukraine's president on Tuesday."
     events = whimbrel.code(text, published="2024-07-09", fmt="text")
     assert [(e.code.plover, str(e.date.start)) for e in events] == [("CONSULT", "2024-07-09")], events
-    # a dateline day after publication, or weeks before it, is no writing day
+    # a dateline day after publication, or weeks before it, is no writing day (June 11 read from it): the
+    # publication day, a Tuesday, is that day's plans' (twentieth session)
     text = "KYIV, June 8 (Reuters) - Britain's foreign secretary will meet Ukraine's president on Tuesday."
     events = whimbrel.code(text, published="2024-07-09", fmt="text")
-    assert [str(e.date.start) for e in events] == ["2024-07-16"], events
+    assert [str(e.date.start) for e in events] == ["2024-07-09"], events
 
 
 def test_who_asked_is_no_party_to_the_act_done_at_the_request() -> None:
@@ -3294,3 +3295,13 @@ def test_designations_and_talks_quit(text: str, expected: tuple) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert expected in [(e.code.plover, e.code.cameo) for e in events], events
     assert "RETREAT" not in [e.code.plover for e in events], events
+
+
+def test_a_party_of_common_words_is_of_the_storys_country() -> None:
+    # (twentieth session) "the Democratic Party" in a story about South Korea is South Korea's party
+    text = (
+        "SEOUL, Jan 3 (Reuters) - South Korean police arrested a man on Tuesday after an attack on an "
+        "opposition leader in Busan. The Democratic Party accused police of mishandling the case."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.source.country, e.source.sector) for e in events] == [("KOR", "PTY")], events

@@ -105,6 +105,12 @@ _MEMBER_PREPS = frozenset({"in", "at", "from"})  # "lawmakers in the European Pa
 _ACTED_ON_DEPS = frozenset({"poss", "dobj", "pobj", "prep"})  # links from an object up to its verb
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _CREATING = frozenset({"form", "build", "create", "establish", "set", "launch"})  # verbs that make a body
+# words of party names any country may use ("the Democratic Party", "the Labour Party", "the Conservatives")
+_PARTY_WORDS = frozenset({
+    "the", "party", "democratic", "democrats", "democrat", "labour", "labor", "conservative", "conservatives",
+    "liberal", "liberals", "socialist", "socialists", "national", "republican", "republicans", "people's",
+    "progressive", "green", "greens", "social", "workers", "tories", "tory",
+})  # fmt: skip
 _BLOCS = frozenset({"bloc", "alliance"})  # short words for an organisation of states
 _LIST_REACH = 3  # paragraphs back that "the three countries" may find the countries listed together
 _PAIR_REACH = 2  # ... and "the two countries"
@@ -404,6 +410,18 @@ class ArticleActors(References):
                     actors.append(actor)
         return actors
 
+    def _home_party(self, party: Organisation, text: str) -> str | None:
+        """The country of a party named only by common words ("the Democratic Party", "Labour") in a story
+        about another country that never names the dictionary's ("South Korea's … the Democratic Party
+        demanded an inquiry"; twentieth session); None otherwise."""
+        words = set(re.findall(r"[a-z']+", f"{party.name} {text}".lower()))
+        if party.sector != "PTY" or not party.country or not words <= _PARTY_WORDS:
+            return None
+        home = self.tally.dominant()
+        if home is None or home == party.country or self.tally.counts.get(party.country, 0):
+            return None
+        return home
+
     def _latest_ministry(self, h: Token, position: tuple[int, int]) -> list[Actor]:
         """ "the ministry", "the foreign ministry" that names no state: the state of the ministry told last,
         within a paragraph ("Argentina's foreign ministry condemned the siege. The ministry also thanked
@@ -678,6 +696,9 @@ class ArticleActors(References):
                 other = [c for c in r.countries() if value.country and c != value.country]
                 if other:  # "Rwanda's Senate", "the Kenyan parliament": that country's body, not ours
                     return [Actor(r.text, None, other[0], value.sector, r.span)]
+                home = self._home_party(value, r.text)
+                if home is not None:
+                    return [Actor(r.text, None, home, value.sector, r.span)]
                 return [Actor(r.text, value.name, value.country, value.sector, r.span)]
             # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government;
             # a demonym counted by a number is people ("thousands of Georgians", "several hundred Serbs").

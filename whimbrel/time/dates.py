@@ -112,14 +112,17 @@ def relative_weekday(published: date, weekday: int, step: int, future: bool) -> 
     """A weekday (Monday = 0) relative to publication.
 
     Plain ("on Monday"): for past events the latest such day on or before publication, for planned ones
-    the first after it.  ``step`` -1 ("last Monday") is always strictly before publication, +1 ("next
+    the first on or after it (a wire story of a Wednesday tells that day's plans as "on Wednesday";
+    twentieth session).  ``step`` -1 ("last Monday") is always strictly before publication, +1 ("next
     Monday") strictly after.
     """
     back = (published.weekday() - weekday) % 7
-    ahead = (weekday - published.weekday()) % 7 or 7
+    ahead = (weekday - published.weekday()) % 7
     if step < 0:
         return published - timedelta(days=back or 7)
-    if step > 0 or future:
+    if step > 0:
+        return published + timedelta(days=ahead or 7)
+    if future:
         return published + timedelta(days=ahead)
     return published - timedelta(days=back)
 
