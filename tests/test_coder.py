@@ -3305,3 +3305,31 @@ def test_a_party_of_common_words_is_of_the_storys_country() -> None:
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert [(e.source.country, e.source.sector) for e in events] == [("KOR", "PTY")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twentieth session) an explanation or inquiry demanded about an act is demanded of its doer
+        (
+            "MADRID (Reuters) - Moroccan police killed a Spanish fisherman on Monday. Spain demanded an "
+            "explanation for the killing.",
+            ("REQUEST", "ESP", "MAR"),
+        ),
+        # killed in an exchange of fire with someone: by them
+        (
+            "NEW DELHI (Reuters) - An Indian soldier was killed on Monday in an exchange of fire with "
+            "Pakistani troops in Kashmir.",
+            ("ASSAULT", "PAK", "IND"),
+        ),
+        # a designation, a dissolution or a takeover referred back names its doer
+        (
+            "Mali's junta dissolved all political parties on Tuesday. France condemned the dissolution.",
+            ("ACCUSE", "FRA", "MLI"),
+        ),
+    ],
+)
+def test_acts_referred_to_through_an_object_or_a_noun(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.code.plover, e.source.country, e.target and e.target.country) for e in events]
+    assert expected in got, events

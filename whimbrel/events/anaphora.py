@@ -58,6 +58,7 @@ _DEED_CODES = frozenset({"054", "057"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREPS = frozenset({"against", "over", "of", "about", "for", "on", "by", "with", "at"})
 _IT = frozenset({"it", "this"})
+_ABOUT = frozenset({"for", "into", "over", "about", "of"})  # what a demanded explanation or inquiry is about
 _MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
 
 
@@ -96,6 +97,15 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
         kind = nouns.get(noun.lemma_.lower())
         if kind is not None and definite(noun):
             return kind
+        if kind is None and child.dep_ == "dobj":
+            # "demanded an explanation for the killing", "an investigation into the attack": the act the
+            # object is about (twentieth session)
+            about = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in _ABOUT
+                     for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+            for g in about:
+                kind = nouns.get(g.lemma_.lower())
+                if kind is not None and definite(g):
+                    return kind
     return None
 
 

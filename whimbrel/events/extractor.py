@@ -56,6 +56,7 @@ _REDUCING = "16"  # CAMEO root of reduced relations: expulsions, withdrawals ord
 # roots of words and acts that answer an attack ("condemned", "vowed revenge for", "protested against")
 _ANSWERING_ROOTS = frozenset({"11", "12", "13", "14"})
 _CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
+_FIRE = frozenset({"fire", "gunfire", "shots", "artillery", "rocket"})  # what "an exchange of" fire is
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
 # Biden, Scholz said", "Egypt is acting as a mediator between Israel and Hamas").
@@ -467,8 +468,11 @@ class EventExtractor:
                 found = args.noun_source(noun, is_actor, self.undergone)
                 if found.heads:
                     return found
-            if noun.lemma_.lower() in _CLASHES:  # "killed in a clash with Chinese troops": those troops
-                foes = [o for o in args.prep_objects(noun, ("with",)) if _plausible(o, is_actor)]
+            if noun.lemma_.lower() in _CLASHES or _exchange_of_fire(noun):
+                # "killed in a clash with Chinese troops", "in an exchange of fire with Israeli troops": those
+                # troops (the latter: twentieth session)
+                heads = [noun, *(o for o in args.prep_objects(noun, ("of",)) if o.lemma_.lower() in _FIRE)]
+                foes = [o for h in heads for o in args.prep_objects(h, ("with",)) if _plausible(o, is_actor)]
                 if foes:
                     return args.Found((foes[0],))
         return args.Found(())
@@ -815,3 +819,10 @@ def _build(
 @lru_cache(maxsize=1)
 def _default() -> EventExtractor:
     return _build((), (), (), ())
+
+
+def _exchange_of_fire(noun: Token) -> bool:
+    """ "an exchange of fire / gunfire / shots": fighting, as a clash is."""
+    return noun.lemma_.lower() == "exchange" and any(
+        o.lemma_.lower() in _FIRE for o in args.prep_objects(noun, ("of",))
+    )
