@@ -3333,3 +3333,24 @@ def test_acts_referred_to_through_an_object_or_a_noun(text: str, expected: tuple
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = [(e.code.plover, e.source.country, e.target and e.target.country) for e in events]
     assert expected in got, events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twentieth session) lending suspended is aid cut; a deployment put on hold is relations reduced; a
+        # city's place sets the sentence in the city's country
+        ("The World Bank has suspended new lending to Ghana.", ("SANCTION", "GHA")),
+        ("Rwanda put the deployment to Mozambique on hold on Monday.", ("SANCTION", "MOZ")),
+        (
+            "LONDON (Reuters) - Hundreds of protesters gathered outside the British embassy near Ankara's "
+            "central square on Friday.",
+            ("PROTEST", "GBR"),
+        ),
+    ],
+)
+def test_lending_suspended_deployments_on_hold_and_city_places(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert expected in [(e.code.plover, e.target and e.target.country) for e in events], events
+    if expected[0] == "PROTEST":
+        assert [e.source.country for e in events if e.code.plover == "PROTEST"] == ["TUR"], events

@@ -215,8 +215,8 @@ class PlaceIndex:
 def _placed(root: Token, prep: str | None = None) -> bool:
     """Whether a phrase sets the sentence in a place: "in Harare", "near Mansila, northern Burkina Faso" (a
     country apposed to a place the sentence is set in; twentieth session); ``prep``: by that one only."""
-    if root.dep_ == "appos":
-        root = root.head
+    if root.dep_ in ("appos", "poss"):
+        root = root.head  # ("near Niamey's airport": the city owns the place the sentence is set at)
     preps = SENTENCE_PREPS if prep is None else (prep,)
     return root.dep_ == "pobj" and root.head.lower_ in preps
 
