@@ -3354,3 +3354,24 @@ def test_lending_suspended_deployments_on_hold_and_city_places(text: str, expect
     assert expected in [(e.code.plover, e.target and e.target.country) for e in events], events
     if expected[0] == "PROTEST":
         assert [e.source.country for e in events if e.code.plover == "PROTEST"] == ["TUR"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twentieth session) a group a name modifies is that body, not a count of what follows "of"
+        (
+            "The BRICS group of major emerging economies invited Indonesia to join on Thursday.",
+            ("AGREE", "IDN"),
+        ),
+        # "called on" a person with no act asked of them is a courtesy call; with one, an appeal
+        (
+            "Japan's ambassador Hiroshi Suzuki called on President Narendra Modi on Tuesday.",
+            ("CONSULT", "IND"),
+        ),
+        ("Britain called on Narendra Modi on Tuesday to release the activists.", ("REQUEST", "IND")),
+    ],
+)
+def test_named_groups_and_courtesy_calls(text: str, expected: tuple) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert expected in [(e.code.plover, e.target and e.target.country) for e in events], events

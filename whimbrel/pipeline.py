@@ -46,6 +46,7 @@ _CLAIM_CAMEO = "112"  # accuse
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEDIATE = "045"
 _HOSTING = frozenset({"043", _MEDIATE})  # host a visit or talks; mediate
+_CALL_ON = "request.call_on"  # "called on X to …" appeals; "called on X" (a person) visits
 _HOST, _WELCOME = "043", "support.welcome"  # the generic welcome row (not "welcomed Yoon's decision")
 _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _STANCE = "05"  # endorse or approve: a stance refused is a rejection
@@ -345,6 +346,10 @@ class Coder:
             # "welcomed Rubio at the airport", "where they were welcomed by the foreign minister": a visitor
             # received, no praise (nineteenth session)
             code = self.cameo.event_code(_HOST) or code
+        if base == _CALL_ON and _courtesy_call(head, doc, cand.targets):
+            # "India's high commissioner called on President Dissanayake on Tuesday": a visit paid, no appeal
+            # (twentieth session)
+            code = self.cameo.event_code(_VISIT) or code
         force = code.cameo_root in _FORCE_ROOTS
         if targets == [None] and (force or code.cameo.startswith(_SHOW_OF_FORCE) or code.cameo == _VISIT):
             # "Russia is conducting military exercises in Alaska": a show of force aims at the country it
@@ -936,6 +941,17 @@ def _summed_clause(verb: Token) -> list[Token]:
     subjects = [c for c in clause.children if c.dep_ in args.SUBJ]
     heads = subjects or (args.agent(clause) if args.is_passive(clause) else [])
     return [h for s in heads for h in args.with_conjuncts(s)]
+
+
+def _courtesy_call(verb: Token, doc: Doc, targets: Sequence[int]) -> bool:
+    """Whether "called on" names a person and no act asked of them ("called on the president", not "called
+    on the president to resign" nor "called on Israel")."""
+    if not targets or any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children):
+        return False
+    people = [doc[i] for i in targets]
+    return all(
+        t.ent_type_ == "PERSON" and not any(c.dep_ in ("acl", "relcl") for c in t.children) for t in people
+    )
 
 
 def _welcomed_person(doc: Doc, targets: Sequence[int]) -> bool:

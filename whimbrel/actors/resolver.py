@@ -600,6 +600,8 @@ class ArticleActors(References):
             a_name = h.tag_ == "NNP" and any(c.dep_ == "compound" for c in h.children)
             if counted and a_name and counted[0].tag_ in ("NNP", "NNPS"):
                 counted = []  # "the U.N. Group of Experts": a name, not a count of experts
+            if counted and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children):
+                counted = []  # "the BRICS group of major emerging economies": BRICS (twentieth session)
             kinds = ("compound", "amod") if h.tag_ == "NNS" else ("compound",)
             groupish = word is not None and word[1] == "organisation"  # "group", not "member"
             kind_of = h.tag_ == "NNS" or (h.tag_ in ("NN", "NNP") and groupish)

@@ -312,7 +312,10 @@ def counted(token: Token) -> Token:
         # (a gerund is no counted noun: "accused the group of sheltering militants"; a capitalised name
         # counts nothing: "the Group of Seven", "the Group of 20")
         inner = [t for t in prep_objects(token, ("of",)) if t.tag_ != "VBG" and not _one_name(token, t)]
-        if inner:
+        # (nor does a group a name modifies: "the BRICS group of major emerging economies" is BRICS;
+        # twentieth session)
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        if inner and not named:
             return inner[0]
     return token
 
