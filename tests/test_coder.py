@@ -3268,21 +3268,6 @@ def test_a_building_surrounded_is_aimed_at_its_owner() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "plover"),
-    [
-        # (twentieth session) relations established or restored are cooperation begun (PLOVER COOPERATE); an
-        # endorsement by observers sent stays support
-        ("Honduras established diplomatic relations with China on Sunday.", "COOPERATE"),
-        ("Egypt and Turkey restored full diplomatic relations in July.", "COOPERATE"),
-        ("The European Union sent observers to Malawi for the election.", "SUPPORT"),
-    ],
-)
-def test_relations_begun_are_cooperation(text: str, plover: str) -> None:
-    events = whimbrel.code(text, published=PUB, fmt="text")
-    assert plover in [e.code.plover for e in events], events
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # (twentieth session) a group designated with no "as"; talks suspended or quit are negotiations halted

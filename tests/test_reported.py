@@ -91,7 +91,7 @@ def test_the_coder_keeps_the_act_and_reports_the_status(text: str, expected: set
 
 @pytest.mark.parametrize(
     ("cameo", "plover"),
-    [("057", "AGREE"), ("050", "COOPERATE"), ("054", "SUPPORT"), ("163", "SANCTION"), ("175", "ASSAULT"),
+    [("057", "AGREE"), ("050", "SUPPORT"), ("054", "SUPPORT"), ("163", "SANCTION"), ("175", "ASSAULT"),
      ("161", "SANCTION"), ("166", "SANCTION"), ("173", "COERCE"), ("191", "COERCE"), ("036", "AGREE")],
 )  # fmt: skip
 def test_cameo_table_follows_the_project_conversion(cameo: str, plover: str) -> None:

@@ -383,7 +383,7 @@ CASES = [
         "Venezuelan soldiers forcibly removed opposition lawmakers from the parliament in Caracas.",
         ("VEN", "COERCE", "170", "VEN"),
     ),
-    ("The African Union sent observers to Gabon's referendum.", ("African Union", "SUPPORT", "051", "GAB")),
+    ("The African Union sent observers to Gabon's referendum.", ("African Union", "SUPPORT", "050", "GAB")),
 ]
 
 
