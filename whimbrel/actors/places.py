@@ -27,11 +27,11 @@ LOCATED_LABELS = PLACE_LABELS | {"ORG"}
 PLACE_KINDS = frozenset({"country", "seat", "adjective"})
 # "police in Kyiv", "students at Tehran University", "protesters from Hong Kong", "police of Kharkiv".
 PHRASE_PREPS = frozenset({"in", "at", "from", "of"})
-# Prepositions that locate a sentence's events ("... in central Harare", "... outside the parliament").
-# nouns of places a nationality adjective may set in its country ("in the Iranian capital"; never "border")
+# Nouns of places a nationality adjective may set in its country ("in the Iranian capital"; never "border").
 _PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "village", "province", "region", "district", "countryside"}
 )
+# Prepositions that locate a sentence's events ("... in central Harare", "... outside the parliament").
 SENTENCE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through"}
 )

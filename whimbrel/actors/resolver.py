@@ -1286,10 +1286,8 @@ def _last_names(m: Mention) -> tuple[str, ...]:
     if m.person is not None and len(words) >= 2 and "-" in words[-1]:
         return (m.last_name, words[0])
     if len(words) >= 2 and any(a.country in _FAMILY_FIRST for a in m.actors):
-        return (
-            m.last_name,
-            words[0],
-        )  # "Chinese Foreign Minister Qin Gang" ... "Qin said" (twentieth session)
+        # "Chinese Foreign Minister Qin Gang" ... "Qin said" (twentieth session)
+        return (m.last_name, words[0])
     middle = tuple(w for w in words[1:-1] if w[:1].isupper() and len(w) > 2 and w.lower() not in _PARTICLES)
     return (m.last_name, *middle)
 
