@@ -139,7 +139,7 @@ def _the_sides(head: Token) -> bool:
     )
 
 
-_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_COUNTS = {**args.COUNTS, "both": 2}
 
 
 def _counted_sides(head: Token) -> int:

@@ -47,7 +47,7 @@ TRANSFERS = frozenset({
 _POBJ = frozenset({"pobj"})
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}  # numerals a group of parties is told by
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
 QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "scores"}
@@ -826,7 +826,7 @@ def tree_distance(a: Token, b: Token) -> int:
 def the_numeral(head: Token) -> int:
     """N of a bare "the N" that acts ("the two agreed", "the three signed"): the parties just told, though
     the small model tags the numeral a CARDINAL; 0 for anything else ("two were killed")."""
-    if head.tag_ != "CD" or head.lower_ not in _COUNTS or head.dep_ not in ("nsubj", "nsubjpass"):
+    if head.tag_ != "CD" or head.lower_ not in COUNTS or head.dep_ not in ("nsubj", "nsubjpass"):
         return 0
     words = [c.lower_ for c in head.children if c.dep_ in ("det", "predet")]
-    return _COUNTS[head.lower_] if words == ["the"] else 0
+    return COUNTS[head.lower_] if words == ["the"] else 0

@@ -29,10 +29,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whimbrel.records import EventCode
+from whimbrel.status.resolve import no_longer
 
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll", "'d"})  # ("wo" is spaCy's "won't")
 _NEGATIONS = frozenset({"not", "n't", "never"})
-_CEASING = frozenset({"longer", "more"})  # "no longer", "no more" (the status is already negated)
 _COOPERATION = frozenset({1, 2})
 _SUBCODES = {"04": "125", "06": "121", "07": "122", "08": "124"}
 _STANCE = "05"  # diplomatic cooperation (recognise, support, endorse): withheld in any tense, it is refused
@@ -57,9 +57,8 @@ def refusal_cameo(head: Token, code: EventCode, status: str) -> str | None:
     if _refused(head):  # "refused to ease sanctions", "had no plans to ease sanctions": refused in any tense
         return _SUBCODES.get(code.cameo[:2], REJECT)
     words = {c.lower_ for c in head.children if c.dep_ in ("aux", "neg")}
-    if any(c.dep_ == "advmod" and c.lower_ in _CEASING for c in head.children):
-        # "will no longer send weapons", "no longer recognises Taiwan": the status tells the "no" was there
-        words.add("not")
+    if any(c.dep_ == "advmod" and no_longer(c) for c in head.children):
+        words.add("not")  # "will no longer send weapons", "no longer recognises Taiwan"
     if words.isdisjoint(_NEGATIONS):
         return None
     if words.isdisjoint(_FUTURE) and code.cameo_root != _STANCE:

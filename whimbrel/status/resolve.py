@@ -156,7 +156,7 @@ def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
                 found.add("neg", low, _neg_text(child))
         elif dep == "advmod":
             found.add("adverb", low, low)
-            if "neg" not in skip and _no_longer(child):
+            if "neg" not in skip and no_longer(child):
                 found.add("neg", "no", f"no {low}")  # "will no longer send weapons": the act ends
         elif dep in ("amod", "acl"):
             found.add("adjective", low, low)
@@ -188,7 +188,7 @@ def _no_object(verb: Token, found: _Found) -> None:
                     found.add("neg", "no", f"no {obj.lower_}")
 
 
-def _no_longer(adverb: Token) -> bool:
+def no_longer(adverb: Token) -> bool:
     """ "no longer", "no more" (the negation hangs on the adverb, not on the verb)."""
     return adverb.lower_ in _CEASING and any(c.dep_ == "neg" and c.lower_ == "no" for c in adverb.children)
 
