@@ -191,6 +191,26 @@ def test_contents_keeps_the_act_asked_for(tmp_path: Path) -> None:
     assert more == {("REQUEST", "occurred"), ("CONCEDE", "hypothetical")}
 
 
+def test_min_confidence_sets_the_floor(tmp_path: Path) -> None:
+    path = tmp_path / "floor.txt"
+    path.write_text(
+        "Estonia's prime minister condemned Russia on Monday over the jamming of flights. Finland, Latvia "
+        "and Lithuania also criticised Moscow and urged it to stop.\n",
+        encoding="utf-8",
+    )
+    every = run("code", str(path), "--published", "2024-03-01")
+    assert every.returncode == 0, every.stderr
+    all_events = [json.loads(line) for line in every.stdout.splitlines()]
+    floor = max(e["confidence"] for e in all_events)  # the surest event alone stays
+    high = run("code", str(path), "--published", "2024-03-01", "--min-confidence", str(floor))
+    assert high.returncode == 0, high.stderr
+    kept = [json.loads(line) for line in high.stdout.splitlines()]
+    assert kept == [e for e in all_events if e["confidence"] >= floor]
+    assert 0 < len(kept) < len(all_events)
+    bad = run("code", str(path), "--min-confidence", "2")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "min_confidence" in bad.stderr
+
+
 SCORER = """import json, pathlib, sys
 _, mode, gold, articles, out = sys.argv
 outs = sorted(p.stem for p in pathlib.Path(out).glob("*.jsonl"))

