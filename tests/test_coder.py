@@ -1581,7 +1581,9 @@ def test_weapons_units_and_objects_that_decide(
     [
         # a bid somebody else blocked: the bidder's act did not happen, and the blocker made none
         ("China blocked an attempt by Washington to sanction North Korea.", [("USA", "SANCTION", "negated")]),
-        ("China and Russia blocked a U.S.-led bid to impose new sanctions on Pyongyang.", []),
+        # ... but a bid its leader's modifier names ("U.S.-led", as "Saudi-led") is rejected to that leader
+        ("China and Russia blocked a U.S.-led bid to impose new sanctions on Pyongyang.",
+         [("CHN", "REJECT", "occurred"), ("RUS", "REJECT", "occurred")]),
         ("Russia vetoed a resolution to impose sanctions on Syria.", []),
         # one's own bid is an act not yet done
         ("The United States made a bid to impose new sanctions on Pyongyang.",
@@ -3360,3 +3362,55 @@ def test_lending_suspended_deployments_on_hold_and_city_places(text: str, expect
 def test_named_groups_and_courtesy_calls(text: str, expected: tuple) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert expected in [(e.code.plover, e.target and e.target.country) for e in events], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt warned that an assault on the city, where a million displaced people are sheltering, would "
+         "be a disaster.", []),
+        ("Brazil took custody of the embassy in Caracas, where six opponents have been sheltering.", []),
+        ("Jordan has sheltered more than 600,000 Syrian refugees since 2011.", [("AID", "JOR")]),
+    ],
+)  # fmt: skip
+def test_people_sheltering_take_shelter_and_give_none(text: str, expected: list[tuple[str, str]]) -> None:
+    # (twenty-first session) "shelter" with no object is taking shelter, not sheltering someone
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger.startswith("shelter")]
+    assert [(e.code.plover, e.source.country) for e in events] == expected, events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban returned to power in August 2021 as U.S.-led forces withdrew from Afghanistan.",
+         ("RETREAT", "USA", "AFG")),
+        ("The U.S.-led coalition struck Islamic State positions near Mosul.", ("ASSAULT", "USA", None)),
+        # civilians acting on the state they are in are its own, however often the story names another
+        ("Kerry said Washington was reviewing its aid to Thailand. The U.S. embassy urged Americans to avoid "
+         "crowds. Several hundred protesters gathered at Bangkok's Victory Monument on Saturday to denounce "
+         "the coup.", ("PROTEST", "THA", "THA")),
+    ],
+)  # fmt: skip
+def test_abbreviated_patrons_and_protesters_at_home(text: str, expected: tuple[str, str, str | None]) -> None:
+    # (twenty-first session) "U.S.-led" is split like "Saudi-led", so the abbreviation names its country
+    got = [(e.code.plover, e.source.country, e.target and e.target.country)
+           for e in whimbrel.code(text, published=PUB, fmt="text")]  # fmt: skip
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a war vowed is a threat of force, no promise
+        ("The Houthi leader vowed a long war on Israel in a speech aired on Al-Masirah television.",
+         [("THREATEN", "ISR")]),
+        ("In a call broadcast on state television, the Libyan leader vowed a long war against the West.",
+         [("THREATEN", None)]),
+        # the channel an act is told on is no party to it
+        ("Gaddafi vowed a long war in an address broadcast on state television.", []),
+    ],
+)  # fmt: skip
+def test_a_war_vowed_and_the_channel_it_is_told_on(text: str, expected: list[tuple[str, str | None]]) -> None:
+    # (twenty-first session)
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert [(e.code.plover, e.target and e.target.country) for e in events] == expected, events

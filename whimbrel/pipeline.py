@@ -611,7 +611,9 @@ class Coder:
                 set(range(speaker.left_edge.i, speaker.right_edge.i + 1)) if speaker is not None else set()
             )
             avoid.update(
-                t.i for t in sent if args.instrument(t, self.extractor.weapons) or args.related_owner(t)
+                t.i
+                for t in sent
+                if args.instrument(t, self.extractor.weapons) or args.related_owner(t) or args.medium(t)
             )
             avoid.update(args.behest_tokens(head, self.extractor.behest_words))
             # partners of the source in a joint subject acted alongside it ("Saudi Arabia and Egypt denounced

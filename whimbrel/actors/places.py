@@ -60,6 +60,8 @@ class PlaceIndex:
     def country(self, span: Span, gazetteer: bool = True) -> str | None:
         """Country of the place ``span`` names; None for unknown places and for named actors (people,
         organisations), which are not places."""
+        if len(span) > 1 and span[-1].tag_ == "POS":
+            span = span[:-1]  # the model's entity may end in the possessive: "Sri Lanka's" (as PERSON)
         text = norm(span.text)
         if text.lower().startswith("the "):
             text = text[4:]

@@ -29,6 +29,7 @@ from whimbrel.actors.mentions import (
 )
 from whimbrel.actors.phrase import (
     PRONOUN_TAGS,
+    Match,
     Phrases,
     Reading,
     may_start,
@@ -675,12 +676,26 @@ class ArticleActors(References):
                 return [Actor(r.text, None, c, "GOV", r.span) for c in countries]
         return None
 
+    def _namesake(self, r: Reading, hm: Match, person: Person, when: date | None) -> Person:
+        """The person of the country the phrase names among those its words name ("Saudi Arabia's King
+        Abdullah", not Jordan's; twenty-first session); else ``person``."""
+        countries = r.countries()
+        if not countries or person.role_at(when).country in countries:
+            return person
+        words = r.head.doc[hm.start : hm.end].text
+        entries = self.table.exact.get(words) or self.table.lexicon.get(words.lower()) or []
+        for kind, other in entries:
+            if kind == "person" and isinstance(other, Person) and other.role_at(when).country in countries:
+                return other
+        return person
+
     def _interpret(self, r: Reading, when: date | None, position: tuple[int, int]) -> list[Actor]:
         hm = r.head_match
         if hm is not None and hm.entry is not None:
             kind, value = hm.entry
             if kind == "person":
                 assert isinstance(value, Person)
+                value = self._namesake(r, hm, value, when)
                 actor = _person_actor(value, r.text, r.span, when, _former(r))
                 titles = [a for a in r.agents() if a.person and a.sector in _TITLED_SECTORS]
                 if actor.sector == "ELI" and titles and not _former(r):
@@ -856,8 +871,12 @@ class ArticleActors(References):
             # army acted on, the acting state's ("France did not recognise the junta's authority")
             r = self._read(head)
             skip = set(r.backed) | (set() if _local(r) else self._acting_state(head, actor.sector, when))
-            if actor.sector not in _ARMED_NONSTATE:  # (gunmen attacking Tunisia's museum are no foreigners)
-                skip |= self._acted_on(head)
+            acted_on = self._acted_on(head) if actor.sector not in _ARMED_NONSTATE else set()
+            skip |= acted_on  # (gunmen attacking Tunisia's museum are no foreigners)
+            if actor.sector == "CVL":
+                # ... but people acting on the state they are in are its own ("protesters in Moscow rallied
+                # against the Kremlin", "gathered at Bangkok's Victory Monument"; twenty-first session)
+                skip -= acted_on & set(located)
             if skip:
                 located = [c for c in located if c not in skip]
                 dominant = self.tally.dominant_except(skip)

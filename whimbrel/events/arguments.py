@@ -270,6 +270,31 @@ def instrument(token: Token, weapons: frozenset[str]) -> bool:
     return prep.lower_ == "with" or (prep.lower_ == "of" and prep.head.lemma_.lower() in TRANSFERS)
 
 
+# channels an act is told on, and the words an act is told by ("broadcast on state television", "in a
+# video posted on Telegram", "told state radio", "in an interview on CNN")
+_MEDIA = frozenset({"television", "tv", "radio", "channel", "broadcaster", "website", "telegram", "media"})
+_TELLING = frozenset({
+    "broadcast", "air", "televise", "show", "post", "publish", "carry", "say", "speak", "appear", "announce",
+    "address", "speech", "interview", "call", "message", "video", "statement", "remark", "comment",
+})  # fmt: skip
+
+
+def medium(token: Token) -> bool:
+    """``token`` is (inside) the channel an act was told on ("In a telephone call broadcast on state
+    television, the leader vowed ..."): never a party to the act (twenty-first session)."""
+    for t in (token, *token.ancestors):
+        if (
+            t.dep_ == "pobj"
+            and t.lemma_.lower() in _MEDIA
+            and t.head.lower_ in ("on", "via", "over")
+            and t.head.head.lemma_.lower() in _TELLING
+        ):
+            return True
+        if t.dep_ not in ("compound", "amod", "pobj", "poss", "conj"):
+            return False
+    return False
+
+
 def behest(noun: Token, words: frozenset[str]) -> bool:
     """``noun`` is a request or invitation an act was done at ("at the request of Britain", "at his
     invitation"): who asked is no party to that act, only to the request."""

@@ -59,6 +59,11 @@ def temporal(prep: Token) -> bool:
 def _requirement(
     token: Token, key: str, words: frozenset[str], gov: Token | None, blocking: bool = False
 ) -> Token | None:
+    if key == "noobj":
+        # The verb used without an object: "where a million people are sheltering" takes shelter and gives
+        # none (twenty-first session; the key of blocking rows, its words are "*")
+        objects = any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children)
+        return None if objects else token
     if key == "obj":
         pool = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
         # "recalled all of its diplomats", "expelled some of the envoys": the counted noun is the object

@@ -35,6 +35,7 @@ REQUIRE_KEYS = (
     "oprd",
     "idiom",
     "byclause",
+    "noobj",
 )
 FLAGS = ("symmetric", "notarget", "reverse", "agentive")
 CONTROL_KINDS = ("object", "light", "clause", "cause", "occur", "opposed")

@@ -13,10 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
 from whimbrel.config import MODEL
 from whimbrel.data import packaged, read_tsv
@@ -113,6 +116,9 @@ def nationality_subjects(doc: Doc) -> Doc:
     return doc
 
 
+_AFTER_ABBREVIATION = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     """Load the spaCy pipeline once per process (a factory, cached; workers call it once each).
@@ -123,6 +129,11 @@ def load_nlp(model: str = MODEL) -> Language:
     semicolons; :func:`nationality_subjects` mends one misparse of a subject.
     """
     nlp = spacy.load(model)
+    # "U.S.-led forces", "U.N.-backed talks", "U.S.-China ties": a hyphen after an abbreviation's full stop
+    # is split off as it is after a word ("Saudi-led"), so the abbreviation is read as the country it names
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), _AFTER_ABBREVIATION]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     speed_up(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("whimbrel_headline_semicolons", before="parser")
