@@ -90,6 +90,9 @@ def test_a_declared_act_is_an_act(text: str, expected: tuple[str, str, str, str]
         "Analysts said the EU could impose sanctions on Georgia.",  # someone else's speculation
         "Russian forces attacked Kyiv on Monday.",  # the deed itself
         "Iran responded to the attack with a barrage of missiles.",  # a response made is no threat
+        # (twenty-first session) a measure decided is taken; one others expect is a forecast
+        "Bahrain decided on Monday to downgrade diplomatic relations with Qatar.",
+        "The Arab League is expected to suspend Syria's membership.",
     ],
 )
 def test_no_threat(text: str) -> None:

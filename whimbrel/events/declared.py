@@ -41,6 +41,9 @@ THREAT = "138"  # threaten to use military force
 _FORCE = frozenset({"18", "19", "20"})
 _CONDITIONS = frozenset({"if", "unless"})
 _SPECULATION = frozenset({"could", "may", "might"})
+# a measure decided is taken, and one others expect is forecast: neither is announced as a threat ("decided
+# on Wednesday to downgrade relations", "is expected to suspend Egypt's membership"; twenty-first session)
+_NO_THREAT = frozenset({"decided", "decides", "decide", "expected", "due", "likely"})
 # measures announced: cut aid 1311, sanctions 1312, other reductions of relations 1313, coercion 132
 _MEASURES = frozenset({"16", "17"})
 _MEASURE_THREATS = {"162": "1311", "163": "1312", "16": "1313", "17": "132"}
@@ -111,6 +114,8 @@ def threat_cameo(code: EventCode, status: str, cue: str | None, told: bool = Fal
         status == "planned"
         or (status == "hypothetical" and (cue in _CONDITIONS or (told and cue in _SPECULATION)))
     ):
+        return None
+    if cue is not None and not _NO_THREAT.isdisjoint(cue.split()):
         return None
     if root in _FORCE:
         return THREAT
