@@ -3414,3 +3414,13 @@ def test_a_war_vowed_and_the_channel_it_is_told_on(text: str, expected: list[tup
     # (twenty-first session)
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [(e.code.plover, e.target and e.target.country) for e in events] == expected, events
+
+
+def test_where_a_speaker_spoke_is_no_party() -> None:
+    # (twenty-first session) "speaking in Sydney" is where the speaker was, not whom the act concerns
+    text = (
+        "Saudi Arabia and its allies cut ties with Qatar on Monday. U.S. Secretary of State Rex Tillerson, "
+        "speaking in Sydney, urged the Gulf states to sit down and talk."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "urged"]
+    assert events and all(e.target is not None and e.target.country != "AUS" for e in events), events

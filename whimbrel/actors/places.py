@@ -38,13 +38,16 @@ SENTENCE_PREPS = frozenset(
 
 
 # Heads whose "in X" names a meeting place rather than the country concerned.
-VENUE_HEADS = frozenset(
+_TALKS = frozenset(
     {"talk", "talks", "summit", "meeting", "conference", "negotiation", "negotiations", "sign", "meet",
      "hold", "gather", "convene", "forum", "session", "conversation"}
 )  # fmt: skip
+# ... and where someone spoke: "Tillerson, speaking in Sydney, urged the Gulf states" (twenty-first session;
+# not "said": "In Beijing, a spokeswoman said" tells whose spokeswoman)
+VENUE_HEADS = _TALKS | {"speak"}
 
 # Heads a venue names as a compound: "the Pretoria deal", "the Doha talks", "the Minsk agreements".
-NAMED_FOR_VENUES = VENUE_HEADS | {
+NAMED_FOR_VENUES = _TALKS | {
     "deal", "agreement", "accord", "framework", "process", "declaration", "format"
 }  # fmt: skip
 
