@@ -3424,3 +3424,19 @@ def test_where_a_speaker_spoke_is_no_party() -> None:
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "urged"]
     assert events and all(e.target is not None and e.target.country != "AUS" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain expelled 23 Russian diplomats on Wednesday. Germany, France and Poland announced "
+         "expulsions of their own.", {("GBR", "RUS")}),
+        ("The Security Council imposed sanctions on North Korea on Saturday. Japan on Friday announced its "
+         "own sanctions, banning all imports from the North.", {("UNSC", "PRK"), ("JPN", "PRK")}),
+    ],
+)  # fmt: skip
+def test_what_the_subject_owns_names_no_one_it_acts_on(text: str, expected: set[tuple[str, str]]) -> None:
+    # (twenty-first session) "its own sanctions", "of their own": not each other's, nor the last sanctioner's
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = {(e.source.country or (e.source.name and "UNSC"), e.target and e.target.country) for e in events}
+    assert got == expected, events

@@ -72,6 +72,10 @@ class References:
         it in its sentence prefers the previous sentence's subject ("Obama criticised Putin. Later he ...");
         they -> the last group, organisation or country; it/its -> :meth:`_it`."""
         span = (h.idx, h.idx + len(h.text))
+        if h.dep_ == "poss" and h.head.lower_ == "own" and h.head.dep_ not in SUBJECT_DEPS:
+            # "Poland announced expulsions of their own": the subject's own, nobody it acts on (twenty-first
+            # session; "their own nationals" are still theirs)
+            return []
         if value == "it":
             return self._retext(self._it(h, when, position), h.text, span)
         # (also a possessor in the subject: "His visit to Cairo was postponed")

@@ -95,6 +95,8 @@ def referred_act(head: Token, nouns: Mapping[str, str]) -> str | None:
         else:
             continue
         kind = nouns.get(noun.lemma_.lower())
+        if any(c.dep_ == "amod" and c.lower_ == "own" for c in noun.children):
+            return None  # "announced its own sanctions": a new act of the subject, none told before
         if kind is not None and definite(noun):
             return kind
         if kind is None and child.dep_ == "dobj":
