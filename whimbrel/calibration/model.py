@@ -52,7 +52,8 @@ class Calibrator:
 
     def probability(self, features: Sequence[str]) -> float:
         """The probability that an event with these features is right."""
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        weights = self.weights
+        score = self.bias + sum([weights.get(f, 0.0) for f in set(features)])
         return 1.0 / (1.0 + math.exp(-score))
 
     def probabilities(self, events: Sequence[Event]) -> list[float]:

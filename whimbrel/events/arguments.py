@@ -282,7 +282,8 @@ _TELLING = frozenset({
 def medium(token: Token) -> bool:
     """``token`` is (inside) the channel an act was told on ("In a telephone call broadcast on state
     television, the leader vowed ..."): never a party to the act (twenty-first session)."""
-    for t in (token, *token.ancestors):
+    t = token
+    while True:  # up through the words of the channel's phrase ("state", "television")
         if (
             t.dep_ == "pobj"
             and t.lemma_.lower() in _MEDIA
@@ -290,9 +291,9 @@ def medium(token: Token) -> bool:
             and t.head.head.lemma_.lower() in _TELLING
         ):
             return True
-        if t.dep_ not in ("compound", "amod", "pobj", "poss", "conj"):
+        if t.dep_ not in ("compound", "amod", "poss", "conj") or t.head.i == t.i:
             return False
-    return False
+        t = t.head
 
 
 def behest(noun: Token, words: frozenset[str]) -> bool:
