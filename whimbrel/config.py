@@ -38,9 +38,9 @@ class Config:
     # The event's confidence is the calibrated probability that it is right (whimbrel.calibration, trained on
     # the team's annotated articles); False leaves the patterns' rule-based reliability (docs/contract.md).
     calibrate: bool = True
-    # Events whose calibrated confidence is below this are dropped; the default keeps every event (a floor
-    # measured on the team's articles dropped mostly negated acts and the later dyads of lists: see
-    # docs/calibration.md).
+    # Events whose calibrated confidence is below this are dropped (with ``calibrate`` only); the default
+    # keeps every event (a floor measured on the team's articles dropped mostly negated acts and the later
+    # dyads of lists: see docs/calibration.md).
     min_confidence: float = 0.0
     batch_size: int = 32
     max_bytes: int = 20_000_000

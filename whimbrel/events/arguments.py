@@ -270,8 +270,8 @@ def instrument(token: Token, weapons: frozenset[str]) -> bool:
     return prep.lower_ == "with" or (prep.lower_ == "of" and prep.head.lemma_.lower() in TRANSFERS)
 
 
-# channels an act is told on, and the words an act is told by ("broadcast on state television", "in a
-# video posted on Telegram", "told state radio", "in an interview on CNN")
+# channels an act is told on ("broadcast on state television", "in a video posted on Telegram"), and the
+# words of telling they hang on
 _MEDIA = frozenset({"television", "tv", "radio", "channel", "broadcaster", "website", "telegram", "media"})
 _TELLING = frozenset({
     "broadcast", "air", "televise", "show", "post", "publish", "carry", "say", "speak", "appear", "announce",
