@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from whimbrel.api import load_coder
@@ -156,8 +157,6 @@ def test_fit_learns_and_scores_measure(tmp_path: Path) -> None:
     assert fit(rows) == model  # deterministic
     model.save(tmp_path / "m.json")
     assert Calibrator.load(tmp_path / "m.json").weights == pytest.approx(dict(model.weights), abs=1e-6)
-    import numpy as np
-
     perfect = scores(np.array([0.9, 0.9, 0.1, 0.1]), np.array([1.0, 1.0, 0.0, 0.0]))
     assert perfect["auc"] == 1.0 and perfect["ece"] == pytest.approx(0.1)
 
