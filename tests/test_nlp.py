@@ -99,15 +99,65 @@ def test_fast_attribute_ruler_equals_spacy() -> None:
         ruler.add([[{"LOWER": "the"}, {"TAG": "NN"}]], {"POS": "PROPN"}, index=-1)  # type: ignore[attr-defined]
         ruler.add([[{"TAG": "NNP"}]], {"MORPH": "Number=Sing|Foo=Bar"})  # type: ignore[attr-defined]
         ruler.add([[{"LOWER": {"NOT_IN": ["the", "a"]}, "TAG": "DT"}]], {"LEMMA": "det-x"})  # type: ignore[attr-defined]
+        # an attribute the lookup ruler does not write back as an array: set token by token
+        ruler.add([[{"LOWER": "ceasefire"}]], {"NORM": "truce", "LEMMA": "truce"})  # type: ignore[attr-defined]
 
     def attrs(doc: Doc) -> list[tuple[str, ...]]:
-        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.norm_) for t in doc]
 
     got = [attrs(doc) for doc in fast.pipe(RULER_TEXTS)]
     assert got == [attrs(doc) for doc in stock.pipe(RULER_TEXTS)]
     flat = [token for doc in got for token in doc]
     assert any(t[3] == "minister-x" for t in flat) and any("Foo=Bar" in t[2] for t in flat)
     assert any(t[:2] == ("NN", "PROPN") for t in flat) and any(t[3] == "det-x" for t in flat)
+    assert any(t[3] == t[5] == "truce" for t in flat)
+
+
+# Words written to reach every branch of the English rule lemmatizer: base forms (singular nouns,
+# infinitives, present verbs, positive adjectives), inflections by rule and by exception, proper nouns,
+# numbers, punctuation, spaces, and one word twice with two parts of speech ("talks", "meeting").
+LEMMA_TEXTS = [
+    *RULER_TEXTS,
+    "The talks broke down as the envoy talks of geese, mice and better, bluer skies ahead.",
+    "Meeting in Oslo, the ministers were meeting again; the meeting's leaders went home.",
+    "Protesters were beaten, detained and fined 3,000 euros by Belarus's riot police in 2020.",
+]
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_fast_lemmatizer_equals_spacy(overwrite: bool) -> None:
+    """The remembering lemmatizer gives exactly spaCy's lemmas, over a stream that repeats words (each
+    distinct word is worked out once), keeping the attribute ruler's lemmas unless it overwrites."""
+    import spacy
+
+    from whimbrel.config import MODEL
+    from whimbrel.nlp.lemmatizer import FastLemmatizer, speed_up_lemmas
+
+    stock, fast = spacy.load(MODEL), spacy.load(MODEL)
+    for nlp in (stock, fast):
+        nlp.get_pipe("lemmatizer").overwrite = overwrite  # type: ignore[attr-defined]
+        nlp.get_pipe("attribute_ruler").add([[{"LOWER": "envoy"}]], {"LEMMA": "envoy-x"})  # type: ignore[attr-defined]
+    speed_up_lemmas(fast)
+    assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizer)
+    assert fast.get_pipe("lemmatizer").overwrite is overwrite  # type: ignore[attr-defined]
+
+    def lemmas(doc: Doc) -> list[tuple[str, str, str]]:
+        return [(t.text, t.pos_, t.lemma_) for t in doc]
+
+    texts = LEMMA_TEXTS * 2
+    got = [lemmas(doc) for doc in fast.pipe(texts)]
+    assert got == [lemmas(doc) for doc in stock.pipe(texts)]
+    flat = {token for doc in got for token in doc}
+    assert ("mice", "NOUN", "mouse") in flat and ("beaten", "VERB", "beat") in flat
+    assert (("envoy", "NOUN", "envoy") in flat) is overwrite and (
+        ("envoy", "NOUN", "envoy-x") in flat
+    ) is not overwrite
+
+
+def test_pipeline_uses_fast_lemmatizer(nlp: Language) -> None:
+    from whimbrel.nlp.lemmatizer import FastLemmatizer
+
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
 
 
 def test_pipeline_uses_fast_ruler(nlp: Language) -> None:

@@ -75,15 +75,30 @@ def _cause(t: Token, is_actor: Callable[[Token], bool] | None, undergone: Contai
 
 
 @lru_cache(maxsize=4)
-def _finder(words: frozenset[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern finding any of the feeling words in a sentence's text."""
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
+def _finder(words: frozenset[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern finding any feeling word that is more than letters and digits ("ill-
+    at-ease"); None when every word is letters and digits only (those are looked up in the Doc's words)."""
+    other = sorted(w for w in words if not _WORD.fullmatch(w))
+    if not other:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, other)) + r")\b", re.IGNORECASE)
+
+
+_WORD = re.compile(r"\w+")
+_WORDS_KEY = "whimbrel.words"
 
 
 def _doc_has(sent: Span, words: frozenset[str]) -> bool:
-    """Whether the sentence's Doc (a paragraph) holds a feeling word, searched once per Doc."""
+    """Whether the sentence's Doc (a paragraph) holds a feeling word, searched once per Doc: a word of
+    letters and digits is in the Doc's set of lower-cased words (runs of \\w, as ``\\b...\\b`` finds them)."""
     key = f"whimbrel.dismay.{id(words)}"
-    found = sent.doc.user_data.get(key)
+    data = sent.doc.user_data
+    found = data.get(key)
     if found is None:
-        found = sent.doc.user_data[key] = _finder(words).search(sent.doc.text) is not None
+        seen = data.get(_WORDS_KEY)
+        if seen is None:
+            seen = data[_WORDS_KEY] = frozenset(_WORD.findall(sent.doc.text.lower()))
+        finder = _finder(words)
+        found = not words.isdisjoint(seen) or bool(finder and finder.search(sent.doc.text))
+        data[key] = found
     return bool(found)

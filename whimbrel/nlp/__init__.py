@@ -23,6 +23,7 @@ from spacy.util import compile_infix_regex
 
 from whimbrel.config import MODEL
 from whimbrel.data import packaged, read_tsv
+from whimbrel.nlp.lemmatizer import speed_up_lemmas
 from whimbrel.nlp.ruler import speed_up
 
 DASHES = frozenset({"-", "–", "—", "--"})  # dash tokens that open or close a parenthesis
@@ -125,7 +126,8 @@ def load_nlp(model: str = MODEL) -> Language:
 
     The model's attribute ruler is swapped for ``ruler.FastAttributeRuler`` (the same rules, matched by
     lookup), and the lemma corrections of ``lemmas.tsv`` are added to it; it runs before the lemmatizer
-    (that one leaves a lemma already set alone).  :func:`headline_semicolons` splits headlines at
+    (that one leaves a lemma already set alone), itself swapped for ``lemmatizer.FastLemmatizer`` (the same
+    lemmas, worked out once per distinct word).  :func:`headline_semicolons` splits headlines at
     semicolons; :func:`nationality_subjects` mends one misparse of a subject.
     """
     nlp = spacy.load(model)
@@ -135,6 +137,7 @@ def load_nlp(model: str = MODEL) -> Language:
     infixes = [*(nlp.Defaults.infixes or ()), _AFTER_ABBREVIATION]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     speed_up(nlp)
+    speed_up_lemmas(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("whimbrel_headline_semicolons", before="parser")
         last = "ner" if "ner" in nlp.pipe_names else "parser"

@@ -5,28 +5,33 @@ morphology and lemma exceptions with about 190 one-token ``Matcher`` patterns.  
 pattern at every token, which costs about 15% of the whole parse on one core (``bench/throughput.py`` times
 the stock and whimbrel pipelines side by side).  A one-token pattern depends only on the token's tag, lower
 form, dependency label and whether it is a space, so ``FastAttributeRuler`` evaluates the patterns once per
-distinct combination of those four and remembers the merged attributes; patterns it cannot read that way
-(several tokens, regular expressions, other attributes or operators) still go through a Matcher of their
-own.  Rules apply in the order they were added, later rules winning, exactly as in spaCy's ``AttributeRuler``
-(``tests/test_nlp.py`` compares both token by token).
+distinct combination of those four, remembers the merged attributes and writes parts of speech,
+morphology, lemmas, tags and labels back as one array (``Doc.from_array``), not token by token; patterns it
+cannot read that way (several tokens, regular expressions, other attributes or operators) still go through
+a Matcher of their own.  Rules apply in the order they were added, later rules winning, exactly as in
+spaCy's ``AttributeRuler`` (``tests/test_nlp.py`` compares both token by token).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
+from thinc.types import Ints2d
 
 FACTORY = "whimbrel_attribute_ruler"
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # column in the Doc.to_array below
 _ARRAY = [TAG, LOWER, DEP, IS_SPACE]
+_SET = [POS, MORPH, LEMMA, TAG, DEP]  # what the model's rules set: written back with one Doc.from_array
+_SET_COLUMNS = {attr: column for column, attr in enumerate(_SET)}
 
 Check = tuple[int, str, Any]  # (column, "eq" | "in" | "not_in", hash, frozenset of hashes or bool)
 Key = tuple[int, int, int, int]
@@ -44,7 +49,7 @@ class FastAttributeRuler(AttributeRuler):
         self._residual = Matcher(vocab)
         self._memo: dict[Key, tuple[int, ...]] = {}
         self._lowers: frozenset[int] | None = frozenset()  # words the checks name; None: any word may count
-        self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
+        self._plans: dict[tuple[int, ...], tuple[tuple[int, int], ...] | dict[Any, Any]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the rules' attributes on ``doc``'s tokens (as ``AttributeRuler.__call__``)."""
@@ -55,7 +60,9 @@ class FastAttributeRuler(AttributeRuler):
             rule = int(self.vocab.strings[match_id])
             target = range(start, end)[self.indices[rule]]
             extra.setdefault(target, []).append(rule)
-        memo, merged, lowers = self._memo, self._merged, self._lowers
+        memo, lowers = self._memo, self._lowers
+        columns = doc.to_array(_SET).tolist()  # the attributes rules set, written back as one array
+        others: list[tuple[int, dict[Any, Any]]] = []  # tokens whose rules set other attributes too
         for i, row in enumerate(doc.to_array(_ARRAY).tolist()):
             # a word no check names is keyed as -1 (no hash is negative), so the memo stays as small as the
             # tag set times the named words, however many words a long run sees
@@ -68,11 +75,28 @@ class FastAttributeRuler(AttributeRuler):
                 rules = tuple(sorted((*rules, *extra[i])))
             if not rules:
                 continue
-            attrs = merged.get(rules)
-            if attrs is None:
-                attrs = merged[rules] = {k: v for rule in rules for k, v in self.attrs[rule].items()}
+            plan = self._plans.get(rules)
+            if plan is None:
+                plan = self._plans[rules] = self._plan(rules)
+            if isinstance(plan, dict):
+                others.append((i, plan))
+                continue
+            column = columns[i]
+            for at, value in plan:
+                column[at] = value
+        array = numpy.asarray(columns, dtype=numpy.uint64).reshape((len(doc), len(_SET)))
+        doc.from_array(_SET, cast(Ints2d, array))
+        for i, attrs in others:
             set_token_attrs(doc[i], attrs)
         return doc
+
+    def _plan(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...] | dict[Any, Any]:
+        """What ``rules`` set, merged (later rules win): (column of ``_SET``, value) pairs, or the merged
+        attributes themselves when one is not in ``_SET`` (an extension, an entity), set token by token."""
+        attrs = {k: v for rule in rules for k, v in self.attrs[rule].items()}
+        if any(k not in _SET_COLUMNS or not isinstance(v, int) for k, v in attrs.items()):
+            return attrs
+        return tuple((_SET_COLUMNS[k], v) for k, v in attrs.items())
 
     def _rules_for(self, key: Key) -> tuple[int, ...]:
         """The one-token rules that hold for a token with these (tag, lower, dep, is_space) hashes."""
@@ -81,7 +105,7 @@ class FastAttributeRuler(AttributeRuler):
 
     def _compile(self) -> None:
         strings = self.vocab.strings
-        self._single, self._memo, self._merged = [], {}, {}
+        self._single, self._memo, self._plans = [], {}, {}
         self._residual = Matcher(self.vocab)
         for rule in range(len(self.attrs)):
             patterns = self.matcher.get(str(rule))[1]

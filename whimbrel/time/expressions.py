@@ -80,7 +80,15 @@ def _find(sent: Span, published: date | None, lex: TimeLexicon) -> list[TimeExpr
     if not lex.gate.search(text):
         return []
     candidates: list[_Candidate] = []
+    present: dict[int, bool] = {}  # id of a kind's needed-word pattern -> found in the sentence
     for rank, (kind, pattern) in enumerate(lex.patterns.items()):
+        need = lex.needs.get(kind)
+        if need is not None:
+            has = present.get(id(need))
+            if has is None:
+                has = present[id(need)] = need.search(text) is not None
+            if not has:
+                continue
         for match in pattern.finditer(text):
             pre = match.group("pre") if "pre" in pattern.groupindex else None
             start = match.end("pre") if pre else match.start()

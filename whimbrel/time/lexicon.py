@@ -65,6 +65,8 @@ class TimeLexicon:
     relative: dict[str, Relative]
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     gate: re.Pattern[str] = re.compile("")  # cheap pre-check: a sentence without a match has no expression
+    # per kind, a word or number without which its pattern cannot match (kinds sharing one share the check)
+    needs: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, words: Sequence[Path | str] = (), relative: Sequence[Path | str] = ()) -> TimeLexicon:
@@ -98,6 +100,7 @@ class TimeLexicon:
             relative=phrases,
         )
         lexicon.patterns.update(_compile(lexicon))
+        lexicon.needs.update(_needs(lexicon))
         return replace(lexicon, gate=_gate(lexicon))
 
 
@@ -158,6 +161,32 @@ def _gate(lex: TimeLexicon) -> re.Pattern[str]:
              "afterward", "afterwards", "thereafter"}  # fmt: skip
     words.update(phrase.split()[-1] for phrase in lex.relative)
     return re.compile(rf"\d|(?i:\b(?:{_alternation(sorted(words), False)})s?\b)")
+
+
+def _needs(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
+    """For each kind whose pattern cannot match without a year, a month, a season, a weekday or a
+    direction word, a pattern that finds that word: the finder skips the kind's costlier pattern where it
+    finds none (the same compiled object for kinds that share it, so a sentence is searched once)."""
+    year = re.compile(YEAR)
+    month = re.compile(_month_alternation(lex.months))
+    season = re.compile(_alternation(list(lex.seasons), False))
+    weekday = re.compile(_alternation(list(lex.weekdays), True))
+    return {
+        "iso": year,
+        "mdy": month,
+        "dmy": month,
+        "month_year": month,
+        "month_rel_year": month,
+        "month": month,
+        "season_year": season,
+        "season": season,
+        "decade": re.compile(r"\d0"),
+        "year_range": year,
+        "year": year,
+        "weekday": weekday,
+        "ago": re.compile(r"\bago\b"),
+        "later": re.compile(r"\b(?:later|earlier|after|before)\b"),
+    }
 
 
 def _month_alternation(months: dict[str, int]) -> str:
