@@ -23,6 +23,23 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (twenty-second session) "said in a statement that …": the clause the parser hangs on the statement is
+    # what was said
+    ("Kenya's interior ministry said in a statement on Monday that Uganda had breached the border accord.",
+     ("KEN", "ACCUSE", "UGA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The Danish government said in an open letter that Iceland had abused its fishing rights.",
+     ("DNK", "ACCUSE", "ISL", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    ("Chile said in a post on X that Argentina was trying to intimidate its neighbours.",
+     ("CHL", "ACCUSE", "ARG", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    # (twenty-second session) kinds of people the agent words lacked: mutineers, rioters, settlers, organisers
+    ("President Vladimir Putin on Saturday accused the mutineers of treason.",
+     ("RUS", "ACCUSE", "RUS", "2016-08-27", "2016-08-27", "text", "occurred")),
+    ("Belarusian police detained the rioters on Tuesday.",
+     ("BLR", "COERCE", "BLR", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Israeli settlers attacked Palestinian villagers on Tuesday.",
+     ("ISR", "ASSAULT", "PSE", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Georgian protest organisers on Sunday called on the government to resign.",
+     ("GEO", "REQUEST", "GEO", "2016-08-28", "2016-08-28", "text", "occurred")),
     # (seventeenth session) an air campaign halted is force eased
     ("Washington halted its air campaign against the Houthis on Monday.",
      ("USA", "CONCEDE", "YEM", "2016-08-29", "2016-08-29", "text", "occurred")),

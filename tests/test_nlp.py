@@ -190,3 +190,24 @@ def test_a_headline_story_keeps_its_own_status() -> None:
         published="2026-03-04",
     )
     assert [(e.code.plover, e.status) for e in events] == [("COERCE", "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "head", "dep"),
+    [
+        # the that-clause of "said in a statement" is what was said, however the parser hung it
+        ("Kenya's interior ministry said in a statement that Uganda had breached the border accord.",
+         "breached", "said", "ccomp"),
+        ("The Danish government said in an open letter that Iceland had abused its fishing rights.",
+         "abused", "said", "ccomp"),
+        ("The envoy said in a post on X that the talks had collapsed.", "collapsed", "said", "ccomp"),
+        # a relative "that" is the clause's own subject: the clause stays on its noun
+        ("He cited a report that was published on Monday.", "published", "report", "relcl"),
+    ],
+)  # fmt: skip
+def test_a_clause_said_in_a_statement_hangs_on_the_verb(
+    nlp: Language, text: str, clause: str, head: str, dep: str
+) -> None:
+    # (twenty-second session) whimbrel.nlp.statement_clauses
+    token = next(t for t in nlp(text) if t.text == clause)
+    assert (token.head.text, token.dep_) == (head, dep)

@@ -130,10 +130,22 @@ def predicate(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+# Verbs of attempt and intent whose infinitive tells what the clause's subject does ("said Moscow was trying to
+# intimidate its neighbours": intimidating, told of Moscow; twenty-second session)
+ATTEMPT = frozenset({"try", "seek", "attempt", "aim", "want", "plan", "continue"})
+
+
 def reported_verb(verb: Token, words: frozenset[str]) -> Token | None:
-    """A reported clause, not negated, whose verb is in ``words`` ("said it would retaliate")."""
+    """A reported clause, not negated, whose verb is in ``words`` ("said it would retaliate"), or whose
+    verb of attempt has such an infinitive ("said Moscow was trying to intimidate"; the clause verb)."""
     for clause in complements(verb):
-        if clause.lemma_.lower() in words and not negated(clause):
+        if negated(clause):
+            continue
+        if clause.lemma_.lower() in words:
+            return clause
+        if clause.lemma_.lower() in ATTEMPT and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in words and not negated(c) for c in clause.children
+        ):
             return clause
     return None
 

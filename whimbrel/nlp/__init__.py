@@ -117,6 +117,30 @@ def nationality_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("whimbrel_statement_clauses")
+def statement_clauses(doc: Doc) -> Doc:
+    """ "The ministry said in a statement that Mexico had abused ...": the parser often hangs the that-clause
+    on the noun of the prepositional phrase ("statement", "interview", "a post on X") as its own (``acl``, or
+    ``relcl`` with "that" for marker); it is what was said: hang it on the verb as its reported clause
+    (``ccomp``), as the parser does for "said on Tuesday that ...".  Only a clause opened by the conjunction "that" (a relative "that" is the clause's
+    subject or object, no marker), with at most two prepositional phrases between it and a verb before it
+    that reports no other clause.  (Runs after the parser and the entity recogniser.)"""
+    for token in doc:
+        if token.dep_ not in ("acl", "relcl") or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            continue
+        up, steps = token.head, 0
+        while up.dep_ in ("pobj", "prep") and steps < 4:
+            up, steps = up.head, steps + 1
+        if steps < 2 or up.pos_ not in ("VERB", "AUX") or up.i > token.i:
+            continue
+        if any(c.dep_ == "ccomp" for c in up.children):
+            continue
+        token.head, token.dep_ = up, "ccomp"
+    return doc
+
+
 _AFTER_ABBREVIATION = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
@@ -128,7 +152,8 @@ def load_nlp(model: str = MODEL) -> Language:
     lookup), and the lemma corrections of ``lemmas.tsv`` are added to it; it runs before the lemmatizer
     (that one leaves a lemma already set alone), itself swapped for ``lemmatizer.FastLemmatizer`` (the same
     lemmas, worked out once per distinct word).  :func:`headline_semicolons` splits headlines at
-    semicolons; :func:`nationality_subjects` mends one misparse of a subject.
+    semicolons; :func:`nationality_subjects` mends one misparse of a subject, :func:`statement_clauses` one of a
+    reported clause.
     """
     nlp = spacy.load(model)
     # "U.S.-led forces", "U.N.-backed talks", "U.S.-China ties": a hyphen after an abbreviation's full stop
@@ -142,6 +167,7 @@ def load_nlp(model: str = MODEL) -> Language:
         nlp.add_pipe("whimbrel_headline_semicolons", before="parser")
         last = "ner" if "ner" in nlp.pipe_names else "parser"
         nlp.add_pipe("whimbrel_nationality_subjects", after=last)
+        nlp.add_pipe("whimbrel_statement_clauses", after="whimbrel_nationality_subjects")
     if "attribute_ruler" in nlp.pipe_names:
         fixes = [([{"LOWER": row["word"].lower()}], row["lemma"]) for _, row in read_tsv(
             packaged("whimbrel.nlp", "lemmas.tsv"), required=("word", "lemma"))]  # fmt: skip
