@@ -130,8 +130,8 @@ def predicate(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
-# Verbs of attempt and intent whose infinitive tells what the clause's subject does ("said Moscow was trying to
-# intimidate its neighbours": intimidating, told of Moscow; twenty-second session)
+# Verbs of attempt and intent whose infinitive tells what the clause's subject does ("said Moscow was trying
+# to intimidate its neighbours": intimidating, told of Moscow; twenty-second session)
 ATTEMPT = frozenset({"try", "seek", "attempt", "aim", "want", "plan", "continue"})
 
 

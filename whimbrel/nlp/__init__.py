@@ -120,11 +120,12 @@ def nationality_subjects(doc: Doc) -> Doc:
 @Language.component("whimbrel_statement_clauses")
 def statement_clauses(doc: Doc) -> Doc:
     """ "The ministry said in a statement that Mexico had abused ...": the parser often hangs the that-clause
-    on the noun of the prepositional phrase ("statement", "interview", "a post on X") as its own (``acl``, or
-    ``relcl`` with "that" for marker); it is what was said: hang it on the verb as its reported clause
-    (``ccomp``), as the parser does for "said on Tuesday that ...".  Only a clause opened by the conjunction "that" (a relative "that" is the clause's
-    subject or object, no marker), with at most two prepositional phrases between it and a verb before it
-    that reports no other clause.  (Runs after the parser and the entity recogniser.)"""
+    on the noun of the prepositional phrase ("statement", "interview", "a post on X") as its own (``acl``,
+    or ``relcl`` with "that" for marker); it is what was said: hang it on the verb as its reported clause
+    (``ccomp``), as the parser does for "said on Tuesday that ...".  Only a clause opened by the conjunction
+    "that" (a relative "that" is the clause's subject or object, no marker), with at most two prepositional
+    phrases between it and a verb before it that reports no other clause.  (Runs after the parser and the
+    entity recogniser.)"""
     for token in doc:
         if token.dep_ not in ("acl", "relcl") or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -152,8 +153,8 @@ def load_nlp(model: str = MODEL) -> Language:
     lookup), and the lemma corrections of ``lemmas.tsv`` are added to it; it runs before the lemmatizer
     (that one leaves a lemma already set alone), itself swapped for ``lemmatizer.FastLemmatizer`` (the same
     lemmas, worked out once per distinct word).  :func:`headline_semicolons` splits headlines at
-    semicolons; :func:`nationality_subjects` mends one misparse of a subject, :func:`statement_clauses` one of a
-    reported clause.
+    semicolons; :func:`nationality_subjects` mends one misparse of a subject, :func:`statement_clauses` one
+    of a reported clause.
     """
     nlp = spacy.load(model)
     # "U.S.-led forces", "U.N.-backed talks", "U.S.-China ties": a hyphen after an abbreviation's full stop
