@@ -528,6 +528,23 @@ def test_a_rebuttal_answers_the_latest_accuser() -> None:
     assert rebuttal.target.country == "RUS" and rebuttal.target.span is None  # named in the sentence before
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Latvia accused Belarus of pushing migrants over the border.\n\nMinsk has denied any involvement.",
+         ("BLR", "LVA")),
+        ("Peru blamed Bolivian smugglers for the fires. Bolivia's government denied any role in the blazes.",
+         ("BOL", "PER")),
+        ("Norway accused Russia of jamming GPS signals. The Kremlin denies responsibility.", ("RUS", "NOR")),
+    ],
+)  # fmt: skip
+def test_a_deed_denied_answers_the_latest_accuser(text: str, expected: tuple[str, str]) -> None:
+    # (twenty-second session) "denied any involvement": a rejection of the accusation, no statement of nothing
+    events = whimbrel.code(text, published="2019-11-20", fmt="text")
+    got = [(e.source.country, e.target and e.target.country) for e in events if e.code.plover == "REJECT"]
+    assert got == [expected], events
+
+
 def test_unnamed_bodies_of_no_country_are_told_apart() -> None:
     text = "The ombudsman said the deaths were caused by gunshots and called on the interim government to go."
     events = whimbrel.code(text, published=PUB, fmt="text")

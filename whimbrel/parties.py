@@ -70,12 +70,22 @@ _PHASE_VERBS = frozenset({"stop", "start", "cease", "continue", "keep", "resume"
 
 
 def denies_deed(head: Token) -> bool:
-    """ "denied sending weapons", "denied that it had sent weapons": a denial of a deed, not of a party."""
+    """ "denied sending weapons", "denied that it had sent weapons", "denied any involvement": a denial of a
+    deed, not of a party."""
     if head.lemma_.lower() != "deny":
         return False
     return any(
-        c.dep_ == "ccomp" or (c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "pcomp")) for c in head.children
+        c.dep_ == "ccomp"
+        or (c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "pcomp"))
+        or (c.dep_ == "dobj" and c.lemma_.lower() in _DEEDS_DENIED)
+        for c in head.children
     )
+
+
+# What one denies of oneself ("denied any involvement in the attack", "denies wrongdoing"; twenty-second session)
+_DEEDS_DENIED = frozenset(
+    {"responsibility", "involvement", "role", "wrongdoing", "complicity", "culpability"}
+)
 
 
 def rebuts(head: Token) -> bool:
