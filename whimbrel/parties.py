@@ -82,7 +82,7 @@ def denies_deed(head: Token) -> bool:
     )
 
 
-# What one denies of oneself ("denied any involvement in the attack", "denies wrongdoing"; twenty-second session)
+# What one denies of oneself ("denied any involvement in the attack", "denies wrongdoing"; 22nd session)
 _DEEDS_DENIED = frozenset(
     {"responsibility", "involvement", "role", "wrongdoing", "complicity", "culpability"}
 )
