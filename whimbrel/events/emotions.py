@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from whimbrel.events import arguments as args
+from whimbrel.nlp import doc_text
 
 _CAUSE_PREPS = ("by", "with", "about", "over", "at", "to", "for")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -97,8 +98,8 @@ def _doc_has(sent: Span, words: frozenset[str]) -> bool:
     if found is None:
         seen = data.get(_WORDS_KEY)
         if seen is None:
-            seen = data[_WORDS_KEY] = frozenset(_WORD.findall(sent.doc.text.lower()))
+            seen = data[_WORDS_KEY] = frozenset(_WORD.findall(doc_text(sent.doc).lower()))
         finder = _finder(words)
-        found = not words.isdisjoint(seen) or bool(finder and finder.search(sent.doc.text))
+        found = not words.isdisjoint(seen) or bool(finder and finder.search(doc_text(sent.doc)))
         data[key] = found
     return bool(found)

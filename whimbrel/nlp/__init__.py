@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import cast
 
 import spacy
+from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
@@ -61,6 +62,8 @@ def headline_semicolons(doc: Doc) -> Doc:
     have a finite verb.  (Runs before the parser, which keeps the boundary.)"""
     last = next((t for t in reversed(doc) if not t.is_space), None)
     if last is None:
+        return doc
+    if ";" not in doc_text(doc):  # (most paragraphs: no semicolon; the text is kept for the coder)
         return doc
     headline = last.text not in _ENDS
     for token in doc[:-1]:
@@ -126,8 +129,12 @@ def statement_clauses(doc: Doc) -> Doc:
     "that" (a relative "that" is the clause's subject or object, no marker), with at most two prepositional
     phrases between it and a verb before it that reports no other clause.  (Runs after the parser and the
     entity recogniser.)"""
-    for token in doc:
-        if token.dep_ not in ("acl", "relcl") or token.pos_ not in ("VERB", "AUX"):
+    labels = {doc.vocab.strings.add(label) for label in ("acl", "relcl")}
+    for i, dep in enumerate(doc.to_array(DEP).tolist()):  # (the labels as numbers: no Token per word)
+        if dep not in labels:
+            continue
+        token = doc[i]
+        if token.pos_ not in ("VERB", "AUX"):
             continue
         if not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
             continue

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from whimbrel.nlp import doc_text
 from whimbrel.records import UNKNOWN_DATE, DateRange
 from whimbrel.time.expressions import (
     TimeExpr,
@@ -298,5 +299,5 @@ def _single_clause(trigger: Token) -> bool:
 
 def _until(expr: TimeExpr, doc: Doc) -> bool:
     """Whether ``expr`` follows "until" or "till" (the end of a period, not an event's time)."""
-    before = doc.text[max(0, expr.start_char - 7) : expr.start_char].lower().split()
+    before = doc_text(doc)[max(0, expr.start_char - 7) : expr.start_char].lower().split()
     return before[-1:] in (["until"], ["till"])
