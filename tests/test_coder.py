@@ -31,6 +31,16 @@ CASES = [
      ("DNK", "ACCUSE", "ISL", "2016-09-02", "2016-09-02", "publication", "occurred")),
     ("Chile said in a post on X that Argentina was trying to intimidate its neighbours.",
      ("CHL", "ACCUSE", "ARG", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    # (twenty-second session) acts told with words the patterns lacked: custody taken, a scuffle of soldiers,
+    # flags burned, a delegation sent
+    ("Zimbabwe's army took custody of President Robert Mugabe on Wednesday.",
+     ("ZWE", "COERCE", "ZWE", "2016-08-31", "2016-08-31", "text", "occurred")),
+    ("Indian and Chinese soldiers scuffled at the border on Tuesday.",
+     ("IND", "ASSAULT", "CHN", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Indian protesters burned Chinese flags in New Delhi on Tuesday.",
+     ("IND", "PROTEST", "CHN", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Eritrea sent a delegation to Addis Ababa on Monday.",
+     ("ERI", "CONSULT", "ETH", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-second session) kinds of people the agent words lacked: mutineers, rioters, settlers, organisers
     ("President Vladimir Putin on Saturday accused the mutineers of treason.",
      ("RUS", "ACCUSE", "RUS", "2016-08-27", "2016-08-27", "text", "occurred")),
@@ -3474,3 +3484,18 @@ def test_what_the_subject_owns_names_no_one_it_acts_on(text: str, expected: set[
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = {(e.source.country or (e.source.name and "UNSC"), e.target and e.target.country) for e in events}
     assert got == expected, events
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a protecting power's custody of an embassy holds no one
+        ("Brazil agreed on Friday to take over custody of the Argentine embassy in Caracas.", "COERCE"),
+        # protesters scuffling with police: no clash of armed men
+        ("Hundreds of Korean protesters scuffled with police outside the assembly on Tuesday.", "ASSAULT"),
+    ],
+)
+def test_custody_of_premises_and_a_scuffle_of_protesters_are_no_such_acts(text: str, plover: str) -> None:
+    # (twenty-second session)
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert plover not in {e.code.plover for e in events}, events
