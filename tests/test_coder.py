@@ -570,6 +570,9 @@ def test_unnamed_bodies_of_no_country_are_told_apart() -> None:
         ("The rebels alleged that the army had bombed a hospital in the north.", ("REB", "MIL")),
         ("Ukraine said Russian forces shelled Kharkiv on Monday.", None),  # a report, not a claim
         ("Police claimed they had arrested 40 looters.", None),  # the perpetrator's own claim
+        # a source cited is no claim made (twenty-second session)
+        ("Government troops killed 12 rebels in the north, according to the Red Cross.", None),
+        ("According to Amnesty International, police officers beat protesters in Minsk.", None),
         # a watchdog's or the opposition's report of the state's force accuses it (thirteenth session)
         (
             "Protests erupted in Tbilisi. Rights groups said police officers beat demonstrators overnight.",

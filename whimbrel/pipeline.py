@@ -694,6 +694,10 @@ class Coder:
         accuse = self.cameo.event_code(_CLAIM_CAMEO)
         if accuse is None or verb.i == speaker.i:
             return None
+        if verb.lower_ == "to" and verb.head.lower_ == "according":
+            return (
+                None  # "…, according to the Red Cross": a source cited, no claim made (twenty-second session)
+            )
         return {
             "code": accuse,
             "trigger": verb.text,
