@@ -1589,6 +1589,13 @@ def test_whose_is_the_noun_its_clause_is_about(nlp: Language) -> None:
         # a known surname after another given name is somebody else
         ("Hamas spokesman Hazem Qassem accused Israel of stalling.", "Qassem", ("Hamas", "PSE", "INS")),
         ("Hezbollah leader Naim Qassem threatened Israel.", "Qassem", ("Naim Qassem", "LBN", "INS")),
+        # ... also a surname of several tokens ("al-Maliki"; twenty-second session)
+        (
+            "Yemeni army spokesman Turki al-Maliki accused the rebels.",
+            "Maliki",
+            ("Turki al-Maliki", "YEM", "MIL"),
+        ),
+        ("Iraqi Prime Minister Nouri al-Maliki accused Syria.", "Maliki", ("Nouri al-Maliki", "IRQ", "GOV")),
         # a weak role word right before a two-word name makes it a person, whatever the tagger read
         (
             "Rwandan government spokeswoman Yolande Makolo rejected the report.",

@@ -300,11 +300,15 @@ def _in_person_name(kind: str, tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _other_bearer(person: object, tokens: list[Token], i: int, j: int) -> bool:
-    """A known person's one-word alias (a surname) after a given name that is not theirs, inside one name
-    the tagger found ("Hazem Qassem" for Naim Qassem); initials ("Joe R. Biden") and titles never count."""
-    if j - i != 1 or i == 0 or not isinstance(person, Person):
+    """A known person's alias continuing a name the tagger found, after a given name that is not theirs
+    ("Hazem Qassem" for Naim Qassem; "Turki al-Maliki", three tokens, for Nouri al-Maliki: twenty-second
+    session); initials ("Joe R. Biden") and titles never count."""
+    if i == 0 or not isinstance(person, Person):
         return False
-    word, given = tokens[i], tokens[i - 1]
+    k = i - 1  # (past the hyphen and particle of "al-Maliki" to the given name before them)
+    while k > 0 and tokens[k].ent_iob_ == "I" and (tokens[k].text == "-" or tokens[k].text.islower()):
+        k -= 1
+    word, given = tokens[i], tokens[k]
     if word.ent_type_ != "PERSON" or word.ent_iob_ != "I" or given.ent_type_ != "PERSON":
         return False
     if given.pos_ != "PROPN" or not given.text[:1].isupper() or given.text.endswith("."):
