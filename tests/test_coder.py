@@ -3502,3 +3502,23 @@ def test_custody_of_premises_and_a_scuffle_of_protesters_are_no_such_acts(text: 
     # (twenty-second session)
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert plover not in {e.code.plover for e in events}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # men of an armed sector with no name of their own stand for the armed group the article named
+        ("Al-Shabaab fighters stormed a hotel in Mogadishu on Monday. The militants killed 12 soldiers.",
+         {("killed", "Al-Shabab")}),
+        # ... but not when two groups were named: whose men they are is not told
+        ("Al-Shabaab fighters and Islamic State gunmen clashed in Puntland on Monday. The militants "
+         "killed 12 soldiers.", {("killed", None)}),
+    ],
+)  # fmt: skip
+def test_unnamed_gunmen_stand_for_the_armed_group_named(
+    text: str, expected: set[tuple[str, str | None]]
+) -> None:
+    # (twenty-second session)
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = {(e.trigger, e.source.name) for e in events if e.trigger == "killed"}
+    assert got == expected, events

@@ -67,6 +67,7 @@ _LATER = 1 << 30  # position of a head in a Doc this article never observed: aft
 # International, terrorist and non-governmental agents belong to no country by default, and refugees
 # belong to the country they fled, not the one the article is about: no country fall-back for them.
 _NO_FALLBACK = frozenset({"IGO", "TER", "NGO", "REF"})
+_ARMED_GROUP_SECTORS = frozenset({"INS", "TER", "REB", "SEP"})  # men of an armed group
 # dependants that make a capitalised word a common noun phrase ("The Talks", "Security forces"); a relative
 # clause or an apposition does not ("Simion, who had led the first round, conceded")
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "prep"})
@@ -838,10 +839,30 @@ class ArticleActors(References):
             # a force or body of its own name the dictionaries lack ("the Radaa Deterrence Force", "the 444
             # Brigade") is of where the story is, as unnamed ones are
             local_body = name is not None and sector in _LOCAL_BODIES
+            group = None if name else self._armed_group_before(sector, position)
+            if group is not None:  # "Boko Haram stormed the school ... the gunmen set fire to houses"
+                return [Actor(text, group.name, group.country, group.sector, span)]
             if (name and not local_body) or (sector in _NO_FALLBACK and not local):
                 return [Actor(text, name, None, sector, span)]
             return [self._fallback(Actor(text, name, None, sector, span), r.head, position, when)]
         return [Actor(text, name, c, sector, span) for c in countries]
+
+    def _armed_group_before(self, sector: str, position: tuple[int, int]) -> Actor | None:
+        """The armed group of the article's dictionaries named last before ``position`` (in its paragraph or
+        the two before), which unnamed men of an armed sector ("the gunmen", "the militants") stand for;
+        None when none was named, or when two different ones were (twenty-second session)."""
+        if sector not in _ARMED_GROUP_SECTORS:
+            return None
+        named = [
+            a
+            for m in self.mentions
+            if m.position < position and position[0] - m.position[0] <= 2 and not m.is_person
+            for a in m.actors
+            if a.name and a.sector in _ARMED_GROUP_SECTORS and a.name.lower() in self.table.organisations
+        ]
+        if not named or len({a.name for a in named}) > 1:
+            return None
+        return named[-1]
 
     def _fallback(self, actor: Actor, head: Token, position: tuple[int, int], when: date | None) -> Actor:
         """``actor`` with the country of the fall-back chain: a place in the phrase, the sentence's place,
