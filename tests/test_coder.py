@@ -31,6 +31,10 @@ CASES = [
      ("DNK", "ACCUSE", "ISL", "2016-09-02", "2016-09-02", "publication", "occurred")),
     ("Chile said in a post on X that Argentina was trying to intimidate its neighbours.",
      ("CHL", "ACCUSE", "ARG", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    # (twenty-second session) a visit still to come "within weeks" counts from the story's day, not from the
+    # year an earlier sentence named
+    ("Eritrea and Ethiopia fought a border war in 1998. Eritrea's president is expected to visit Ethiopia "
+     "within weeks.", ("ERI", "CONSULT", "ETH", "2016-09-02", "2016-09-23", "text", "planned")),
     # (twenty-second session) acts told with words the patterns lacked: custody taken, a scuffle of soldiers,
     # flags burned, a delegation sent
     ("Zimbabwe's army took custody of President Robert Mugabe on Wednesday.",

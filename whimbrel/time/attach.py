@@ -52,6 +52,12 @@ def resolve_date(
     lex = lexicon or default_lexicon()
     exprs = find_time_expressions(trigger.sent, published, lexicon=lex)
     hits = _governing(trigger, exprs, lex) if exprs else []
+    ahead = [e for e in hits if e.start is None and e.text.lower().startswith("within")]
+    if ahead and published is not None and is_future(trigger, lex):
+        # "is expected to make a return visit within weeks": a span still to come counts from the story's
+        # day, never from a date an earlier sentence set ("was due to host him that day" still does;
+        # twenty-second session)
+        earlier = DateRange(published, published, "publication")
     if hits and earlier is not None and earlier.start is not None:
         ref = (earlier.start, earlier.end)
         hits = [replace(e, start=r[0], end=r[1]) if e.start is None and (r := resolve_against(e, ref, lex))[0]
