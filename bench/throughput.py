@@ -5,7 +5,8 @@
 Runs on one core (BLAS threads pinned to 1), alternating rounds so that machine noise hits all alike, and
 prints articles/s, words/s and the ratio coder/bare (target ≥ 0.8).  "bare" is the stock spaCy model as
 ``spacy.load`` gives it; "parse" is whimbrel's own parse stage alone (the same model with its attribute ruler
-matched by lookup, ``whimbrel.nlp.ruler``, and the lemma fixes), so coder/parse is what the coding adds.
+matched by lookup, ``whimbrel.nlp.ruler``, its lemmatizer remembering each word's lemma,
+``whimbrel.nlp.lemmatizer``, the lemma fixes and two parse repairs), so coder/parse is what the coding adds.
 """
 
 from __future__ import annotations

@@ -695,9 +695,8 @@ class Coder:
         if accuse is None or verb.i == speaker.i:
             return None
         if verb.lower_ == "to" and verb.head.lower_ == "according":
-            return (
-                None  # "…, according to the Red Cross": a source cited, no claim made (twenty-second session)
-            )
+            # "…, according to the Red Cross": a source cited, no claim made (twenty-second session)
+            return None
         return {
             "code": accuse,
             "trigger": verb.text,
