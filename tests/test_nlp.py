@@ -101,6 +101,8 @@ def test_fast_attribute_ruler_equals_spacy() -> None:
         ruler.add([[{"LOWER": {"NOT_IN": ["the", "a"]}, "TAG": "DT"}]], {"LEMMA": "det-x"})  # type: ignore[attr-defined]
         # an attribute the lookup ruler does not write back as an array: set token by token
         ruler.add([[{"LOWER": "ceasefire"}]], {"NORM": "truce", "LEMMA": "truce"})  # type: ignore[attr-defined]
+        # a Matcher rule with a token that may be absent: the lookup ruler's gate asks nothing of it
+        ruler.add([[{"LOWER": "no", "OP": "?"}, {"LOWER": "ceasefire"}]], {"TAG": "NNP"}, index=-1)  # type: ignore[attr-defined]
 
     def attrs(doc: Doc) -> list[tuple[str, ...]]:
         return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.norm_) for t in doc]
@@ -110,7 +112,7 @@ def test_fast_attribute_ruler_equals_spacy() -> None:
     flat = [token for doc in got for token in doc]
     assert any(t[3] == "minister-x" for t in flat) and any("Foo=Bar" in t[2] for t in flat)
     assert any(t[:2] == ("NN", "PROPN") for t in flat) and any(t[3] == "det-x" for t in flat)
-    assert any(t[3] == t[5] == "truce" for t in flat)
+    assert any(t[3] == t[5] == "truce" and t[0] == "NNP" for t in flat)
 
 
 # Words written to reach every branch of the English rule lemmatizer: base forms (singular nouns,

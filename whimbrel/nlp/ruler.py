@@ -14,6 +14,7 @@ spaCy's ``AttributeRuler`` (``tests/test_nlp.py`` compares both token by token).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -35,6 +36,9 @@ _SET_COLUMNS = {attr: column for column, attr in enumerate(_SET)}
 
 Check = tuple[int, str, Any]  # (column, "eq" | "in" | "not_in", hash, frozenset of hashes or bool)
 Key = tuple[int, int, int, int]
+Need = tuple[
+    str, frozenset[int], "re.Pattern[str] | None"
+]  # ("lower" | "dep", hashes, or a regex of lower forms)
 
 
 class FastAttributeRuler(AttributeRuler):
@@ -50,20 +54,24 @@ class FastAttributeRuler(AttributeRuler):
         self._memo: dict[Key, tuple[int, ...]] = {}
         self._lowers: frozenset[int] | None = frozenset()  # words the checks name; None: any word may count
         self._plans: dict[tuple[int, ...], tuple[tuple[int, int], ...] | dict[Any, Any]] = {}
+        # what each Matcher pattern needs of a Doc (see ``_gates``; None: the Matcher always runs)
+        self._gates: tuple[tuple[Need, ...], ...] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the rules' attributes on ``doc``'s tokens (as ``AttributeRuler.__call__``)."""
         if self._compiled != len(self.attrs):
             self._compile()
+        rows = doc.to_array(_ARRAY).tolist()
         extra: dict[int, list[int]] = {}  # token -> rules matched over several tokens
-        for match_id, start, end in self._residual(doc, allow_missing=True):
-            rule = int(self.vocab.strings[match_id])
-            target = range(start, end)[self.indices[rule]]
-            extra.setdefault(target, []).append(rule)
+        if self._residual_may_match({row[1] for row in rows}, {row[2] for row in rows}):
+            for match_id, start, end in self._residual(doc, allow_missing=True):
+                rule = int(self.vocab.strings[match_id])
+                target = range(start, end)[self.indices[rule]]
+                extra.setdefault(target, []).append(rule)
         memo, lowers = self._memo, self._lowers
         columns = doc.to_array(_SET).tolist()  # the attributes rules set, written back as one array
         others: list[tuple[int, dict[Any, Any]]] = []  # tokens whose rules set other attributes too
-        for i, row in enumerate(doc.to_array(_ARRAY).tolist()):
+        for i, row in enumerate(rows):
             # a word no check names is keyed as -1 (no hash is negative), so the memo stays as small as the
             # tag set times the named words, however many words a long run sees
             lower = row[1] if lowers is None or row[1] in lowers else -1
@@ -98,6 +106,23 @@ class FastAttributeRuler(AttributeRuler):
             return attrs
         return tuple((_SET_COLUMNS[k], v) for k, v in attrs.items())
 
+    def _residual_may_match(self, lowers: set[int], deps: set[int]) -> bool:
+        """Whether any rule left to the Matcher may match a Doc of these lower forms and labels: a pattern
+        needs every word, label or word shape its tokens name ("gon" "na", "let" "'s", an expletive "there"
+        before "is"); the Matcher runs only when one pattern has them all (most paragraphs: none)."""
+        if self._gates is None:
+            return True
+        strings = self.vocab.strings
+        for needs in self._gates:
+            if all(
+                (not words.isdisjoint(deps if kind == "dep" else lowers))
+                if regex is None
+                else any(regex.search(strings[h]) for h in lowers)
+                for kind, words, regex in needs
+            ):
+                return True
+        return False
+
     def _rules_for(self, key: Key) -> tuple[int, ...]:
         """The one-token rules that hold for a token with these (tag, lower, dep, is_space) hashes."""
         single = self._single
@@ -107,12 +132,14 @@ class FastAttributeRuler(AttributeRuler):
         strings = self.vocab.strings
         self._single, self._memo, self._plans = [], {}, {}
         self._residual = Matcher(self.vocab)
+        residual: list[list[dict[str, Any]]] = []
         for rule in range(len(self.attrs)):
             patterns = self.matcher.get(str(rule))[1]
             for pattern in patterns:
                 checks = _checks(pattern, strings.add) if len(pattern) == 1 else None
                 if checks is None:
                     self._residual.add(str(rule), [pattern])
+                    residual.append(pattern)
                 else:
                     self._single.append((rule, checks))
         lower = [check for _, checks in self._single for check in checks if check[0] == _COLUMNS["LOWER"]]
@@ -120,6 +147,7 @@ class FastAttributeRuler(AttributeRuler):
             v for _, op, vs in lower if op == "in" for v in vs
         }
         self._lowers = None if any(op == "not_in" for _, op, _ in lower) else frozenset(named)
+        self._gates = _gates(residual, strings.add)
         self._compiled = len(self.attrs)
 
 
@@ -142,6 +170,31 @@ def _checks(pattern: list[dict[str, Any]], add: Any) -> tuple[Check, ...] | None
         else:
             return None
     return tuple(checks)
+
+
+def _gates(patterns: list[list[dict[str, Any]]], add: Any) -> tuple[tuple[Need, ...], ...] | None:
+    """For each pattern what its tokens need of a Doc: a lower form (or one of a list), a dependency label,
+    or a lower form its regular expression accepts.  None when a pattern needs none of these (it may match
+    anywhere)."""
+    gates: list[tuple[Need, ...]] = []
+    for pattern in patterns:
+        needs: list[Need] = []
+        for spec in pattern:
+            if spec.get("OP", "+") not in ("+", "1"):
+                continue  # a token that may be absent or must not match needs nothing of the Doc
+            lower, dep = spec.get("LOWER"), spec.get("DEP")
+            if isinstance(lower, str):
+                needs.append(("lower", frozenset({add(lower)}), None))
+            elif isinstance(lower, dict) and set(lower) == {"IN"}:
+                needs.append(("lower", frozenset(add(v) for v in lower["IN"]), None))
+            elif isinstance(lower, dict) and set(lower) == {"REGEX"}:
+                needs.append(("lower", frozenset(), re.compile(lower["REGEX"])))
+            if isinstance(dep, str):
+                needs.append(("dep", frozenset({add(dep)}), None))
+        if not needs:
+            return None
+        gates.append(tuple(needs))
+    return tuple(gates)
 
 
 def _holds(have: int, op: str, value: Any) -> bool:
