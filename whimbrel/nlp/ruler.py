@@ -8,8 +8,9 @@ form, dependency label and whether it is a space, so ``FastAttributeRuler`` eval
 distinct combination of those four, remembers the merged attributes and writes parts of speech,
 morphology, lemmas, tags and labels back as one array (``Doc.from_array``), not token by token; patterns it
 cannot read that way (several tokens, regular expressions, other attributes or operators) still go through
-a Matcher of their own.  Rules apply in the order they were added, later rules winning, exactly as in
-spaCy's ``AttributeRuler`` (``tests/test_nlp.py`` compares both token by token).
+a Matcher of their own, run only on a Doc that holds every word or label one of them needs.  Rules apply
+in the order they were added, later rules winning, exactly as in spaCy's ``AttributeRuler``
+(``tests/test_nlp.py`` compares both token by token).
 """
 
 from __future__ import annotations
