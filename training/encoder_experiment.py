@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--variants", nargs="+", choices=list(VARIANTS), default=list(VARIANTS))
     args = parser.parse_args(argv)
     encoder = SentenceEncoder.load()
-    items, labels, groups = load_pairs([DEFAULT_DATA])
+    items, labels, groups = load_pairs(DEFAULT_DATA)
     y = np.array([LABELS.index(label) for label in labels])
     held = np.array([in_heldout(g) for g in groups])
     plv_items, plv_gold = load_eval(args.plv)

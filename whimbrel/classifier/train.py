@@ -1,6 +1,6 @@
 """Train the pair classifier and write the packaged artifact.
 
-    python -m whimbrel.classifier.train [--data training/plover_pairs.tsv ...] [--out PATH]
+    python -m whimbrel.classifier.train [--data TSV ...] [--out PATH]    # default: DEFAULT_DATA
 
 Deterministic: the split is a hash of each row's group (template id), the optimiser is full-batch Adam
 from zero weights, so the same data and configuration give the same artifact.  Steps: (1) train on the
@@ -38,7 +38,10 @@ CONFIG: dict[str, Any] = {
     # of how much data was written per type (NONE rows are plentiful), not a prior of real news
     "balanced": True,
 }
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "training" / "plover_pairs.tsv"
+TRAINING = Path(__file__).resolve().parents[2] / "training"
+# the team-written rows (training/generate_pairs.py) and the pairs of the team's annotated articles
+# (training/team_pairs.py); the sentence encoder is trained on the first alone (docs/classifier.md)
+DEFAULT_DATA = (TRAINING / "plover_pairs.tsv", TRAINING / "team_pairs.tsv")
 
 
 def load_pairs(paths: Sequence[Path]) -> tuple[list[Item], list[str], list[str]]:
@@ -168,7 +171,7 @@ def train(paths: Sequence[Path]) -> tuple[PairClassifier, dict[str, Any]]:
 def main(argv: Sequence[str] | None = None) -> None:
     """Command line: train on the team's data and write the artifact into the package."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, nargs="+", default=[DEFAULT_DATA], help="training TSV file(s)")
+    parser.add_argument("--data", type=Path, nargs="+", default=list(DEFAULT_DATA), help="training TSV files")
     parser.add_argument("--out", type=Path, default=packaged("whimbrel.classifier", ARTIFACT))
     args = parser.parse_args(argv)
     model, meta = train(args.data)
