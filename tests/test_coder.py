@@ -23,6 +23,26 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (twenty-third session) acts told with words the patterns lacked: a plane downed, privileges or funding
+    # withdrawn (no retreat), a party suspended, premises searched
+    ("India said on Wednesday that it had downed a Pakistani fighter jet.",
+     ("IND", "ASSAULT", "PAK", "2016-08-31", "2016-08-31", "text", "occurred")),
+    ("Washington on Tuesday withdrew the trade privileges it had granted Ecuador.",
+     ("USA", "SANCTION", "ECU", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Sweden withdrew its funding for the Zambian anti-corruption agency on Monday.",
+     ("SWE", "SANCTION", "ZMB", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The African Union on Friday suspended Guinea from the bloc over the coup.",
+     ("African Union", "SANCTION", "GIN", "2016-09-02", "2016-09-02", "text", "occurred")),
+    ("Kenyan police searched the homes of two opposition senators on Monday.",
+     ("KEN", "COERCE", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The World Food Programme flew tents and blankets to Ndjamena on Tuesday.",
+     ("World Food Programme", "AID", "TCD", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Kenya's president dismissed the interior minister on Tuesday.",
+     ("KEN", "COERCE", "KEN", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Ecuador's finance minister pulled out of an investment forum in Caracas on Monday.",
+     ("ECU", "SANCTION", "VEN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Estonian police cleared the protesters from the square on Friday.",
+     ("EST", "COERCE", "EST", "2016-09-02", "2016-09-02", "text", "occurred")),
     # (twenty-second session) "said in a statement that …": the clause the parser hangs on the statement is
     # what was said
     ("Kenya's interior ministry said in a statement on Monday that Uganda had breached the border accord.",
@@ -1456,6 +1476,9 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         ("Modi told reporters on Monday that talks with Pakistan would resume.", "100"),
         # troops stationed somewhere are a state of affairs, no deployment
         ("Around 28,500 American troops are stationed in South Korea.", "154"),
+        # (twenty-third session) people arriving somewhere pay no visit; a minister sacked is no rejection
+        ("Refugees arriving in Chad on Monday described the attacks on their villages.", "042"),
+        ("Kenya's president dismissed the interior minister on Tuesday.", "120"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:
@@ -2177,6 +2200,40 @@ def test_a_middle_name_refers_back_to_the_person_named_in_full() -> None:
     assert [(e.source.sector, e.target and e.target.name, e.target and e.target.country) for e in events] == [
         ("COP", "Issa Tchiroma Bakary", "CMR")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # (twenty-third session) the last two words of a name given in full before: a compound surname
+        ("Gabonese opposition leader Albert Mendes Kouma lost the vote on Sunday. Mendes Kouma also accused "
+         "the electoral commission of rigging the count.", "Albert Mendes Kouma", "GAB"),
+        ("Honduran presidential candidate Rosa Elvira Ramos Galdames conceded on Monday. "
+         "Ramos Galdames accused the ruling party of buying votes.", "Rosa Elvira Ramos Galdames", "HND"),
+    ],
+)  # fmt: skip
+def test_a_compound_surname_refers_back_to_the_person_named_in_full(
+    text: str, name: str, country: str
+) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.source.name, e.source.country) for e in events] == [(name, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "police"),
+    [
+        # (twenty-third session) police of no named country are of the place the story is told from, when the
+        # story names that place, though it names another country more
+        ("TALLINN (Reuters) - Russia condemned Estonia on Friday over the removal of a Soviet memorial. "
+         "Russian lawmakers urged Moscow to cut ties.\n\nPolice detained 300 rioters on Friday.", "EST"),
+        # ... not the bureau's country the story never names
+        ("NAIROBI (Reuters) - Gunmen attacked a hotel in Mogadishu on Friday, Somalia's government said. "
+         "Somali officials said the gunmen were from al-Shabaab.\n\nPolice detained three suspects.", "SOM"),
+    ],
+)  # fmt: skip
+def test_police_of_no_country_are_of_the_dateline_place(text: str, police: str) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.source.sector == "COP"]
+    assert [e.source.country for e in events] == [police], [(e.trigger, e.source.country) for e in events]
 
 
 def test_a_nationality_before_a_title_names_the_story_country() -> None:

@@ -83,6 +83,7 @@ _COMMANDING = frozenset({
 _LOCAL_ACTIVISTS = frozenset({"activist", "rights group"})
 _STATE_SECTORS = frozenset({"GOV", "MIL"})
 _COMMANDED = frozenset({"MIL", "COP", "GOV"})  # bodies a state commands (_commander_state)
+_LOCAL_SECTORS = frozenset({"COP", "CVL"})  # police and people: of the place the story is told from
 # commanding verbs addressed to the body commanded ("ordered the army to"; not "deployed the army", whose
 # forces are sent, nor "appointed the army chief")
 _ADDRESSING = frozenset({
@@ -909,6 +910,12 @@ class ArticleActors(References):
                 person = head.pos_ == "PROPN" or (hm is not None and hm.agent is not None and hm.agent.person)
                 official = actor.sector in _STATE_SECTORS and person and head.tag_ not in ("NNS", "NNPS")
                 before = self._last_subject_state(head, position, skip) if official else None
+                local = self.tally.dateline if actor.sector in _LOCAL_SECTORS else None
+                if local is not None and local not in skip and self.tally.seen(local):
+                    # police and people are where the story is told from ("TALLINN —", a story of Russia's
+                    # protests: Estonian police), not of the country it names most, when the story names that
+                    # place too ("CAIRO —" over a story of Tunisia is a bureau's; twenty-third session)
+                    dominant = local
                 iso3, basis = before or dominant, "article"
                 if iso3 is None and skip and head.pos_ == "PROPN" and set(self.tally.counts) <= skip:
                     # a named official acted on in a story about no other state is that state's own
@@ -1160,6 +1167,14 @@ class ArticleActors(References):
                 if r.has_word("honorific") is not None or r.head.ent_type_ == "PERSON":
                     # "Theresa May ... Ms May"; "President Rodrigo Paz ... Paz said" (the tagger's person: not
                     # the month "May")
+                    return _retext(mention_actors(m, when), r.text, r.span)
+        elif end - start > 1:
+            # "Mendes Kouma" after "Albert Mendes Kouma": the last words of a name the article gave in full
+            # (twenty-third session)
+            words = doc[start:end].text
+            for m in self._people_named(r.head.text, position):
+                names = [m.person.name] if m.person is not None else [a.name for a in m.actors if a.name]
+                if names and names[0].endswith(" " + words):
                     return _retext(mention_actors(m, when), r.text, r.span)
         countries, agents = r.countries(), r.agents()
         for child in r.head.children:

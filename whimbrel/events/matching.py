@@ -121,6 +121,8 @@ def _requirement(
         pool += [a for o in objs for a in o.children if a.dep_ == "appos"]
     elif key == "subj":
         pool = [args.counted(c) for c in token.children if c.dep_ in args.SUBJ]
+        if token.dep_ == "acl" and token.tag_ == "VBG":  # "refugees arriving in Bangladesh": who arrives
+            pool.append(args.counted(token.head))
     elif key == "gov":
         # The word governing an event noun, directly or through a preposition ("violated | the deal",
         # "the lifting | of sanctions").
