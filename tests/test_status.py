@@ -25,6 +25,10 @@ OCC, NEG, PLAN, HYP, ALL = "occurred", "negated", "planned", "hypothetical", "al
 CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # occurred: past, perfect, progressive, plain reported speech
     ("The army shelled rebel positions near Donetsk on Monday.", "shelled", OCC, None, None),
+    # (twenty-third session) "neither … nor" denies both acts
+    ("Beijing neither accepts nor recognises the tribunal's award.", "accepts", NEG, "neither", None),
+    ("Beijing neither accepts nor recognises the tribunal's award.", "recognises", NEG, "nor", None),
+    ("Oslo condemned Ankara and praised Athens.", "praised", OCC, None, None),
     ("The minister has met his Turkish counterpart twice this year.", "met", OCC, None, None),
     ("Protesters are marching on the parliament in Tbilisi.", "marching", OCC, None, None),
     ("Officials said the minister met his Chinese counterpart on Monday.", "met", OCC, None, "Officials"),

@@ -98,6 +98,8 @@ def resolve_status(trigger: Token, *, headline: bool = False, cues: StatusCues |
     found = _Found(cues or default_cues(), trigger, headline)
     _clause_cues(trigger, found, frozenset())
     _no_object(trigger, found)
+    if trigger.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in trigger.head.children):
+        found.add("neg", "neither", "nor")  # "neither accepts nor recognises the award": neither act was done
     node, inherit = trigger, True
     for _ in range(MAX_DEPTH):
         if node.head.i == node.i:
@@ -154,6 +156,9 @@ def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
         elif dep in ("neg", "det"):
             if "neg" not in skip:
                 found.add("neg", low, _neg_text(child))
+        elif dep == "preconj" and low == "neither":  # "neither accepts nor recognises the award"
+            if "neg" not in skip:
+                found.add("neg", low, low)
         elif dep == "advmod":
             found.add("adverb", low, low)
             if "neg" not in skip and no_longer(child):
