@@ -1479,6 +1479,10 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         # (twenty-third session) people arriving somewhere pay no visit; a minister sacked is no rejection
         ("Refugees arriving in Chad on Monday described the attacks on their villages.", "042"),
         ("Kenya's president dismissed the interior minister on Tuesday.", "120"),
+        # (twenty-third session) things received host no one; an assertion insisted on is no demand
+        ("Lima said it had received no formal notification from Quito.", "043"),
+        ("Colombia received two deportation flights from the United States on Monday.", "043"),
+        ("Chilean officials insisted that Bolivia had no claim to the coast.", "100"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:
