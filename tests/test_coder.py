@@ -33,6 +33,12 @@ CASES = [
      ("SWE", "SANCTION", "ZMB", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("The African Union on Friday suspended Guinea from the bloc over the coup.",
      ("African Union", "SANCTION", "GIN", "2016-09-02", "2016-09-02", "text", "occurred")),
+    # (twenty-third session) a demand insisted on is in the subjunctive (an assertion is not:
+    # test_no_such_act)
+    ("Ghana insisted on Monday that Togo release the detained fishermen.",
+     ("GHA", "REQUEST", "TGO", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Uruguay insisted on Friday that Argentina be bound by the ruling.",
+     ("URY", "REQUEST", "ARG", "2016-09-02", "2016-09-02", "text", "occurred")),
     ("Kenyan police searched the homes of two opposition senators on Monday.",
      ("KEN", "COERCE", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("The World Food Programme flew tents and blankets to Ndjamena on Tuesday.",

@@ -106,6 +106,8 @@ def _requirement(
         return next((c for c in pool if "*" in words or c.lemma_.lower() in words), None)
     elif key == "modal":
         return statements.modal_clause(token, words)
+    elif key == "subjunctive":
+        return statements.subjunctive_clause(token)
     elif key == "pred":
         return statements.predicate(token, words)
     elif key == "clause":

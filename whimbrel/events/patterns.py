@@ -28,6 +28,7 @@ REQUIRE_KEYS = (
     "mod",
     "negclause",
     "modal",
+    "subjunctive",
     "pred",
     "clause",
     "subj",

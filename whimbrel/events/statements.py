@@ -78,6 +78,27 @@ def modal_clause(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+def subjunctive_clause(verb: Token) -> Token | None:
+    """A reported clause in the subjunctive, with a subject other than the speaker: what is demanded of
+    someone ("insisted that Tokyo retract its comments", "insisting the dispute be settled bilaterally"), not
+    what is asserted ("insisted the prince had no knowledge")."""
+    for clause in complements(verb):
+        subj = clause_subject(clause)
+        if subj is None or subj.lower_ in SELF or subj.lower_ == "there":
+            continue
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+            continue
+        if clause.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children):
+            return clause
+        # the tagger reads a bare form as present tense (or a noun or adverb: "that Ethiopia share data",
+        # "that Bosnia back its position"): a subjunctive after a past reporting verb, or with a singular
+        # subject ("that NATO provide")
+        bare = clause.tag_ in ("VBP", "NN", "RB") and clause.lower_ == clause.lemma_.lower()
+        if bare and (verb.tag_ == "VBD" or subj.tag_ in ("NN", "NNP")):
+            return clause
+    return None
+
+
 def to_blame(token: Token) -> bool:
     """ "X was to blame (for …)": the infinitive "to blame" as a predicate of "be" (X is blamed, X blames
     nobody)."""
