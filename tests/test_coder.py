@@ -33,6 +33,9 @@ CASES = [
      ("SWE", "SANCTION", "ZMB", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("The African Union on Friday suspended Guinea from the bloc over the coup.",
      ("African Union", "SANCTION", "GIN", "2016-09-02", "2016-09-02", "text", "occurred")),
+    # (twenty-third session) the place a rally is held in is no party to what is said at it
+    ("Sudan's president vowed at a rally in Khartoum on Saturday to liberate the oil town from South Sudan.",
+     ("SDN", "THREATEN", "SSD", "2016-08-27", "2016-08-27", "text", "occurred")),
     # (twenty-third session) a demand insisted on is in the subjunctive (an assertion is not:
     # test_no_such_act)
     ("Ghana insisted on Monday that Togo release the detained fishermen.",

@@ -46,6 +46,12 @@ TRANSFERS = frozenset({
 })  # fmt: skip
 _POBJ = frozenset({"pobj"})
 INSIDE_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
+# gatherings an act is done at: the place they are held in is where, never whom ("vowed at a rally in
+# Khartoum to liberate Heglig"; twenty-third session)
+VENUES = frozenset({
+    "rally", "meeting", "summit", "conference", "ceremony", "session", "gathering", "forum", "funeral",
+    "parade", "briefing", "event", "march", "demonstration", "vigil", "service", "festival",
+})  # fmt: skip
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}  # numerals a group of parties is told by
 # "Thousands of students", "a group of rebels": the head is a quantity, the actor is the "of" object.
@@ -716,9 +722,12 @@ def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
     """First actor inside the phrase of ``noun`` (possessor, modifier, prepositional object)."""
     # "criticized the government's decision", "condemned the attack on Kabul": an actor inside the
     # object phrase is the likely target when the object itself is not an actor.
+    venue = noun.lemma_.lower() in VENUES
     for t in noun.subtree:
         if t.i == noun.i or t.dep_ not in INSIDE_DEPS or unnamed_modifier(t) or related_owner(t):
             continue  # "conducted military exercises": a modifier with no name is a kind, not a party
+        if venue and t.dep_ == "pobj" and t.head.lower_ == "in" and t.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
         if is_actor(t):
             # "the arrest of the journalist by **Turkish police**": the modifier's head when it is an
             # actor itself (eighteenth session)
