@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from whimbrel.api import load_coder  # noqa: E402
-from whimbrel.calibration.gold import SYMMETRIC, _dyad_ok, piece  # noqa: E402
+from whimbrel.calibration.gold import SYMMETRIC, dyad_ok, piece  # noqa: E402
 from whimbrel.codes.reported import ReportedTypes  # noqa: E402
 from whimbrel.config import Config  # noqa: E402
 from whimbrel.readers import read_path  # noqa: E402
@@ -111,8 +111,8 @@ def pairs(team: Path) -> tuple[list[tuple[str, str, str, str, str]], Counter[str
                     for g in gold_events
                     if piece(event, g) is not None
                     and (
-                        _dyad_ok(event.source, event.target, g)
-                        or (set(g["plover"]) <= SYMMETRIC and _dyad_ok(event.target, event.source, g))
+                        dyad_ok(event.source, event.target, g)
+                        or (set(g["plover"]) <= SYMMETRIC and dyad_ok(event.target, event.source, g))
                     )
                 ]
                 if not golds:

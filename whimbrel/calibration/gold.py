@@ -100,7 +100,7 @@ def _sector_ok(actor: Actor | None, gold: Sequence[Gold]) -> bool:
     return actor is not None and actor.sector is not None and (not wanted or actor.sector in wanted)
 
 
-def _dyad_ok(source: Actor | None, target: Actor | None, gold: Gold) -> bool:
+def dyad_ok(source: Actor | None, target: Actor | None, gold: Gold) -> bool:
     gs, gt = gold.get("source") or [], gold.get("target") or []
     if not (_actor_ok(source, gs) and _actor_ok(target, gt)):
         return False
@@ -128,8 +128,8 @@ def matches(event: Event, gold: Gold) -> bool:
     plover = event.code.plover
     if plover not in gold["plover"] or piece(event, gold) is None:
         return False
-    return _dyad_ok(event.source, event.target, gold) or (
-        plover in SYMMETRIC and _dyad_ok(event.target, event.source, gold)
+    return dyad_ok(event.source, event.target, gold) or (
+        plover in SYMMETRIC and dyad_ok(event.target, event.source, gold)
     )
 
 
