@@ -23,6 +23,56 @@ CONTENTS = Config(contents=True)
 
 # (text, (source country/name, plover, target country/name or None, date start, end, basis, status))
 CASES = [
+    # (twenty-fourth session) an adjective names nobody ("an official explanation"): whom the request was
+    # made of is the object
+    ("Russia asked Armenia for an official explanation on Monday.",
+     ("RUS", "REQUEST", "ARM", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-fourth session) a meeting, complaints, findings referred back name who held or made them
+    ("Leaders of the Group of Seven met Ukraine's president in Italy on Thursday. The Kremlin dismissed the "
+     "meeting as irrelevant on Friday.",
+     ("RUS", "ACCUSE", "G7", "2016-09-02", "2016-09-02", "text", "occurred")),
+    ("Egypt complained to Ethiopia on Monday about the filling of the dam. Ethiopia's water minister "
+     "dismissed the complaints on Tuesday.",
+     ("ETH", "REJECT", "EGY", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-fourth session) a state's warning to whoever defies it is aimed at its own people
+    ("LOME, Togo - Togo's interior minister warned on Thursday that anyone who disturbed public order would "
+     "face the full force of the law.",
+     ("TGO", "THREATEN", "TGO", "2016-09-01", "2016-09-01", "text", "occurred")),
+    ("Police in Nairobi warned on Monday that those who organised the marches would be prosecuted.",
+     ("KEN", "THREATEN", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-fourth session) a crowd at a seat of power protests against the body the seat stands for
+    ("KATHMANDU, Nepal - Tens of thousands of Nepalese demonstrators marched on the parliament building on "
+     "Monday.",
+     ("NPL", "PROTEST", "NPL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Several hundred Moldovan opposition supporters rallied outside the courthouse in Chisinau on Tuesday.",
+     ("MDA", "PROTEST", "MDA", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-fourth session) acts told with words the patterns lacked: fire returned, mutineers battled, a
+    # helicopter brought down, compounds closed, districts handed back
+    ("The Indian army returned fire on Pakistani posts on Tuesday.",
+     ("IND", "ASSAULT", "PAK", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Burundian troops battled the mutineers in Bujumbura on Thursday.",
+     ("BDI", "ASSAULT", "BDI", "2016-09-01", "2016-09-01", "text", "occurred")),
+    ("An Azerbaijani missile brought down a Russian helicopter over Armenia on Monday.",
+     ("AZE", "ASSAULT", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The United States closed two Russian-owned compounds in Maryland on Friday.",
+     ("USA", "COERCE", "RUS", "2016-09-02", "2016-09-02", "text", "occurred")),
+    ("Armenia handed back three districts to Azerbaijan on Wednesday.",
+     ("ARM", "CONCEDE", "AZE", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # (twenty-fourth session) an abbreviation in brackets is no name the call gives ("called X Y")
+    ("Soro called on the Economic Community of West African States (ECOWAS) on Monday to use force against "
+     "Gbagbo.",
+     ("CIV", "REQUEST", "Economic Community of West African States", "2016-08-29", "2016-08-29", "text",
+      "occurred")),
+    # (twenty-fourth session) a copular relative clause tells whose a person no dictionary knows is
+    ("Ahmed Farouk, who is Libya's interim head of state, apologised to the United States on Thursday.",
+     ("LBY", "SUPPORT", "USA", "2016-09-01", "2016-09-01", "text", "occurred")),
+    # (twenty-fourth session) a relative denial answers whoever made the claim, not a party to it
+    ("Washington said on Monday that Syria supplies Hezbollah with rockets, which Damascus denies.",
+     ("SYR", "REJECT", "USA", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    # (twenty-fourth session) a leader asks his own parliament, whatever country the story named before
+    ("Syrian forces fired rockets near Damascus last week. Obama asked Congress on Saturday to authorise "
+     "limited strikes.",
+     ("USA", "REQUEST", "USA", "2016-08-27", "2016-08-27", "text", "occurred")),
     # (twenty-third session) acts told with words the patterns lacked: a plane downed, privileges or funding
     # withdrawn (no retreat), a party suspended, premises searched
     ("India said on Wednesday that it had downed a Pakistani fighter jet.",
@@ -1492,6 +1542,14 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         ("Lima said it had received no formal notification from Quito.", "043"),
         ("Colombia received two deportation flights from the United States on Monday.", "043"),
         ("Chilean officials insisted that Bolivia had no claim to the coast.", "100"),
+        # (twenty-fourth session) a blaze or a disease battled is no fight
+        ("Greek firefighters battled the blaze near Athens on Monday.", "190"),
+        ("The Kenyan government is battling inflation.", "190"),
+        ("The two parties are battling to win the Kenyan election.", "190"),
+        # (twenty-fourth session) a call answered, a plane's route, commitments met
+        ("Erdogan urged Turks to take to the streets. Thousands answered his call on Friday night.", "041"),
+        ("The Malaysian Boeing, flying from Amsterdam to Kuala Lumpur, crashed in Ukraine.", "042"),
+        ("Washington will lift sanctions on Sudan if Khartoum meets its commitments.", "040"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:

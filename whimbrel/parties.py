@@ -24,7 +24,11 @@ from whimbrel.records import Actor, Event
 _PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
 _REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
-_ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "criticism", "assertion"})
+_ACCUSATIONS = frozenset({
+    "accusation", "allegation", "claim", "charge", "criticism", "assertion",
+    # (twenty-fourth session) "dismissed the complaints", "denied the reports", "rejected the findings"
+    "complaint", "objection", "report", "finding",
+})  # fmt: skip
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
 
 
@@ -86,6 +90,29 @@ def denies_deed(head: Token) -> bool:
 _DEEDS_DENIED = frozenset(
     {"responsibility", "involvement", "role", "wrongdoing", "complicity", "culpability"}
 )
+
+
+# what a relative denial answers: the claim its sentence tells, by whoever tells it (twenty-fourth session)
+_DENYING = frozenset({"deny", "dismiss", "dispute", "reject"})
+_CLAIMING = frozenset({"say", "accuse", "allege", "claim", "charge", "report", "insist", "assert", "blame"})
+
+
+def denied_claim(head: Token) -> Token | None:
+    """ "Washington says Syria arms Hezbollah, **which Damascus denies**", "…, an incident the army
+    denied": a denial in a relative clause answers the sentence's claim; the subject of the verb that
+    makes the claim; ``head`` itself when the sentence names no claimant (a denial all the same); None
+    when the trigger is no relative denial."""
+    if head.lemma_.lower() not in _DENYING or head.dep_ != "relcl":
+        return None
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objects and not all(c.tag_ in ("WDT", "WP") for c in objects):
+        return None  # "the minister, who denied the charges": the relative is the denier, not the claim
+    # the nearest claiming verb above ("India said it had downed a jet, a claim Islamabad denies": India)
+    for up in head.ancestors:
+        if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in _CLAIMING:
+            subject = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            return subject if subject is not None else head
+    return head
 
 
 def rebuts(head: Token) -> bool:
@@ -222,6 +249,78 @@ def population(cameo: str, source: Actor, targets: list[Actor | None]) -> list[A
     ):
         return [Actor("", None, own, "CVL", None)]
     return targets
+
+
+# whom a state's warning names when it names nobody: "anyone who attacks state institutions", "those who
+# organised them", "whoever disturbs public order" (twenty-fourth session)
+_ANYONE = frozenset({"anyone", "anybody", "whoever", "everyone"})
+_PUBLIC_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def warns_public(head: Token) -> bool:
+    """The threat ``head`` tells is aimed at whoever does something ("warned that anyone who disturbed
+    public order would face the full force of the law"): the indefinite person is its target."""
+    for t in head.subtree:
+        if t.i == head.i or t.dep_ not in _PUBLIC_DEPS:
+            continue
+        if t.lower_ in _ANYONE or (
+            t.lower_ == "those" and any(c.dep_ in ("relcl", "acl") for c in t.children)
+        ):
+            return True
+    return False
+
+
+def public(source: Actor, head: Token, dominant: str | None) -> Actor | None:
+    """The people of the source's own state, when a state body of the story's own country warns whoever
+    defies it (``warns_public``); None otherwise (an implied actor: no text, no span)."""
+    own = source.country
+    if own is None or source.sector not in _STATE or own != dominant or not warns_public(head):
+        return None
+    return Actor("", None, own, "CVL", None)
+
+
+# seats of power a crowd protests at, and the body each stands for (None: whoever owns it, "the chief
+# adviser's residence", "the bureau's headquarters"; twenty-fourth session)
+_SEATS: dict[str, str | None] = {
+    "palace": "GOV", "ministry": "GOV", "parliament": "LEG", "legislature": "LEG", "congress": "LEG",
+    "courthouse": "JUD", "court": "JUD", "residence": None, "headquarters": None, "office": None,
+    "offices": None, "embassy": None, "consulate": None,
+}  # fmt: skip
+_AT_SEAT = frozenset({"on", "outside", "at", "to", "toward", "towards", "near", "before", "in"})
+_UNARMED = frozenset({"CVL", "OPP", "PTY", "ELI", "NGO", "REF", "BUS", "MED"})
+
+
+def seat_protested(
+    head: Token, sources: list[Actor], resolve: Callable[[Token], list[Actor]]
+) -> Actor | None:
+    """The body whose seat a crowd protests at: "marched on the presidential palace" (its government),
+    "rallied outside the courthouse" (its courts), "protested outside the bureau's headquarters" (the
+    bureau); a seat of nobody named ("his residence", "the embassy") tells no one (an implied actor: no
+    text, no span; the country is the crowd's own)."""
+    if not sources or not all(s.sector in _UNARMED or s.sector is None for s in sources):
+        return None
+    own = sources[0].country
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _AT_SEAT:
+            continue
+        for seat in (c for c in prep.children if c.dep_ == "pobj"):
+            if seat.lemma_.lower() == "building":  # "the parliament building"
+                seat = next((c for c in seat.children if c.dep_ == "compound"), seat)
+            word = seat.lemma_.lower()
+            if word not in _SEATS:
+                continue
+            owners = [c for c in seat.children if c.dep_ in ("poss", "compound") and c.tag_ != "PRP$"]
+            owners += [o for p in seat.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj"]  # fmt: skip
+            for owner in owners:
+                found = [a for a in resolve(owner) if not any(same_actor(a, s) for s in sources)]
+                if found:
+                    return replace(found[0], span=None)
+            body = _SEATS[word]
+            if body is None or own is None or any(c.tag_ == "PRP$" for c in seat.children):
+                continue  # ("supporters gathered outside his residence": their own leader's)
+            return Actor("", None, own, body, None)
+    return None
 
 
 def own_government(source: Actor, target: Actor) -> bool:

@@ -24,7 +24,7 @@ from whimbrel.config import Config
 from whimbrel.contexts import ContextTagger
 from whimbrel.events import Candidate, EventExtractor, SentenceScan
 from whimbrel.events import arguments as args
-from whimbrel.events.anaphora import antecedent, definite, eased, holder, referred_act
+from whimbrel.events.anaphora import antecedent, definite, eased, holder, one_state, referred_act
 from whimbrel.events.declared import in_condition, intent_cameo, refusal_cameo, threat_cameo
 from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX, SUMMON
 from whimbrel.events.fallback import STANCE_ROOTS, places_count
@@ -396,7 +396,14 @@ class Coder:
         status = resolve_status(status_at, headline=headline) if targets == [None] else None
         speaker = status.attribution if status is not None else None
         denial = cand.pattern.startswith(_DENIAL_PATTERN)  # "said the reports were nonexistent"
-        if code.plover == "REJECT" and pt.denies_deed(head):
+        claimant = pt.denied_claim(head) if code.plover == "REJECT" else None
+        if claimant is not None:
+            # "Washington says Syria arms Hezbollah, which Damascus denies": the denial answers whoever made
+            # the claim, never a party of the claim (else the article's latest accuser; twenty-fourth session)
+            told = [] if claimant.i == head.i else resolver.resolve(claimant.i, doc, when)
+            told = [a for a in told if not any(pt.same_actor(a, s) or one_state(a, s) for s in sources)]
+            denial, targets = True, (list[Actor | None](told[:1]) if told else [None])
+        elif code.plover == "REJECT" and pt.denies_deed(head):
             # "Tehran denied sending weapons to Moscow": whom the denied deed names is no party to the
             # denial, which answers the article's latest accuser (or nobody)
             denial, targets = True, [None]
@@ -436,6 +443,15 @@ class Coder:
             own = [t for t in targets if t is not None and any(pt.same_actor(s, t) for s in sources)]
             captor = _captor_of(prior, own[0].country) if own and own[0].country else None
             targets = [captor if t in own and captor is not None else t for t in targets]
+        if targets == [None] and code.plover == "PROTEST":
+            # "thousands marched on the presidential palace": against whom the seat stands for
+            seat = pt.seat_protested(head, sources, lambda t: resolver.resolve(t.i, sent.doc, when))
+            targets = [seat] if seat is not None else targets
+        if targets == [None] and code.plover == "THREATEN":
+            # "the minister warned that anyone who disturbed public order would be punished": its own people
+            tally = resolver.context.tally
+            people = pt.public(sources[0], head, tally.dateline or tally.dominant())
+            targets = [people] if people is not None else targets
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)
         if status is None:

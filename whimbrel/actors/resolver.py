@@ -89,6 +89,11 @@ _LOCAL_SECTORS = frozenset({"COP", "CVL"})  # police and people: of the place th
 _ADDRESSING = frozenset({
     "order", "instruct", "direct", "command", "task", "authorize", "authorise", "empower",
 })  # fmt: skip
+# what a government does to its own parliament: asks, urges, tells, addresses, submits to (twenty-fourth
+# session)
+_ADDRESSING_LEGISLATURE = frozenset({
+    "ask", "urge", "tell", "address", "call", "submit", "send", "brief", "request", "petition", "appeal",
+})  # fmt: skip
 # bodies a bare "the government" names are mostly the story's own state's, whatever state's was named last
 # ("the Brazilian government … the government expelled Brazil's envoy"): never read back to one named before
 # words for people of no body of their own, and the links that name the body they act for ("people linked to
@@ -883,6 +888,10 @@ class ArticleActors(References):
         if iso3 is None and actor.sector in _COMMANDED and hm is not None and hm.agent is not None:
             # "Katz ordered the military to stop the boat": a state commands its own forces
             iso3, basis = self._commander_state(head, when), "sentence"
+        if iso3 is None and actor.sector == "LEG" and hm is not None and hm.agent is not None:
+            # "Obama asked Congress to authorise strikes": a leader addresses his own parliament
+            # (twenty-fourth session)
+            iso3, basis = self._addresser_state(head, when), "sentence"
         if iso3 is None:
             sentences = self.located.get(position[0], [])
             here = [countries for start, end, countries in sentences if start <= head.i < end]
@@ -968,6 +977,15 @@ class ArticleActors(References):
         if clause is None or clause[0].lemma_.lower() not in _ADDRESSING:
             return None
         found = {a.country for a in self.resolve(clause[1], when) if a.country and a.sector in ("GOV", "ELI")}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _addresser_state(self, head: Token, when: date | None) -> str | None:
+        """The state of the leader or government whose request, appeal or speech an unnamed parliament is
+        the object of ("Obama asked Congress to …", "the prime minister told parliament"), if one."""
+        clause = _acting_clause(head, frozenset({"dobj", "dative", "pobj", "prep"}))
+        if clause is None or clause[0].lemma_.lower() not in _ADDRESSING_LEGISLATURE:
+            return None
+        found = {a.country for a in self.resolve(clause[1], when) if a.country and a.sector == "GOV"}
         return next(iter(found)) if len(found) == 1 else None
 
     def _acting_state(self, head: Token, sector: str | None, when: date | None) -> set[str]:
@@ -1182,6 +1200,14 @@ class ArticleActors(References):
                 appos = self._read(child)
                 countries = countries or appos.countries()
                 agents = agents or [m.agent for m in appos.matches if m.agent]
+            elif child.dep_ == "relcl" and child.lemma_ == "be" and not (countries or agents):
+                # "Mohamed Magariaf, who is Libya's interim head of state, …": a copular relative clause
+                # says what an apposition says (twenty-fourth session)
+                for attr in (c for c in child.children if c.dep_ == "attr"):
+                    role = self._read(attr)
+                    countries = role.countries()
+                    agents = [m.agent for m in role.matches if m.agent]
+                    break
             elif child.dep_ == "prep" and child.lower_ == "of" and not countries:
                 # "Kamchybek Tashiev of Kyrgyzstan": the state named after the name
                 heads = [self._read(o).head_match for o in child.children if o.dep_ == "pobj"]

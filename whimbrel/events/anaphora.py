@@ -50,6 +50,9 @@ KINDS: dict[str, Kind] = {
     # "Jordan condemned the visit": the visitor of the latest visit or meeting by others (eighteenth session)
     # (a visit made: CAMEO 042, never the host's "received")
     "act_visit": Kind(frozenset({"CONSULT"}), window=6, codes=frozenset({"042"})),
+    # "the Kremlin dismissed the meeting": a party to the latest meeting or talks by others (twenty-fourth
+    # session)
+    "act_meeting": Kind(frozenset({"CONSULT"}), window=6, answered=True),
 }
 _DEEDS = frozenset({2, 4})  # quad classes of material cooperation and conflict
 # words that are deeds all the same: diplomatic recognition and a signed agreement ("recognised Israeli

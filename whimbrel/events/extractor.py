@@ -63,6 +63,7 @@ _CAUSE_PREPS = ("in", "during", "by", "after")
 
 
 _COERCION = "17"  # CAMEO root of arrests, detentions, trials
+_VICTIM_ROOTS = frozenset({"18", "19", "20"})  # force: a required object is the victim
 # complain officially: an envoy summoned, whom the coder gives the host state as agent when none is named
 SUMMON = "114"
 _QUARRELS = frozenset({"shouting", "slanging", "screaming"})  # "a shouting match": no sports word
@@ -611,6 +612,14 @@ class EventExtractor:
             opposed = [o for s in sources if s.lemma_.lower() in self.opposed_nouns
                        for o in args.prep_objects(s, ("of",)) if _plausible(o, is_actor)]  # fmt: skip
             targets = opposed[:1]
+        if not targets and pat.cameo[:2] in _VICTIM_ROOTS:
+            # "police beat protesters in Harare": the object the pattern asked for is the victim, a better
+            # target than a place the fall-backs find (twenty-fourth session)
+            targets = [
+                t for t in slots
+                if t.dep_ in ("dobj", "nsubjpass") and t.head.i == head.i and t not in sources
+                and t.pos_ != "PRON" and _plausible(t, is_actor)
+            ][:1]  # fmt: skip
         if not targets and "notarget" not in pat.flags and not own_slots:
             found, factor = fallback_targets(
                 head,

@@ -86,6 +86,8 @@ def fallback_targets(
             and not (t.pos_ == "NOUN" and args.owned(t) and not any(c.lower_ == "own" for c in t.children))
             and not args.steals(t)  # the subject of a later verb, misread as a conjunct of an object
             and not args.related_owner(t)  # "accused Kyiv's partners": not Kyiv
+            # an adjective naming nobody ("asked Armenia for an official explanation": no official)
+            and not (t.pos_ == "ADJ" and t.dep_ == "amod" and not t.ent_type_)
             and actor(t)
         )
 

@@ -56,6 +56,12 @@ def temporal(prep: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
 
 
+def _bracketed(token: Token) -> bool:
+    """A word right inside brackets: "(ECOWAS)"."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
 def _requirement(
     token: Token, key: str, words: frozenset[str], gov: Token | None, blocking: bool = False
 ) -> Token | None:
@@ -119,8 +125,10 @@ def _requirement(
     elif key == "oprd":
         # An object predicate: "called Trump | unqualified", "called Obama | the worst president" (apposed).
         objs = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-        pool = [c for c in token.children if c.dep_ == "oprd"]
-        pool += [a for o in objs for a in o.children if a.dep_ == "appos"]
+        # (an abbreviation in brackets is no predicate: "called on the Economic Community of West African
+        # States (ECOWAS) to …"; twenty-fourth session)
+        pool = [c for c in token.children if c.dep_ == "oprd" and not _bracketed(c)]
+        pool += [a for o in objs for a in o.children if a.dep_ == "appos" and not _bracketed(a)]
     elif key == "subj":
         pool = [args.counted(c) for c in token.children if c.dep_ in args.SUBJ]
         if token.dep_ == "acl" and token.tag_ == "VBG":  # "refugees arriving in Bangladesh": who arrives
