@@ -259,7 +259,7 @@ COREFERENCE += [
         [(None, "KEN", "JUD", "The court")],
     ),
     # a place opening a person's name is a first name; an organisation's name inside a longer name is none
-    ("Victoria Nuland met Ukrainian leaders.", "Nuland", []),
+    ("Victoria Kellerman met Ukrainian leaders.", "Kellerman", []),
     ("Lisa Monaco accused China of hacking.", "Monaco", []),
     (
         "The Social Democratic Party criticised the government.",
@@ -603,9 +603,9 @@ FALLBACK = [
     # sentence's subject is, not of the article's most mentioned country (nor of the state acted on)
     (
         "Donald Trump spoke with Pakistani leaders. Pakistan denied the charge. India accused Pakistan of "
-        "sheltering the attackers. Foreign Secretary Vikram Misri asked Islamabad to hand them over.",
-        "Misri",
-        [("Vikram Misri", "IND", "GOV", "Foreign Secretary Vikram Misri", "article")],
+        "sheltering the attackers. Foreign Secretary Vikram Sethuraman asked Islamabad to hand them over.",
+        "Sethuraman",
+        [("Vikram Sethuraman", "IND", "GOV", "Foreign Secretary Vikram Sethuraman", "article")],
     ),
     # ... for officials and forces only: the opposition is the story's country's, whoever acted last
     (

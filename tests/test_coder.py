@@ -66,6 +66,20 @@ CASES = [
     # (twenty-fourth session) a copular relative clause tells whose a person no dictionary knows is
     ("Ahmed Farouk, who is Libya's interim head of state, apologised to the United States on Thursday.",
      ("LBY", "SUPPORT", "USA", "2016-09-01", "2016-09-01", "text", "occurred")),
+    # (twenty-fourth session) a party of common words no dictionary lists is of the place its sentence names
+    ("In Madrid, the conservative opposition Popular Party demanded on Monday that the prime minister "
+     "recognise Gonzalez.",
+     ("ESP", "REQUEST", "ESP", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-fourth session) a crowd only counted protests against the government of the place it is in
+    ("BANGKOK - Tens of thousands rallied in Bangkok on Saturday.",
+     ("THA", "PROTEST", "THA", "2016-08-27", "2016-08-27", "text", "occurred")),
+    # (twenty-fourth session) a leader who resigns yields to whoever demanded it
+    ("Protesters in Cairo demanded on Thursday that Mubarak resign. Mubarak resigned on Friday.",
+     ("EGY", "CONCEDE", "EGY", "2016-09-02", "2016-09-02", "text", "occurred")),
+    # (twenty-fourth session) a story filed from two cities is told from the first
+    ("LA PAZ/MEXICO CITY (Reuters) - Mexico offered asylum to Bolivia's former president on Monday. Mexico "
+     "sent a plane. Police arrested dozens of protesters on Tuesday.",
+     ("BOL", "COERCE", "BOL", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-fourth session) a relative denial answers whoever made the claim, not a party to it
     ("Washington said on Monday that Syria supplies Hezbollah with rockets, which Damascus denies.",
      ("SYR", "REJECT", "USA", "2016-09-02", "2016-09-02", "publication", "occurred")),
@@ -1550,6 +1564,8 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         ("Erdogan urged Turks to take to the streets. Thousands answered his call on Friday night.", "041"),
         ("The Malaysian Boeing, flying from Amsterdam to Kuala Lumpur, crashed in Ukraine.", "042"),
         ("Washington will lift sanctions on Sudan if Khartoum meets its commitments.", "040"),
+        # (twenty-fourth session) a resignation nobody demanded is no concession to anyone
+        ("The chief executive of the Kenyan bank resigned on Monday.", "0831"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:

@@ -133,6 +133,22 @@ def partner(prior: list[Event], source: Actor) -> Actor | None:
     return None
 
 
+def demander(prior: list[Event], sources: list[Actor]) -> Actor | None:
+    """Who demanded the sources' going: the source of the article's latest demand or protest aimed at one
+    of ``sources`` or its state ("protesters demanded that Mubarak resign … Mubarak resigned"; twenty-fourth
+    session), by someone else; None when none was told."""
+    for event in reversed(prior):
+        if event.target is None or event.code.plover not in ("REQUEST", "PROTEST"):
+            continue
+        if any(same_actor(event.source, s) for s in sources):
+            continue
+        # (a demand made of the leader himself; a protest against him or his state)
+        state = event.code.plover == "PROTEST"
+        if any(same_actor(event.target, s) or (state and one_state(event.target, s)) for s in sources):
+            return replace(event.source, span=None)
+    return None
+
+
 def last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
     """The source of the article's latest ACCUSE event by someone other than ``sources`` (no span: it was
     named in an earlier sentence), never a body of the sources' own state ("Peskov dismissed the

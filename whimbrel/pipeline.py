@@ -53,6 +53,7 @@ _APPEALS = frozenset({"02", "10"})  # appeals and demands (CAMEO roots)
 _STANCE = "05"  # endorse or approve: a stance refused is a rejection
 _EXECUTION = "1823"  # kill by judicial execution: by the state that tells it, when no agent is named
 _DEPORT = "174"  # expel or deport individuals: from the country that holds them
+_STEPPED_DOWN = "0831"  # accede to demands for a change of leader: "Mubarak resigned"
 _RECALL = "161"  # reduce or break diplomatic relations: an envoy recalled, from wherever the story is
 _VERBAL = frozenset({1, 3})  # verbal cooperation and conflict (talk goes on between the same parties)
 _NOMINAL = frozenset({"NOUN", "PROPN"})  # parts of speech of an act told by a noun
@@ -421,6 +422,13 @@ class Coder:
             kind = referred_act(head, self.extractor.act_nouns)
             doer = antecedent(prior, sources, kind, pt.same_actor, when) if kind is not None else None
             targets = [doer] if doer is not None else targets
+        if targets == [None] and code.cameo == _STEPPED_DOWN:
+            # "Mubarak resigned": yielding to whoever demanded his going, told before in the article
+            # (a resignation nobody in the article asked for is no dyad: "the home minister resigned")
+            asked = pt.demander(prior, sources)
+            if asked is None:
+                return
+            targets = [asked]
         sources, targets, fallback = self._dyad_parties(
             sent,
             head,

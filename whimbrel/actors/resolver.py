@@ -250,8 +250,18 @@ class ArticleActors(References):
     def observe_dateline(self, sent: Span) -> None:
         """Note a dateline's country ("CAIRO —"): the article's country only when it names no other."""
         assert self.places is not None
+        if self.tally.dateline is not None:
+            return
+        first = _first_dateline_city(sent)
+        if first is not None:
+            # "LA PAZ/MEXICO CITY (Reuters) -": a story filed from two cities is told from the first
+            # (twenty-fourth session)
+            iso3 = self.places.country(first)
+            if iso3 is not None:
+                self.tally.dateline = iso3
+                return
         mentioned, _ = self.places.scan(sent)
-        if mentioned and self.tally.dateline is None:
+        if mentioned:
             self.tally.dateline = mentioned[0]
 
     def observe(self, sent: Span, when: date | None) -> None:
@@ -408,6 +418,10 @@ class ArticleActors(References):
             position = (self._paragraph(h.doc), h.i)
             found = self._named_members(h, when) or self._from_states(h)
             found = found or self._resolve_one(h, when, position)
+            # "the conservative opposition Popular Party" no dictionary lists: a party of common words is of
+            # the country the fall-back chain finds (the place in its sentence, the story's; twenty-fourth
+            # session)
+            found = [self._fallback(a, h, position, when) if _generic_party(a) else a for a in found]
             if h.lemma_.lower() == "ministry" and len(found) == 1 and found[0].country:
                 self.ministries.append((position, found[0].country))
             shared = _shared_nationality(heads[0], h, actors)
@@ -1371,6 +1385,32 @@ def _last_names(m: Mention) -> tuple[str, ...]:
         return (m.last_name, words[0])
     middle = tuple(w for w in words[1:-1] if w[:1].isupper() and len(w) > 2 and w.lower() not in _PARTICLES)
     return (m.last_name, *middle)
+
+
+_GENERIC_PARTY_WORDS = _PARTY_WORDS | frozenset({
+    "popular", "people", "peoples", "opposition", "unity", "freedom", "justice", "development", "movement",
+    "front", "alliance", "congress", "reform", "renewal", "union", "new", "united", "citizens", "civic",
+})  # fmt: skip
+
+
+def _generic_party(actor: Actor) -> bool:
+    """A party of no country whose name is only common words ("Popular Party", "National Party")."""
+    if actor.country is not None or actor.sector not in ("PTY", "OPP") or not actor.name:
+        return False
+    words = set(re.findall(r"[a-z']+", actor.name.lower()))
+    return bool(words) and words <= _GENERIC_PARTY_WORDS and "party" in words
+
+
+def _first_dateline_city(sent: Span) -> Span | None:
+    """The first city of a dateline that names two ("LA PAZ/MEXICO CITY"), title-cased for the dictionaries'
+    keys; None when the dateline names one."""
+    slash = next((t for t in sent if t.text == "/"), None)
+    if slash is None or slash.i - sent.start > 4 or slash.i == sent.start:
+        return None
+    words = sent.doc[sent.start : slash.i]
+    if not all(t.is_alpha and t.text.isupper() for t in words):
+        return None
+    return words
 
 
 def _acting_clause(head: Token, links: frozenset[str]) -> tuple[Token, Token] | None:

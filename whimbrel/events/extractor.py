@@ -597,6 +597,11 @@ class EventExtractor:
             # (a protest nobody is named for may name nobody it is against: "protests broke out in Caracas")
             # (only the nouns of protest themselves: a "rally" or "march" is often a campaign's, or the month)
             aimless = noagent and pat.pos == "N" and head.pos_ == "NOUN" and head.lemma_.lower() in _UNREST
+            # ... nor does a crowd only counted ("Tens of thousands rallied in Bangkok": the place's people
+            # against its government; twenty-fourth session)
+            aimless = aimless or (
+                noagent and pat.cameo.startswith("14") and any(_counted_crowd(t) for t in src.heads)
+            )
             # ("Sonia Dahmani was arrested in May": someone no dictionary knows, held; the coder places them)
             patient = args.passive_subject(head) if noagent and pat.cameo[:2] == _COERCION else None
             held = patient is not None and args.someone(args.counted(patient))
