@@ -80,6 +80,18 @@ CASES = [
     ("LA PAZ/MEXICO CITY (Reuters) - Mexico offered asylum to Bolivia's former president on Monday. Mexico "
      "sent a plane. Police arrested dozens of protesters on Tuesday.",
      ("BOL", "COERCE", "BOL", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-fourth session) envoys summoned or called home are recalled
+    ("Venezuela on Monday summoned its envoys home from Peru.",
+     ("VEN", "SANCTION", "PER", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-fourth session) time given to leave is an expulsion; a summons for questioning is coercion
+    ("Uzbekistan has given the United States 180 days to withdraw from the air base.",
+     ("UZB", "COERCE", "USA", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    ("Russian opposition leader Alexei Navalny was summoned for questioning by Russian prosecutors on "
+     "Monday.",
+     ("RUS", "COERCE", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-fourth session) pirates and snipers are actors
+    ("Four Somali pirates stormed a Danish cargo ship on Wednesday.",
+     ("SOM", "ASSAULT", "DNK", "2016-08-31", "2016-08-31", "text", "occurred")),
     # (twenty-fourth session) a relative denial answers whoever made the claim, not a party to it
     ("Washington said on Monday that Syria supplies Hezbollah with rockets, which Damascus denies.",
      ("SYR", "REJECT", "USA", "2016-09-02", "2016-09-02", "publication", "occurred")),
@@ -1566,6 +1578,9 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         ("Washington will lift sanctions on Sudan if Khartoum meets its commitments.", "040"),
         # (twenty-fourth session) a resignation nobody demanded is no concession to anyone
         ("The chief executive of the Kenyan bank resigned on Monday.", "0831"),
+        # (twenty-fourth session) a stage stormed off, clans rallied against a foe
+        ("Turkey's prime minister stormed off the stage in Davos on Thursday.", "190"),
+        ("Iraq's prime minister rallied Sunni tribes against al-Qaeda in 2006.", "141"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:
