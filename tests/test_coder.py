@@ -76,6 +76,9 @@ CASES = [
     # (twenty-fourth session) a leader who resigns yields to whoever demanded it
     ("Protesters in Cairo demanded on Thursday that Mubarak resign. Mubarak resigned on Friday.",
      ("EGY", "CONCEDE", "EGY", "2016-09-02", "2016-09-02", "text", "occurred")),
+    ("Protesters in Cairo demanded on Thursday that Mubarak resign. Mubarak announced his resignation on "
+     "Friday.",
+     ("EGY", "CONCEDE", "EGY", "2016-09-02", "2016-09-02", "text", "occurred")),
     # (twenty-fourth session) a story filed from two cities is told from the first
     ("LA PAZ/MEXICO CITY (Reuters) - Mexico offered asylum to Bolivia's former president on Monday. Mexico "
      "sent a plane. Police arrested dozens of protesters on Tuesday.",
@@ -1578,9 +1581,12 @@ def test_no_such_dyad(text: str, dyad: tuple[str | None, str]) -> None:
         ("Washington will lift sanctions on Sudan if Khartoum meets its commitments.", "040"),
         # (twenty-fourth session) a resignation nobody demanded is no concession to anyone
         ("The chief executive of the Kenyan bank resigned on Monday.", "0831"),
+        ("The chief executive of the Kenyan bank announced his resignation on Monday.", "0831"),
         # (twenty-fourth session) a stage stormed off, clans rallied against a foe
         ("Turkey's prime minister stormed off the stage in Davos on Thursday.", "190"),
         ("Iraq's prime minister rallied Sunni tribes against al-Qaeda in 2006.", "141"),
+        # (twenty-fourth session) a call with an owner and no partner is an appeal, no phone call
+        ("Hungary supported Slovakia's calls for an end to the gas dispute.", "041"),
     ],
 )
 def test_no_such_act(text: str, cameo: str) -> None:

@@ -64,6 +64,16 @@ _CAUSE_PREPS = ("in", "during", "by", "after")
 
 _COERCION = "17"  # CAMEO root of arrests, detentions, trials
 _VICTIM_ROOTS = frozenset({"18", "19", "20"})  # force: a required object is the victim
+_PLAIN_CALL = "consult.call.n"  # a call with no word of the telephone (twenty-fourth session)
+
+
+def _owned_call(noun: Token) -> bool:
+    """ "Öcalan's call", "returned his calls": a call with an owner and nobody it was made with or to is an
+    appeal or a message, no conversation (4 of 4 such team and dev events were wrong; twenty-fourth
+    session)."""
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    partner = any(c.dep_ == "prep" and c.lower_ in ("with", "to", "between") for c in noun.children)
+    return owned and not partner
 # complain officially: an envoy summoned, whom the coder gives the host state as agent when none is named
 SUMMON = "114"
 _QUARRELS = frozenset({"shouting", "slanging", "screaming"})  # "a shouting match": no sports word
@@ -196,6 +206,8 @@ class EventExtractor:
             if m.pattern.pos == "N":
                 if m.token.i in consumed and self._doer(m.token, is_actor) is None:
                     continue
+                if m.pattern.id == _PLAIN_CALL and _owned_call(m.token):
+                    continue  # "Öcalan's call", "never returned his calls": an appeal or a message, no talks
                 cand = self._noun_candidate(m, is_actor)
                 if cand is not None and cand.trigger_head != m.token.i:
                     light_used.add(cand.trigger_head)
