@@ -74,6 +74,8 @@ def _owned_call(noun: Token) -> bool:
     owned = any(c.dep_ == "poss" for c in noun.children)
     partner = any(c.dep_ == "prep" and c.lower_ in ("with", "to", "between") for c in noun.children)
     return owned and not partner
+
+
 # complain officially: an envoy summoned, whom the coder gives the host state as agent when none is named
 SUMMON = "114"
 _QUARRELS = frozenset({"shouting", "slanging", "screaming"})  # "a shouting match": no sports word
