@@ -1402,8 +1402,8 @@ def _generic_party(actor: Actor) -> bool:
 
 
 def _first_dateline_city(sent: Span) -> Span | None:
-    """The first city of a dateline that names two ("LA PAZ/MEXICO CITY"), title-cased for the dictionaries'
-    keys; None when the dateline names one."""
+    """The words of the first city of a dateline that names two ("LA PAZ" of "LA PAZ/MEXICO CITY"); None
+    when the dateline names one."""
     slash = next((t for t in sent if t.text == "/"), None)
     if slash is None or slash.i - sent.start > 4 or slash.i == sent.start:
         return None
