@@ -105,7 +105,56 @@ def _named(token: Token, is_actor: IsActor | None) -> Token:
     """A phrase that is no actor, named by an apposition that is: "The two neighbours, Kenya and Uganda,"."""
     if is_actor is None or is_actor(token):
         return token
-    return next((c for c in token.children if c.dep_ == "appos" and is_actor(c)), token)
+    apposed = next((c for c in token.children if c.dep_ == "appos" and is_actor(c)), None)
+    return apposed or _owner(token, is_actor) or token
+
+
+# bodies a person's name owns and speaks through ("Yanukovych's campaign accused …"; twenty-fifth session)
+_PERSONS_BODIES = frozenset({
+    "campaign", "camp", "team", "party", "office", "administration", "movement", "coalition", "bloc",
+    "cabinet", "entourage", "staff", "foundation", "organisation", "organization",
+})  # fmt: skip
+
+
+# people who belong to someone without speaking for him ("Navalny's widow", "Khan's lawyers", "his critics")
+_BELONGING = frozenset({
+    "widow", "widower", "wife", "husband", "son", "daughter", "child", "family", "mother", "father",
+    "brother", "sister", "relative", "fiancee", "fiancée", "lawyer", "attorney", "critic", "opponent",
+    "supporter", "follower", "fan", "victim", "killer", "assassin", "friend", "biographer", "doctor",
+    "successor", "predecessor", "rival", "challenger", "accuser",
+})  # fmt: skip
+
+
+# what a party has or does that is no body acting ("Bosnia's war killed …", "Lithuania's decision will hit …")
+_NO_BODIES = frozenset({
+    "war", "conflict", "decision", "action", "move", "step", "crisis", "economy", "policy", "law",
+    "constitution", "election", "vote", "history", "future", "plan", "program", "programme", "position",
+})  # fmt: skip
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` lie in one named entity."""
+    return (
+        bool(a.ent_type_)
+        and a.ent_type_ == b.ent_type_
+        and not any(t.ent_iob_ == "B" for t in a.doc[min(a.i, b.i) + 1 : max(a.i, b.i) + 1])
+    )
+
+
+def _owner(token: Token, is_actor: IsActor) -> Token | None:
+    """The actor that owns a body the lexicon does not know ("**Ukraine's** Institute of National Remembrance
+    criticised …", "**Yanukovych's** campaign accused …"), if ``token`` is a noun of such a body; never the
+    possessor of a relation ("Kyiv's partners") or of someone who merely belongs ("Navalny's widow")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in RELATIONAL | _BELONGING | _NO_BODIES:
+        return None
+    for c in token.children:
+        if c.dep_ != "poss" or not is_actor(c) or _same_entity(c, token):
+            continue  # (not "People's" of "the People's Mojahedin Organisation")
+        if c.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_type_ in ("", "ORG"):
+            return c
+        if token.lemma_.lower() in _PERSONS_BODIES:
+            return c
+    return None
 
 
 def children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -775,7 +824,7 @@ def noun_source(noun: Token, is_actor: IsActor | None, undergone: Container[str]
     poss = [c for c in noun.children if c.dep_ in ("poss", "nsubj")]  # "with the minister warning of"
     if poss and undergoer(noun, undergone) is None:
         return Found(with_conjuncts(poss[0]))
-    by = prep_objects(noun, ("by", "from"))
+    by = prep_objects(noun, ("by", "from")) or _done_by(noun)
     if by:
         return Found(_expand(by))
     if noun.lemma_.lower() in _TRAVEL_NOUNS and prep_objects(noun, ("to",)):
@@ -789,7 +838,41 @@ def noun_source(noun: Token, is_actor: IsActor | None, undergone: Container[str]
         nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
         if nationality and c.i < noun.i and not _anti(c) and (is_actor is None or is_actor(c)):
             return Found((c,))
+    if is_actor is not None and noun.lemma_.lower() not in undergone:
+        # "a coalition airstrike", "rebel fire", "a police raid": an armed party named by a common noun
+        # (twenty-fifth session), not of an act it undergoes ("a prisoner release")
+        for c in noun.children:
+            armed = c.dep_ == "compound" and c.i < noun.i and c.lower_ in _ARMED_MODIFIERS
+            if armed and is_actor(c):
+                return Found((c,))
     return Found(())
+
+
+_ARMED_MODIFIERS = frozenset({
+    "rebel", "militant", "insurgent", "jihadist", "separatist", "guerrilla", "police", "army", "military",
+    "coalition", "junta", "militia", "paramilitary", "navy", "regime",
+})  # fmt: skip
+
+
+# participles whose agent did the act the noun names ("an attack carried out by the Taliban", "a bombing
+# claimed by Islamic State", "sanctions imposed by the EU"; twenty-fifth session) — not those of a third party
+# ("a truce brokered by Egypt", "talks backed by the UN")
+_DOING_PARTICIPLES = frozenset({
+    "carry", "claim", "launch", "conduct", "stage", "lead", "organise", "organize", "mount", "perpetrate",
+    "commit", "impose", "order", "issue", "make", "propose", "announce", "chair", "fire", "deliver",
+    "initiate", "orchestrate", "level", "file", "submit", "draft", "table", "unveil", "present", "offer",
+    "introduce", "enact", "adopt", "pass", "execute", "undertake", "wage", "call", "declare", "put",
+})  # fmt: skip
+
+
+def _done_by(noun: Token) -> list[Token]:
+    """The agent of a participle that says who did the act ``noun`` names ("an attack carried out by X")."""
+    return next((agent(c) for c in noun.children if _doing(c)), [])
+
+
+def _doing(token: Token) -> bool:
+    """Whether ``token`` is a participle of :data:`_DOING_PARTICIPLES` modifying a noun."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _DOING_PARTICIPLES
 
 
 def _on_a_visit(noun: Token) -> Token | None:
@@ -829,6 +912,10 @@ def _anti(modifier: Token) -> bool:
 def noun_targets(noun: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> Found:
     """Target of an event noun: "talks with X", "attack on X", "arrest of X", "visit to X"."""
     objs = prep_objects(noun, preps or NOUN_TARGET_PREPS)
+    for doing in (c for c in noun.children if _doing(c)):
+        objs = objs or prep_objects(
+            doing, preps or NOUN_TARGET_PREPS
+        )  # "sanctions imposed by the EU on Iran"
     for obj in objs:
         if obj.pos_ in ("VERB", "ADP"):
             continue

@@ -431,6 +431,8 @@ class EventExtractor:
         noagent = not subj.heads and args.is_passive(verb) and not args.agent(verb)
         if noagent and "agentive" in pat.flags:
             return None  # "Khan, who was ousted in a no-confidence vote": nobody to infer as the doer
+        if "agentive" in pat.flags and _reduced_passive(verb):
+            return None  # "militants linked to al-Qaeda": its noun is no doer (twenty-fifth session)
         if pat.cameo.startswith("14") and subj.heads and all(_counted_crowd(t) for t in subj.heads):
             noagent = True  # "Thousands protested in Lima": a crowd nobody names (the coder infers civilians)
         if noagent and pat.cameo.startswith("084"):
@@ -709,6 +711,14 @@ def _aimed_measure(verb: Token, act_nouns: dict[str, str]) -> bool:
 _POLICIES = frozenset({
     "measure", "policy", "law", "legislation", "rule", "restriction", "package", "proposal",
 })  # fmt: skip
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A participle with no auxiliary and no agent ("militants **linked** to al-Qaeda", also when the parser
+    made it the root of the sentence): a passive whose subject is no doer."""
+    if verb.tag_ != "VBN" or verb.dep_ == "conj" or args.agent(verb):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _plausible(token: Token, is_actor: IsActor | None) -> bool:

@@ -158,6 +158,12 @@ def _clause(head: Token, clause: frozenset[str], ok: Ok) -> Token | None:
                 return nearest_in_subtree(c, ok)
             if subj is not None and ok(subj):
                 return subj
+            if subj is not None and not conditional:
+                # "warned that Saudi cities would pay the price", "that airports in Chad could become
+                # targets": the party named inside the clause's subject (twenty-fifth session)
+                inside = _inner([subj], (), ok)
+                if inside is not None:
+                    return inside
     return None
 
 
