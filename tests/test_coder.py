@@ -45,6 +45,11 @@ CASES = [
      ("RUS", "REJECT", "ROU", "2016-08-30", "2016-08-30", "text", "occurred")),
     ("Dutch investigators attributed the downing of the airliner to Russian forces on Wednesday.",
      ("NLD", "ACCUSE", "RUS", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # (twenty-fifth session) a people of one state named by its ethnic name
+    ("Thailand deported 40 Uyghur men on Thursday.",
+     ("THA", "COERCE", "CHN", "2016-09-01", "2016-09-01", "text", "occurred")),
+    ("Bangladeshi police arrested 30 Rohingya refugees in Cox's Bazar on Monday.",
+     ("BGD", "COERCE", "MMR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-fifth session) a warning aimed at the party named inside its clause's subject
     ("The Houthi leader warned on Thursday that Saudi cities would pay the price.",
      ("YEM", "THREATEN", "SAU", "2016-09-01", "2016-09-01", "text", "occurred")),
@@ -781,6 +786,23 @@ def test_who_reports_an_act_is_never_its_fall_back_target(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     reporter = text.rindex(",")
     assert all(e.target is None or e.target.span is None or e.target.span[0] < reporter for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's prime minister told parliament on Monday that the new air zone was utterly invalid.",
+        "The Turkish president said to lawmakers in Ankara that the blockade was illegal.",
+    ],
+)
+def test_a_speakers_own_assembly_only_hears_the_statement(text: str) -> None:
+    # (twenty-fifth session) "told parliament that …": the assembly heard it, no party to what was said
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert all(e.target is None or e.target.sector != "LEG" for e in events), events
+    asked = whimbrel.code(
+        "Obama told Congress on Monday to approve the trade deal.", published=PUB, fmt="text"
+    )
+    assert [(e.code.plover, e.target and e.target.sector) for e in asked] == [("REQUEST", "LEG")]
 
 
 @pytest.mark.parametrize(

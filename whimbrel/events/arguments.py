@@ -38,6 +38,12 @@ AUDIENCES = frozenset({
     "reporter", "journalist", "newsman", "correspondent", "press", "medium", "media",
     "television", "tv", "radio", "broadcaster", "newspaper", "channel",
 })  # fmt: skip
+# a speaker's own assembly or followers, who hear a statement without being its party ("Abe told parliament
+# that the zone was invalid", "Macron said to lawmakers in Rabat"; twenty-fifth session)
+HEARERS = frozenset({
+    "parliament", "lawmaker", "legislator", "parliamentarian", "mp", "deputy", "senator", "congress",
+    "nation", "supporter", "crowd", "rally", "delegate", "assembly", "audience",
+})  # fmt: skip
 TELLING = frozenset({"tell", "brief", "inform", "assure"})
 SPEAKING = frozenset({"speak", "talk", "say"})  # "speaking to reporters", "talked to state television"
 # nouns of handing weapons over: "the transfer of F-16 jets" names what is handed, no party
@@ -647,8 +653,11 @@ def related_owner(token: Token) -> bool:
 def audience(token: Token) -> bool:
     """``token`` is whom a speaker told the news ("told reporters that …", "briefed journalists", "speaking
     to reporters", "told state television"): the audience of a statement, never a party to what it says."""
-    if token.lemma_.lower() not in AUDIENCES:
-        return False
+    lemma = token.lemma_.lower()
+    if lemma not in AUDIENCES and (
+        lemma not in HEARERS or any(c.dep_ == "xcomp" for c in token.head.children)
+    ):
+        return False  # ("told parliament to approve the budget": an ask, not a hearing)
     if token.dep_ in ("dobj", "dative", "obj"):
         return token.head.lemma_.lower() in TELLING
     up = token.head

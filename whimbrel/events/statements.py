@@ -251,6 +251,8 @@ def statement_target(
             if owner is not None:
                 return (owner,)
     for obj in args.children(verb, args.OBJ | frozenset({"dative", "iobj"})):
+        if args.audience(obj):
+            continue  # "told parliament that the zone was invalid": who heard it (twenty-fifth session)
         if actor(obj):
             return args.with_conjuncts(obj)
         owner = _owner(obj, actor)
