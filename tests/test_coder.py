@@ -45,6 +45,23 @@ CASES = [
      ("RUS", "REJECT", "ROU", "2016-08-30", "2016-08-30", "text", "occurred")),
     ("Dutch investigators attributed the downing of the airliner to Russian forces on Wednesday.",
      ("NLD", "ACCUSE", "RUS", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # (twenty-fifth session) a border agency is an actor, and "it" refers back to it
+    ("Tajikistan's border agency said a Tajik farmer had been wounded. It blamed Kyrgyz guards for the "
+     "shooting on Monday.",
+     ("TJK", "ACCUSE", "KGZ", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-fifth session) troops ordered to a border, an embassy shut, a court's ruling of wrongdoing
+    ("Ecuador ordered 3,200 troops to the border with Colombia on Monday.",
+     ("ECU", "MOBILIZE", "COL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Venezuela shut its embassy in Bogota on Sunday.",
+     ("VEN", "SANCTION", "COL", "2016-08-28", "2016-08-28", "text", "occurred")),
+    ("The International Court of Justice ruled on Tuesday that Uruguay had breached the river treaty.",
+     ("International Court of Justice", "ACCUSE", "URY", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Turkey closed its ports to Israeli ships on Friday.",
+     ("TUR", "COERCE", "ISR", "2016-09-02", "2016-09-02", "text", "occurred")),
+    # (twenty-fifth session) "the kingdom" refers back to a monarchy, not to the emirates named last
+    ("Saudi Arabia executed a Shi'ite cleric on Saturday. The United Arab Emirates recalled its ambassador "
+     "from Tehran on Monday. On Sunday the kingdom cut diplomatic relations with Iran.",
+     ("SAU", "SANCTION", "IRN", "2016-08-28", "2016-08-28", "text", "occurred")),
     # (twenty-fifth session) a people of one state named by its ethnic name
     ("Thailand deported 40 Uyghur men on Thursday.",
      ("THA", "COERCE", "CHN", "2016-09-01", "2016-09-01", "text", "occurred")),

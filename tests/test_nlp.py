@@ -29,12 +29,17 @@ CASES = [
      ["Buenos Aires (Reuters) —", "Argentina recalled its envoy."]),
     # a story filed from two places
     ("GAZA/JERUSALEM (Reuters) - Jets struck Gaza.", ["GAZA/JERUSALEM (Reuters) -", "Jets struck Gaza."]),
+    # (twenty-fifth session) a headline glued onto the dateline
+    ("Moldova expels envoy after riotsCHISINAU, April 9 (Reuters) - Moldova expelled the envoy.",
+     ["Moldova expels envoy after riots", "CHISINAU, April 9 (Reuters) -", "Moldova expelled the envoy."]),
     # not datelines: a dash inside a sentence, short capitals, lower case after the dash
     ("US - China trade talks resumed on Monday.", ["US - China trade talks resumed on Monday."]),
     ("The talks - held in Geneva - ended.", ["The talks - held in Geneva - ended."]),
     ("NATO - the alliance - met in Brussels.", ["NATO - the alliance - met in Brussels."]),
     ("Putin met Xi.\n\nLater - Obama left.", ["Putin met Xi.", "Later - Obama left."]),
     ("Prime Minister Sharif (right) - who met Modi.", ["Prime Minister Sharif (right) - who met Modi."]),
+    ("Talks in the capital - Moscow said.", ["Talks in the capital - Moscow said."]),
+    ("A deal withNATO - Sweden joined.", ["A deal withNATO - Sweden joined."]),
 ]  # fmt: skip
 
 

@@ -23,6 +23,18 @@ from whimbrel.actors.rules import (
 from whimbrel.actors.rules import _retext as retext
 from whimbrel.records import Actor
 
+# monarchies called kingdoms in the news (Kuwait, Qatar and the UAE are emirates, Oman a sultanate)
+_KINGDOM_STATES = frozenset({
+    "SAU", "BHR", "JOR", "MAR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "BTN", "LSO",
+    "SWZ", "TON",
+})  # fmt: skip
+
+
+def _kingdoms(actors: list[Actor]) -> bool:
+    """Country actors, all of kingdoms."""
+    return _country_actors(actors) and all(a.country in _KINGDOM_STATES for a in actors if a.country)
+
+
 NOMINAL = frozenset({"NOUN", "PROPN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GROUP_KINDS = frozenset({"country", "seat", "org"})  # what "it" may refer to
@@ -293,6 +305,8 @@ class References:
         if r.countries() or r.organisation() is not None or any(c.dep_ == "poss" for c in h.children):
             return []  # "the Gulf country", "the bloc's countries": not a reference back
         found: list[Actor] = []
+        # "the kingdom" is a monarchy's (twenty-fifth session: not the emirates named last)
+        fits = _kingdoms if h.lemma_.lower() == "kingdom" else _country_actors
         first, owner = self._sentence_start(h, position), list[Actor]()
         for t in reversed(h.doc[first : h.i]):
             if t.dep_ in SUBJECT_DEPS and h.i > t.right_edge.i and t.head.i != h.head.i:
@@ -300,13 +314,11 @@ class References:
                 break
             owner = owner or (self._resolve_one(t, when, position) if t.dep_ == "poss" else [])
         # "The UN condemned Iran's launch ..., demanding that the isolated country halt": the possessor
-        found = owner if not _country_actors(found) and _country_actors(owner) else found
-        if not _country_actors(found):
+        found = owner if not fits(found) and fits(owner) else found
+        if not fits(found):
             key = (position[0], first)
-            found = next(
-                (list(a) for at, a in reversed(self.subjects) if at < key and _country_actors(a)), []
-            )
-        return self._retext(found, r.text, r.span) if _country_actors(found) else []
+            found = next((list(a) for at, a in reversed(self.subjects) if at < key and fits(a)), [])
+        return self._retext(found, r.text, r.span) if fits(found) else []
 
     def _sentence_start(self, h: Token, position: tuple[int, int]) -> int:
         """Index of the first token of ``h``'s sentence, from what :meth:`observe` recorded (Token.sent is

@@ -1401,13 +1401,17 @@ def _generic_party(actor: Actor) -> bool:
     return bool(words) and words <= _GENERIC_PARTY_WORDS and "party" in words
 
 
+_DATELINE_ENDS = frozenset({"/", ",", "(", "-", "—", "–", ":"})
+
+
 def _first_dateline_city(sent: Span) -> Span | None:
-    """The words of the first city of a dateline that names two ("LA PAZ" of "LA PAZ/MEXICO CITY"); None
-    when the dateline names one."""
-    slash = next((t for t in sent if t.text == "/"), None)
-    if slash is None or slash.i - sent.start > 4 or slash.i == sent.start:
+    """The capitalised words of a dateline's (first) city: "LA PAZ" of "LA PAZ/MEXICO CITY (Reuters) -",
+    "CHISINAU" of "CHISINAU, April 9 -" (the small model tags many such words as no place: twenty-fifth
+    session); None when the sentence opens with no such words."""
+    end = next((t for t in sent[:5] if t.text in _DATELINE_ENDS), None)
+    if end is None or end.i == sent.start:
         return None
-    words = sent.doc[sent.start : slash.i]
+    words = sent.doc[sent.start : end.i]
     if not all(t.is_alpha and t.text.isupper() for t in words):
         return None
     return words
