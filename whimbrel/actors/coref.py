@@ -4,6 +4,7 @@ has observed so far (rules in docs/actors.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Token
@@ -30,7 +31,7 @@ _KINGDOM_STATES = frozenset({
 })  # fmt: skip
 
 
-def _kingdoms(actors: list[Actor]) -> bool:
+def _kingdoms(actors: Sequence[Actor]) -> bool:
     """Country actors, all of kingdoms."""
     return _country_actors(actors) and all(a.country in _KINGDOM_STATES for a in actors if a.country)
 
