@@ -644,6 +644,17 @@ def test_spans_point_at_the_sentence_and_trigger() -> None:
                 assert e.article.text[actor["span"][0] : actor["span"][1]] == actor["text"]
 
 
+def test_a_purpose_is_addressed_to_everyone_contacted() -> None:
+    # (twenty-fifth session) "telephoned X and Y to urge": the request goes to both
+    events = whimbrel.code(
+        "The U.S. secretary of state telephoned Correa and Uribe on Sunday to urge restraint.",
+        published="2008-03-04",
+        fmt="text",
+    )
+    asked = {e.target.country for e in events if e.code.plover == "REQUEST" and e.target is not None}
+    assert asked == {"ECU", "COL"}, events
+
+
 def test_two_targets_give_two_events() -> None:
     text = "Putin met German Chancellor Angela Merkel and French President Francois Hollande."
     events = whimbrel.code(text, published=PUB, fmt="text")
@@ -707,6 +718,9 @@ def test_a_rebuttal_answers_the_latest_accuser() -> None:
         ("Peru blamed Bolivian smugglers for the fires. Bolivia's government denied any role in the blazes.",
          ("BOL", "PER")),
         ("Norway accused Russia of jamming GPS signals. The Kremlin denies responsibility.", ("RUS", "NOR")),
+        # (twenty-fifth session) ties denied: whom they would be with is part of the deed
+        ("Syria accused Turkey of arming Islamic State fighters. Ankara denied any contact with the "
+         "militants.", ("TUR", "SYR")),
     ],
 )  # fmt: skip
 def test_a_deed_denied_answers_the_latest_accuser(text: str, expected: tuple[str, str]) -> None:

@@ -87,9 +87,11 @@ def denies_deed(head: Token) -> bool:
 
 
 # What one denies of oneself ("denied any involvement in the attack", "denies wrongdoing"; 22nd session)
-_DEEDS_DENIED = frozenset(
-    {"responsibility", "involvement", "role", "wrongdoing", "complicity", "culpability"}
-)
+# (and ties to someone, twenty-fifth session: "denied any contact with the rebels" answers the accuser)
+_DEEDS_DENIED = frozenset({
+    "responsibility", "involvement", "role", "wrongdoing", "complicity", "culpability", "contact", "contacts",
+    "link", "links", "ties", "connection", "connections", "dealings", "collusion", "knowledge",
+})  # fmt: skip
 
 
 # what a relative denial answers: the claim its sentence tells, by whoever tells it (twenty-fourth session)

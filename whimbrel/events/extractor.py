@@ -641,6 +641,10 @@ class EventExtractor:
                 if t.dep_ in ("dobj", "nsubjpass") and t.head.i == head.i and t not in sources
                 and t.pos_ != "PRON" and _plausible(t, is_actor)
             ][:1]  # fmt: skip
+        if not targets and not own_slots:
+            # "telephoned Correa and Uribe to urge restraint": whom the call or meeting was with (twenty-fifth
+            # session)
+            targets = [t for t in _purpose_partners(head) if t not in sources and _plausible(t, is_actor)]
         if not targets and "notarget" not in pat.flags and not own_slots:
             found, factor = fallback_targets(
                 head,
@@ -711,6 +715,23 @@ def _aimed_measure(verb: Token, act_nouns: dict[str, str]) -> bool:
 _POLICIES = frozenset({
     "measure", "policy", "law", "legislation", "rule", "restriction", "package", "proposal",
 })  # fmt: skip
+
+
+# verbs of contact whose purpose clause ("… to urge restraint") is addressed to their object
+_CONTACTING = frozenset({
+    "call", "telephone", "phone", "ring", "summon", "meet", "visit", "write", "contact", "invite", "receive",
+})  # fmt: skip
+
+
+def _purpose_partners(verb: Token) -> list[Token]:
+    """The objects (with their conjuncts) of the contact verb whose purpose clause ``verb`` is ("telephoned
+    Correa and Uribe **to urge** restraint" → Correa, Uribe); none for any other verb."""
+    up = verb.head
+    purpose = verb.dep_ in ("advcl", "xcomp") and any(c.tag_ == "TO" for c in verb.children)
+    if not purpose or up.i == verb.i or up.lemma_.lower() not in _CONTACTING:
+        return []
+    objects = [c for c in up.children if c.dep_ == "dobj" and not args.owned(c)]
+    return list(args.with_conjuncts(objects[0])) if objects else []
 
 
 def _reduced_passive(verb: Token) -> bool:
