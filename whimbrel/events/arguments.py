@@ -446,9 +446,9 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
             # "The EU's border agency Frontex has sent officers", parsed with two subjects: the one that
             # names an actor (fourteenth session)
             subj = [t for t in subj if is_actor(t)] or subj
-            named = [t for t in subj if t.pos_ == "PROPN"]
-            if len(subj) > 1 and len(named) == 1 and not _comma_list(subj):
-                subj = named  # (both actors: "the EU's border agency" and the name it goes by)
+            proper = [t for t in subj if t.pos_ == "PROPN"]
+            if len(subj) > 1 and len(proper) == 1 and not _comma_list(subj):
+                subj = proper  # (both actors: "the EU's border agency" and the name it goes by)
             if len(subj) > 1 and _comma_list(subj):
                 # "Sweden, Denmark and Germany offered to help", parsed with two subjects: one list
                 return Found(tuple(h for t in subj for h in with_conjuncts(t)), fallback)
