@@ -62,6 +62,16 @@ CASES = [
     ("Saudi Arabia executed a Shi'ite cleric on Saturday. The United Arab Emirates recalled its ambassador "
      "from Tehran on Monday. On Sunday the kingdom cut diplomatic relations with Iran.",
      ("SAU", "SANCTION", "IRN", "2016-08-28", "2016-08-28", "text", "occurred")),
+    ("Somalia took Kenya to the International Court of Justice on Monday.",
+     ("SOM", "ACCUSE", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Washington suspended Burundi from a trade preference program on Friday.",
+     ("USA", "SANCTION", "BDI", "2016-09-02", "2016-09-02", "text", "occurred")),
+    ("The United Nations dispatched its special envoy to Myanmar on Monday.",
+     ("United Nations", "CONSULT", "MMR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Islamist gunmen rampaged through the Philippine city of Marawi on Tuesday.",
+     ("PHL", "ASSAULT", "PHL", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Russia rushed reinforcements to the border with Ukraine on Wednesday.",
+     ("RUS", "MOBILIZE", "UKR", "2016-08-31", "2016-08-31", "text", "occurred")),
     # (twenty-fifth session) a people of one state named by its ethnic name
     ("Thailand deported 40 Uyghur men on Thursday.",
      ("THA", "COERCE", "CHN", "2016-09-01", "2016-09-01", "text", "occurred")),
@@ -644,6 +654,50 @@ def test_spans_point_at_the_sentence_and_trigger() -> None:
                 assert e.article.text[actor["span"][0] : actor["span"][1]] == actor["text"]
 
 
+def test_an_agentless_killing_continues_the_latest_attacks() -> None:
+    # (twenty-fifth session) "Three soldiers were killed": by the attackers just told; never by the victims'
+    # own side, nor after an act that was no attack
+    text = (
+        "Islamist militants attacked Malian troops near Mopti on Tuesday. Three soldiers were killed on "
+        "Tuesday."
+    )
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    killed = [e for e in events if e.target is not None and e.target.text == "Three soldiers"]
+    assert [(e.code.plover, e.source.text) for e in killed] == [("ASSAULT", "Islamist militants")], events
+    calm = (
+        "Police fired tear gas at protesters in Bamako on Tuesday. Three protesters were killed on Tuesday."
+    )
+    assert all(e.code.plover != "ASSAULT" for e in whimbrel.code(calm, published=PUB, fmt="text"))
+
+
+def test_two_coordinated_acts_of_one_type_are_two_events() -> None:
+    # (twenty-fifth session) two verbs, two codes: two sanctions; a participle after an attack tells the
+    # same act
+    events = whimbrel.code(
+        "Turkey expelled Israel's ambassador on Friday and suspended all military agreements with Israel.",
+        published=PUB,
+        fmt="text",
+    )
+    assert [(e.code.plover, e.target and e.target.country) for e in events] == [("SANCTION", "ISR")] * 2
+    attack = "Taliban fighters attacked a police post in Kunduz on Friday, killing four and wounding six."
+    assert [e.code.plover for e in whimbrel.code(attack, published=PUB, fmt="text")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French jets bombed Libyan tanks near Benghazi on Saturday. The Arab League criticised the "
+        "bombardment of civilians on Sunday.",
+        "The Arab League criticised the bombardment of Libyan civilians by French jets on Sunday.",
+    ],
+)
+def test_a_stance_on_harm_is_aimed_at_who_did_it(text: str) -> None:
+    # (twenty-fifth session) "criticised the bombardment of civilians": at the bombers, never the civilians
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    stance = [e for e in events if e.code.plover == "ACCUSE"]
+    assert stance and all(e.target is not None and e.target.country == "FRA" for e in stance), events
+
+
 def test_a_purpose_is_addressed_to_everyone_contacted() -> None:
     # (twenty-fifth session) "telephoned X and Y to urge": the request goes to both
     events = whimbrel.code(
@@ -849,6 +903,7 @@ def test_a_speakers_own_assembly_only_hears_the_statement(text: str) -> None:
         ("Bosnia's war killed about 100,000 people.", "ASSAULT"),
         ("Navalny's widow accused Putin of murder.", "ACCUSE"),
         ("Gunmen linked to al-Qaeda stormed a hotel in Bamako.", "ACCUSE"),
+        ("Kenyan police met with stiff resistance from Somali militants on Monday.", "CONSULT"),
     ],
 )
 def test_words_of_an_act_that_make_no_such_act(text: str, plover: str) -> None:

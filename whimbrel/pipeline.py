@@ -27,7 +27,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events.anaphora import antecedent, definite, eased, holder, one_state, referred_act
 from whimbrel.events.declared import in_condition, intent_cameo, refusal_cameo, threat_cameo
 from whimbrel.events.extractor import COERCIVE_ROOTS, JOINT_SUFFIX, NO_AGENT_SUFFIX, SUMMON
-from whimbrel.events.fallback import STANCE_ROOTS, places_count
+from whimbrel.events.fallback import STANCE_ROOTS, harmed, places_count
 from whimbrel.geo import Gazetteer
 from whimbrel.nlp import Paragraph, doc_text, load_nlp, paragraphs
 from whimbrel.records import Actor, Article, DateRange, Event, EventCode, Location
@@ -226,6 +226,7 @@ class Coder:
             return tagged[0]
 
         seen: set[tuple[object, ...]] = set()
+        seen_by: dict[tuple[object, ...], tuple[Token, str]] = {}  # the first trigger and code of each
         acts: set[tuple[int, object, str]] = set()  # (trigger head, source, type) of the events given
         for cand in candidates:
             code = self.cameo.event_code(cand.cameo)
@@ -247,12 +248,17 @@ class Coder:
             )
             for event in events:
                 # One act told by two triggers ("killing two people and wounding ten") is one event: a
-                # sentence gives each dyad one event per type, date and status (the first found).
+                # sentence gives each dyad one event per type, date and status (the first found); but two
+                # coordinated verbs of two codes tell two acts ("expelled the ambassador and suspended the
+                # military agreements": twenty-fifth session)
                 key = (event.source.key, event.target and event.target.key, event.code.plover, event.date,
                        event.status)  # fmt: skip
-                if key in seen or pt.consequence(head, event, acts):
+                if (key in seen and not _second_act(head, event, seen_by.get(key))) or pt.consequence(
+                    head, event, acts
+                ):
                     continue
                 seen.add(key)
+                seen_by.setdefault(key, (head, event.code.cameo))
                 if event.code.plover in _SYMMETRIC and event.target is not None:
                     # "Bolivia and the United States agreed": a joint act read both ways is one event
                     seen.add((event.target.key, event.source.key, *key[2:]))
@@ -347,6 +353,10 @@ class Coder:
                 # (seventeenth session)
                 kind = _in_referred_attack(head, self.extractor.act_nouns)
                 doer = antecedent(prior, [], kind, pt.same_actor, when) if kind is not None else None
+                if doer is None and kind is None:
+                    # "Three soldiers were killed": by the attacker of the article's latest attacks
+                    # (twenty-fifth session)
+                    doer = _latest_attacker(prior, targets[0] if targets else None)
                 sources = [doer] if doer is not None else []
             if not sources:
                 return
@@ -645,6 +655,7 @@ class Coder:
             avoid.update(_partners(sent, sources, resolver, when))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
+                avoid.update(harmed(head))  # "criticised the bombardment of civilians": not the civilians
             elif code.cameo_root in COERCIVE_ROOTS:  # "bombed what Nairobi said was a rebel base"
                 avoid.update(t.i for t in head.subtree if self.extractor.describer(t))
             if head.lemma_.lower() in self.extractor.clause_verbs:
@@ -1097,3 +1108,29 @@ def _against(verb: Token) -> bool:
     """ "take action against X": "against" on the verb or on its object."""
     heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
     return any(c.dep_ == "prep" and c.lower_ == "against" for h in heads for c in h.children)
+
+
+_ATTACKS_WINDOW = 4  # how many of the article's latest events an agentless killing may continue
+
+
+def _latest_attacker(prior: list[Event], victim: Actor | None) -> Actor | None:
+    """The source of the latest act of force among the article's last few events, when it is none of the
+    victim's side (an agentless "three soldiers were killed" in a story of the militants' attacks)."""
+    for event in reversed(prior[-_ATTACKS_WINDOW:]):
+        if event.code.plover != "ASSAULT" or event.source is None:
+            continue
+        doer = event.source
+        if victim is not None and (
+            pt.same_actor(doer, victim) or (doer.country == victim.country and doer.sector == victim.sector)
+        ):
+            return None
+        return replace(doer, span=None)
+    return None
+
+
+def _second_act(head: Token, event: Event, first: tuple[Token, str] | None) -> bool:
+    """Whether ``head`` is a verb coordinated with the trigger of an earlier event of the same dyad and type
+    (``first``: its trigger and CAMEO code) that tells an act of another code."""
+    if first is None or first[1] == event.code.cameo:
+        return False
+    return head.dep_ == "conj" and head.pos_ == "VERB" and head.head.i == first[0].i

@@ -13,7 +13,7 @@ from whimbrel.events import arguments as args
 from whimbrel.events import clauses, statements
 from whimbrel.events.anaphora import act_nouns, appended_act
 from whimbrel.events.emotions import dismay
-from whimbrel.events.fallback import STANCE_ROOTS, fallback_targets, set_in
+from whimbrel.events.fallback import STANCE_ROOTS, fallback_targets, harmed, set_in
 from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
@@ -592,6 +592,9 @@ class EventExtractor:
             and not args.audience(t)
             and t.i not in asked
         ]
+        if tgt.fallback and pat.cameo[:2] in STANCE_ROOTS:
+            victims = harmed(head)  # "criticised the bombardment of civilians": not the civilians
+            targets = [t for t in targets if t.i not in victims]
         if tgt.heads and not tgt.fallback and all(args.audience(t) and t.dep_ == "pobj" for t in tgt.heads):
             return None  # "speaking to reporters", "told state television": the press hears, nobody is met
         if "symmetric" in pat.flags:

@@ -48,6 +48,12 @@ PLACE_ROOTS, VISIT = frozenset({"14", "18", "19", "20"}), "042"
 # Stances on an act (support, disapproval, rejection, protest: CAMEO roots 05, 11, 12, 14): objecting to a
 # measure on X, or defending X's arrest, is no act on X
 STANCE_ROOTS = frozenset({"05", "11", "12", "14"})
+# acts of harm whose "of" object is who was harmed ("the killing of three activists")
+HARMS = frozenset({
+    "attack", "airstrike", "strike", "bombing", "bombardment", "shelling", "shooting", "assault", "raid",
+    "killing", "murder", "massacre", "arrest", "detention", "abduction", "kidnapping", "execution", "torture",
+    "deportation", "expulsion", "persecution", "jailing", "imprisonment", "beating", "slaughter",
+})  # fmt: skip
 _NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise"})
 MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
 
@@ -92,6 +98,8 @@ def fallback_targets(
         )
 
     objects = _objects(head, slots, cameo)
+    if cameo[:2] in STANCE_ROOTS:
+        banned |= harmed(head)
     for found, factor in (
         (_inner(objects, consumed, ok), INNER),
         (_clause(head, clause_verbs, ok), CLAUSE),
@@ -105,6 +113,16 @@ def fallback_targets(
 
 
 Ok = Callable[[Token], bool]
+
+
+def harmed(head: Token) -> set[int]:
+    """The words naming who was harmed by an act of harm the trigger takes a stance on ("criticised the
+    bombardment **of civilians**"): no party to the stance; who did the harm is (its "by" agent, else the act
+    told before: twenty-fifth session)."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    objects += [g for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    victims = [g for o in objects if o.lemma_.lower() in HARMS for g in args.prep_objects(o, ("of",))]
+    return {t.i for v in victims for t in v.subtree}
 
 
 def _named(token: Token) -> bool:
