@@ -72,6 +72,12 @@ CASES = [
      ("PHL", "ASSAULT", "PHL", "2016-08-30", "2016-08-30", "text", "occurred")),
     ("Russia rushed reinforcements to the border with Ukraine on Wednesday.",
      ("RUS", "MOBILIZE", "UKR", "2016-08-31", "2016-08-31", "text", "occurred")),
+    ("Unasur suspended Paraguay from the bloc on Friday.",
+     ("Union of South American Nations", "SANCTION", "PRY", "2016-09-02", "2016-09-02", "text", "occurred")),
+    # (twenty-fifth session) the envoys of a group of states "including" some speak for those named
+    ("The ambassadors of 13 Western countries including the United States, Britain and Germany condemned the "
+     "Kenyan crackdown on Tuesday.",
+     ("DEU", "ACCUSE", "KEN", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-fifth session) a people of one state named by its ethnic name
     ("Thailand deported 40 Uyghur men on Thursday.",
      ("THA", "COERCE", "CHN", "2016-09-01", "2016-09-01", "text", "occurred")),
@@ -696,6 +702,20 @@ def test_a_stance_on_harm_is_aimed_at_who_did_it(text: str) -> None:
     events = whimbrel.code(text, published=PUB, fmt="text")
     stance = [e for e in events if e.code.plover == "ACCUSE"]
     assert stance and all(e.target is not None and e.target.country == "FRA" for e in stance), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chavez praised Latin America on Monday.",
+        "South American leaders met in Quito on Monday.",
+        "Brazil hosted Central American presidents on Monday.",
+    ],
+)
+def test_the_americas_are_no_united_states(text: str) -> None:
+    # (twenty-fifth session) "Latin America", "South American": a region, not the United States
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert events and all(a.country != "USA" for e in events for a in (e.source, e.target) if a), events
 
 
 def test_a_purpose_is_addressed_to_everyone_contacted() -> None:

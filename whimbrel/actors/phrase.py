@@ -242,6 +242,9 @@ def _starts(table: ActorDictionary, text: str, token: Token) -> bool:
     return first in words or first[:-1] in words or token.lemma_.lower() in words
 
 
+# words that make "America(n)" a region of the Americas (twenty-fifth session)
+_CONTINENT_PARTS = frozenset({"Latin", "South", "Central", "North", "Pan", "Ibero", "Hispanic"})
+
 # agent words that, capitalised before another capitalised word, are part of a name (fifteenth session)
 _NAME_WORDS = frozenset({"national"})
 
@@ -264,6 +267,8 @@ def _lookup(
         entries = None  # "Victoria Nuland", "Chad Ochocinco": a first name, not the place it spells
     if entries and entries[0][0] == "adjective" and _surname(tokens[i], j - i):
         entries = None  # "Volker Turk", "Carl Deutsch": a surname, not the nationality it spells
+    if entries and i > 0 and texts[i - 1] in _CONTINENT_PARTS and texts[i].startswith("America"):
+        entries = None  # "Latin America", "South American nations": a region, not the United States
     if entries and entries[0][0] == "person" and _other_bearer(entries[0][1], tokens, i, j):
         entries = None  # "Hazem Qassem" is not Naim Qassem: a surname after another given name
     if entries and entries[0][0] == "org" and _inside_longer_name(table, tokens, i):

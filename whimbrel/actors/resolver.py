@@ -539,13 +539,17 @@ class ArticleActors(References):
         International, accused …": Amnesty International), when they are named bodies or people."""
         if h.tag_ not in ("NNS", "NNPS"):
             return []
-        for prep in h.children:
-            # ("Several member states, among them Poland, Lithuania and Finland, …"; seventeenth session)
-            among = prep.lower_ == "among" and any(o.lower_ == "them" for o in prep.children)
-            if prep.dep_ == "prep" and (prep.lower_ == "including" or among):
-                objects = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ != "them"]
-                members = [a for o in objects for a in self.resolve(o, when) if a.name or a.country]
-                return members
+        # ("the ambassadors of 13 Western countries including the United States, Britain and Germany": the
+        # members of the group the envoys are of; twenty-fifth session)
+        groups = [h, *(g for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                       if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS"))]  # fmt: skip
+        for group in groups:
+            for prep in group.children:
+                # ("Several member states, among them Poland, Lithuania and Finland, …"; seventeenth session)
+                among = prep.lower_ == "among" and any(o.lower_ == "them" for o in prep.children)
+                if prep.dep_ == "prep" and (prep.lower_ == "including" or among):
+                    objects = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ != "them"]
+                    return [a for o in objects for a in self.resolve(o, when) if a.name or a.country]
         return []
 
     def _resolve_one(self, h: Token, when: date | None, position: tuple[int, int]) -> list[Actor]:
