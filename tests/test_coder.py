@@ -76,6 +76,12 @@ CASES = [
      ("Union of South American Nations", "SANCTION", "PRY", "2016-09-02", "2016-09-02", "text", "occurred")),
     ("The European Union suspended sanctions on Myanmar on Monday.",
      ("European Union", "CONCEDE", "MMR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Russia poured tanks and troops across the border into Georgia on Friday.",
+     ("RUS", "ASSAULT", "GEO", "2016-09-02", "2016-09-02", "text", "occurred")),
+    # (twenty-fifth session) an acronym the article defines stands for what it defines, over the dictionary's
+    ("Chad accused the Justice and Equality Movement (JEM) of attacking Omdurman. JEM fighters attacked the "
+     "Sudanese army near Omdurman on Saturday.",
+     ("SDN", "ASSAULT", "SDN", "2016-08-27", "2016-08-27", "text", "occurred")),
     # (twenty-fifth session) the envoys of a group of states "including" some speak for those named
     ("The ambassadors of 13 Western countries including the United States, Britain and Germany condemned the "
      "Kenyan crackdown on Tuesday.",

@@ -233,6 +233,9 @@ class ArticleActors(References):
     # agent word -> (position, country) of each body written with its country ("the Sudanese army"), for a
     # later bare "the army" (eighteenth session)
     bodies: dict[str, list[tuple[tuple[int, int], str]]] = field(default_factory=dict)
+    # acronyms the article defines ("the Justice and Equality Movement (JEM)") -> who they stand for, over
+    # any the dictionaries know (Pakistan's JeM; twenty-fifth session)
+    acronyms: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     # Phrase readings and entities of the Doc last read (observe and resolve read the same heads)
     phrases: Phrases = field(init=False, repr=False)
 
@@ -268,6 +271,7 @@ class ArticleActors(References):
         """Register the people, organisations, countries and groups a sentence mentions."""
         assert self.places is not None
         paragraph = self._paragraph(sent.doc, create=True)
+        self._define_acronyms(sent, when)
         mentioned, located = self.places.scan(sent)
         for iso3 in mentioned:
             self.tally.add(iso3)
@@ -416,7 +420,7 @@ class ArticleActors(References):
             if _condition(h):
                 continue  # "a state of emergency" is no state
             position = (self._paragraph(h.doc), h.i)
-            found = self._named_members(h, when) or self._from_states(h)
+            found = self._defined_acronym(h) or self._named_members(h, when) or self._from_states(h)
             found = found or self._resolve_one(h, when, position)
             # "the conservative opposition Popular Party" no dictionary lists: a party of common words is of
             # the country the fall-back chain finds (the place in its sentence, the story's; twenty-fourth
@@ -431,6 +435,32 @@ class ArticleActors(References):
                 if actor not in actors:
                     actors.append(actor)
         return actors
+
+    def _define_acronyms(self, sent: Span, when: date | None) -> None:
+        """Note each acronym the sentence defines after a name ("the Union of Forces for Change (UFC)")."""
+        doc = sent.doc
+        for t in sent:
+            if t.text != "(" or t.i < 1 or t.i + 2 >= sent.end or doc[t.i + 2].text != ")":
+                continue
+            acronym, name = doc[t.i + 1].text, doc[t.i - 1]
+            if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+                continue
+            if name.pos_ not in ("PROPN", "NOUN") or acronym in self.acronyms:
+                continue
+            actors = [a for a in self.resolve(name, when) if a.name or a.country]
+            if len(actors) == 1:
+                self.acronyms[acronym] = tuple(actors)
+
+    def _defined_acronym(self, h: Token) -> list[Actor]:
+        """Who a defined acronym in the phrase of ``h`` stands for ("JEM fighters")."""
+        if not self.acronyms:
+            return []
+        r = self._read(h)
+        for t in h.doc[r.start : h.i + 1]:
+            actors = self.acronyms.get(t.text)
+            if actors is not None and not (t.i + 1 < len(h.doc) and h.doc[t.i + 1].text == ")"):
+                return self._retext(list(actors), r.text, r.span)
+        return []
 
     def _home_party(self, party: Organisation, text: str) -> str | None:
         """The country of a party named only by common words ("the Democratic Party", "Labour") in a story
