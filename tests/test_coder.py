@@ -78,6 +78,8 @@ CASES = [
      ("European Union", "CONCEDE", "MMR", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Russia poured tanks and troops across the border into Georgia on Friday.",
      ("RUS", "ASSAULT", "GEO", "2016-09-02", "2016-09-02", "text", "occurred")),
+    ("Paraguay accepted the court's ruling on Monday.",
+     ("PRY", "CONCEDE", "PRY", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-fifth session) an acronym the article defines stands for what it defines, over the dictionary's
     ("Chad accused the Justice and Equality Movement (JEM) of attacking Omdurman. JEM fighters attacked the "
      "Sudanese army near Omdurman on Saturday.",
