@@ -80,6 +80,11 @@ CASES = [
      ("RUS", "ASSAULT", "GEO", "2016-09-02", "2016-09-02", "text", "occurred")),
     ("Paraguay accepted the court's ruling on Monday.",
      ("PRY", "CONCEDE", "PRY", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-fifth session) people protesting at home and naming nobody protest against their government
+    ("The Togolese opposition called a general strike on Monday.",
+     ("TGO", "PROTEST", "TGO", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Kenyan teachers went on strike on Monday.",
+     ("KEN", "PROTEST", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-fifth session) an acronym the article defines stands for what it defines, over the dictionary's
     ("Chad accused the Justice and Equality Movement (JEM) of attacking Omdurman. JEM fighters attacked the "
      "Sudanese army near Omdurman on Saturday.",

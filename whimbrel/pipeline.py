@@ -703,6 +703,12 @@ class Coder:
             addressees = [pt.story_country(resolver.context, s) for s in sources]
             if addressees[0] is not None and all(a is not None for a in addressees):
                 return sources, [addressees[0]], True
+        if code.cameo_root == _PROTEST and head.pos_ not in _NOMINAL:
+            # "The Togolese opposition called a general strike", "Kenyan teachers went on strike": people
+            # protesting at home and naming nobody protest against their own government (twenty-fifth session)
+            homes = {s.country for s in sources if s.sector not in _STATE_SECTORS}
+            if len(homes) == 1 and None not in homes and len(sources) == 1:
+                return sources, [Actor("", None, homes.pop(), "GOV", None)], True
         return sources, targets, False
 
     def _holder(self, held: Actor, prior: list[Event]) -> Actor:

@@ -447,8 +447,8 @@ class ArticleActors(References):
                 continue
             if name.pos_ not in ("PROPN", "NOUN") or acronym in self.acronyms:
                 continue
-            actors = [a for a in self.resolve(name, when) if a.name or a.country]
-            if len(actors) == 1:
+            actors = self.resolve(name, when)
+            if len(actors) == 1 and actors[0].country:  # (a name the dictionaries miss carries no country)
                 self.acronyms[acronym] = tuple(actors)
 
     def _defined_acronym(self, h: Token) -> list[Actor]:
