@@ -85,6 +85,11 @@ CASES = [
      ("TGO", "PROTEST", "TGO", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Kenyan teachers went on strike on Monday.",
      ("KEN", "PROTEST", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The European Union withdrew duty-free access for Cambodian garments on Monday.",
+     ("European Union", "SANCTION", "KHM", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # a subject that is an act done by someone: its doer acts
+    ("The sanctions, imposed by the European Union, froze the assets of five Belarusian officials on Friday.",
+     ("European Union", "SANCTION", "BLR", "2016-09-02", "2016-09-02", "text", "occurred")),
     # (twenty-fifth session) an acronym the article defines stands for what it defines, over the dictionary's
     ("Chad accused the Justice and Equality Movement (JEM) of attacking Omdurman. JEM fighters attacked the "
      "Sudanese army near Omdurman on Saturday.",
@@ -938,6 +943,7 @@ def test_a_speakers_own_assembly_only_hears_the_statement(text: str) -> None:
         ("Bosnia's war killed about 100,000 people.", "ASSAULT"),
         ("Navalny's widow accused Putin of murder.", "ACCUSE"),
         ("Gunmen linked to al-Qaeda stormed a hotel in Bamako.", "ACCUSE"),
+        ("Nepal released a new official map showing Indian-held territory as its own on Monday.", "CONCEDE"),
         ("Kenyan police met with stiff resistance from Somali militants on Monday.", "CONSULT"),
     ],
 )

@@ -112,7 +112,9 @@ def _named(token: Token, is_actor: IsActor | None) -> Token:
     if is_actor is None or is_actor(token):
         return token
     apposed = next((c for c in token.children if c.dep_ == "appos" and is_actor(c)), None)
-    return apposed or _owner(token, is_actor) or token
+    # ("The sanctions, imposed by the EU, froze …": who did the act the subject names; twenty-fifth session)
+    doer = next((a for a in _done_by(token) if is_actor(a)), None)
+    return apposed or doer or _owner(token, is_actor) or token
 
 
 # bodies a person's name owns and speaks through ("Yanukovych's campaign accused …"; twenty-fifth session)
