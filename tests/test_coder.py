@@ -90,6 +90,9 @@ CASES = [
     # a subject that is an act done by someone: its doer acts
     ("The sanctions, imposed by the European Union, froze the assets of five Belarusian officials on Friday.",
      ("European Union", "SANCTION", "BLR", "2016-09-02", "2016-09-02", "text", "occurred")),
+    # (twenty-fifth session) a request rejected with no agent: by whom it was made of
+    ("Kenya asked Uganda on Monday to extradite the suspects. The request was rejected on Tuesday.",
+     ("UGA", "REJECT", "KEN", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-fifth session) an acronym the article defines stands for what it defines, over the dictionary's
     ("Chad accused the Justice and Equality Movement (JEM) of attacking Omdurman. JEM fighters attacked the "
      "Sudanese army near Omdurman on Saturday.",

@@ -348,6 +348,12 @@ class Coder:
                     place = self.gazetteer.locate(head, allow_destination=False)
                     country = place.country if place is not None and place.country else tally.dateline
                     sources = [Actor("", None, country, "JUD", None)] if country else []
+            if not sources and code.plover == "REJECT" and cand.pattern.endswith(NO_AGENT_SUFFIX):
+                # "The request was rejected": by whom the article's latest request was made of, against its
+                # maker (twenty-fifth session)
+                ask = _latest_ask(prior)
+                if ask is not None:
+                    sources, targets = [ask[1]], [ask[0]]
             if not sources and code.plover == "ASSAULT" and cand.pattern.endswith(NO_AGENT_SUFFIX):
                 # "Two police officers were killed in the attack": by whoever made the attack told before
                 # (seventeenth session)
@@ -1140,3 +1146,14 @@ def _second_act(head: Token, event: Event, first: tuple[Token, str] | None) -> b
     if first is None or first[1] == event.code.cameo:
         return False
     return head.dep_ == "conj" and head.pos_ == "VERB" and head.head.i == first[0].i
+
+
+_ASKS_WINDOW = 6  # how many of the article's latest events an agentless rejection may answer
+
+
+def _latest_ask(prior: list[Event]) -> tuple[Actor, Actor] | None:
+    """(maker, addressee) of the latest request or offer among the article's last few events."""
+    for event in reversed(prior[-_ASKS_WINDOW:]):
+        if event.code.plover in ("REQUEST", "AGREE") and event.target is not None:
+            return replace(event.source, span=None), replace(event.target, span=None)
+    return None

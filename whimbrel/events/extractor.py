@@ -40,6 +40,7 @@ SHORT_PATH = 2
 # CAMEO roots whose agentless passives are still worth emitting (COERCE, ASSAULT): the lead fills the
 # source ("police" for arrests); see docs/patterns.md.
 NO_AGENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+_REJECTION = "12"  # CAMEO root of rejection
 NO_AGENT_SUFFIX = ".passive-noagent"
 _UNREST = frozenset({"protest", "demonstration", "unrest", "riot"})  # nouns of protest against the state
 _COUNTS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions"})
@@ -626,7 +627,11 @@ class EventExtractor:
             held = patient is not None and args.someone(args.counted(patient))
             # ("the ambassador was summoned to the foreign ministry": by the host state, the coder finds it)
             agentless = pat.cameo[:2] in NO_AGENT_ROOTS or pat.cameo == SUMMON
-            if not (noagent and (targets or aimless or held) and agentless):
+            # ("The request was rejected": by whom it was made of, the coder finds the request; twenty-fifth
+            # session)
+            asked = args.passive_subject(head) if noagent and pat.cameo[:2] == _REJECTION else None
+            refused = asked is not None and self.act_nouns.get(asked.lemma_.lower()) == "act_demand"
+            if not (noagent and (((targets or aimless or held) and agentless) or refused)):
                 return None
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT
         conf *= FALLBACK if src.fallback else 1.0
