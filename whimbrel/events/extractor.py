@@ -629,8 +629,8 @@ class EventExtractor:
             agentless = pat.cameo[:2] in NO_AGENT_ROOTS or pat.cameo == SUMMON
             # ("The request was rejected": by whom it was made of, the coder finds the request; twenty-fifth
             # session)
-            asked = args.passive_subject(head) if noagent and pat.cameo[:2] == _REJECTION else None
-            refused = asked is not None and self.act_nouns.get(asked.lemma_.lower()) == "act_demand"
+            demand = args.passive_subject(head) if noagent and pat.cameo[:2] == _REJECTION else None
+            refused = demand is not None and self.act_nouns.get(demand.lemma_.lower()) == "act_demand"
             if not (noagent and (((targets or aimless or held) and agentless) or refused)):
                 return None
             pattern_id, conf = pat.id + NO_AGENT_SUFFIX, conf * NO_AGENT
