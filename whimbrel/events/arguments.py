@@ -925,11 +925,10 @@ def _anti(modifier: Token) -> bool:
 
 def noun_targets(noun: Token, preps: tuple[str, ...], is_actor: IsActor | None) -> Found:
     """Target of an event noun: "talks with X", "attack on X", "arrest of X", "visit to X"."""
-    objs = prep_objects(noun, preps or NOUN_TARGET_PREPS)
-    for doing in (c for c in noun.children if _doing(c)):
-        objs = objs or prep_objects(
-            doing, preps or NOUN_TARGET_PREPS
-        )  # "sanctions imposed by the EU on Iran"
+    preps = preps or NOUN_TARGET_PREPS
+    # (else those of the participle telling who did it: "sanctions imposed by the EU on Iran")
+    holders = [noun, *(c for c in noun.children if _doing(c))]
+    objs = next((found for h in holders if (found := prep_objects(h, preps))), [])
     for obj in objs:
         if obj.pos_ in ("VERB", "ADP"):
             continue
