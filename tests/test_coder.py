@@ -3864,3 +3864,26 @@ def test_unnamed_gunmen_stand_for_the_armed_group_named(
     events = whimbrel.code(text, published=PUB, fmt="text")
     got = {(e.trigger, e.source.name) for e in events if e.trigger == "killed"}
     assert got == expected, events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twenty-sixth session) a kind of group with "the" is the group of that kind named last ...
+        ("Amnesty International accused Mali's junta of abuses on Monday. The rights group urged the junta "
+         "to free the detained reporters.", ("urged", "Amnesty International", None)),
+        # ... also told by where it is based
+        ("Human Rights Watch accused Mali's junta of abuses on Monday. The New York-based group urged the "
+         "junta to free the detained reporters.", ("urged", "Human Rights Watch", None)),
+        # ... never one of another kind, nor for "a rights group"
+        ("Hamas accused Mali's junta of abuses on Monday. The rights group urged the junta to free the "
+         "detained reporters.", ("urged", None, "MLI")),
+        ("Amnesty International accused Mali's junta of abuses on Monday. A rights group urged the junta "
+         "to free the detained reporters.", ("urged", None, "MLI")),
+    ],
+)  # fmt: skip
+def test_the_rights_group_is_the_group_of_its_kind_named_last(
+    text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == expected[0]]
+    assert [(e.trigger, e.source.name, e.source.country) for e in events] == [expected], events

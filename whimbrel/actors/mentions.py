@@ -108,18 +108,22 @@ def latest_organisation(
     position: tuple[int, int],
     nonstate: bool = False,
     agents: Mapping[str, Agent] | None = None,
+    sector: str | None = None,
 ) -> list[Actor]:
     """ "the body", "the organisation": the international organisation the article mentioned last before
     ``position`` (within a few paragraphs).  Only a bare definite phrase refers back: "the governing
     body", "the body of a man" and "the organisation's members" name something else or mean no group.
     ``nonstate``: "the group" refers to the armed group, party or NGO named last instead, also with an
-    adjective that is a non-state agent word of ``agents`` ("the militant group")."""
+    adjective that is a non-state agent word of ``agents`` ("the militant group") or a place it is based
+    in ("the London-based group"); ``sector``: the phrase's modifiers named the kind of group ("the rights
+    group": NGO), and only an organisation of that sector fits."""
     # (a preposition with no noun object is a misattached "of doing": "accused the group of sheltering")
     deps = {
         c.dep_
         for c in head.children
         if (c.dep_ != "prep" or any(g.dep_ == "pobj" for g in c.children))
-        and not (nonstate and c.dep_ == "amod" and _nonstate_word(c, agents))
+        and not (nonstate and c.dep_ == "amod" and (_nonstate_word(c, agents) or _based(c)))
+        and not (sector is not None and c.dep_ in ("amod", "compound") and c.i < head.i)
     }
     if head.dep_ not in _ORGANISATION_DEPS or deps & {"amod", "compound", "poss", "prep", "nmod"}:
         return []
@@ -128,9 +132,16 @@ def latest_organisation(
     if nonstate and _named_after(head):
         return []
     for actor in _recent_organisations(mentions, position):
+        if sector is not None and actor.sector != sector:
+            continue
         if (actor.sector in _NONSTATE) if nonstate else actor.country is None:
             return [actor]
     return []
+
+
+def _based(token: Token) -> bool:
+    """ "London-based", "Geneva-based": where a group is based, no kind of its own."""
+    return token.lower_ == "based" and any(c.dep_ in ("npadvmod", "compound") for c in token.children)
 
 
 def _recent_organisations(mentions: Sequence[Mention], position: tuple[int, int]) -> Iterator[Actor]:

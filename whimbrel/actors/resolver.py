@@ -106,6 +106,7 @@ _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "at
 _LOCAL_BODIES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "GOV", "LEG", "JUD"})
 _REBELS = frozenset({"REB", "INS", "SEP"})
 _ARMED_NONSTATE = frozenset({"INS", "REB", "TER", "SEP"})
+_GROUP_KINDS = frozenset({"INS", "REB", "TER", "OPP", "PTY", "NGO"})  # "the rights group" may name one back
 _TITLED_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # titles of office before a name
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
@@ -670,6 +671,13 @@ class ArticleActors(References):
                 hm = reading.head_match
                 bare = hm is not None and hm.agent is not None and hm.agent.word == "group"
                 if found and not (bare and found[0].sector == "NGO"):  # ("a large group": nobody known)
+                    kind = found[0].sector
+                    if h.tag_ == "NN" and groupish and kind in _GROUP_KINDS and not found[0].name:
+                        # "The rights group called on …": the NGO (armed group, party) named last, not one
+                        # of the context's country (twenty-sixth session)
+                        named = latest_organisation(self.mentions, h, position, True, self.table.agents, kind)
+                        if named:
+                            return self._retext(named, reading.text, reading.span)
                     return found
             if not counted and word is not None and word[1] == "people":
                 return self._interpret(self._read(h), when, position)  # "fired on the crowd": civilians
