@@ -560,6 +560,11 @@ CASES = [
      ("Wang Yi", "CONSULT", "PAK", "2016-09-05", "2016-09-11", "text", "planned")),
     ("The Turkish president is meeting his Greek counterpart in Athens on Thursday.",
      ("TUR", "CONSULT", "GRC", "2016-09-08", "2016-09-08", "text", "planned")),
+    # "ethnic Albanians" are people of the story's country, not Albania's
+    ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
+     ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("SKOPJE (Reuters) - Macedonian police detained four ethnic Albanians on Monday.",
+     ("MKD", "COERCE", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),
     # a quantity word heading a name counts nothing: the name acts
     ("The Group of Twenty urged Ethiopia to end the fighting on Wednesday.",
      ("G20", "REQUEST", "ETH", "2016-08-31", "2016-08-31", "text", "occurred")),

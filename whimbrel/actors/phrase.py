@@ -98,7 +98,7 @@ class Reading:
     def _find_countries(self, skip: set[int]) -> list[str]:
         found: list[str] = []
         for m in self.modifiers():
-            if m.start in skip or self._first_name(m):
+            if m.start in skip or self._first_name(m) or ethnic(self.head.doc, m.start):
                 continue
             iso3 = _country_of(m)
             if iso3 and iso3 not in found:
@@ -150,6 +150,12 @@ _NAMED_AFTER = frozenset({
     "tower", "towers", "hotel", "plaza", "house", "building", "center", "centre", "foundation", "institute",
     "university", "airport", "doctrine", "administration", "era", "campaign", "stadium", "bridge", "street",
 })  # fmt: skip
+
+
+def ethnic(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` follows "ethnic": "ethnic Albanians", "ethnic Russian residents" are a people
+    of wherever the story is, not the state their name is of."""
+    return i > 0 and doc[i - 1].lower_ == "ethnic"
 
 
 def _country_of(m: Match) -> str | None:

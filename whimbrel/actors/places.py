@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from whimbrel.actors.dictionary import ActorDictionary, Entry, norm
-from whimbrel.actors.phrase import Phrases, Reading, read_phrase
+from whimbrel.actors.phrase import Phrases, Reading, ethnic, read_phrase
 from whimbrel.geo import Gazetteer
 from whimbrel.geo.gazetteer import PLACE
 
@@ -99,8 +99,8 @@ class PlaceIndex:
             placed = _placed(root)
             locative = placed and (label in LOCATED_LABELS or label == "PERSON")
             iso3 = self.country(ent, gazetteer=label in PLACE_LABELS or (locative and label != "PERSON"))
-            if not iso3:
-                continue
+            if not iso3 or ethnic(ent.doc, ent.start):
+                continue  # (no country, or "ethnic Albanians": a people, not Albania; twenty-sixth session)
             # The venue of talks or a summit ("signed in Geneva") says where diplomats met, not whom the
             # article is about: it does not count towards the article's country.
             venue = (locative and root.head.head.lemma_.lower() in VENUE_HEADS) or (
@@ -121,7 +121,11 @@ class PlaceIndex:
                 entries = self._entries(token.text)
                 kind = entries[0][0] if entries else None
                 # (and a nationality it tags as no entity before a title: "Mongolian Prime Minister X")
-                demonym = kind == "adjective" and token.dep_ in ("amod", "compound")
+                demonym = (
+                    kind == "adjective"
+                    and token.dep_ in ("amod", "compound")
+                    and not ethnic(sent.doc, token.i)
+                )
                 if (kind == "country" and token.pos_ == "PROPN" or demonym) and isinstance(
                     entries[0][1], str
                 ):

@@ -32,6 +32,7 @@ from whimbrel.actors.phrase import (
     Match,
     Phrases,
     Reading,
+    ethnic,
     may_start,
     name_tokens,
 )
@@ -783,6 +784,9 @@ class ArticleActors(References):
             # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government;
             # a demonym counted by a number is people ("thousands of Georgians", "several hundred Serbs").
             assert isinstance(value, str)
+            if kind == "adjective" and ethnic(r.head.doc, hm.start):
+                # "three ethnic Albanians": people of where the story is (twenty-sixth session)
+                return [self._fallback(Actor(r.text, None, None, "CVL", r.span), r.head, position, when)]
             sector = "CVL" if kind == "adjective" and r.plural and _counted(self.table, r.head) else "GOV"
             return [Actor(r.text, None, value, sector, r.span)]
         if hm is not None and hm.agent is not None:
