@@ -3892,3 +3892,41 @@ def test_the_rights_group_is_the_group_of_its_kind_named_last(
 ) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == expected[0]]
     assert [(e.trigger, e.source.name, e.source.country) for e in events] == [expected], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twenty-sixth session) a bare surname is the person the article named, not a better-known namesake
+        ("Swiss President Hans-Rudolf Merz flew to Tripoli on Thursday. Merz apologised to Libya for the "
+         "arrest of a Libyan diplomat.", ("apologised", "Hans-Rudolf Merz", "CHE")),
+        # ... but where the article named the dictionary's person too, the surname stays theirs
+        ("German Chancellor Friedrich Merz met the Swiss envoy Hans-Rudolf Merz in Berlin. Merz urged "
+         "Russia to stop the war.", ("urged", "Friedrich Merz", "DEU")),
+    ],
+)  # fmt: skip
+def test_a_bare_surname_is_the_namesake_the_article_named(text: str, expected: tuple[str, str, str]) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == expected[0]]
+    assert [(e.trigger, e.source.name, e.source.country) for e in events] == [expected], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twenty-sixth session) whom a state gives hours to leave is whom it expels, not the country left
+        ("Bolivia gave the U.S. ambassador 72 hours to leave the country on Wednesday.",
+         ("COERCE", "BOL", "USA")),
+        # a leader confined to his home is held; security contractors are a business
+        ("Senegalese police confined opposition leader Ousmane Sonko to his home in Dakar on Sunday.",
+         ("COERCE", "SEN", "SEN")),
+        ("A dozen Iraqi civilians were wounded by American security contractors on Sunday.",
+         ("ASSAULT", "USA", "IRQ")),
+    ],
+)  # fmt: skip
+def test_expulsions_by_deadline_confinement_and_contractors(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert expected in [(e.code.plover, e.source.country, e.target and e.target.country) for e in events], (
+        events
+    )

@@ -759,6 +759,11 @@ class ArticleActors(References):
             kind, value = hm.entry
             if kind == "person":
                 assert isinstance(value, Person)
+                named = self._namesake_named(r, hm, value, position)
+                if named is not None:
+                    # "Swiss President Hans-Rudolf Merz … Merz said": the bare surname is of the person the
+                    # article named, not a better-known namesake it never named (twenty-sixth session)
+                    return _retext(mention_actors(named, when), r.text, r.span)
                 value = self._namesake(r, hm, value, when)
                 actor = _person_actor(value, r.text, r.span, when, _former(r))
                 titles = [a for a in r.agents() if a.person and a.sector in _TITLED_SECTORS]
@@ -826,6 +831,23 @@ class ArticleActors(References):
                 if body is not None and not body.members and body.country is None:
                     return body
         return None
+
+    def _namesake_named(
+        self, r: Reading, hm: Match, person: Person, position: tuple[int, int]
+    ) -> Mention | None:
+        """The person named in full before ``position`` whom a bare surname ("Merz") stands for, where the
+        dictionaries' person of that surname (``person``) was never named in the article; else None."""
+        doc = r.head.doc
+        names = [t for t in doc[r.start : r.end] if t.pos_ == "PROPN"]
+        if hm.end - hm.start != 1 or len(names) != 1 or r.countries():
+            return None
+        named = next(self._people_named(doc[hm.start].text, position), None)
+        if named is None or named.person is None or named.person.name == person.name:
+            return None  # (a spelling the dictionaries lack, "Mamadi Doumbouya", is no other person)
+        if any(m.person is not None and m.person.name == person.name
+               for m in self.mentions if m.position < position):  # fmt: skip
+            return None  # "Robert Mugabe … his wife Grace Mugabe … Mugabe said": the one the article named
+        return named
 
     def _people_named(self, last_name: str, position: tuple[int, int]) -> Iterator[Mention]:
         """The people mentioned before ``position`` whose last name is ``last_name``, latest first; a mention

@@ -408,6 +408,11 @@ class EventExtractor:
                 verb.lemma_.lower() in self.object_control
                 and any(c.dep_ == "dobj" for c in verb.children)
                 and not pat.cameo.startswith(_REDUCING)
+            ) or (
+                # "gave the U.S. ambassador 72 hours to leave the country": whom it is given to, not what
+                # the infinitive acts on (twenty-sixth session)
+                any(c.dep_ in ("dative", "iobj") for c in verb.children)
+                and any(t.pos_ == "VERB" and t.head.i == verb.i for t in m.consumed)
             )
             if pat.target_preps:  # the pattern's own prepositions on the verb come first ("sent experts
                 # to Riyadh to investigate the attacks on its facilities": Riyadh)
