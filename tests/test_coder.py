@@ -560,6 +560,16 @@ CASES = [
      ("Wang Yi", "CONSULT", "PAK", "2016-09-05", "2016-09-11", "text", "planned")),
     ("The Turkish president is meeting his Greek counterpart in Athens on Thursday.",
      ("TUR", "CONSULT", "GRC", "2016-09-08", "2016-09-08", "text", "planned")),
+    # (twenty-sixth session) protesters met with tear gas by police are repressed, not met; an embassy broken
+    # into or a parliament ransacked is stormed; shipments of food sent are aid
+    ("Sri Lankan protesters were met with tear gas and water cannon by police on Monday.",
+     ("LKA", "COERCE", "LKA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Hundreds of Egyptian protesters broke into the Israeli embassy in Cairo on Monday.",
+     ("EGY", "ASSAULT", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Supporters of the former Brazilian president ransacked Congress on Monday.",
+     ("BRA", "ASSAULT", "BRA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Mexico sent shipments of food and medicine to Cuba on Monday.",
+     ("MEX", "AID", "CUB", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),

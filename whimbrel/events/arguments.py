@@ -791,6 +791,8 @@ def actor_inside(noun: Token, is_actor: IsActor) -> Token | None:
             continue  # "conducted military exercises": a modifier with no name is a kind, not a party
         if venue and t.dep_ == "pobj" and t.head.lower_ == "in" and t.ent_type_ in ("GPE", "LOC", "FAC"):
             continue
+        if t.dep_ == "pobj" and t.head.lower_ == "as":
+            continue  # "his first trip as president": a role the doer holds, no party (twenty-sixth session)
         if is_actor(t):
             # "the arrest of the journalist by **Turkish police**": the modifier's head when it is an
             # actor itself (eighteenth session)

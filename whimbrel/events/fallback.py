@@ -58,6 +58,17 @@ _NAMING = frozenset({"call", "describe", "term", "label", "brand", "dub", "chara
 MAX_VISITS = 40  # a subtree search never walks more than this many tokens (speed on long sentences)
 
 
+def _in_role(t: Token, head: Token) -> bool:
+    """``t`` is inside an "as" phrase below ``head``: a role someone holds ("his first trip as the top U.S.
+    diplomat"), not a party."""
+    for anc in t.ancestors:
+        if anc.i == head.i:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ == "as":
+            return True
+    return False
+
+
 def fallback_targets(
     head: Token,
     slots: Sequence[Token],
@@ -94,6 +105,8 @@ def fallback_targets(
             and not args.related_owner(t)  # "accused Kyiv's partners": not Kyiv
             # an adjective naming nobody ("asked Armenia for an official explanation": no official)
             and not (t.pos_ == "ADJ" and t.dep_ == "amod" and not t.ent_type_)
+            # a role the doer holds ("his first trip as president"; twenty-sixth session)
+            and not _in_role(t, head)
             and actor(t)
         )
 
