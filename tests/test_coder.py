@@ -3940,3 +3940,10 @@ def test_expulsions_by_deadline_confinement_and_contractors(
     assert expected in [(e.code.plover, e.source.country, e.target and e.target.country) for e in events], (
         events
     )
+
+
+def test_a_role_held_is_never_the_target() -> None:
+    # (twenty-sixth session) "on his first trip abroad as the top U.S. diplomat": a role, not a party visited
+    text = "Rubio, on his first trip abroad as the top U.S. diplomat, arrived in Panama City on Monday."
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "CONSULT"]
+    assert events and all(e.target is not None and e.target.country == "PAN" for e in events), events
