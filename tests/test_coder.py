@@ -3947,3 +3947,22 @@ def test_a_role_held_is_never_the_target() -> None:
     text = "Rubio, on his first trip abroad as the top U.S. diplomat, arrived in Panama City on Monday."
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "CONSULT"]
     assert events and all(e.target is not None and e.target.country == "PAN" for e in events), events
+
+
+def test_the_two_sides_are_the_parties_of_the_event_just_told() -> None:
+    # (twenty-sixth session) not the article's main pair (France and Niger) but the visit just told
+    text = (
+        "France agreed on Monday to withdraw its troops from Niger. French troops left Niamey on Friday.\n\n"
+        "A Russian deputy defence minister visited Niamey on Tuesday. The two sides agreed to deepen "
+        "military cooperation."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "agreed" and e.target]
+    pairs = {frozenset((e.source.country, e.target.country)) for e in events if "two sides" in e.source.text}
+    assert pairs == {frozenset(("RUS", "NER"))}, events
+
+
+def test_the_second_half_of_a_hyphenated_name_names_nobody_else() -> None:
+    # (twenty-sixth session) "Rendi-Wagner" is no Wagner Group; "US-Iran" still names both
+    text = "VIENNA (Reuters) - Social Democrat leader Pamela Rendi-Wagner accused Kurz of betraying voters."
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
+    assert [(e.source.name, e.source.country) for e in events] == [("Pamela Rendi-Wagner", "AUT")], events

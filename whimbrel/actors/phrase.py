@@ -207,7 +207,12 @@ def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[
             hit = _lookup(table, tokens, texts, i, j, start)
             if hit is not None:
                 break
-        if hit is None or _cut_name(hit, texts[i], tokens, start) or _longer_party(hit, doc):
+        if (
+            hit is None
+            or _cut_name(hit, texts[i], tokens, start)
+            or _longer_party(hit, doc)
+            or _name_part(hit, table, doc)
+        ):
             i += 1
             continue
         found.append(hit)
@@ -235,6 +240,22 @@ def _longer_party(hit: Match, doc: Doc) -> bool:
         return False
     before = doc[hit.start - 1]
     return before.text[:1].isupper() and before.lower_ in _PARTY_QUALIFIERS
+
+
+def _name_part(hit: Match, table: ActorDictionary, doc: Doc) -> bool:
+    """A person or organisation hit that is the second half of a hyphenated name ("Rendi-Wagner" is no
+    Wagner Group): right after a hyphen written with no space, after a capitalised word the dictionaries do
+    not know ("Russia-Ukraine", "US-Iran" stay two names; twenty-sixth session)."""
+    if hit.entry is None or hit.entry[0] not in ("org", "person") or hit.start < 2:
+        return False
+    hyphen, before = doc[hit.start - 1], doc[hit.start - 2]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not before.whitespace_
+        and before.text[:1].isupper()
+        and not _starts(table, before.text, before)
+    )
 
 
 def may_start(table: ActorDictionary, token: Token) -> bool:

@@ -122,6 +122,7 @@ _PARTY_WORDS = frozenset({
     "progressive", "green", "greens", "social", "workers", "tories", "tory",
 })  # fmt: skip
 _BLOCS = frozenset({"bloc", "alliance"})  # short words for an organisation of states
+_PAIR_NEAR = 0  # paragraphs back that "the two sides" takes the parties of the event just told
 _LIST_REACH = 3  # paragraphs back that "the three countries" may find the countries listed together
 _PAIR_REACH = 2  # ... and "the two countries"
 _SIDES = frozenset({
@@ -226,6 +227,9 @@ class ArticleActors(References):
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
     # how often each pair of countries was an event's two parties so far (for "the two sides")
     dyads: dict[frozenset[str], int] = field(default_factory=dict)
+    latest_dyad: tuple[int, frozenset[str]] | None = (
+        None  # (paragraph, countries) of the last event between two
+    )
     # the latest event between two named people, with its paragraph (for "the two leaders" right after)
     met: tuple[int, Actor, Actor] | None = None
     # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
@@ -708,6 +712,7 @@ class ArticleActors(References):
         if source and target and source != target:
             key = frozenset((source, target))
             self.dyads[key] = self.dyads.get(key, 0) + 1
+            self.latest_dyad = (self.paragraphs, key)
 
     def _two_sides(self, h: Token, when: date | None) -> list[Actor]:
         """ "the two sides", "both countries", "both governments": the two countries most often the parties
@@ -716,6 +721,11 @@ class ArticleActors(References):
         own = {a.country for a in self._clause_subject(h, when) if a.country}
         pairs = [(n, sorted(k)) for k, n in self.dyads.items() if not k & own]
         countries = max(pairs)[1] if pairs else self.tally.leading(2, own)
+        if self.latest_dyad is not None and self.paragraphs - self.latest_dyad[0] <= _PAIR_NEAR:
+            # "Yevkurov visited Niamey this month and the two sides agreed …": the parties of the event just
+            # told, before the article's main pair (twenty-sixth session)
+            near = self.latest_dyad[1]
+            countries = sorted(near) if not near & own else countries
         r = self._read(h)
         sides = [Actor(r.text, None, c, "GOV", r.span) for c in countries]
         for actor in sides:
