@@ -570,6 +570,12 @@ CASES = [
      ("BRA", "ASSAULT", "BRA", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Mexico sent shipments of food and medicine to Cuba on Monday.",
      ("MEX", "AID", "CUB", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) a court throwing out a challenge rejects whoever brought it; troops arriving
+    # abroad are deployed, not visiting
+    ("KINSHASA (Reuters) - Congo's Constitutional Court threw out Fayulu's challenge on Monday.",
+     ("COD", "REJECT", "Martin Fayulu", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Australian troops arrived in East Timor on Monday.",
+     ("AUS", "MOBILIZE", "TLS", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),
