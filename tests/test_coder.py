@@ -576,6 +576,18 @@ CASES = [
      ("COD", "REJECT", "Martin Fayulu", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Australian troops arrived in East Timor on Monday.",
      ("AUS", "MOBILIZE", "TLS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) a conviction is a court's coercion; a leader resigning after protests yields to
+    # the protesters; a veto of a statement rejects its drafters; a coup condemned is aimed at its makers
+    ("Brazil's Supreme Court convicted former President Jair Bolsonaro of plotting a coup on Monday.",
+     ("BRA", "COERCE", "Jair Bolsonaro", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("ALGIERS (Reuters) - Algerian President Abdelaziz Bouteflika resigned on Monday after weeks of mass "
+     "protests against his rule.",
+     ("Abdelaziz Bouteflika", "CONCEDE", "DZA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Russia blocked a British-drafted statement at the Security Council on Monday.",
+     ("RUS", "REJECT", "UN Security Council", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("TEHRAN (Reuters) - Thousands of Iranians protested in Tehran on Saturday against the election result. "
+     "The Iranian government condemned the protests on Monday.",
+     ("IRN", "ACCUSE", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -442,6 +442,11 @@ class Coder:
             # "Mubarak resigned": yielding to whoever demanded his going, told before in the article
             # (a resignation nobody in the article asked for is no dyad: "the home minister resigned")
             asked = pt.demander(prior, sources)
+            if asked is None and sources[0] is not None and sources[0].country:
+                # "resigned on Tuesday after weeks of mass protests against his rule": the protesters, of
+                # his own country (twenty-sixth session)
+                crowd = _protests_behind(head)
+                asked = Actor(crowd.text, None, sources[0].country, "CVL") if crowd is not None else None
             if asked is None:
                 return
             targets = [asked]
@@ -939,6 +944,24 @@ def _partners(sent: Span, sources: list[Actor], resolver: pt.SentenceActors, whe
         if countries & named:
             found.update(g.i for g in group)
     return found
+
+
+# what a leader steps down after or amid: protests (a cause told in the same sentence)
+_PROTEST_NOUNS = frozenset({
+    "protest", "demonstration", "rally", "strike", "unrest", "uprising", "riot", "march", "sit-in", "revolt",
+})  # fmt: skip
+_CAUSE_PREPS = frozenset({"after", "amid", "following", "over", "under"})
+
+
+def _protests_behind(head: Token) -> Token | None:
+    """The protest noun of an "after" or "amid" phrase of ``head`` ("resigned after weeks of protests")."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _CAUSE_PREPS:
+            continue
+        for t in prep.subtree:
+            if t.lemma_.lower() in _PROTEST_NOUNS and t.pos_ == "NOUN":
+                return t
+    return None
 
 
 def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:

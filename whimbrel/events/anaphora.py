@@ -47,6 +47,9 @@ KINDS: dict[str, Kind] = {
     "act_words": Kind(frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"}), window=6, answered=True),
     # "hailed the treaty", "welcomed the signing": the latest agreement or truce by others (sixteenth session)
     "act_deal": Kind(frozenset({"AGREE", "CONCEDE"}), window=6, foreign=True),
+    # "Peskov described the protests as a provocation", "the government condemned the demonstrations": the
+    # crowd of the latest protest by others, of any state (twenty-sixth session)
+    "act_protest": Kind(frozenset({"PROTEST"}), window=6),
     # "Jordan condemned the visit": the visitor of the latest visit or meeting by others (eighteenth session)
     # (a visit made: CAMEO 042, never the host's "received")
     "act_visit": Kind(frozenset({"CONSULT"}), window=6, codes=frozenset({"042"})),
