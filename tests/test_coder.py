@@ -588,6 +588,9 @@ CASES = [
     ("TEHRAN (Reuters) - Thousands of Iranians protested in Tehran on Saturday against the election result. "
      "The Iranian government condemned the protests on Monday.",
      ("IRN", "ACCUSE", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) branding a state is a charge against it, whatever the label
+    ("U.S. President George W. Bush branded Iran part of an \"axis of evil\" on Monday.",
+     ("USA", "ACCUSE", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),
