@@ -591,6 +591,14 @@ CASES = [
     # (twenty-sixth session) branding a state is a charge against it, whatever the label
     ("U.S. President George W. Bush branded Iran part of an \"axis of evil\" on Monday.",
      ("USA", "ACCUSE", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) an organisation suspending a state suspends its membership, also by a vote, and
+    # "League" the tagger saw as no name is no sports word; a crowd of thousands is a crowd
+    ("The Arab League voted on Monday to suspend Syria.",
+     ("Arab League", "SANCTION", "SYR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The African Union suspended Mali on Monday after the coup.",
+     ("African Union", "SANCTION", "MLI", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("NAIROBI (Reuters) - Kenyan police fired tear gas at a crowd of thousands on Monday.",
+     ("KEN", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -3987,3 +3995,16 @@ def test_the_second_half_of_a_hyphenated_name_names_nobody_else() -> None:
     text = "VIENNA (Reuters) - Social Democrat leader Pamela Rendi-Wagner accused Kurz of betraying voters."
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ACCUSE"]
     assert [(e.source.name, e.source.country) for e in events] == [("Pamela Rendi-Wagner", "AUT")], events
+
+
+def test_the_league_named_before_is_no_sports_word() -> None:
+    # (twenty-sixth session) "the league" after "the Arab League" refers back to it, so the sentence is coded
+    text = (
+        "The Arab League threatened Syria with sanctions on Monday. The league also called on its members "
+        "to recall their ambassadors from Damascus."
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "REQUEST"]
+    got = [(e.source.name, e.target and e.target.country) for e in events]
+    assert got == [("Arab League", "SYR")], events
+    sport = "Liverpool beat Chelsea 2-1 in the league on Saturday, and the coach attacked the referee."
+    assert whimbrel.code(sport, published=PUB, fmt="text") == []

@@ -160,7 +160,11 @@ class Coder:
         context, published = state.context, article.published
 
         def is_name(token: Token) -> bool:  # "League" in "the Arab League" is no sports word
-            return token.pos_ == "PROPN" and bool(token.ent_type_) and bool(context.resolve(token, published))
+            if token.pos_ == "PROPN" and token.ent_type_:
+                return bool(context.resolve(token, published))
+            # ... nor where the tagger saw no name ("The Arab League voted"), nor "the league" after it: an
+            # organisation the dictionaries know (twenty-sixth session)
+            return token.pos_ in ("PROPN", "NOUN") and any(a.name for a in context.resolve(token, published))
 
         # the paragraph's background date (and the date an earlier sentence set, for "the next day")
         narrative = Narrative(state.reference or article.published, previous=state.narrative)

@@ -684,6 +684,8 @@ class ArticleActors(References):
                         if named:
                             return self._retext(named, reading.text, reading.span)
                     return found
+            if counted and word is not None and word[1] == "people" and _bare_number(counted[0]):
+                counted = []  # "a crowd of thousands": the crowd, of no one named (twenty-sixth session)
             if not counted and word is not None and word[1] == "people":
                 return self._interpret(self._read(h), when, position)  # "fired on the crowd": civilians
             if not counted and word is not None and word[1] == "organisation":
@@ -1480,6 +1482,18 @@ def _generic_party(actor: Actor) -> bool:
 
 
 _DATELINE_ENDS = frozenset({"/", ",", "(", "-", "—", "–", ":"})
+
+
+_NUMBER_WORDS = frozenset({
+    "thousands", "hundreds", "dozens", "scores", "tens", "millions", "hundred", "thousand",
+})  # fmt: skip
+
+
+def _bare_number(token: Token) -> bool:
+    """ "thousands", "several hundred", "5,000": a number with nothing of its own to name whom it counts."""
+    return (token.lower_ in _NUMBER_WORDS or token.tag_ == "CD") and not any(
+        c.dep_ == "prep" for c in token.children
+    )
 
 
 def _first_dateline_city(sent: Span) -> Span | None:
