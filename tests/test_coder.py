@@ -599,6 +599,11 @@ CASES = [
      ("African Union", "SANCTION", "MLI", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("NAIROBI (Reuters) - Kenyan police fired tear gas at a crowd of thousands on Monday.",
      ("KEN", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) miners are people, a tribunal a court, the Politburo a government body
+    ("MARIKANA, South Africa (Reuters) - South African police opened fire on striking miners on Monday.",
+     ("ZAF", "ASSAULT", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("DHAKA (Reuters) - A Bangladeshi war crimes tribunal sentenced an opposition leader to death on Monday.",
+     ("JUD", "COERCE", "BGD", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),
