@@ -604,6 +604,11 @@ CASES = [
      ("ZAF", "ASSAULT", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("DHAKA (Reuters) - A Bangladeshi war crimes tribunal sentenced an opposition leader to death on Monday.",
      ("JUD", "COERCE", "BGD", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) a weekday ending a past act's infinitive dates the act; an apology asked for
+    ("Venezuela gave three U.S. consular officials 48 hours to leave the country on Monday.",
+     ("VEN", "COERCE", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ('"I sincerely ask forgiveness from the Colombian people," rebel leader Rodrigo Londono said on Monday.',
+     ("COL", "SUPPORT", "COL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -9,6 +9,7 @@ clause, its only expression.  No expression: the publication date; nothing to re
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -138,6 +139,17 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
                     return fronted
             break
         node = head
+    if trigger.tag_ == "VBD":
+        # "gave the envoy 48 hours to leave the country on Monday", "ordered them to leave on Monday": a
+        # weekday at the end of a past act's infinitive dates the act, as wire copy dates its news (never a
+        # deadline or a month: "to leave by April 30", "to raise tariffs on April 2"; twenty-sixth session)
+        for clause in trigger.children:
+            if clause.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in clause.children):
+                inner = [
+                    e for e in _owned(clause, anchors, lex) if e.start is not None and _WEEKDAY.search(e.text)
+                ]
+                if inner and not is_future(trigger, lex):
+                    return inner
     future = is_future(trigger, lex)
     for conjunct in clause_verb(trigger).conjuncts:
         hits = _owned(conjunct, anchors, lex)
@@ -146,6 +158,9 @@ def _governing(trigger: Token, exprs: list[TimeExpr], lex: TimeLexicon) -> list[
     if len(exprs) == 1 and _single_clause(trigger) and anchors:
         return exprs
     return []
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
 def _introductory(sent: Span, anchors: list[tuple[TimeExpr, Token]], root: Token) -> list[TimeExpr]:
