@@ -585,9 +585,9 @@ CASES = [
      ("Abdelaziz Bouteflika", "CONCEDE", "DZA", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Russia blocked a British-drafted statement at the Security Council on Monday.",
      ("RUS", "REJECT", "UN Security Council", "2016-08-29", "2016-08-29", "text", "occurred")),
-    ("TEHRAN (Reuters) - Thousands of Iranians protested in Tehran on Saturday against the election result. "
-     "The Iranian government condemned the protests on Monday.",
-     ("IRN", "ACCUSE", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("TBILISI, Georgia (Reuters) - Thousands of Georgians protested outside parliament on Saturday against a "
+     "Russian lawmaker. Kremlin spokesman Dmitry Peskov described the protests as a provocation on Monday.",
+     ("RUS", "ACCUSE", "GEO", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-sixth session) branding a state is a charge against it, whatever the label
     ("U.S. President George W. Bush branded Iran part of an \"axis of evil\" on Monday.",
      ("USA", "ACCUSE", "IRN", "2016-08-29", "2016-08-29", "text", "occurred")),
