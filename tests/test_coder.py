@@ -609,6 +609,12 @@ CASES = [
      ("VEN", "COERCE", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
     ('"I sincerely ask forgiveness from the Colombian people," rebel leader Rodrigo Londono said on Monday.',
      ("COL", "SUPPORT", "COL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) dozens arrested are people; riot police firing tear gas at no one named repress
+    # their own people, not the city
+    ("KAMPALA (Reuters) - Ugandan police arrested dozens in Kampala on Monday.",
+     ("COP", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("BOGOTA (Reuters) - Colombian riot police fired tear gas in Cali on Monday.",
+     ("COP", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),

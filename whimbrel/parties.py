@@ -251,6 +251,8 @@ def clause_subject(head: Token, targets: tuple[int, ...]) -> bool:
 
 
 _RESTRICTIONS = "172"  # CAMEO: administrative sanctions (curfews, bans, states of emergency, restrictions)
+_REPRESSION = frozenset({"170", "175"})  # CAMEO: coercion unspecified (tear gas, water cannon), repression
+_FORCES = frozenset({"COP", "MIL"})
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 
 
@@ -259,8 +261,10 @@ def population(cameo: str, source: Actor, targets: list[Actor | None]) -> list[A
     nobody named, or only its own state as a place, falls on its own people (an implied actor: no text, no
     span); other targets are kept."""
     own = source.country
+    # ... and so does repression with nobody named ("riot police fired tear gas in Cali"; 26th session)
+    repressed = cameo in _REPRESSION and source.sector in _FORCES
     if (
-        cameo.startswith(_RESTRICTIONS)
+        (cameo.startswith(_RESTRICTIONS) or repressed)
         and own
         and source.sector in _STATE
         and all(t is None or (t.country == own and t.sector == "GOV" and t.name is None) for t in targets)

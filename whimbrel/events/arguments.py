@@ -78,6 +78,8 @@ class Found:
 PEOPLE_WORDS = frozenset({
     "suspect", "defendant", "detainee", "novelist", "writer", "poet", "blogger", "rapper", "singer", "artist",
     "lawyer", "academic", "professor", "businessman", "businesswoman", "teacher", "doctor", "farmer",
+    # "arrested dozens in Kampala": a number of people (twenty-sixth session)
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "other", "others",
 })  # fmt: skip
 
 
