@@ -615,6 +615,17 @@ CASES = [
      ("COP", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("BOGOTA (Reuters) - Colombian riot police fired tear gas in Cali on Monday.",
      ("COP", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-sixth session) ambassadors advised to leave are expelled; a person's agency acts for him; a
+    # round of consultations cancelled and cooperation halted reduce relations
+    ("MINSK (Reuters) - Belarus advised the Polish ambassador to leave the country on Monday.",
+     ("BLR", "SANCTION", "POL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Russia's chief sanitary inspector Gennady Onishchenko said Georgian wine was unsafe. His agency "
+     "banned imports of Georgian wine on Monday.",
+     ("RUS", "SANCTION", "GEO", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("China cancelled a round of consultations with Mongolia on Monday.",
+     ("CHN", "SANCTION", "MNG", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Russia halted cooperation with Britain on counter-terrorism on Monday.",
+     ("RUS", "SANCTION", "GBR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -123,6 +123,7 @@ def _named(token: Token, is_actor: IsActor | None) -> Token:
 _PERSONS_BODIES = frozenset({
     "campaign", "camp", "team", "party", "office", "administration", "movement", "coalition", "bloc",
     "cabinet", "entourage", "staff", "foundation", "organisation", "organization",
+    "agency", "ministry", "department", "service",  # "His agency banned imports" (twenty-sixth session)
 })  # fmt: skip
 
 
