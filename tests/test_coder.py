@@ -2077,9 +2077,9 @@ def test_a_blocked_bid(text: str, expected: list[tuple[str, str, str]]) -> None:
         # killed in a clash with someone: by them
         ("Twenty Indian soldiers were killed in a clash with Chinese troops in Ladakh.",
          ("CHN", "ASSAULT", "IND", "occurred")),
-        # a court finding someone guilty convicts them (116)
+        # a court finding someone guilty convicts them: coercion, as a sentence (173; twenty-sixth session)
         ("A Moscow court found the American journalist guilty of espionage.",
-         ("RUS", "ACCUSE", "USA", "occurred")),
+         ("RUS", "COERCE", "USA", "occurred")),
         # stopping supplies cuts aid; dropping objections yields
         ("Hungary stopped sending weapons to Ukraine.", ("HUN", "SANCTION", "UKR", "occurred")),
         ("Turkey dropped its objections to Sweden's bid.", ("TUR", "CONCEDE", "SWE", "occurred")),

@@ -62,8 +62,8 @@ def _in_role(t: Token, head: Token) -> bool:
     """``t`` is inside an "as" phrase below ``head``: a role someone holds ("his first trip as the top U.S.
     diplomat"), not a party."""
     for anc in t.ancestors:
-        if anc.i == head.i:
-            return False
+        if anc.i == head.i or (anc.dep_ == "prep" and anc.lower_ != "as"):
+            return False  # (a party named further in: "as a mediator in Myanmar's crisis")
         if anc.dep_ == "prep" and anc.lower_ == "as":
             return True
     return False
