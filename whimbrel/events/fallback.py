@@ -61,12 +61,19 @@ MAX_VISITS = 40  # a subtree search never walks more than this many tokens (spee
 def _in_role(t: Token, head: Token) -> bool:
     """``t`` is inside an "as" phrase below ``head``: a role someone holds ("his first trip as the top U.S.
     diplomat"), not a party."""
+    below = t
     for anc in t.ancestors:
-        if anc.i == head.i or (anc.dep_ == "prep" and anc.lower_ != "as"):
-            return False  # (a party named further in: "as a mediator in Myanmar's crisis")
+        if anc.i == head.i:
+            return False
         if anc.dep_ == "prep" and anc.lower_ == "as":
-            return True
+            # (but "as a mediator in Myanmar's crisis" names the parties it goes between)
+            return not (below.lemma_.lower() in _GO_BETWEENS and below.i != t.i)
+        below = anc
     return False
+
+
+# a role between parties, whose own phrase names them ("act as a mediator in Myanmar's crisis")
+_GO_BETWEENS = frozenset({"mediator", "intermediary", "broker", "guarantor", "facilitator", "go-between"})
 
 
 def fallback_targets(
