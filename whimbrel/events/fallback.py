@@ -66,8 +66,10 @@ def _in_role(t: Token, head: Token) -> bool:
         if anc.i == head.i:
             return False
         if anc.dep_ == "prep" and anc.lower_ == "as":
-            # (but "as a mediator in Myanmar's crisis" names the parties it goes between)
-            return not (below.lemma_.lower() in _GO_BETWEENS and below.i != t.i)
+            # (but "as a mediator in Myanmar's crisis" names the parties it goes between, and "what it
+            # described as Hungary's choice" names what another verb describes)
+            described = anc.head.i != head.i and anc.head.pos_ in ("VERB", "AUX")
+            return not described and not (below.lemma_.lower() in _GO_BETWEENS and below.i != t.i)
         below = anc
     return False
 
