@@ -227,9 +227,8 @@ class ArticleActors(References):
     bases: dict[Actor, Basis] = field(default_factory=dict)  # actors whose country is a fall-back
     # how often each pair of countries was an event's two parties so far (for "the two sides")
     dyads: dict[frozenset[str], int] = field(default_factory=dict)
-    latest_dyad: tuple[int, frozenset[str]] | None = (
-        None  # (paragraph, countries) of the last event between two
-    )
+    # (paragraph, countries) of the latest event between two countries (for "the two sides" right after)
+    latest_dyad: tuple[int, frozenset[str]] | None = None
     # the latest event between two named people, with its paragraph (for "the two leaders" right after)
     met: tuple[int, Actor, Actor] | None = None
     # countries listed together ("India and Pakistan"), where, for "the two countries" / "the three sides"
@@ -1484,14 +1483,9 @@ def _generic_party(actor: Actor) -> bool:
 _DATELINE_ENDS = frozenset({"/", ",", "(", "-", "—", "–", ":"})
 
 
-_NUMBER_WORDS = frozenset({
-    "thousands", "hundreds", "dozens", "scores", "tens", "millions", "hundred", "thousand",
-})  # fmt: skip
-
-
 def _bare_number(token: Token) -> bool:
     """ "thousands", "several hundred", "5,000": a number with nothing of its own to name whom it counts."""
-    return (token.lower_ in _NUMBER_WORDS or token.tag_ == "CD") and not any(
+    return (token.lower_ in args.COUNT_WORDS or token.tag_ == "CD") and not any(
         c.dep_ == "prep" for c in token.children
     )
 

@@ -64,6 +64,10 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}  # numerals a group of par
 QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "scores"}
 )  # longest control / conjunction chain followed when looking for a subject
+# numbers as written that count people ("a crowd of thousands", "several hundred")
+COUNT_WORDS = frozenset({
+    "thousands", "hundreds", "dozens", "scores", "tens", "millions", "hundred", "thousand",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
