@@ -626,6 +626,26 @@ CASES = [
      ("CHN", "SANCTION", "MNG", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Russia halted cooperation with Britain on counter-terrorism on Monday.",
      ("RUS", "SANCTION", "GBR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-seventh session) a stance on a decision no coded event made is aimed at the story's country
+    ("ADDIS ABABA (Reuters) - Ethiopia's parliament approved a new electoral law on Monday. Ethiopia will "
+     "hold elections in June. Washington welcomed the decision on Tuesday.",
+     ("USA", "SUPPORT", "ETH", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-seventh session) a hyphenated given name the parser splits is still the name ("Jae-in")
+    ("President Moon Jae-in criticised Japan's export curbs on Monday.",
+     ("Moon Jae-in", "ACCUSE", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-seventh session) contacts frozen reduce relations; troops returning home withdraw; a decreed
+    # dissolution dissolves; a town retaken (the small model's lemma of "retook" is "retook") is taken by
+    # force; soldiers killed in fighting with troops were killed by them
+    ("NATO froze regular contacts with Russia on Monday.",
+     ("IGO", "SANCTION", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The Spanish troops will return home from Iraq next month.",
+     ("ESP", "RETREAT", "IRQ", "2016-10-01", "2016-10-31", "text", "planned")),
+    ("Venezuelan President Hugo Chavez decreed the dissolution of the National Assembly on Monday.",
+     ("VEN", "COERCE", "LEG", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Malian troops retook the town of Konna from Islamist rebels on Monday.",
+     ("MLI", "ASSAULT", "REB", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Twenty Indian soldiers were killed in fighting with Chinese troops on Monday.",
+     ("CHN", "ASSAULT", "IND", "2016-08-29", "2016-08-29", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -668,6 +668,7 @@ class Coder:
             # partners of the source in a joint subject acted alongside it ("Saudi Arabia and Egypt denounced
             # the strikes, with Riyadh calling them …": Egypt is no target of Riyadh)
             avoid.update(_partners(sent, sources, resolver, when))
+            avoid.update(_conjoined_clauses(head))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
                 avoid.update(harmed(head))  # "criticised the bombardment of civilians": not the civilians
@@ -702,6 +703,19 @@ class Coder:
             partner = pt.partner(prior, sources[0])
             if partner is not None:
                 return sources, [partner], True
+        if kind is not None and code.cameo[:2] in STANCE_ROOTS and head.pos_ not in _NOMINAL:
+            # "Washington welcomed the decision" where no event told whose it was: the decision of the
+            # country the story is about, from abroad - unless that country just commented on it too ("China
+            # condemned the move. Russia also criticised the move."; twenty-seventh session)
+            makers = [pt.story_country(resolver.context, s) for s in sources]
+            maker = makers[0]
+            # (and a country named once, as a setting, is no story: "In Geneva, the minister criticised …")
+            commented = maker is not None and (
+                resolver.context.tally.counts.get(maker.country or "", 0) < 2
+                or any(e.source.country == maker.country and e.code.cameo[:2] in STANCE_ROOTS for e in prior[-2:])
+            )
+            if maker is not None and all(m is not None for m in makers) and not commented:
+                return sources, [maker], True
         if len(sources) == 1 and code.cameo == _RECALL and sources[0].sector == "GOV":
             # "Albares recalled the ambassador for consultations": from the country the story is about
             addressee = pt.story_country(resolver.context, sources[0])
@@ -947,6 +961,29 @@ def _partners(sent: Span, sources: list[Actor], resolver: pt.SentenceActors, whe
         named = {a.country for g in group for a in resolver.resolve(g.i, sent.doc, when)}
         if countries & named:
             found.update(g.i for g in group)
+    return found
+
+
+def _conjoined_clauses(head: Token) -> set[int]:
+    """Token indices of the clauses conjoined with the trigger's own (its reporting clause's): each tells
+    another event, whose parties are no targets of this one ("Belgium said it was suspending its support,
+    and the European Union urged calm"; twenty-seventh session)."""
+    clause = head
+    while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:  # "said it would …, and …"
+        clause = clause.head
+    top = clause
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    members, seen = [top], 0
+    while seen < len(members) and len(members) < 8:
+        members.extend(c for c in members[seen].children if c.dep_ == "conj")
+        seen += 1
+    own = {t.i for t in clause.subtree}
+    found: set[int] = set()
+    for verb in members:
+        if verb.i != clause.i and verb.pos_ in ("VERB", "AUX"):
+            inner = own if verb.is_ancestor(clause) else set()  # (the first clause holds the others)
+            found.update(t.i for t in verb.subtree if t.i not in inner)
     return found
 
 

@@ -188,7 +188,24 @@ def phrase_range(head: Token) -> tuple[int, int]:
         start, end = min(start, token.i), max(end, token.i)
         stack.extend(c for c in token.children if c.dep_ in PHRASE_DEPS)
     # Keep the phrase contiguous and never past a clause boundary on the right.
-    return start, end + 1
+    return start, _hyphen_end(head.doc, end) + 1
+
+
+def _hyphen_end(doc: Doc, end: int) -> int:
+    """``end``, moved over the rest of a hyphenated name the parser split off ("President Moon Jae-in": the
+    phrase of "Jae" leaves "-in" to the verb)."""
+    last = doc[end]
+    if (
+        end + 2 < len(doc)
+        and (last.pos_ == "PROPN" or last.ent_type_ == "PERSON")
+        and not last.whitespace_
+        and doc[end + 1].text == "-"
+        and not doc[end + 1].whitespace_
+        and doc[end + 2].is_alpha
+        and doc[end + 2].head.i != end + 2  # (no verb of its own: "Jae-in" and never a clause)
+    ):
+        return end + 2
+    return end
 
 
 def match_range(table: ActorDictionary, doc: Doc, start: int, end: int) -> list[Match]:

@@ -14,7 +14,7 @@ from whimbrel.events import clauses, statements
 from whimbrel.events.anaphora import act_nouns, appended_act
 from whimbrel.events.emotions import dismay
 from whimbrel.events.fallback import STANCE_ROOTS, fallback_targets, harmed, set_in
-from whimbrel.events.matching import INFLECTED, NOUN_TAGS, Match, match, repaired
+from whimbrel.events.matching import INFLECTED, IRREGULAR, NOUN_TAGS, Match, match, repaired
 from whimbrel.events.patterns import (
     CLAUSE_TARGET,
     Pattern,
@@ -56,7 +56,10 @@ COERCIVE_ROOTS = frozenset({"17", "18", "19", "20"})
 _REDUCING = "16"  # CAMEO root of reduced relations: expulsions, withdrawals ordered
 # roots of words and acts that answer an attack ("condemned", "vowed revenge for", "protested against")
 _ANSWERING_ROOTS = frozenset({"11", "12", "13", "14"})
-_CLASHES = frozenset({"clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight"})
+_CLASHES = frozenset({
+    "clash", "face-off", "faceoff", "skirmish", "confrontation", "firefight", "gunfight", "fighting", "fight",
+    "battle", "scuffle", "brawl", "shootout", "shoot-out", "melee",
+})  # fmt: skip
 _FIRE = frozenset({"fire", "gunfire", "shots", "artillery", "rocket"})  # what "an exchange of" fire is
 _CAUSE_PREPS = ("in", "during", "by", "after")
 # Prepositions whose event-noun object takes the clause subject as its source ("In a phone call with
@@ -291,7 +294,7 @@ class EventExtractor:
             if (
                 lemma in heads
                 or lower in heads
-                or (lemma in dropped or (lemma == lower and lower.endswith(INFLECTED)))
+                or (lemma in dropped or (lemma == lower and lower.endswith(INFLECTED)) or lower in IRREGULAR)
                 and any(r in heads for r in repaired(lemma, lower))
             ):
                 found.append(t.i)

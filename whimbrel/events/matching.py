@@ -205,12 +205,16 @@ def match(token: Token, pattern: Pattern, gov: Token | None = None) -> Match | N
 
 
 INFLECTED = ("ing", "ed", "s")
+# past tenses the small model leaves as written (its lemmatiser knows "took" but not "retook")
+IRREGULAR = {"retook": "retake", "overrode": "override", "forsook": "forsake", "overtook": "overtake"}
 
 
 def repaired(lemma: str, lower: str) -> tuple[str, ...]:
     """Base forms to try when spaCy's lemma may be wrong: it drops the final "e" of some verbs ("staged" →
     "stag", "fined" → "fin") and leaves some inflected forms as written ("boycotts", "slamming").  Every
     "-ed" form also starts with its lemma and an "e" ("launched"): callers try these only after the lemma."""
+    if lower in IRREGULAR:
+        return (IRREGULAR[lower],)
     fixed = lemma + "e"
     out = (fixed,) if lower.startswith(fixed) else ()
     if lemma != lower or len(lower) < 5:
