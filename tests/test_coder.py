@@ -646,6 +646,9 @@ CASES = [
      ("MLI", "ASSAULT", "REB", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Twenty Indian soldiers were killed in fighting with Chinese troops on Monday.",
      ("CHN", "ASSAULT", "IND", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
+    ("Germany criticised Turkey at the weekend.",
+     ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),
     # "ethnic Albanians" are people of the story's country, not Albania's
     ("SKOPJE (Reuters) - Ethnic Albanian rebels attacked a police station near Tetovo on Monday.",
      ("MKD", "ASSAULT", "MKD", "2016-08-29", "2016-08-29", "text", "occurred")),
@@ -4055,3 +4058,24 @@ def test_the_league_named_before_is_no_sports_word() -> None:
     assert got == [("Arab League", "SYR")], events
     sport = "Liverpool beat Chelsea 2-1 in the league on Saturday, and the coach attacked the referee."
     assert whimbrel.code(sport, published=PUB, fmt="text") == []
+
+
+def test_a_joint_subject_acts_alongside_the_member_a_guess_names() -> None:
+    # (twenty-seventh session) "with EU foreign policy chief … calling it": the EU is one of the welcomers,
+    # never the United States' target; both welcome the deal of the parties told before
+    text = (
+        "Armenia agreed on Friday to return four villages to Azerbaijan. The European Union and the United "
+        'States welcomed the agreement, with EU foreign policy chief Josep Borrell calling it "an important '
+        'step" towards peace.'
+    )
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "SUPPORT"]
+    got = {(e.source.name or e.source.country, e.target and e.target.country) for e in events}
+    assert got == {("European Union", "ARM"), ("USA", "ARM")}, events
+
+
+def test_each_member_of_a_joint_teller_declares_its_own_measure() -> None:
+    # (twenty-seventh session) "Germany and France said they would stop arms exports": a threat of each
+    text = "Germany and France said on Monday that they would stop arms exports to Turkey."
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    threats = {(e.source.country, e.target and e.target.country) for e in events if e.code.plover == "THREATEN"}
+    assert threats == {("DEU", "TUR"), ("FRA", "TUR")}, events

@@ -297,6 +297,12 @@ class Coder:
         when = when_range.start or reference
         sources = resolver.resolve_all(cand.sources, doc, when)
         targets: list[Actor | None] = list(resolver.resolve_all(cand.targets, doc, when)) or [None]
+        if cand.guessed_target and len(sources) >= 2:
+            # a guessed target that is one of a joint subject acted alongside the others ("The European Union
+            # and the United States welcomed the agreement, with EU foreign policy chief Josep Borrell calling
+            # it …": no act of Washington on the EU; twenty-seventh session)
+            targets = [t for t in targets if t is None or not any(pt.same_actor(t, s) for s in sources)]
+            targets = targets or [None]
         if not sources and cand.pattern.endswith(JOINT_SUFFIX):
             # "fighting between Armenian and Azerbaijani forces": the phrase's first actor acts on the others
             sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
@@ -522,6 +528,7 @@ class Coder:
             # will meet on Tuesday at the request of Britain" was made before Tuesday)
             when_range = DateRange(reference, reference, "publication")
         attribution = None
+        attributed: list[Actor] = []
         if status.attribution is not None:
             attributed = resolver.resolve(status.attribution.i, doc, when)
             attribution = _shift(attributed[0], offset) if attributed else None
@@ -579,7 +586,11 @@ class Coder:
             if (
                 declared_code is not None
                 and target is not None
-                and pt.declares(status.attribution, attribution, source)
+                and (
+                    pt.declares(status.attribution, attribution, source)
+                    # ("Germany and France said they would stop arms exports": each declares its own)
+                    or any(pt.declares(status.attribution, a, source) for a in attributed[1:])
+                )
             ):
                 yield replace(
                     event,
@@ -668,7 +679,7 @@ class Coder:
             # partners of the source in a joint subject acted alongside it ("Saudi Arabia and Egypt denounced
             # the strikes, with Riyadh calling them …": Egypt is no target of Riyadh)
             avoid.update(_partners(sent, sources, resolver, when))
-            avoid.update(_conjoined_clauses(head))
+            avoid.update(_conjoined_subjects(head))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
                 avoid.update(harmed(head))  # "criticised the bombardment of civilians": not the civilians
@@ -964,10 +975,10 @@ def _partners(sent: Span, sources: list[Actor], resolver: pt.SentenceActors, whe
     return found
 
 
-def _conjoined_clauses(head: Token) -> set[int]:
-    """Token indices of the clauses conjoined with the trigger's own (its reporting clause's): each tells
-    another event, whose parties are no targets of this one ("Belgium said it was suspending its support,
-    and the European Union urged calm"; twenty-seventh session)."""
+def _conjoined_subjects(head: Token) -> set[int]:
+    """Token indices of the subjects of the clauses conjoined with the trigger's own (its reporting clause's):
+    each is the doer of another event, never the target of this one ("Belgium said it was suspending its
+    support, and the European Union urged calm"; twenty-seventh session)."""
     clause = head
     while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:  # "said it would …, and …"
         clause = clause.head
@@ -978,12 +989,12 @@ def _conjoined_clauses(head: Token) -> set[int]:
     while seen < len(members) and len(members) < 8:
         members.extend(c for c in members[seen].children if c.dep_ == "conj")
         seen += 1
-    own = {t.i for t in clause.subtree}
     found: set[int] = set()
     for verb in members:
         if verb.i != clause.i and verb.pos_ in ("VERB", "AUX"):
-            inner = own if verb.is_ancestor(clause) else set()  # (the first clause holds the others)
-            found.update(t.i for t in verb.subtree if t.i not in inner)
+            for subject in verb.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    found.update(range(subject.left_edge.i, subject.right_edge.i + 1))
     return found
 
 
