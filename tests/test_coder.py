@@ -4077,5 +4077,22 @@ def test_each_member_of_a_joint_teller_declares_its_own_measure() -> None:
     # (twenty-seventh session) "Germany and France said they would stop arms exports": a threat of each
     text = "Germany and France said on Monday that they would stop arms exports to Turkey."
     events = whimbrel.code(text, published=PUB, fmt="text")
-    threats = {(e.source.country, e.target and e.target.country) for e in events if e.code.plover == "THREATEN"}
+    threats = {
+        (e.source.country, e.target and e.target.country) for e in events if e.code.plover == "THREATEN"
+    }
     assert threats == {("DEU", "TUR"), ("FRA", "TUR")}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Belgium suspended its aid on Monday, and the European Union urged restraint.", "European Union"),
+        ("Guterres called for an immediate de-escalation on Monday, and the African Union said it was "
+         "alarmed.",
+         "African Union"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_conjoined_clause_is_no_target(text: str, other: str) -> None:
+    # (twenty-seventh session) the second clause's subject does an act of its own
+    events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
+    assert events and not any(e.target is not None and e.target.name == other for e in events), events

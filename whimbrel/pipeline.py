@@ -723,7 +723,9 @@ class Coder:
             # (and a country named once, as a setting, is no story: "In Geneva, the minister criticised …")
             commented = maker is not None and (
                 resolver.context.tally.counts.get(maker.country or "", 0) < 2
-                or any(e.source.country == maker.country and e.code.cameo[:2] in STANCE_ROOTS for e in prior[-2:])
+                or any(
+                    e.source.country == maker.country and e.code.cameo[:2] in STANCE_ROOTS for e in prior[-2:]
+                )
             )
             if maker is not None and all(m is not None for m in makers) and not commented:
                 return sources, [maker], True
