@@ -646,6 +646,12 @@ CASES = [
      ("MLI", "ASSAULT", "REB", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Twenty Indian soldiers were killed in fighting with Chinese troops on Monday.",
      ("CHN", "ASSAULT", "IND", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-seventh session) a counted demonym is people, whatever its tag ("Zimbabweans" is tagged a
+    # singular name), and so is one with "many"
+    ("Thousands of Zimbabweans marched in Harare on Monday to demand that Mugabe resign.",
+     ("CVL", "REQUEST", "Robert Mugabe", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Many South Koreans boycotted Japanese goods on Monday.",
+     ("CVL", "PROTEST", None, "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),

@@ -186,6 +186,10 @@ def test_paragraph_repair(source: str, paragraphs: list[str]) -> None:
         ("Updated: March 14, 2017 10:32 a.m. ET", date(2017, 3, 14)),
         ("Friday, 9 January 2015", date(2015, 1, 9)),
         ("2017-03-14", date(2017, 3, 14)),
+        # (twenty-seventh session) a time after a slash; a date a byline carries after a separator
+        ("April 23, 2018 / 7:40 PM", date(2018, 4, 23)),
+        ("By Jane Roe | June 26, 2012", date(2012, 6, 26)),
+        ("By [Jane Roe](#) | April 10, 2022 10:48 PM GMT", date(2022, 4, 10)),
     ],
 )
 def test_date_line_variants(line: str, published: date) -> None:

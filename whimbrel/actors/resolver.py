@@ -803,7 +803,8 @@ class ArticleActors(References):
             if kind == "adjective" and ethnic(r.head.doc, hm.start):
                 # "three ethnic Albanians": people of where the story is (twenty-sixth session)
                 return [self._fallback(Actor(r.text, None, None, "CVL", r.span), r.head, position, when)]
-            sector = "CVL" if kind == "adjective" and r.plural and _counted(self.table, r.head) else "GOV"
+            # (counted is plural whatever the tag: the small model tags "Zimbabweans" as a singular name)
+            sector = "CVL" if kind == "adjective" and _counted(self.table, r.head) else "GOV"
             return [Actor(r.text, None, value, sector, r.span)]
         if hm is not None and hm.agent is not None:
             return self._agent_actors(r, hm.agent, when, position)
@@ -1524,10 +1525,13 @@ def _proper_words(text: str) -> list[str]:
     return [w for w in _CAPITALISED.findall(text) if w not in ("The", "A", "An")]
 
 
+_SOME = frozenset({"many", "some", "most", "several", "few"})  # "many South Koreans": people, no state
+
+
 def _counted(table: ActorDictionary, head: Token) -> bool:
-    """A plural noun counted by a number or a quantity word of words.tsv ("300 Serbs", "thousands of
+    """A plural noun counted by a number, a quantity word of words.tsv or "many" ("300 Serbs", "thousands of
     Georgians")."""
-    if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
+    if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _SOME for c in head.children):
         return True
     prep = head.head if head.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "of":

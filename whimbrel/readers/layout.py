@@ -47,10 +47,11 @@ _DATE_LINE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}))"
-    r"(?:\s*(?:,|at|-|\||·)?\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
+    r"(?:\s*(?:,|at|-|\||·|/)?\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
     re.I,
 )
 _BYLINE = re.compile(r"^by\s+(?P<name>[^\s].{0,118})$", re.I)
+_BYLINE_PARTS = re.compile(r"\s+[|·—–/]\s+|\s+-\s+")  # "By Jane Roe | June 26, 2012", "By Jane Roe - Reuters"
 # Lower-case words that may appear inside a byline's names ("Ursula von der Leyen", "Jane Roe and ...").
 _NAME_JOINERS = frozenset(
     {"and", "de", "da", "del", "der", "van", "von", "al", "el", "bin", "la", "le", "du"}
@@ -248,9 +249,14 @@ def _take_meta(layout: Layout, text: str) -> bool:
             layout.published = layout.published or parse_date(dated["date"])
             return True
     byline = _BYLINE.match(text)
-    if byline and _looks_like_name(byline["name"]):
-        layout.author = layout.author or byline["name"].strip(" ,|")
-        return True
+    if byline:
+        # "By Jane Roe | June 26, 2012": the date the byline carries after a separator
+        name, *rest = _BYLINE_PARTS.split(byline["name"])
+        dates = [d for part in rest if len(part) <= 80 and (d := _DATE_LINE.match(part.strip()))]
+        if _looks_like_name(name):
+            layout.author = layout.author or name.strip(" ,|")
+            layout.published = layout.published or (parse_date(dates[0]["date"]) if dates else None)
+            return True
     return False
 
 
