@@ -652,6 +652,12 @@ CASES = [
      ("CVL", "REQUEST", "Robert Mugabe", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Many South Koreans boycotted Japanese goods on Monday.",
      ("CVL", "PROTEST", None, "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-seventh session) a leader resigning "bowing to" or "in the face of" protests yields to them
+    ("YEREVAN (Reuters) - Armenian Prime Minister Serzh Sargsyan resigned on Monday, bowing to 11 days of "
+     "mass protests against his rule.",
+     ("Serzh Sargsyan", "CONCEDE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("CAIRO (Reuters) - President Hosni Mubarak resigned on Monday in the face of mass protests.",
+     ("Hosni Mubarak", "CONCEDE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),
@@ -4011,6 +4017,11 @@ def test_a_bare_surname_is_the_namesake_the_article_named(text: str, expected: t
         # (twenty-sixth session) whom a state gives hours to leave is whom it expels, not the country left
         ("Bolivia gave the U.S. ambassador 72 hours to leave the country on Wednesday.",
          ("COERCE", "BOL", "USA")),
+        # (twenty-seventh session) also where the parser hangs the infinitive on the hours
+        ("Russia gave American diplomats 72 hours to leave the country.", ("COERCE", "RUS", "USA")),
+        # air traffic and trade links halted reduce relations
+        ("Saudi Arabia said on Monday it would halt air traffic and trade links with Iran.",
+         ("SANCTION", "SAU", "IRN")),
         # a leader confined to his home is held; security contractors are a business
         ("Senegalese police confined opposition leader Ousmane Sonko to his home in Dakar on Sunday.",
          ("COERCE", "SEN", "SEN")),

@@ -1008,14 +1008,24 @@ _CAUSE_PREPS = frozenset({"after", "amid", "following", "over", "under"})
 
 
 def _protests_behind(head: Token) -> Token | None:
-    """The protest noun of an "after" or "amid" phrase of ``head`` ("resigned after weeks of protests")."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _CAUSE_PREPS:
+    """The protest noun of an "after" or "amid" phrase of ``head`` ("resigned after weeks of protests"), or
+    of a yielding participle or "in the face of" ("resigned, bowing to 11 days of mass protests";
+    twenty-seventh session)."""
+    for child in head.children:
+        cause = child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS
+        facing = child.dep_ == "prep" and child.lower_ == "in" and any(
+            g.lemma_.lower() == "face" for g in child.children
+        )
+        yielding = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _YIELDING
+        if not (cause or facing or yielding):
             continue
-        for t in prep.subtree:
+        for t in child.subtree:
             if t.lemma_.lower() in _PROTEST_NOUNS and t.pos_ == "NOUN":
                 return t
     return None
+
+
+_YIELDING = frozenset({"bow", "yield", "cave", "bend", "succumb", "give"})  # "bowing to the protests"
 
 
 def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:

@@ -158,6 +158,15 @@ def _requirement(
             for g in o.children
             if g.dep_ == "acl" and g.tag_ == "VBN"
         ]
+        # ... and an infinitive the parser hung on a span of time: "gave the diplomats 48 hours | to leave"
+        # (twenty-seventh session)
+        pool += [
+            g
+            for o in token.children
+            if o.dep_ in ("npadvmod", "dobj") and o.lemma_.lower() in _SPANS
+            for g in o.children
+            if g.dep_ in ("relcl", "acl") and _infinitive(g)
+        ]
         # ... or hung on the verb: "renewed calls | to halt"
         if token.pos_ in NOUN_TAGS and token.dep_ == "dobj":
             pool += [c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i]
@@ -168,6 +177,7 @@ def _requirement(
     return None
 
 
+_SPANS = frozenset({"hour", "day", "week", "month", "minute"})  # "48 hours to leave"
 _GOING_ON = frozenset({"keep", "continue", "go"})  # "keep fighting", "continue targeting", "go on fighting"
 
 # heads of a partitive object ("all of its diplomats")
