@@ -1013,8 +1013,10 @@ def _protests_behind(head: Token) -> Token | None:
     twenty-seventh session)."""
     for child in head.children:
         cause = child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS
-        facing = child.dep_ == "prep" and child.lower_ == "in" and any(
-            g.lemma_.lower() == "face" for g in child.children
+        facing = (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(g.lemma_.lower() == "face" for g in child.children)
         )
         yielding = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _YIELDING
         if not (cause or facing or yielding):
