@@ -630,6 +630,13 @@ CASES = [
     ("ADDIS ABABA (Reuters) - Ethiopia's parliament approved a new electoral law on Monday. Ethiopia will "
      "hold elections in June. Washington welcomed the decision on Tuesday.",
      ("USA", "SUPPORT", "ETH", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-seventh session) an annexation or an extension referred back names whoever made it
+    ("KIEV (Reuters) - Russian troops seized Crimea's parliament on Friday. Russia's parliament approved the "
+     "annexation of Crimea on Monday. Britain condemned the annexation on Tuesday.",
+     ("GBR", "ACCUSE", "RUS", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("CAIRO (Reuters) - Egypt's parliament voted on Monday to extend the state of emergency in Egypt by three "
+     "months. Egypt's opposition said it would appeal. The United States criticised the extension on Tuesday.",
+     ("USA", "ACCUSE", "EGY", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-seventh session) a hyphenated given name the parser splits is still the name ("Jae-in")
     ("President Moon Jae-in criticised Japan's export curbs on Monday.",
      ("Moon Jae-in", "ACCUSE", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
