@@ -634,8 +634,9 @@ CASES = [
     ("KIEV (Reuters) - Russian troops seized Crimea's parliament on Friday. Russia's parliament approved the "
      "annexation of Crimea on Monday. Britain condemned the annexation on Tuesday.",
      ("GBR", "ACCUSE", "RUS", "2016-08-30", "2016-08-30", "text", "occurred")),
-    ("CAIRO (Reuters) - Egypt's parliament voted on Monday to extend the state of emergency in Egypt by three "
-     "months. Egypt's opposition said it would appeal. The United States criticised the extension on Tuesday.",
+    ("CAIRO (Reuters) - Egypt's parliament voted on Monday to extend the state of emergency in Egypt by "
+     "three months. Egypt's opposition said it would appeal. The United States criticised the extension on "
+     "Tuesday.",
      ("USA", "ACCUSE", "EGY", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-seventh session) a hyphenated given name the parser splits is still the name ("Jae-in")
     ("President Moon Jae-in criticised Japan's export curbs on Monday.",
