@@ -638,6 +638,13 @@ CASES = [
      "three months. Egypt's opposition said it would appeal. The United States criticised the extension on "
      "Tuesday.",
      ("USA", "ACCUSE", "EGY", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-seventh session) an object "them" after another clause's plural subject is that group; a name
+    # the parser read as an adverbial noun before an aside is the subject
+    ("HONG KONG (Reuters) - Protesters gathered outside parliament on Monday, but riot police dispersed them "
+     "with tear gas.",
+     ("COP", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Beijing, meanwhile, lashed out at Washington on Monday.",
+     ("CHN", "ACCUSE", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-seventh session) a hyphenated given name the parser splits is still the name ("Jae-in")
     ("President Moon Jae-in criticised Japan's export curbs on Monday.",
      ("Moon Jae-in", "ACCUSE", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -201,7 +201,10 @@ class References:
                 if t.pos_ not in NOMINAL and t.lower_ not in ("they", "them") or h.i <= t.right_edge.i:
                     return []  # "it said they ...", or "their" in the subject: "the rebels and their allies"
                 group = self.resolve(t, when) if _plural_heads(t) else []
-                return group if len(group) > 1 or any(a.name for a in group) else []
+                # (an object "them" after another clause's plural subject is that group: "Protesters gathered
+                # outside parliament, but riot police dispersed them"; twenty-seventh session)
+                crowd = h.lower_ == "them" and t.tag_ in ("NNS", "NNPS") and len(group) == 1
+                return group if len(group) > 1 or any(a.name for a in group) or crowd else []
         key = (position[0], first)
         subject = h.dep_ in SUBJECT_DEPS or h.dep_ == "poss" and h.head.dep_ in SUBJECT_DEPS  # "Their talks"
         if not subject or any(key <= m.position < position for m in self.mentions):

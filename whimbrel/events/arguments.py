@@ -434,6 +434,19 @@ def _addressee(noun: Token) -> Token | None:
     return None
 
 
+def _misread_subject(verb: Token) -> list[Token]:
+    """A name before the verb the parser read as an adverbial noun, as an aside follows it: "Beijing,
+    meanwhile, lashed out at Washington" (twenty-seventh session)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i and c.ent_type_ in _NAMED_SUBJECTS
+    ][:1]
+
+
+_NAMED_SUBJECTS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+
+
 def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None) -> Found:
     """Heads of the (logical) subject of ``verb``, climbing through control, purpose and conjunction."""
     fallback = False
@@ -450,7 +463,7 @@ def verb_subject(verb: Token, control: frozenset[str], is_actor: IsActor | None)
                 continue
             if not children(verb, SUBJ) or _asked_aside(verb):
                 return Found(())  # an agentless passive: whoever did it is not named here
-        subj = children(verb, SUBJ)
+        subj = children(verb, SUBJ) or _misread_subject(verb)
         if len(subj) > 1 and is_actor is not None:
             # "The EU's border agency Frontex has sent officers", parsed with two subjects: the one that
             # names an actor (fourteenth session)
