@@ -32,6 +32,11 @@ CASES = [
     # (twenty-fifth session) a headline glued onto the dateline
     ("Moldova expels envoy after riotsCHISINAU, April 9 (Reuters) - Moldova expelled the envoy.",
      ["Moldova expels envoy after riots", "CHISINAU, April 9 (Reuters) -", "Moldova expelled the envoy."]),
+    # (twenty-seventh session) also with no region or date: with an agency, or a place of five letters
+    ("Turkey warns Syria over jetANKARA/BRUSSELS (Reuters) - NATO met.",
+     ["Turkey warns Syria over jet", "ANKARA/BRUSSELS (Reuters) -", "NATO met."]),
+    ("Leaders to meet in JakartaYANGON — The junta said it would consider the plan.",
+     ["Leaders to meet in Jakarta", "YANGON —", "The junta said it would consider the plan."]),
     # not datelines: a dash inside a sentence, short capitals, lower case after the dash
     ("US - China trade talks resumed on Monday.", ["US - China trade talks resumed on Monday."]),
     ("The talks - held in Geneva - ended.", ["The talks - held in Geneva - ended."]),

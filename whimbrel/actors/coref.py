@@ -194,8 +194,10 @@ class References:
         neither applies: the caller falls back to the last group mentioned."""
         first = self._sentence_start(h, position)
         verb = h.head.head if h.head.dep_ == "prep" else h.head
+        passed = False  # whether the object's own clause subject was passed on the way back
         for t in reversed(h.doc[first : h.i]):
             if t.dep_ in SUBJECT_DEPS and h.lower_ == "them" and t.head.i == verb.i:
+                passed = True
                 continue  # "police had beaten them": an object is never its own clause's subject
             if t.dep_ in SUBJECT_DEPS:
                 if t.pos_ not in NOMINAL and t.lower_ not in ("they", "them") or h.i <= t.right_edge.i:
@@ -203,7 +205,7 @@ class References:
                 group = self.resolve(t, when) if _plural_heads(t) else []
                 # (an object "them" after another clause's plural subject is that group: "Protesters gathered
                 # outside parliament, but riot police dispersed them"; twenty-seventh session)
-                crowd = h.lower_ == "them" and t.tag_ in ("NNS", "NNPS") and len(group) == 1
+                crowd = passed and t.tag_ in ("NNS", "NNPS") and len(group) == 1
                 return group if len(group) > 1 or any(a.name for a in group) or crowd else []
         key = (position[0], first)
         subject = h.dep_ in SUBJECT_DEPS or h.dep_ == "poss" and h.head.dep_ in SUBJECT_DEPS  # "Their talks"

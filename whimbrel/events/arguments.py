@@ -440,7 +440,11 @@ def _misread_subject(verb: Token) -> list[Token]:
     return [
         c
         for c in verb.children
-        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i and c.ent_type_ in _NAMED_SUBJECTS
+        if c.dep_ == "npadvmod"
+        and c.pos_ == "PROPN"
+        and c.i + 1 < verb.i
+        and c.ent_type_ in _NAMED_SUBJECTS
+        and c.nbor(1).text == ","  # (never "the U.S.-backed rebels")
     ][:1]
 
 

@@ -45,7 +45,12 @@ _DASH = r"(?:--|-|–|—)"
 _TITLED = r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}"  # "Geneva (AFP)", "The Hague (AFP)": only with the agency
 # (a headline the page glued onto the dateline, "… after riotsCHISINAU, April 9 (Reuters) - ", ends where the
 # capitals begin, when a region or date follows the place: twenty-fifth session)
-_GLUED = rf"(?<=[a-z]){_PLACE}(?:, [A-Z][\w.'-]*(?: [\w.'-]+){{0,3}}){{1,3}}(?: {_AGENCY})?"
+# (or where the capitals take an agency or are a place of five letters at least: "… over jetANKARA
+# (Reuters) -", "… summit in JakartaYANGON — "; twenty-seventh session)
+_GLUED = (
+    rf"(?<=[a-z])(?:{_PLACE}(?:, [A-Z][\w.'-]*(?: [\w.'-]+){{0,3}}){{1,3}}(?: {_AGENCY})?"
+    rf"|{_PLACE} {_AGENCY}|[A-Z][A-Z'-]{{4,}}(?:/{_ONE_PLACE}){{0,3}})"
+)
 _DATELINE = re.compile(
     rf"(?:^[ \t]*(?:{_PLACE}{_PARTS}(?: {_AGENCY})?|{_TITLED}{_PARTS} {_AGENCY})|{_GLUED}) ?{_DASH}[ \t]+"
     rf"(?=[\"“A-Z])",
