@@ -645,6 +645,13 @@ CASES = [
      ("COP", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Beijing, meanwhile, lashed out at Washington on Monday.",
      ("CHN", "ACCUSE", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-seventh session) an act ruled out did not happen
+    ("Australia ruled out sending troops to Fiji on Monday.",
+     ("AUS", "MOBILIZE", "FJI", "2016-08-29", "2016-08-29", "text", "negated")),
+    # (twenty-seventh session) a league "for" something is an organisation, no sports word
+    ("ALGIERS (Reuters) - Riot police arrested several activists on Monday in Algiers, according to the "
+     "Algerian League for the Defence of Human Rights.",
+     ("COP", "COERCE", "DZA", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-seventh session) a hyphenated given name the parser splits is still the name ("Jae-in")
     ("President Moon Jae-in criticised Japan's export curbs on Monday.",
      ("Moon Jae-in", "ACCUSE", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -161,7 +161,9 @@ class Coder:
 
         def is_name(token: Token) -> bool:  # "League" in "the Arab League" is no sports word
             if token.pos_ == "PROPN" and token.ent_type_:
-                return bool(context.resolve(token, published))
+                # (a league "for" or "of" something is an organisation's name: "the Algerian League for the
+                # Defence of Human Rights", never a sports league; twenty-seventh session)
+                return bool(context.resolve(token, published)) or _named_for(token)
             # ... nor where the tagger saw no name ("The Arab League voted"), nor "the league" after it: an
             # organisation the dictionaries know (twenty-sixth session)
             return token.pos_ in ("PROPN", "NOUN") and any(a.name for a in context.resolve(token, published))
@@ -1028,6 +1030,14 @@ def _protests_behind(head: Token) -> Token | None:
 
 
 _YIELDING = frozenset({"bow", "yield", "cave", "bend", "succumb", "give"})  # "bowing to the protests"
+
+
+def _named_for(token: Token) -> bool:
+    """A name whose "for" or "of" phrase is part of it ("League for the Defence of Human Rights")."""
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("for", "of") and any(g.pos_ == "PROPN" for g in p.children)
+        for p in token.children
+    )
 
 
 def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:
