@@ -198,6 +198,12 @@ def test_date_line_variants(line: str, published: date) -> None:
     assert article.text == "Title\n\nThe minister resigned on Monday."
 
 
+def test_a_dash_after_by_and_a_day_is_no_byline() -> None:
+    # (twenty-seventh session) a byline's parts after a separator are dates or names, never a sentence
+    article = read_text("# Siege\n\nBy Monday - the rebels had taken the airport.\n\nPeace talks failed.")
+    assert "the rebels had taken the airport" in article.text
+
+
 def test_body_lines_are_not_taken_for_byline_or_date() -> None:
     text = (
         "# Siege\n\nBy Tuesday, the rebels had taken the airport.\n\nBy Jane Roe\n\nMarch 2016\n\n"

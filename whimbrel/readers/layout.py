@@ -253,7 +253,9 @@ def _take_meta(layout: Layout, text: str) -> bool:
         # "By Jane Roe | June 26, 2012": the date the byline carries after a separator
         name, *rest = _BYLINE_PARTS.split(byline["name"])
         dates = [d for part in rest if len(part) <= 80 and (d := _DATE_LINE.match(part.strip()))]
-        if _looks_like_name(name):
+        # (every part after a separator a date or a name: "By Monday - the rebels had taken the airport" is
+        # body text)
+        if _looks_like_name(name) and len(dates) + sum(_looks_like_name(p) for p in rest) >= len(rest):
             layout.author = layout.author or name.strip(" ,|")
             layout.published = layout.published or (parse_date(dates[0]["date"]) if dates else None)
             return True
