@@ -645,6 +645,11 @@ CASES = [
      ("COP", "COERCE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Beijing, meanwhile, lashed out at Washington on Monday.",
      ("CHN", "ACCUSE", "USA", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-seventh session) "that evening" is the day the sentence before set, itself counted from the
+    # one before it
+    ("COLOMBO (Reuters) - Protesters stormed the president's residence on Aug. 1. The next day, police "
+     "arrested 20 protesters. That evening, the army deployed troops in Colombo.",
+     ("MIL", "MOBILIZE", "LKA", "2016-08-02", "2016-08-02", "text", "occurred")),
     # (twenty-seventh session) an act ruled out did not happen
     ("Australia ruled out sending troops to Fiji on Monday.",
      ("AUS", "MOBILIZE", "FJI", "2016-08-29", "2016-08-29", "text", "negated")),

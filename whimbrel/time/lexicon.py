@@ -251,8 +251,11 @@ def _compile(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
         "unit_before": rf"(?<![\w-])(?i:the)\s+{unit1}\s+(?P<dir>before|after)\b",
         # the time of an act told before ("At the time, Algiers accused Madrid", "recalled its ambassador
         # within days", "Days later, ..."): counted from the date an earlier sentence set
-        "same": r"(?<![\w-])(?i:(?P<same>at\s+the\s+time|at\s+that\s+time|(?:on\s+)?the\s+same\s+day"
-        r"|(?:later\s+)?that\s+(?:same\s+)?day|soon\s+afterwards?|shortly\s+afterwards?"
+        # ("that evening", "the same night": twenty-seventh session)
+        "same": r"(?<![\w-])(?i:(?P<same>at\s+the\s+time|at\s+that\s+time"
+        r"|(?:on\s+)?the\s+same\s+(?:day|morning|afternoon|evening|night)"
+        r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|soon\s+afterwards?"
+        r"|shortly\s+afterwards?"
         r"|(?:soon|shortly)\s+thereafter)|within\s+(?P<within>hours|days|weeks)"
         r"|(?P<later>hours|days|weeks|months)\s+later)(?![\w-])",
     }

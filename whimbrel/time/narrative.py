@@ -102,14 +102,21 @@ class Narrative:
         the border on May 3."), which "the following day" in a later sentence counts from; else the one
         the latest one of the paragraphs before.  Read only when a clue asks for it."""
         lex = self.lexicon or default_lexicon()
+        chain: list[Narrative] = []
         narrative: Narrative | None = self
         while narrative is not None and narrative.published is not None:
-            for sent in reversed(narrative._sents):
-                when = resolve_date(sent.root, narrative.published, lexicon=lex)
-                if when.basis == "text":
-                    return when
+            chain.append(narrative)
             narrative = narrative.previous
-        return None
+        # forwards, each sentence's date counted from the one before it: "… on July 9. The next day, police
+        # arrested … That evening, …" is July 10 (twenty-seventh session)
+        last: DateRange | None = None
+        for narrative in reversed(chain):
+            assert narrative.published is not None
+            for sent in narrative._sents:
+                when = resolve_date(sent.root, narrative.published, lexicon=lex, earlier=last)
+                if when.basis == "text":
+                    last = when
+        return last
 
     def date(self) -> DateRange | None:
         """The background date after the sentences added so far (see :func:`narrative_date`)."""
