@@ -92,6 +92,9 @@ class Narrative:
         self._sents: list[Span] = []
         self._read = 0
         self._date: DateRange | None = None
+        # :meth:`last_dated`, read forwards and kept: the sentences read so far and the date they left
+        self._dated_read: int | None = None
+        self._dated: DateRange | None = None
 
     def add(self, sent: Span) -> None:
         """Note a sentence that has been coded."""
@@ -100,23 +103,21 @@ class Narrative:
     def last_dated(self) -> DateRange | None:
         """The date the latest sentence so far with a date of its own gave its main clause ("Kenya closed
         the border on May 3."), which "the following day" in a later sentence counts from; else the one
-        the latest one of the paragraphs before.  Read only when a clue asks for it."""
+        the latest one of the paragraphs before.  Each sentence's date counts from the one before it: "… on
+        July 9. The next day, police arrested … That evening, …" is July 10 (twenty-seventh session).  Read
+        only when a clue asks for it, and then only the sentences not read before."""
+        if self.published is None:
+            return None
+        if self._dated_read is None:  # (the paragraphs before are done: what they left stays)
+            self._dated = self.previous.last_dated() if self.previous is not None else None
+            self._dated_read = 0
         lex = self.lexicon or default_lexicon()
-        chain: list[Narrative] = []
-        narrative: Narrative | None = self
-        while narrative is not None and narrative.published is not None:
-            chain.append(narrative)
-            narrative = narrative.previous
-        # forwards, each sentence's date counted from the one before it: "… on July 9. The next day, police
-        # arrested … That evening, …" is July 10 (twenty-seventh session)
-        last: DateRange | None = None
-        for narrative in reversed(chain):
-            assert narrative.published is not None
-            for sent in narrative._sents:
-                when = resolve_date(sent.root, narrative.published, lexicon=lex, earlier=last)
-                if when.basis == "text":
-                    last = when
-        return last
+        for sent in self._sents[self._dated_read :]:
+            when = resolve_date(sent.root, self.published, lexicon=lex, earlier=self._dated)
+            if when.basis == "text":
+                self._dated = when
+        self._dated_read = len(self._sents)
+        return self._dated
 
     def date(self) -> DateRange | None:
         """The background date after the sentences added so far (see :func:`narrative_date`)."""
