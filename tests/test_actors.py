@@ -252,6 +252,23 @@ COREFERENCE += [
         "court",
         [("International Criminal Court", None, "JUD", "the court")],
     ),
+    # ... also "the council", whose short reading (the Security Council) comes second, "the front"
+    (
+        "Zamunda's Provisional Electoral Council announced the results. The candidate accused the council of "
+        "fraud.",
+        "council",
+        [("Provisional Electoral Council", None, "GOV", "the council")],
+    ),
+    (
+        "The UN Security Council met on Monday. Russia criticised the council.",
+        "council",
+        [("UN Security Council", None, "IGO", "the council")],
+    ),
+    (
+        "The Polisario Front ended the truce. Morocco accused the front of attacking its troops.",
+        "front",
+        [("Polisario Front", "MAR", "SEP", "the front")],
+    ),
     # ... and otherwise the word's usual reading (a court of the story's country)
     (
         "Kenyan police arrested the senator. The court freed him on bail.",
@@ -763,6 +780,17 @@ UNKNOWN_PEOPLE = [
         "who met Prime Minister Hristijan Mickoski on Monday.",
         "Kostel",
         [("Mira Kostel", None, "IGO", "Mira Kostel")],
+    ),
+    # ... and where it made the role and the name two subjects of one verb, also for the last name later
+    (
+        "His Turkish counterpart Emre Saglamer arrived in Yerevan on Monday.",
+        "Saglamer",
+        [("Emre Saglamer", "TUR", "GOV", "Emre Saglamer")],
+    ),
+    (
+        "His Turkish counterpart Emre Saglamer arrived in Yerevan on Monday. Saglamer later met the mayor.",
+        "Saglamer",
+        [("Emre Saglamer", "TUR", "GOV", "Saglamer")],
     ),
     # "X of Kyrgyzstan": the state named after the name
     (

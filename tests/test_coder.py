@@ -1696,8 +1696,9 @@ def test_a_government_protest_is_no_demonstration() -> None:
 FORCE = [
     # an attack on a place with no actor named aims at the place's country
     ("Russian forces attacked Kharkiv with drones overnight.", ("RUS", "MIL", "ASSAULT", "UKR")),
-    # at home, only a non-state group's attack does
+    # at home, a non-state group's attack does, and the state's own forces attack the place's people
     ("Syrian rebels shelled Aleppo.", ("SYR", "REB", "ASSAULT", "SYR")),
+    ("Sudanese army jets bombed the outskirts of Nyala on Monday.", ("SDN", "MIL", "ASSAULT", "SDN")),
     # "X-led" names the leader, "X-backed" a backer that is no part of the group
     ("Saudi-led coalition warplanes struck a wedding party in Yemen.", ("SAU", "MIL", "ASSAULT", "YEM")),
     ("Ukraine said Russian-backed separatists shelled Mariupol.", ("UKR", "SEP", "ASSAULT", "UKR")),
@@ -1726,10 +1727,18 @@ def test_acts_of_force(text: str, expected: tuple[str | None, str, str, str | No
     assert expected in got, got
 
 
+def test_state_forces_at_home_attack_the_places_people() -> None:
+    # (twenty-eighth session: the probe writers' gold codes the people of the place, where the coder had no
+    # target at all)
+    events = whimbrel.code("Syrian troops shelled Aleppo.", published=PUB, fmt="text")
+    got = [(e.source.country, e.source.sector, e.target and e.target.country, e.target and e.target.sector)
+           for e in events]  # fmt: skip
+    assert got == [("SYR", "MIL", "SYR", "CVL")]
+
+
 @pytest.mark.parametrize(
     ("text", "dyad"),
     [
-        ("Syrian troops shelled Aleppo.", ("SYR", "SYR")),  # a state at home: no place target
         ("Russian-backed separatists shelled Mariupol.", ("RUS", "UKR")),  # the backer did not shell
         ("Taliban fighters opened fire with artillery on Sunday.", (None, "PAK")),
     ],

@@ -582,6 +582,10 @@ def test_bad_data_files(tmp_path: Path, name: str, content: str, line: int, mess
          "condemned", "2024-05-04"),
         ("Kenya closed its border with Somalia on May 3.\n\nSomalia condemned the closure the next day.",
          "condemned", "2024-05-04"),
+        # "the following month" is the calendar month after the earlier day's, not the day a month on
+        ("Kenya closed its border with Somalia on May 3. Somalia recalled its ambassador from Nairobi the "
+         "following month.",
+         "recalled its ambassador", "2024-06-01"),
         # "X on Tuesday, a day after Y": Y the day before
         ("The prime minister resigned on Tuesday, a day after police opened fire on protesters.",
          "opened fire", "2024-06-10"),

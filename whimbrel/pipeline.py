@@ -403,12 +403,11 @@ class Coder:
             # (at home only a non-state group's attack has the place's country as target: "Syrian rebels
             # shelled Aleppo", never "Syrian troops shelled Aleppo")
             domestic = force and all(s.sector in _NONSTATE for s in sources)
-            if (
-                location is not None
-                and location.country
-                and (domestic or all(s.country != location.country for s in sources))
-            ):
-                sector = None if force else "GOV"
+            at_home = force and all(s.country == location.country for s in sources) if location else False
+            if location is not None and location.country:
+                # (the state's own forces attacking a place at home attack its people: "Government warplanes
+                # bombed the outskirts of Benghazi"; twenty-eighth session)
+                sector = "CVL" if at_home and not domestic else None if force else "GOV"
                 targets = [
                     Actor(text=location.name, name=None, country=location.country, sector=sector, span=None)
                 ]

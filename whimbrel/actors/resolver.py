@@ -122,6 +122,8 @@ _PARTY_WORDS = frozenset({
     "progressive", "green", "greens", "social", "workers", "tories", "tory",
 })  # fmt: skip
 _BLOCS = frozenset({"bloc", "alliance"})  # short words for an organisation of states
+# short words that also refer back to a body of that head word named before ("the council", "the alliance")
+_NAMED_TOO = frozenset({"council", "alliance"})
 _PAIR_NEAR = 0  # paragraphs back that "the two sides" takes the parties of the event just told
 _LIST_REACH = 3  # paragraphs back that "the three countries" may find the countries listed together
 _PAIR_REACH = 2  # ... and "the two countries"
@@ -591,6 +593,13 @@ class ArticleActors(References):
         word = self.table.words.get(h.lower_)
         if word is not None and word[0] == "pronoun":
             return self._pronoun(h, word[1], when, position)
+        if h.lower_ in _NAMED_TOO:
+            # "the council" after "the Provisional Electoral Council": the body named last with that head word
+            # comes before the short word's usual referent (twenty-eighth session)
+            named = named_by_head(self.mentions, h, position)
+            if named:
+                r = self._read(h)
+                return self._retext(named, r.text, r.span)
         short = _short_ref(self.table, self.tally, self.names, h)
         if short is not None:
             return [_short_actor(short, self._read(h))]
@@ -1311,6 +1320,11 @@ class ArticleActors(References):
         hung = r.head.dep_ == "npadvmod" and start >= 2 and doc[start - 1].text == ","
         if hung and doc[start - 2].pos_ == "NOUN":
             apposed = doc[start - 2]
+        before = doc[start - 1] if start >= 1 else None
+        if before is not None and before.pos_ == "NOUN" and before.dep_ == r.head.dep_ != "conj":
+            # "His Turkish counterpart Serdar Kilic arrived": the parser may make the role and the name two
+            # subjects of one verb (twenty-eighth session)
+            apposed = before if before.head.i == r.head.head.i else apposed
         if apposed is not None and not countries and not agents:
             # "the EU's enlargement commissioner, Marta Kos": the role the name is apposed to tells whose
             role = self._read(apposed)

@@ -56,6 +56,12 @@ _GENERIC_NOUNS = frozenset(
     {"province", "region", "oblast", "governorate", "state", "district", "city", "county"}
 )
 
+# parts of a place that stand for it as a direct object ("shelled the outskirts of Homs")
+_PARTS = frozenset(
+    {"outskirt", "outskirts", "suburb", "suburbs", "centre", "center", "edge", "part", "area",
+     "neighbourhood", "neighborhood", "district", "city", "town", "village", "street", "streets"}
+)  # fmt: skip
+
 
 class Candidate(NamedTuple):
     """A possible event place. ``checked``: only a place if the gazetteer knows the name."""
@@ -91,24 +97,30 @@ def place_span(token: Token) -> Candidate | None:
 def _object_place(prep: Token) -> Candidate | None:
     """The place named by a preposition's object: "in Kyiv", "in the city of Kharkiv", "in Idlib province"."""
     for pobj in prep.children:
-        if pobj.dep_ != "pobj":
+        if pobj.dep_ == "pobj" and (found := noun_place(pobj)) is not None:
+            return found
+    return None
+
+
+def noun_place(noun: Token) -> Candidate | None:
+    """The place a noun phrase names: "Kyiv", "the city of Kharkiv", "Idlib province", "the outskirts of
+    Benghazi"."""
+    found = place_span(noun)
+    if found is not None:
+        return found
+    for child in noun.children:
+        if child.dep_ in ("compound", "appos"):
+            found = place_span(child)
+            if found is not None and child.dep_ == "compound" and noun.lower_ in _GENERIC_NOUNS:
+                # "Aleppo province": keep the generic noun, the gazetteer knows such names.
+                doc = noun.doc
+                found = Candidate(doc[found.span.start : noun.i + 1], found.checked)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            found = next((f for g in child.children if g.dep_ == "pobj" and (f := place_span(g))), None)
+        else:
             continue
-        found = place_span(pobj)
         if found is not None:
             return found
-        for child in pobj.children:
-            if child.dep_ in ("compound", "appos"):
-                found = place_span(child)
-                if found is not None and child.dep_ == "compound" and pobj.lower_ in _GENERIC_NOUNS:
-                    # "Aleppo province": keep the generic noun, the gazetteer knows such names.
-                    doc = pobj.doc
-                    found = Candidate(doc[found.span.start : pobj.i + 1], found.checked)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                found = next((f for g in child.children if g.dep_ == "pobj" and (f := place_span(g))), None)
-            else:
-                continue
-            if found is not None:
-                return found
     return None
 
 
@@ -155,5 +167,7 @@ def place_candidates(trigger: Token, allow_destination: bool = False) -> Iterato
         for child in trigger.children:
             if child.dep_ == "dobj" and (found := place_span(child)) is not None:
                 yield "", found
+            elif child.dep_ == "dobj" and child.lemma_.lower() in _PARTS and (found := noun_place(child)):
+                yield "", found  # "bombed the outskirts of Benghazi" (twenty-eighth session)
     yield from _down(trigger, preps)
     yield from _up(trigger, preps)

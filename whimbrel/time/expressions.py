@@ -412,7 +412,12 @@ def shift_deferred(m: re.Match[str], ref: Resolved, lex: TimeLexicon, reverse: b
     direction = m.group("dir").lower()
     amount = _amount(m.group("n"), lex) if "n" in m.re.groupindex else 1
     sign = (-1 if direction in BACKWARD else 1) * (-1 if reverse else 1)
-    shifted = dates.shift_range((first, last), m.group("unit").lower(), sign * amount)
+    unit = m.group("unit").lower()
+    if "n" not in m.re.groupindex and unit in ("month", "year") and first == last:
+        # "the following month", "the previous year": the whole calendar unit next to the day's, not the day
+        # a month on (twenty-eighth session)
+        return dates.unit_range(first, unit, sign)
+    shifted = dates.shift_range((first, last), unit, sign * amount)
     return shifted if shifted else UNRESOLVED
 
 
