@@ -2662,6 +2662,9 @@ def test_a_compound_surname_refers_back_to_the_person_named_in_full(
         # ... not the bureau's country the story never names
         ("NAIROBI (Reuters) - Gunmen attacked a hotel in Mogadishu on Friday, Somalia's government said. "
          "Somali officials said the gunmen were from al-Shabaab.\n\nPolice detained three suspects.", "SOM"),
+        # (twenty-eighth session) a story filed from two cities is told from the one of the story's country
+        ("LONDON/MALE (Reuters) - India urged the Maldives to hold early polls. Indian officials said New "
+         "Delhi was concerned. India sent an envoy.\n\nPolice detained 20 protesters on Monday.", "MDV"),
     ],
 )  # fmt: skip
 def test_police_of_no_country_are_of_the_dateline_place(text: str, police: str) -> None:
@@ -4149,3 +4152,45 @@ def test_the_subject_of_a_conjoined_clause_is_no_target(text: str, other: str) -
     # (twenty-seventh session) the second clause's subject does an act of its own
     events = whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))
     assert events and not any(e.target is not None and e.target.name == other for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twenty-eighth session) the Commonwealth is an organisation of states; "the Commonwealth of
+        # Independent States" is still the other one
+        ("The Commonwealth suspended Fiji on Friday.", ("Commonwealth", "SANCTION", "FJI")),
+        ("The Commonwealth of Independent States criticised Georgia on Friday.",
+         ("Commonwealth of Independent States", "ACCUSE", "GEO")),
+        # "the council" after a council told by its body's name; a council suspends a member
+        ("The African Union's Peace and Security Council met in Addis Ababa on Monday.\n\nThe council "
+         "suspended Mauritania on Tuesday.", ("African Union", "SANCTION", "MRT")),
+        # a bloc described by its size or region is the organisation named last
+        ("The Economic Community of West African States met in Abuja on Monday.\n\nWest Africa's regional "
+         "bloc imposed sanctions on Guinea-Bissau.",
+         ("Economic Community of West African States", "SANCTION", "GNB")),
+    ],
+)  # fmt: skip
+def test_organisations_named_and_described(text: str, expected: tuple[str, str, str]) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    got = [(e.source.name, e.code.plover, e.target and e.target.country) for e in events]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (twenty-eighth session) an armed group of no country is of the place the sentence sets its attack
+        # in, "districts of Bangui" too, else of the place the story is told from
+        ("BANGUI (Reuters) - French troops patrolled the streets on Saturday. France sent more troops. "
+         "French officials said the mission would be short.\n\nChristian militias attacked districts of "
+         "Bangui on Thursday.", "CAF"),
+        ("BANGUI (Reuters) - French troops patrolled the Central African Republic's capital on Saturday. "
+         "France sent more troops. French officials said the mission would be short.\n\nRebel fighters shot "
+         "dead three men on Thursday.", "CAF"),
+    ],
+)  # fmt: skip
+def test_armed_groups_of_no_country_are_of_the_storys_place(text: str, expected: str) -> None:
+    events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.source.sector in ("REB", "INS")]
+    assert [e.source.country for e in events] == [expected], events
+

@@ -328,7 +328,7 @@ class Coder:
                 # government
                 targets = [Actor(text="", name=None, country=location.country, sector="GOV", span=None)]
             tally = resolver.context.tally
-            home = tally.dateline or tally.dominant()
+            home = tally.local() or tally.dominant()
             sources = _implied_source(cand, code, targets[0] if targets else None, location, home)
             if sources and code.cameo == _DEPORT and targets[0] is not None:
                 # "he was deported for breaching immigration rules": by whoever held him in the article, never
@@ -358,7 +358,7 @@ class Coder:
                     # of the dateline (an execution is a state's; never the victim's country by default:
                     # "a Swedish-Iranian academic was executed"; nineteenth session)
                     place = self.gazetteer.locate(head, allow_destination=False)
-                    country = place.country if place is not None and place.country else tally.dateline
+                    country = place.country if place is not None and place.country else tally.local()
                     sources = [Actor("", None, country, "JUD", None)] if country else []
             if not sources and code.plover == "REJECT" and cand.pattern.endswith(NO_AGENT_SUFFIX):
                 # "The request was rejected": by whom the article's latest request was made of, against its
@@ -490,7 +490,7 @@ class Coder:
         if targets == [None] and code.plover == "THREATEN":
             # "the minister warned that anyone who disturbed public order would be punished": its own people
             tally = resolver.context.tally
-            people = pt.public(sources[0], head, tally.dateline or tally.dominant())
+            people = pt.public(sources[0], head, tally.local() or tally.dominant())
             targets = [people] if people is not None else targets
         if targets == [None] and not self.config.targetless and speaker is None:
             return  # a one-sided act: no dyad, so no event (Config.targetless keeps it)

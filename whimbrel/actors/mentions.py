@@ -131,7 +131,7 @@ def latest_organisation(
         return []
     if nonstate and _named_after(head):
         return []
-    for actor in _recent_organisations(mentions, position):
+    for actor in recent_organisations(mentions, position):
         if sector is not None and actor.sector != sector:
             continue
         if (actor.sector in _NONSTATE) if nonstate else actor.country is None:
@@ -144,7 +144,7 @@ def _based(token: Token) -> bool:
     return token.lower_ == "based" and any(c.dep_ in ("npadvmod", "compound") for c in token.children)
 
 
-def _recent_organisations(mentions: Sequence[Mention], position: tuple[int, int]) -> Iterator[Actor]:
+def recent_organisations(mentions: Sequence[Mention], position: tuple[int, int]) -> Iterator[Actor]:
     """The named organisations (one-actor, non-person mentions) before ``position``, latest first, within
     the reach of a definite description."""
     for m in reversed(mentions):
@@ -167,8 +167,13 @@ def named_by_head(mentions: Sequence[Mention], head: Token, position: tuple[int,
         return []
     word = head.lemma_.lower()
     endings = _MEMBERS_OF.get(word, (word,))
-    for actor in _recent_organisations(mentions, position):
+    for actor in recent_organisations(mentions, position):
         if actor.name and _head_word(actor.name) in endings:
+            return [actor]
+        written = actor.text.replace("'s", "").replace("\u2019s", "")
+        if written[-1:].isalpha() and _head_word(written) in endings and written.split()[-1][:1].isupper():
+            # "the council" after "the AU's Peace and Security Council": the body's name as written
+            # (twenty-eighth session)
             return [actor]
     return []
 

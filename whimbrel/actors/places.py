@@ -17,6 +17,7 @@ from whimbrel.actors.dictionary import ActorDictionary, Entry, norm
 from whimbrel.actors.phrase import Phrases, Reading, ethnic, read_phrase
 from whimbrel.geo import Gazetteer
 from whimbrel.geo.gazetteer import PLACE
+from whimbrel.geo.locate import PLACE_PARTS
 
 # Entity labels that may name a place; NORP adds demonyms ("Iranian"), ORG seats ("the Kremlin") and PERSON
 # the capitals the small model takes for people ("Khartoum") to the tally, where only the dictionary (never
@@ -227,6 +228,11 @@ def _placed(root: Token, prep: str | None = None) -> bool:
     if root.dep_ in ("appos", "poss"):
         root = root.head  # ("near Niamey's airport": the city owns the place the sentence is set at)
     preps = SENTENCE_PREPS if prep is None else (prep,)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_PARTS:
+        # "attacked districts of Bangui", "in the suburbs of Homs": a part of the place (twenty-eighth
+        # session)
+        part = root.head.head
+        return (part.dep_ == "dobj" and prep is None) or _placed(part, prep)
     return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
@@ -249,6 +255,7 @@ class CountryTally:
     counts: dict[str, int] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
     dateline: str | None = None  # the dateline's country: breaks ties, or alone when nothing else was named
+    filed_also: str | None = None  # a second dateline city's ("LONDON/MALE": the Maldives)
 
     def add(self, iso3: str) -> None:
         """Count one mention of ``iso3``."""
@@ -280,6 +287,15 @@ class CountryTally:
         if not left:
             return self.dateline if self.dateline not in skip else None
         return max(left, key=self._rank)
+
+    def local(self) -> str | None:
+        """The country the story is told from: the dateline's, or of a story filed from two cities
+        ("LONDON/MALE"), the more mentioned of the two (twenty-eighth session)."""
+        if self.filed_also is not None and self.counts.get(self.filed_also, 0) > self.counts.get(
+            self.dateline or "", 0
+        ):
+            return self.filed_also
+        return self.dateline
 
     def seen(self, iso3: str) -> bool:
         """Whether ``iso3`` was mentioned."""

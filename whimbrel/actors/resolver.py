@@ -25,6 +25,7 @@ from whimbrel.actors.mentions import (
     latest_organisation,
     mention_actors,
     named_by_head,
+    recent_organisations,
     salient_people,
 )
 from whimbrel.actors.phrase import (
@@ -269,6 +270,9 @@ class ArticleActors(References):
             iso3 = self.places.country(first)
             if iso3 is not None:
                 self.tally.dateline = iso3
+                second = _second_dateline_city(sent, first)
+                also = self.places.country(second) if second is not None else None
+                self.tally.filed_also = also if also != iso3 else None
                 return
         mentioned, _ = self.places.scan(sent)
         if mentioned:
@@ -610,6 +614,10 @@ class ArticleActors(References):
             # "the bloc" in a story about ECOWAS: the organisation named last (twentieth session)
             r = self._read(h)
             bodies = [a for a in latest_organisation(self.mentions, h, position) if a.sector == "IGO"]
+            if not bodies and _described_bloc(h) and not self._read(h).countries():
+                # "West Africa's regional bloc", "the 15-nation bloc": described, still the one named last
+                # (twenty-eighth session)
+                bodies = [a for a in recent_organisations(self.mentions, position) if a.sector == "IGO"][:1]
             found = self._retext(bodies, r.text, r.span)
             if found:
                 return found
@@ -1022,7 +1030,7 @@ class ArticleActors(References):
                 person = head.pos_ == "PROPN" or (hm is not None and hm.agent is not None and hm.agent.person)
                 official = actor.sector in _STATE_SECTORS and person and head.tag_ not in ("NNS", "NNPS")
                 before = self._last_subject_state(head, position, skip) if official else None
-                local = self.tally.dateline if actor.sector in _LOCAL_SECTORS else None
+                local = self.tally.local() if actor.sector in _LOCAL_SECTORS | _REBELS else None
                 if local is not None and local not in skip and self.tally.seen(local):
                     # police and people are where the story is told from ("TALLINN —", a story of Russia's
                     # protests: Estonian police), not of the country it names most, when the story names that
@@ -1516,6 +1524,26 @@ def _first_dateline_city(sent: Span) -> Span | None:
     if not all(t.is_alpha and t.text.isupper() for t in words):
         return None
     return words
+
+
+def _described_bloc(head: Token) -> bool:
+    """ "the 15-nation bloc", "West Africa's regional bloc", "the regional grouping": a bloc described by its
+    size, region or kind, with no state of its own named ("the Chinese-led bloc" is not described so)."""
+    children = [c for c in head.children if c.dep_ != "det"]
+    if any(c.dep_ not in ("amod", "compound", "nummod", "poss", "punct", "case") for c in children):
+        return False
+    return bool(children)
+
+
+def _second_dateline_city(sent: Span, first: Span) -> Span | None:
+    """The second city of a dateline filed from two ("MALE" of "LONDON/MALE (Reuters) -"), else None."""
+    doc = sent.doc
+    if first.end >= len(doc) or doc[first.end].text != "/":
+        return None
+    end = first.end + 1
+    while end < min(len(doc), first.end + 5) and doc[end].is_alpha and doc[end].text.isupper():
+        end += 1
+    return doc[first.end + 1 : end] if end > first.end + 1 else None
 
 
 def _acting_clause(head: Token, links: frozenset[str]) -> tuple[Token, Token] | None:

@@ -57,7 +57,7 @@ _GENERIC_NOUNS = frozenset(
 )
 
 # parts of a place that stand for it as a direct object ("shelled the outskirts of Homs")
-_PARTS = frozenset(
+PLACE_PARTS = frozenset(
     {"outskirt", "outskirts", "suburb", "suburbs", "centre", "center", "edge", "part", "area",
      "neighbourhood", "neighborhood", "district", "city", "town", "village", "street", "streets"}
 )  # fmt: skip
@@ -167,7 +167,7 @@ def place_candidates(trigger: Token, allow_destination: bool = False) -> Iterato
         for child in trigger.children:
             if child.dep_ == "dobj" and (found := place_span(child)) is not None:
                 yield "", found
-            elif child.dep_ == "dobj" and child.lemma_.lower() in _PARTS and (found := noun_place(child)):
-                yield "", found  # "bombed the outskirts of Benghazi" (twenty-eighth session)
+            elif child.dep_ == "dobj" and child.lemma_.lower() in PLACE_PARTS and (part := noun_place(child)):
+                yield "", part  # "bombed the outskirts of Benghazi" (twenty-eighth session)
     yield from _down(trigger, preps)
     yield from _up(trigger, preps)
