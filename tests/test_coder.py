@@ -4193,4 +4193,3 @@ def test_organisations_named_and_described(text: str, expected: tuple[str, str, 
 def test_armed_groups_of_no_country_are_of_the_storys_place(text: str, expected: str) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.source.sector in ("REB", "INS")]
     assert [e.source.country for e in events] == [expected], events
-
