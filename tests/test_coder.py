@@ -685,6 +685,32 @@ CASES = [
      ("Serzh Sargsyan", "CONCEDE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("CAIRO (Reuters) - President Hosni Mubarak resigned on Monday in the face of mass protests.",
      ("Hosni Mubarak", "CONCEDE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-eighth session) an internet blackout extended or data slowed restricts communication; a group
+    # declared terrorist is designated; fire traded goes both ways; fire from someone is their attack;
+    # meetings frozen reduce relations; a crowd chased away by police is dispersed; a regional demonym is
+    # people of its state
+    ("Ethiopia extended a blackout of mobile internet in Tigray on Monday.",
+     ("ETH", "COERCE", "ETH", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The Ethiopian authorities slowed data services across Oromia on Monday.",
+     ("ETH", "COERCE", "ETH", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Egypt declared the Muslim Brotherhood a terrorist organisation on Monday.",
+     ("EGY", "COERCE", "Muslim Brotherhood", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Eritrean and Djiboutian troops traded mortar fire on Monday.",
+     ("ERI", "ASSAULT", "DJI", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Kenyan troops came under fire from Somali militants on Monday.",
+     ("SOM", "ASSAULT", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The European Union froze high-level meetings with Belarus on Monday.",
+     ("European Union", "SANCTION", "BLR", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Students were chased away by Nepalese riot police on Monday.",
+     ("NPL", "COERCE", "NPL", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Thousands of Tigrayans marched in Mekelle on Monday to demand that the government resign.",
+     ("ETH", "REQUEST", "ETH", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-eighth session) a minister "due in" a capital visits it, planned for the day named; trade frozen
+    # is a sanction; coming under fire from critics is no attack
+    ("The Indonesian foreign minister is due in Phnom Penh on Tuesday.",
+     ("IDN", "CONSULT", "KHM", "2016-09-06", "2016-09-06", "text", "planned")),
+    ("Saudi Arabia froze all new trade and investment with Canada on Monday.",
+     ("SAU", "SANCTION", "CAN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),
@@ -1734,6 +1760,12 @@ def test_state_forces_at_home_attack_the_places_people() -> None:
     got = [(e.source.country, e.source.sector, e.target and e.target.country, e.target and e.target.sector)
            for e in events]  # fmt: skip
     assert got == [("SYR", "MIL", "SYR", "CVL")]
+
+
+def test_coming_under_fire_from_critics_is_no_attack() -> None:
+    # (twenty-eighth session) only fire from an armed party is an attack
+    text = "The Tunisian minister came under fire from lawmakers for the deal with Libya."
+    assert not [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.code.plover == "ASSAULT"]
 
 
 @pytest.mark.parametrize(

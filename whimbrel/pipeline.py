@@ -404,7 +404,13 @@ class Coder:
             # shelled Aleppo", never "Syrian troops shelled Aleppo")
             domestic = force and all(s.sector in _NONSTATE for s in sources)
             at_home = force and all(s.country == location.country for s in sources) if location else False
-            if location is not None and location.country:
+            if at_home and not domestic and head.pos_ != "VERB":
+                location = None  # (an act noun's place may be the clause verb's: "relies on Washington")
+            if (
+                location is not None
+                and location.country
+                and (force or all(s.country != location.country for s in sources))
+            ):
                 # (the state's own forces attacking a place at home attack its people: "Government warplanes
                 # bombed the outskirts of Benghazi"; twenty-eighth session)
                 sector = "CVL" if at_home and not domestic else None if force else "GOV"

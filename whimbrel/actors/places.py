@@ -289,11 +289,11 @@ class CountryTally:
         return max(left, key=self._rank)
 
     def local(self) -> str | None:
-        """The country the story is told from: the dateline's, or of a story filed from two cities
-        ("LONDON/MALE"), the more mentioned of the two (twenty-eighth session)."""
-        if self.filed_also is not None and self.counts.get(self.filed_also, 0) > self.counts.get(
-            self.dateline or "", 0
-        ):
+        """The country the story is told from: the dateline's; of a story filed from two cities, the first's
+        ("LA PAZ/MEXICO CITY": Bolivia's police), unless the story names the second's country many times
+        more ("LONDON/MALE" over a story of the Maldives; twenty-eighth session)."""
+        first = self.counts.get(self.dateline or "", 0)
+        if self.filed_also is not None and self.counts.get(self.filed_also, 0) > 3 * first:
             return self.filed_also
         return self.dateline
 

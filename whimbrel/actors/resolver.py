@@ -1529,10 +1529,19 @@ def _first_dateline_city(sent: Span) -> Span | None:
 def _described_bloc(head: Token) -> bool:
     """ "the 15-nation bloc", "West Africa's regional bloc", "the regional grouping": a bloc described by its
     size, region or kind, with no state of its own named ("the Chinese-led bloc" is not described so)."""
-    children = [c for c in head.children if c.dep_ != "det"]
-    if any(c.dep_ not in ("amod", "compound", "nummod", "poss", "punct", "case") for c in children):
-        return False
+    children = [c for c in head.children if c.dep_ not in ("det", "punct")]
+    for c in children:
+        counted = any(t.like_num for t in c.subtree)  # "the 15-nation bloc", "the 27-member bloc"
+        if c.dep_ == "amod" and not (counted or c.lower_ in _BLOC_KINDS):
+            return False  # ("the rival bloc": another one)
+        if c.dep_ in ("compound", "nummod") and not counted:
+            return False  # ("the settlement bloc": another kind)
+        if c.dep_ not in ("amod", "compound", "nummod", "poss"):
+            return False
     return bool(children)
+
+
+_BLOC_KINDS = frozenset({"regional", "continental", "economic", "political", "subregional", "sub-regional"})
 
 
 def _second_dateline_city(sent: Span, first: Span) -> Span | None:

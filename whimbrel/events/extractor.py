@@ -349,6 +349,8 @@ class EventExtractor:
                     pos = "N"  # "Fighting between Armenian and Azerbaijani forces broke out": a noun
             elif t.pos_ in NOUN_TAGS:
                 pos = "N"
+            elif lemma == "due" and t.dep_ == "acomp":
+                pos = "V"  # "is due in Phnom Penh on Tuesday": a visit scheduled (twenty-eighth session)
             else:
                 continue
             index = self.index

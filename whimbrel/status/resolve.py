@@ -96,6 +96,8 @@ def resolve_status(trigger: Token, *, headline: bool = False, cues: StatusCues |
     ``cues`` defaults to the packaged cue set (``StatusCues.load()`` adds user files).
     """
     found = _Found(cues or default_cues(), trigger, headline)
+    if trigger.lower_ == "due" and trigger.dep_ == "acomp":
+        found.add("verb", "due", "due")  # "is due in Phnom Penh on Tuesday" (twenty-eighth session)
     _clause_cues(trigger, found, frozenset())
     _no_object(trigger, found)
     if trigger.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in trigger.head.children):

@@ -219,8 +219,10 @@ def is_future(token: Token, lex: TimeLexicon | None = None) -> bool:
             return True
         if verb.tag_ == "VBN" and verb.lemma_ in lex.future_head:  # "scheduled for Monday"
             return True
-        if any(  # "On Wednesday, Zelensky is due to meet …": the copula's date is the meeting's
-            c.dep_ == "acomp" and c.lower_ in lex.future_head and any(g.dep_ == "xcomp" for g in c.children)
+        if any(  # "On Wednesday, Zelensky is due to meet …", "is due in Kyiv on Wednesday": its date
+            c.dep_ == "acomp"
+            and c.lower_ in lex.future_head
+            and any(g.dep_ in ("xcomp", "prep") for g in c.children)
             for c in verb.children
         ):
             return True
