@@ -167,9 +167,10 @@ CASES = [
     ("Protesters in Cairo demanded on Thursday that Mubarak resign. Mubarak announced his resignation on "
      "Friday.",
      ("EGY", "CONCEDE", "EGY", "2016-09-02", "2016-09-02", "text", "occurred")),
-    # (twenty-fourth session) a story filed from two cities is told from the first
-    ("LA PAZ/MEXICO CITY (Reuters) - Mexico offered asylum to Bolivia's former president on Monday. Mexico "
-     "sent a plane. Police arrested dozens of protesters on Tuesday.",
+    # (twenty-fourth session) a story filed from two cities is told from the first, (twenty-eighth session)
+    # unless the story names the second's country more
+    ("LA PAZ/MEXICO CITY (Reuters) - Mexico offered asylum to Bolivia's former president on Monday. "
+     "Bolivia's interim government protested. Police arrested dozens of protesters on Tuesday.",
      ("BOL", "COERCE", "BOL", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-fourth session) envoys summoned or called home are recalled
     ("Venezuela on Monday summoned its envoys home from Peru.",
@@ -686,7 +687,7 @@ CASES = [
     ("CAIRO (Reuters) - President Hosni Mubarak resigned on Monday in the face of mass protests.",
      ("Hosni Mubarak", "CONCEDE", "CVL", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-eighth session) an internet blackout extended or data slowed restricts communication; a group
-    # declared terrorist is designated; fire traded goes both ways; fire from someone is their attack;
+    # declared terrorist is designated; fire traded goes both ways;
     # meetings frozen reduce relations; a crowd chased away by police is dispersed; a regional demonym is
     # people of its state
     ("Ethiopia extended a blackout of mobile internet in Tigray on Monday.",
@@ -697,8 +698,6 @@ CASES = [
      ("EGY", "COERCE", "Muslim Brotherhood", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Eritrean and Djiboutian troops traded mortar fire on Monday.",
      ("ERI", "ASSAULT", "DJI", "2016-08-29", "2016-08-29", "text", "occurred")),
-    ("Kenyan troops came under fire from Somali militants on Monday.",
-     ("SOM", "ASSAULT", "KEN", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("The European Union froze high-level meetings with Belarus on Monday.",
      ("European Union", "SANCTION", "BLR", "2016-08-29", "2016-08-29", "text", "occurred")),
     ("Students were chased away by Nepalese riot police on Monday.",
@@ -2694,9 +2693,14 @@ def test_a_compound_surname_refers_back_to_the_person_named_in_full(
         # ... not the bureau's country the story never names
         ("NAIROBI (Reuters) - Gunmen attacked a hotel in Mogadishu on Friday, Somalia's government said. "
          "Somali officials said the gunmen were from al-Shabaab.\n\nPolice detained three suspects.", "SOM"),
-        # (twenty-eighth session) a story filed from two cities is told from the one of the story's country
+        # (twenty-eighth session) a story filed from two cities is told from the one of the country the
+        # story names more
         ("LONDON/MALE (Reuters) - India urged the Maldives to hold early polls. Indian officials said New "
-         "Delhi was concerned. India sent an envoy.\n\nPolice detained 20 protesters on Monday.", "MDV"),
+         "Delhi was concerned about the Maldives.\n\nPolice detained 20 protesters on Monday.", "MDV"),
+        # ... and not of a dateline country the story names far less than the one it is about
+        ("ABUJA (Reuters) - Nigeria's president and West African leaders condemned Guinea's junta. Guinea's "
+         "soldiers had fired on a rally in Guinea's capital. Guinea's opposition said Guinea's army must "
+         "answer for it.\n\nPolice detained 20 protesters on Monday.", "GIN"),
     ],
 )  # fmt: skip
 def test_police_of_no_country_are_of_the_dateline_place(text: str, police: str) -> None:

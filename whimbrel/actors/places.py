@@ -229,10 +229,8 @@ def _placed(root: Token, prep: str | None = None) -> bool:
         root = root.head  # ("near Niamey's airport": the city owns the place the sentence is set at)
     preps = SENTENCE_PREPS if prep is None else (prep,)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_PARTS:
-        # "attacked districts of Bangui", "in the suburbs of Homs": a part of the place (twenty-eighth
-        # session)
-        part = root.head.head
-        return (part.dep_ == "dobj" and prep is None) or _placed(part, prep)
+        # "in the suburbs of Homs": a part of the place (twenty-eighth session)
+        return _placed(root.head.head, prep)
     return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
@@ -289,11 +287,11 @@ class CountryTally:
         return max(left, key=self._rank)
 
     def local(self) -> str | None:
-        """The country the story is told from: the dateline's; of a story filed from two cities, the first's
-        ("LA PAZ/MEXICO CITY": Bolivia's police), unless the story names the second's country many times
-        more ("LONDON/MALE" over a story of the Maldives; twenty-eighth session)."""
+        """The country the story is told from: the dateline's; of a story filed from two cities, the one of
+        the country the story names more, the first on a tie ("LONDON/MALE" over a story of the Maldives,
+        "WASHINGTON/CARACAS" over one of Venezuela; twenty-eighth session)."""
         first = self.counts.get(self.dateline or "", 0)
-        if self.filed_also is not None and self.counts.get(self.filed_also, 0) > 3 * first:
+        if self.filed_also is not None and self.counts.get(self.filed_also, 0) > first:
             return self.filed_also
         return self.dateline
 

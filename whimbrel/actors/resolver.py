@@ -1031,10 +1031,18 @@ class ArticleActors(References):
                 official = actor.sector in _STATE_SECTORS and person and head.tag_ not in ("NNS", "NNPS")
                 before = self._last_subject_state(head, position, skip) if official else None
                 local = self.tally.local() if actor.sector in _LOCAL_SECTORS | _REBELS else None
-                if local is not None and local not in skip and self.tally.seen(local):
+                counts = self.tally.counts
+                if (
+                    local is not None
+                    and local not in skip
+                    and self.tally.seen(local)
+                    and 3 * counts[local] >= counts.get(dominant or "", 0)
+                ):
                     # police and people are where the story is told from ("TALLINN —", a story of Russia's
                     # protests: Estonian police), not of the country it names most, when the story names that
-                    # place too ("CAIRO —" over a story of Tunisia is a bureau's; twenty-third session)
+                    # place too ("CAIRO —" over a story of Tunisia is a bureau's; twenty-third session), and
+                    # not far less than that country ("ABUJA —" over a story of Guinea that names Abuja as the
+                    # summit's venue; twenty-eighth session)
                     dominant = local
                 iso3, basis = before or dominant, "article"
                 if iso3 is None and skip and head.pos_ == "PROPN" and set(self.tally.counts) <= skip:

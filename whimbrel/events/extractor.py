@@ -349,7 +349,7 @@ class EventExtractor:
                     pos = "N"  # "Fighting between Armenian and Azerbaijani forces broke out": a noun
             elif t.pos_ in NOUN_TAGS:
                 pos = "N"
-            elif lemma == "due" and t.dep_ == "acomp":
+            elif lemma == "due" and t.dep_ == "acomp" and _due_in(t):
                 pos = "V"  # "is due in Phnom Penh on Tuesday": a visit scheduled (twenty-eighth session)
             else:
                 continue
@@ -904,3 +904,13 @@ def _exchange_of_fire(noun: Token) -> bool:
     return noun.lemma_.lower() == "exchange" and any(
         o.lemma_.lower() in _FIRE for o in args.prep_objects(noun, ("of",))
     )
+
+
+def _due_in(token: Token) -> bool:
+    """ "is due in Phnom Penh": a visit scheduled, not "is due to meet" (the meeting is the event) nor "is due
+    to be sworn in"."""
+    children = list(token.children)
+    return not any(c.dep_ == "xcomp" for c in children) and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") for c in children
+    )
+
