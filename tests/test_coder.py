@@ -710,6 +710,12 @@ CASES = [
      ("IDN", "CONSULT", "KHM", "2016-09-06", "2016-09-06", "text", "planned")),
     ("Saudi Arabia froze all new trade and investment with Canada on Monday.",
      ("SAU", "SANCTION", "CAN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-eighth session) diplomats ordered out are expelled; lawmakers stripped of their immunity are
+    # coerced
+    ("Norway ordered three Russian diplomats out of the country on Monday.",
+     ("NOR", "SANCTION", "RUS", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("A Turkish court stripped four Kurdish lawmakers of their immunity on Monday.",
+     ("TUR", "COERCE", "TUR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),
@@ -4229,3 +4235,18 @@ def test_organisations_named_and_described(text: str, expected: tuple[str, str, 
 def test_armed_groups_of_no_country_are_of_the_storys_place(text: str, expected: str) -> None:
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.source.sector in ("REB", "INS")]
     assert [e.source.country for e in events] == [expected], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (twenty-eighth session) a participle telling where the subject met is no meeting with anyone
+        "European Union foreign ministers, meeting in Luxembourg, also froze meetings with Belarus on "
+        "Monday.",
+        "The AU Peace and Security Council, meeting in Addis Ababa, said Mali's junta would face sanctions.",
+        "SADC leaders, meeting at a summit in Lusaka, urged Madagascar to restore order.",
+    ],
+)
+def test_a_meeting_told_in_passing_is_no_meeting(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert not [e for e in events if e.code.plover == "CONSULT"], events

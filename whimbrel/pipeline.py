@@ -239,6 +239,8 @@ class Coder:
             if code is None:
                 continue
             head = sent.doc[cand.trigger_head]
+            if _meeting_aside(head, cand):
+                continue
             events = self._events_of(
                 article,
                 offset,
@@ -962,6 +964,27 @@ def _own_command(source: Actor, target: Actor, code: EventCode, head: Token) -> 
         and source.country is not None
         and source.country == target.country
     )
+
+
+def _meeting_aside(head: Token, cand: Candidate) -> bool:
+    """ "The ministers, meeting in Luxembourg, froze …", "Leaders of the bloc, meeting at a summit in
+    Swaziland, urged …": a participle telling where the subject met, with no party of its own (a place it
+    met in is none), is no meeting with whoever the fall-backs would find; the main clause's act is the
+    event (twenty-eighth session)."""
+    if head.tag_ != "VBG" or head.lemma_.lower() != "meet":
+        return False
+    doc = head.doc
+    if any(doc[t].dep_ != "pobj" or doc[t].head.lower_ not in ("in", "at") for t in cand.targets):
+        return False
+    children = list(head.children)
+    if any(c.dep_ in ("dobj", "aux") for c in children):
+        return False
+    aside = head.i > 0 and doc[head.i - 1].text == ","
+    if head.dep_ == "ROOT":  # (the parser may make the participle the root and the main verb its conjunct)
+        return aside and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in children)
+    if any(c.dep_ == "nsubj" for c in children):
+        return False
+    return head.dep_ == "acl" or (head.dep_ == "advcl" and aside)
 
 
 def _placeless(actor: Actor) -> bool:

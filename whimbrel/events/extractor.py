@@ -913,4 +913,3 @@ def _due_in(token: Token) -> bool:
     return not any(c.dep_ == "xcomp" for c in children) and any(
         c.dep_ == "prep" and c.lower_ in ("in", "at") for c in children
     )
-
