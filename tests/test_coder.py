@@ -710,6 +710,12 @@ CASES = [
      ("IDN", "CONSULT", "KHM", "2016-09-06", "2016-09-06", "text", "planned")),
     ("Saudi Arabia froze all new trade and investment with Canada on Monday.",
      ("SAU", "SANCTION", "CAN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-eighth session) a party given until a day to act is given an ultimatum
+    ("The African Union gave Guinea's junta until Friday to hand over power.",
+     ("African Union", "THREATEN", "GIN", "2016-09-02", "2016-09-02", "publication", "occurred")),
+    # (twenty-eighth session) verdicts called chilling and draconian are condemned
+    ("The U.S. secretary of state called Egypt's verdicts chilling and draconian on Monday.",
+     ("USA", "ACCUSE", "EGY", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-eighth session) diplomats ordered out are expelled; lawmakers stripped of their immunity are
     # coerced
     ("Norway ordered three Russian diplomats out of the country on Monday.",

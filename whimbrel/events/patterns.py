@@ -37,6 +37,7 @@ REQUIRE_KEYS = (
     "idiom",
     "byclause",
     "noobj",
+    "until",
 )
 FLAGS = ("symmetric", "notarget", "reverse", "agentive")
 CONTROL_KINDS = ("object", "light", "clause", "cause", "occur", "opposed")
