@@ -710,6 +710,9 @@ CASES = [
      ("IDN", "CONSULT", "KHM", "2016-09-06", "2016-09-06", "text", "planned")),
     ("Saudi Arabia froze all new trade and investment with Canada on Monday.",
      ("SAU", "SANCTION", "CAN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (twenty-eighth session) an envoy pulled or flown out is recalled
+    ("Jordan pulled its envoy from Tel Aviv on Monday.",
+     ("JOR", "SANCTION", "ISR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-eighth session) a party given until a day to act is given an ultimatum
     ("The African Union gave Guinea's junta until Friday to hand over power.",
      ("African Union", "THREATEN", "GIN", "2016-09-02", "2016-09-02", "publication", "occurred")),
