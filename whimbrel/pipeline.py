@@ -402,8 +402,8 @@ class Coder:
             # is staged in; "Modi visited Osaka": a visit is to the country of the place; "Russian forces
             # attacked Kharkiv", "bombed a hospital in Gaza City": an attack on a place, at its country
             location = self.gazetteer.locate(head, allow_destination=force or code.cameo == _VISIT)
-            # (at home only a non-state group's attack has the place's country as target: "Syrian rebels
-            # shelled Aleppo", never "Syrian troops shelled Aleppo")
+            # (at home a non-state group's attack has the place's country as target, "Syrian rebels shelled
+            # Aleppo", and a state's own forces attack the place's people, below)
             domestic = force and all(s.sector in _NONSTATE for s in sources)
             at_home = force and all(s.country == location.country for s in sources) if location else False
             if at_home and not domestic and head.pos_ != "VERB":
