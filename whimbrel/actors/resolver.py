@@ -108,6 +108,8 @@ _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "at
 _LOCAL_BODIES = frozenset({"MIL", "COP", "REB", "INS", "SEP", "GOV", "LEG", "JUD"})
 _REBELS = frozenset({"REB", "INS", "SEP"})
 _ARMED_NONSTATE = frozenset({"INS", "REB", "TER", "SEP"})
+# police, people and armed groups of no country are of the place the story is told from (28th session)
+_TOLD_FROM_SECTORS = _LOCAL_SECTORS | _REBELS
 _GROUP_KINDS = frozenset({"INS", "REB", "TER", "OPP", "PTY", "NGO"})  # "the rights group" may name one back
 _TITLED_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # titles of office before a name
 _AIMED_PREPS = frozenset({"with", "against", "on", "to", "at", "toward", "towards", "over"})
@@ -1030,7 +1032,7 @@ class ArticleActors(References):
                 person = head.pos_ == "PROPN" or (hm is not None and hm.agent is not None and hm.agent.person)
                 official = actor.sector in _STATE_SECTORS and person and head.tag_ not in ("NNS", "NNPS")
                 before = self._last_subject_state(head, position, skip) if official else None
-                local = self.tally.local() if actor.sector in _LOCAL_SECTORS | _REBELS else None
+                local = self.tally.local() if actor.sector in _TOLD_FROM_SECTORS else None
                 counts = self.tally.counts
                 if (
                     local is not None

@@ -101,11 +101,7 @@ def _requirement(
         # A deadline: "gave the rebels until Tuesday to …" (twenty-eighth session)
         until = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "until"]
         pool = [g for c in until for g in c.children if g.dep_ == "pobj"]
-        return (
-            next(iter(pool), None)
-            if "*" in words
-            else next((g for g in pool if g.lemma_.lower() in words), None)
-        )
+        return next((g for g in pool if "*" in words or g.lemma_.lower() in words), None)
     elif key == "wish":
         # A complement verb with a doer of its own: the head's object ("would like Russia | to withdraw")
         # or the infinitive's subject ("wants Beijing to | rein in"); not "wants to help Syria".
