@@ -24,6 +24,7 @@ from whimbrel.records import Actor, Event
 _PARTNER_WINDOW = 3  # events back in the article where a target-less act's other party is looked for
 _REPORTERS = frozenset({"CVL", "MED"})  # witnesses and the press report; they do not accuse
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_LEGAL_ACTION = "173"  # CAMEO: arrest, detain or charge with legal action
 _ACCUSATIONS = frozenset({
     "accusation", "allegation", "claim", "charge", "criticism", "assertion",
     # (twenty-fourth session) "dismissed the complaints", "denied the reports", "rejected the findings"
@@ -154,9 +155,16 @@ def demander(prior: list[Event], sources: list[Actor]) -> Actor | None:
 def last_accuser(prior: list[Event], sources: list[Actor]) -> Actor | None:
     """The source of the article's latest ACCUSE event by someone other than ``sources`` (no span: it was
     named in an earlier sentence), never a body of the sources' own state ("Peskov dismissed the
-    accusations" answers Poland, not Zakharova; eighteenth session)."""
+    accusations" answers Poland, not Zakharova; eighteenth session) - or of the latest legal action against
+    one of ``sources`` ("prosecutors charged Pizango with sedition … Pizango rejected the charges";
+    twenty-ninth session)."""
     for event in reversed(prior):
-        if event.code.plover == "ACCUSE" and not any(
+        charged = (
+            event.code.cameo == _LEGAL_ACTION
+            and event.target is not None
+            and any(same_actor(event.target, s) for s in sources)
+        )
+        if (event.code.plover == "ACCUSE" or charged) and not any(
             same_actor(event.source, s) or one_state(event.source, s) for s in sources
         ):
             return replace(event.source, span=None)

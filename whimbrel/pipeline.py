@@ -382,6 +382,14 @@ class Coder:
                 return
         if (
             code.cameo_root == _PROTEST
+            and args.in_manner(head)
+            and all(s.sector in _STATE_BODIES for s in sources)
+        ):
+            # "recalled its ambassador in protest at …", "the ministers quit in protest": the state's act is
+            # the verb's own event, no protest besides (twenty-ninth session)
+            return
+        if (
+            code.cameo_root == _PROTEST
             and head.lemma_ == "protest"
             and all(s.sector == "GOV" for s in sources)
         ):
@@ -673,7 +681,9 @@ class Coder:
             doer = antecedent(prior, sources, kind, pt.same_actor, when)
             if doer is not None:
                 return sources, [doer], True
-        if self.config.sentence_targets and head.pos_ not in _NOMINAL:
+        # (an act told by a noun of manner is the clause's own: "blocked the railway in protest at …")
+        verbal = head.pos_ not in _NOMINAL or args.in_manner(head) is not None
+        if self.config.sentence_targets and verbal:
             # An act told by a noun ("in defiance of U.N. sanctions", "the Madrid peace talks") is often
             # background: only its own arguments name its target, never the nearest actor of the sentence.
             avoid = (
@@ -689,6 +699,7 @@ class Coder:
             # the strikes, with Riyadh calling them …": Egypt is no target of Riyadh)
             avoid.update(_partners(sent, sources, resolver, when))
             avoid.update(_conjoined_subjects(head))
+            avoid.update(_told_of_sources(sent, sources, head))
             if code.cameo[:2] in STANCE_ROOTS:  # "opposed any sanctions on Iran": not against Iran
                 avoid.update(t.i for t in head.subtree if self.extractor.aimed_at(t))
                 avoid.update(harmed(head))  # "criticised the bombardment of civilians": not the civilians
@@ -754,7 +765,7 @@ class Coder:
             addressees = [pt.story_country(resolver.context, s) for s in sources]
             if addressees[0] is not None and all(a is not None for a in addressees):
                 return sources, [addressees[0]], True
-        if code.cameo_root == _PROTEST and head.pos_ not in _NOMINAL:
+        if code.cameo_root == _PROTEST and verbal:
             # "The Togolese opposition called a general strike", "Kenyan teachers went on strike": people
             # protesting at home and naming nobody protest against their own government (twenty-fifth session)
             homes = {s.country for s in sources if s.sector not in _STATE_SECTORS}
@@ -1007,6 +1018,25 @@ def _partners(sent: Span, sources: list[Actor], resolver: pt.SentenceActors, whe
     return found
 
 
+# what a phrase tells of the noun it hangs on: an apposition, a relative clause
+_DESCRIBING = frozenset({"appos", "relcl", "acl"})
+
+
+def _told_of_sources(sent: Span, sources: list[Actor], head: Token) -> set[int]:
+    """Token indices of what the sentence tells of a source in passing, an apposition or a relative clause
+    that does not hold the trigger ``head``: no party to its act ("Saudi Arabia, Iran's main regional rival,
+    welcomed the decision"; "Chad's President Idriss Deby, whose troops make up much of the force, voiced
+    support"; twenty-ninth session)."""
+    spans = [s.span for s in sources if s.span is not None]
+    found: set[int] = set()
+    for t in sent:
+        if t.dep_ in _DESCRIBING and any(a <= t.head.idx < b for a, b in spans):
+            told = range(t.left_edge.i, t.right_edge.i + 1)
+            if head.i not in told:
+                found.update(told)
+    return found
+
+
 def _conjoined_subjects(head: Token) -> set[int]:
     """Token indices of the subjects of the clauses conjoined with the trigger's own (its reporting clause's):
     each is the doer of another event, never the target of this one ("Belgium said it was suspending its
@@ -1081,6 +1111,7 @@ def _ahead(head: Token, when: DateRange, reference: date | None) -> bool:
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+_STATE_BODIES = _STATE_SECTORS | {"JUD", "LEG"}
 
 
 def _captor_of(prior: list[Event], country: str) -> Actor | None:

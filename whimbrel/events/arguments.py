@@ -874,6 +874,9 @@ def noun_source(noun: Token, is_actor: IsActor | None, undergone: Container[str]
         traveller = _on_a_visit(noun)
         if traveller is not None and (is_actor is None or is_actor(traveller)):
             return Found(with_conjuncts(traveller))
+    doer = in_manner(noun)
+    if doer is not None and (is_actor is None or is_actor(doer)):
+        return Found(with_conjuncts(doer))
     for c in noun.children:  # "Russian hacking", "a Foreign Minister Ayman Safadi warning" (a misparse)
         nationality = c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
         if nationality and c.i < noun.i and not _anti(c) and (is_actor is None or is_actor(c)):
@@ -913,6 +916,24 @@ def _done_by(noun: Token) -> list[Token]:
 def _doing(token: Token) -> bool:
     """Whether ``token`` is a participle of :data:`_DOING_PARTICIPLES` modifying a noun."""
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _DOING_PARTICIPLES
+
+
+# nouns that say in what spirit a clause's subject acts: "ripped up the railway in protest at his remarks"
+# (twenty-ninth session; "in solidarity with" was measured and dropped: "the Houthis say they act in
+# solidarity with the Palestinians" is no act of support the team's articles code)
+_MANNER_NOUNS = frozenset({"protest"})
+
+
+def in_manner(noun: Token) -> Token | None:
+    """The subject of the verb an "in protest" phrase hangs on, else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or noun.lemma_.lower() not in _MANNER_NOUNS:
+        return None
+    if any(c.dep_ == "det" for c in noun.children):
+        return None  # ("took part in the protest": an occasion, no manner)
+    # (the parser may hang the phrase on the verb's object: "ripped up a stretch … in protest")
+    verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else clause_verb(prep.head)
+    return holder_subject(verb) if verb is not None else None
 
 
 def _on_a_visit(noun: Token) -> Token | None:

@@ -77,6 +77,11 @@ def _requirement(
         # "suspended $11 million in development funding": the amount's "in" object is what it counts
         parts += [p for c in pool if c.lemma_.lower() in _AMOUNTS for p in c.children if p.lower_ == "in"]
         pool += [g for p in parts if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        # "expelled U.S. Ambassador Philip Goldberg", "suspended Chief Justice Iftikhar Chaudhry": a named
+        # object counts as the title written before its name (twenty-ninth session)
+        pool += [
+            g for c in pool if c.pos_ == "PROPN" for g in c.children if g.dep_ == "compound" and g.i < c.i
+        ]
         if blocking and token.dep_ == "acl" and token.tag_ == "VBN":
             # "a statement released by his lawyer" is no release of people (a participle that describes
             # its noun is background: it only ever blocks a reading, never makes an event)
