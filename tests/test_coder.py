@@ -4319,3 +4319,41 @@ def test_a_state_acting_in_protest_makes_no_protest_besides() -> None:
     text = "Algeria recalled its ambassador from Paris in protest on Monday."
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert [e.code.plover for e in events] == ["SANCTION"], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (twenty-ninth session) an interview is no meeting, and nobody else in the story is its party
+        'Myanmar soldiers detained Aung San Suu Kyi on Monday. "We heard they were taken by the military," '
+        "an NLD spokesman told Reuters by telephone.",
+        'Ugandan police arrested opposition leader Kizza Besigye. "We will not stop," a spokesman for his '
+        "party told a television station by phone.",
+    ],
+)
+def test_telling_the_press_is_no_meeting(text: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert all(e.code.plover != "CONSULT" for e in events), events
+
+
+def test_forces_blocking_roads_make_no_protest() -> None:
+    # (twenty-ninth session) the crowd blocks roads in protest; riot police blocking them do not protest
+    events = whimbrel.code("Kenyan riot police blocked the main roads into Nairobi on Monday.", published=PUB,
+                           fmt="text", config=Config(targetless=True))  # fmt: skip
+    assert all(e.code.plover != "PROTEST" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "not_named"),
+    [
+        # (twenty-ninth session) a person's or a capital's name inside a place's name is the place
+        ("South Korean President Park Geun-hye apologised on Monday. Thousands of protesters gathered in "
+         "Freedom Park on Saturday.", "Park Geun-hye"),
+        ("Kenya and Uganda agreed on Wednesday to send a joint team of surveyors to Migingo, a rocky islet "
+         "in Lake Victoria.", "SYC"),
+    ],
+)  # fmt: skip
+def test_a_name_inside_a_place_name_is_the_place(text: str, not_named: str) -> None:
+    events = whimbrel.code(text, published=PUB, fmt="text")
+    assert all(e.target is None or not_named not in label(e.target) for e in events), events
+    assert any(e.target is not None for e in events), events  # the events are still coded

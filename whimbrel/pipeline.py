@@ -310,6 +310,12 @@ class Coder:
         if not sources and cand.pattern.endswith(JOINT_SUFFIX):
             # "fighting between Armenian and Azerbaijani forces": the phrase's first actor acts on the others
             sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
+        if code.plover == "CONSULT" and _told_the_press(
+            head, targets, lambda t: resolver.resolve(t.i, doc, when)
+        ):
+            # "a fisherman told Reuters by telephone", "its spokesman told a television station": an
+            # interview, no meeting, and no one else in the article is its other party (twenty-ninth session)
+            return
         if targets == [None] and code.plover == "COERCE":
             # "Sonia Dahmani was arrested in May", "police detained two suspects": people no dictionary knows,
             # held or tried, are civilians of the country the story places them in
@@ -996,6 +1002,19 @@ def _meeting_aside(head: Token, cand: Candidate) -> bool:
     if any(c.dep_ == "nsubj" for c in children):
         return False
     return head.dep_ == "acl" or (head.dep_ == "advcl" and aside)
+
+
+def _told_the_press(
+    head: Token, targets: Sequence[Actor | None], resolve: Callable[[Token], list[Actor]]
+) -> bool:
+    """Whether a telling or speaking trigger is addressed to the media: its object is an audience word or a
+    news outlet ("told Reuters by telephone"), or every target it found is the media."""
+    if head.lemma_.lower() not in args.TELLING | args.SPEAKING:
+        return False
+    if targets != [None]:
+        return all(t is not None and t.sector == "MED" for t in targets)
+    told = [c for c in head.children if c.dep_ in ("dobj", "dative", "obj")]
+    return any(args.audience(c) or any(a.sector == "MED" for a in resolve(c)) for c in told)
 
 
 def _placeless(actor: Actor) -> bool:

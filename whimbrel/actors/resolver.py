@@ -787,6 +787,10 @@ class ArticleActors(References):
         hm = r.head_match
         if hm is not None and hm.entry is not None:
             kind, value = hm.entry
+            prior_word = norm(r.head.doc[hm.start - 1].lower_) if hm.start >= 1 else ""
+            titled = prior_word in self.table.words or prior_word in self.table.agents
+            if kind == "person" and not titled and _place_named_after(r.head.doc, hm.start, hm.end):
+                return []  # "gathered in Freedom Park": a place, not President Park (twenty-ninth session)
             if kind == "person":
                 assert isinstance(value, Person)
                 named = self._namesake_named(r, hm, value, position)
@@ -819,6 +823,8 @@ class ArticleActors(References):
             # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government;
             # a demonym counted by a number is people ("thousands of Georgians", "several hundred Serbs").
             assert isinstance(value, str)
+            if kind != "adjective" and not titled and _place_named_after(r.head.doc, hm.start, hm.end):
+                return []  # "a rocky islet in Lake Victoria": no government of the Seychelles
             if kind == "adjective" and ethnic(r.head.doc, hm.start):
                 # "three ethnic Albanians": people of where the story is (twenty-sixth session)
                 return [self._fallback(Actor(r.text, None, None, "CVL", r.span), r.head, position, when)]
@@ -1625,3 +1631,26 @@ def _condition(head: Token) -> bool:
         and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
         for c in head.children
     )
+
+
+# words that make a name a place's: "Freedom Park", "Tahrir Square", "Lake Victoria", "Mount Kenya"
+_PLACE_LAST = frozenset({
+    "park", "square", "street", "avenue", "road", "bridge", "palace", "stadium", "airport", "station",
+    "river", "bay", "island", "islands", "valley", "hill", "hills", "camp", "boulevard", "gate",
+})  # fmt: skip
+_PLACE_FIRST = frozenset({"lake", "mount", "port", "cape", "fort", "camp"})
+
+
+def _place_named_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether the one-word match ``doc[start:end]`` is part of a longer place name: "Park" in "Freedom
+    Park", "Victoria" in "Lake Victoria" (a capitalised word joined to it that makes the name a place's)."""
+    if end - start != 1:
+        return False
+    word = doc[start]
+    before = doc[start - 1] if start >= 1 else None
+    after = doc[end] if end < len(doc) else None
+    if word.lower_ in _PLACE_LAST and before is not None and before.is_title and before.head.i == word.i:
+        return before.dep_ == "compound" and before.lower_ not in _PLACE_FIRST
+    if before is not None and before.lower_ in _PLACE_FIRST and before.is_title and before.head.i == word.i:
+        return True
+    return after is not None and after.lower_ in _PLACE_LAST and after.is_title and word.head.i == after.i
