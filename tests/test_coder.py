@@ -751,6 +751,16 @@ CASES = [
     ("Peruvian prosecutors charged Alberto Pizango with sedition on Monday. Pizango met Nicaraguan "
      "diplomats on Tuesday. Pizango rejected the charges on Wednesday.",
      ("PER", "REJECT", "PER", "2016-08-31", "2016-08-31", "text", "occurred")),
+    # (twenty-ninth session) force that answers an attack is aimed at the attacker; "would pay for the
+    # attack" threatens; "the mutiny" is the soldiers' seizure told before
+    ("Azerbaijani troops shelled Armenian positions in Tavush on Sunday. Armenian Prime Minister Nikol "
+     "Pashinyan said on Monday that Armenia's armed forces would respond with force to any attack.",
+     ("ARM", "THREATEN", "AZE", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Turkish Defence Minister Hulusi Akar said on Monday that Armenia would pay for the attack.",
+     ("TUR", "THREATEN", "ARM", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("Malian soldiers mutinied at the Kati base on Monday and detained President Ibrahim Boubacar Keita. "
+     "France condemned the mutiny on Tuesday.",
+     ("FRA", "ACCUSE", "MIL", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),

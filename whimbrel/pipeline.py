@@ -433,6 +433,11 @@ class Coder:
                 targets = [
                     Actor(text=location.name, name=None, country=location.country, sector=sector, span=None)
                 ]
+        if targets == [None] and force and sources and _answering(head):
+            # "said its armed forces would respond with force to any attack", "vowed to strike back": at
+            # whoever attacked the source's state in the article (twenty-ninth session)
+            attacker = _attacker_of(prior, sources[0])
+            targets = [attacker] if attacker is not None else targets
         if pt.clause_subject(head, cand.targets):
             # "Blinken warned that Washington would take action if Chinese firms …": the source's own
             # government, unnamed, as the subject of the clause it tells is the doer, no target; the
@@ -1314,6 +1319,27 @@ def _latest_attacker(prior: list[Event], victim: Actor | None) -> Actor | None:
         ):
             return None
         return replace(doer, span=None)
+    return None
+
+
+_ANSWERING = frozenset({"respond", "retaliate", "reply", "avenge", "answer"})  # acts of force that answer one
+
+
+def _answering(head: Token) -> bool:
+    """Whether an act of force answers an earlier one: "respond", "retaliate", "strike back"."""
+    return head.lemma_.lower() in _ANSWERING or any(
+        c.dep_ == "prt" and c.lower_ == "back" for c in head.children
+    )
+
+
+def _attacker_of(prior: list[Event], victim: Actor) -> Actor | None:
+    """The source of the article's latest act of force on ``victim``'s state, by another state or group."""
+    for event in reversed(prior):
+        target = event.target
+        if event.code.plover != "ASSAULT" or target is None or target.country != victim.country:
+            continue
+        if event.source.country != victim.country:
+            return replace(event.source, span=None)
     return None
 
 
