@@ -761,6 +761,13 @@ CASES = [
     ("Malian soldiers mutinied at the Kati base on Monday and detained President Ibrahim Boubacar Keita. "
      "France condemned the mutiny on Tuesday.",
      ("FRA", "ACCUSE", "MIL", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-ninth session) a deal called a failure, an act called a stab in the back, are condemned
+    ("Britain signed a migration treaty with Rwanda on Monday. French officials called the treaty a complete "
+     "failure on Tuesday.",
+     ("FRA", "ACCUSE", "GBR", "2016-08-30", "2016-08-30", "text", "occurred")),
+    ("Australia scrapped its submarine deal with France on Monday. The French foreign minister called the "
+     "move a stab in the back on Tuesday.",
+     ("FRA", "ACCUSE", "AUS", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),
