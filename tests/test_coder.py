@@ -4368,6 +4368,8 @@ def test_forces_blocking_roads_make_no_protest() -> None:
          "Freedom Park on Saturday.", "Park Geun-hye"),
         ("Kenya and Uganda agreed on Wednesday to send a joint team of surveyors to Migingo, a rocky islet "
          "in Lake Victoria.", "SYC"),
+        # ... and a one-word alias ending a place's name ("Bahir Dar" is no Ishaq Dar)
+        ("Ethiopian soldiers shelled rebel positions near Bahir Dar on Saturday.", "Ishaq Dar"),
     ],
 )  # fmt: skip
 def test_a_name_inside_a_place_name_is_the_place(text: str, not_named: str) -> None:

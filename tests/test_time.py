@@ -586,6 +586,14 @@ def test_bad_data_files(tmp_path: Path, name: str, content: str, line: int, mess
         ("Kenya closed its border with Somalia on May 3. Somalia recalled its ambassador from Nairobi the "
          "following month.",
          "recalled its ambassador", "2024-06-01"),
+        # (twenty-ninth session) ... but days are not counted from a date as long as a year or a month (the
+        # act stays in the background's year, not in one shifted by two days)
+        ("Kenya closed its border with Somalia in 2023. Two days later, Somalia recalled its ambassador from "
+         "Nairobi.",
+         "recalled its ambassador", "2023-01-01"),
+        ("Kenya closed its border with Somalia in 2022. The following year, Somalia recalled its ambassador "
+         "from Nairobi.",
+         "recalled its ambassador", "2023-01-01"),
         # "X on Tuesday, a day after Y": Y the day before
         ("The prime minister resigned on Tuesday, a day after police opened fire on protesters.",
          "opened fire", "2024-06-10"),

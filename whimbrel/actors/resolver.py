@@ -791,6 +791,10 @@ class ArticleActors(References):
             titled = prior_word in self.table.words or prior_word in self.table.agents
             if kind == "person" and not titled and _place_named_after(r.head.doc, hm.start, hm.end):
                 return []  # "gathered in Freedom Park": a place, not President Park (twenty-ninth session)
+            if kind == "person" and not titled and _other_name(r.head.doc, hm.start, hm.end, value):
+                # "Bahir Dar" is no Ishaq Dar: a one-word alias after a capitalised word of another name
+                # (twenty-ninth session)
+                return self._name_actors(r, position, when) if r.head.pos_ == "PROPN" else []
             if kind == "person":
                 assert isinstance(value, Person)
                 named = self._namesake_named(r, hm, value, position)
@@ -1654,3 +1658,22 @@ def _place_named_after(doc: Doc, start: int, end: int) -> bool:
     if before is not None and before.lower_ in _PLACE_FIRST and before.is_title and before.head.i == word.i:
         return True
     return after is not None and after.lower_ in _PLACE_LAST and after.is_title and word.head.i == after.i
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _other_name(doc: Doc, start: int, end: int, person: object) -> bool:
+    """Whether the one-word match ``doc[start:end]`` of ``person``'s alias ends a longer place name whose
+    other capitalised word is none of the person's own ("Bahir Dar", not "Ishaq Dar")."""
+    if end - start != 1 or start == 0:
+        return False
+    before, word = doc[start - 1], doc[start]
+    if word.ent_type_ not in _PLACE_ENTITIES:
+        return False  # ("Sergey Lavrov", "Shah Mehmood Qureshi": spellings of the person's own names)
+    if not (
+        before.is_title and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == word.i
+    ):
+        return False
+    own = {w.lower() for w in str(getattr(person, "name", "")).replace("-", " ").split()}
+    return before.lower_ not in own

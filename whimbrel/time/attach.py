@@ -59,7 +59,7 @@ def resolve_date(
         # day, never from a date an earlier sentence set ("was due to host him that day" still does;
         # twenty-second session)
         earlier = DateRange(published, published, "publication")
-    if hits and earlier is not None and earlier.start is not None:
+    if hits and earlier is not None and earlier.start is not None and not _too_coarse(earlier, hits):
         ref = (earlier.start, earlier.end)
         hits = [replace(e, start=r[0], end=r[1]) if e.start is None and (r := resolve_against(e, ref, lex))[0]
                 else e for e in hits]  # fmt: skip
@@ -68,6 +68,18 @@ def resolve_date(
     if published is None:
         return UNKNOWN_DATE
     return DateRange(published, published, "publication")
+
+
+_LONG_UNITS = re.compile(r"\b(?:years?|months?)\b", re.IGNORECASE)
+_COARSE_DAYS = 31  # an earlier date longer than a month ("in 2022") gives no day to count days from
+
+
+def _too_coarse(earlier: DateRange, hits: list[TimeExpr]) -> bool:
+    """Whether ``earlier`` spans too long to count a relative clue of days or weeks from it: "four days
+    later" after "in January this year" is no date (twenty-ninth session); "the following year" still is."""
+    if earlier.start is None or earlier.end is None or (earlier.end - earlier.start).days <= _COARSE_DAYS:
+        return False
+    return not any(_LONG_UNITS.search(e.text) for e in hits if e.start is None)
 
 
 def _combine(hits: list[TimeExpr], lex: TimeLexicon) -> DateRange:
