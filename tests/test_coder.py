@@ -768,6 +768,10 @@ CASES = [
     ("Australia scrapped its submarine deal with France on Monday. The French foreign minister called the "
      "move a stab in the back on Tuesday.",
      ("FRA", "ACCUSE", "AUS", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (twenty-ninth session) a party that "followed suit" makes the act just told, on its own day
+    ("ECOWAS suspended Guinea from its decision-making bodies on Monday. The African Union followed suit on "
+     "Tuesday.",
+     ("African Union", "SANCTION", "GIN", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),
@@ -4376,3 +4380,9 @@ def test_a_name_inside_a_place_name_is_the_place(text: str, not_named: str) -> N
     events = whimbrel.code(text, published=PUB, fmt="text")
     assert all(e.target is None or not_named not in label(e.target) for e in events), events
     assert any(e.target is not None for e in events), events  # the events are still coded
+
+
+def test_following_suit_needs_a_deed_told_just_before() -> None:
+    # (twenty-ninth session) words are not followed suit, nor is an act told paragraphs before
+    text = "Kenya criticised Somalia on Monday. Uganda followed suit on Tuesday."
+    assert whimbrel.code(text, published=PUB, fmt="text", config=Config(targetless=True))[1:] == []

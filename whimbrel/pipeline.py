@@ -307,6 +307,13 @@ class Coder:
             # it …": no act of Washington on the EU; twenty-seventh session)
             targets = [t for t in targets if t is None or not any(pt.same_actor(t, s) for s in sources)]
             targets = targets or [None]
+        if cand.pattern == _FOLLOW_SUIT:
+            # "The bloc suspended Guinea, and the African Union followed suit": the latest act of another
+            # party, made again by the subject (twenty-ninth session)
+            followed = _followed(prior, sources, sent.start_char + offset)
+            if followed is None:
+                return
+            code, targets = followed.code, [followed.target]
         if not sources and cand.pattern.endswith(JOINT_SUFFIX):
             # "fighting between Armenian and Azerbaijani forces": the phrase's first actor acts on the others
             sources, targets = ([targets[0]], targets[1:]) if len(targets) >= 2 and targets[0] else ([], [])
@@ -1340,6 +1347,24 @@ def _attacker_of(prior: list[Event], victim: Actor) -> Actor | None:
             continue
         if event.source.country != victim.country:
             return replace(event.source, span=None)
+    return None
+
+
+_FOLLOW_SUIT = "echo.follow.suit"
+_FOLLOW_REACH = 400  # characters back from the sentence within which the act followed must be told
+
+
+def _followed(prior: list[Event], sources: list[Actor], at: int) -> Event | None:
+    """The act "followed suit" repeats: the article's latest event by a party other than ``sources``, told
+    just before (within the sentence or the one or two before, which start at ``at``), when it is a material
+    act with a target that is none of them; else None."""
+    for event in reversed(prior):
+        if any(pt.same_actor(event.source, s) for s in sources):
+            continue
+        target = event.target
+        if event.span[1] < at - _FOLLOW_REACH or target is None or event.code.quad_class not in (2, 4):
+            return None  # (a deed told just before: "followed suit" repeats an act, not someone's words)
+        return None if any(pt.same_actor(target, s) for s in sources) else event
     return None
 
 
