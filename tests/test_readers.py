@@ -190,6 +190,9 @@ def test_paragraph_repair(source: str, paragraphs: list[str]) -> None:
         ("April 23, 2018 / 7:40 PM", date(2018, 4, 23)),
         ("By Jane Roe | June 26, 2012", date(2012, 6, 26)),
         ("By [Jane Roe](#) | April 10, 2022 10:48 PM GMT", date(2022, 4, 10)),
+        # (twenty-ninth session) a time after a dash
+        ("Published September 17, 2015 — 09:15 GMT", date(2015, 9, 17)),
+        ("Posted March 3, 2014 – 18:40", date(2014, 3, 3)),
     ],
 )
 def test_date_line_variants(line: str, published: date) -> None:
