@@ -321,8 +321,10 @@ PARSED += [
      "Ghana", "Burkina Faso", "MOBILIZE"),
     ("Australia threatened to impose sanctions on Fiji's military rulers if elections were postponed again.",
      "Australia", "Fiji's military rulers", "THREATEN"),
+    # (twenty-ninth session) travel bans are a sanction: the team's gold codes 24 events of travel or visa
+    # bans SANCTION alone, one COERCE alone and one either; the model rebuilt on 1,284 articles follows it
     ("Australia imposed travel bans on Fiji's military rulers after the elections were postponed again.",
-     "Australia", "Fiji's military rulers", "COERCE"),
+     "Australia", "Fiji's military rulers", "SANCTION"),
     ("Australia suspended defence cooperation with Fiji after the elections were postponed again.",
      "Australia", "Fiji", "SANCTION"),
     ("Niger's army and Beninese soldiers launched joint patrols along their shared border against smugglers.",
