@@ -395,7 +395,7 @@ class Coder:
                 return
         if (
             code.cameo_root == _PROTEST
-            and args.in_manner(head)
+            and args.in_manner(head) is not None
             and all(s.sector in _STATE_BODIES for s in sources)
         ):
             # "recalled its ambassador in protest at …", "the ministers quit in protest": the state's act is
@@ -1016,12 +1016,15 @@ def _meeting_aside(head: Token, cand: Candidate) -> bool:
     return head.dep_ == "acl" or (head.dep_ == "advcl" and aside)
 
 
+_TELLING = args.TELLING | args.SPEAKING  # verbs of telling and speaking: "told Reuters", "spoke to reporters"
+
+
 def _told_the_press(
     head: Token, targets: Sequence[Actor | None], resolve: Callable[[Token], list[Actor]]
 ) -> bool:
     """Whether a telling or speaking trigger is addressed to the media: its object is an audience word or a
     news outlet ("told Reuters by telephone"), or every target it found is the media."""
-    if head.lemma_.lower() not in args.TELLING | args.SPEAKING:
+    if head.lemma_.lower() not in _TELLING:
         return False
     if targets != [None]:
         return all(t is not None and t.sector == "MED" for t in targets)
@@ -1341,6 +1344,8 @@ def _answering(head: Token) -> bool:
 
 def _attacker_of(prior: list[Event], victim: Actor) -> Actor | None:
     """The source of the article's latest act of force on ``victim``'s state, by another state or group."""
+    if victim.country is None:
+        return None
     for event in reversed(prior):
         target = event.target
         if event.code.plover != "ASSAULT" or target is None or target.country != victim.country:
@@ -1362,7 +1367,7 @@ def _followed(prior: list[Event], sources: list[Actor], at: int) -> Event | None
         if any(pt.same_actor(event.source, s) for s in sources):
             continue
         target = event.target
-        if event.span[1] < at - _FOLLOW_REACH or target is None or event.code.quad_class not in (2, 4):
+        if event.span[1] < at - _FOLLOW_REACH or target is None or event.code.quad_class in _VERBAL:
             return None  # (a deed told just before: "followed suit" repeats an act, not someone's words)
         return None if any(pt.same_actor(target, s) for s in sources) else event
     return None
