@@ -789,14 +789,20 @@ class ArticleActors(References):
             kind, value = hm.entry
             prior_word = norm(r.head.doc[hm.start - 1].lower_) if hm.start >= 1 else ""
             titled = prior_word in self.table.words or prior_word in self.table.agents
-            if kind == "person" and not titled and _place_named_after(r.head.doc, hm.start, hm.end):
-                return []  # "gathered in Freedom Park": a place, not President Park (twenty-ninth session)
-            if kind == "person" and not titled and _other_name(r.head.doc, hm.start, hm.end, value):
-                # "Bahir Dar" is no Ishaq Dar: a one-word alias after a capitalised word of another name
-                # (twenty-ninth session)
-                return self._name_actors(r, position, when) if r.head.pos_ == "PROPN" else []
+            if (
+                kind not in ("adjective", "org")
+                and not titled
+                and _place_named_after(r.head.doc, hm.start, hm.end)
+            ):
+                # "gathered in Freedom Park": a place, not President Park; "a rocky islet in Lake Victoria":
+                # no government of the Seychelles (twenty-ninth session)
+                return []
             if kind == "person":
                 assert isinstance(value, Person)
+                if not titled and _other_name(r.head.doc, hm.start, hm.end, value):
+                    # "Bahir Dar" is no Ishaq Dar: a one-word alias after a capitalised word of another name
+                    # (twenty-ninth session)
+                    return self._name_actors(r, position, when) if r.head.pos_ == "PROPN" else []
                 named = self._namesake_named(r, hm, value, position)
                 if named is not None:
                     # "Swiss President Hans-Rudolf Merz … Merz said": the bare surname is of the person the
@@ -827,8 +833,6 @@ class ArticleActors(References):
             # Country names, capitals/seats and bare demonyms ("the Russians") stand for the government;
             # a demonym counted by a number is people ("thousands of Georgians", "several hundred Serbs").
             assert isinstance(value, str)
-            if kind != "adjective" and not titled and _place_named_after(r.head.doc, hm.start, hm.end):
-                return []  # "a rocky islet in Lake Victoria": no government of the Seychelles
             if kind == "adjective" and ethnic(r.head.doc, hm.start):
                 # "three ethnic Albanians": people of where the story is (twenty-sixth session)
                 return [self._fallback(Actor(r.text, None, None, "CVL", r.span), r.head, position, when)]
@@ -1663,7 +1667,7 @@ def _place_named_after(doc: Doc, start: int, end: int) -> bool:
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _other_name(doc: Doc, start: int, end: int, person: object) -> bool:
+def _other_name(doc: Doc, start: int, end: int, person: Person) -> bool:
     """Whether the one-word match ``doc[start:end]`` of ``person``'s alias ends a longer place name whose
     other capitalised word is none of the person's own ("Bahir Dar", not "Ishaq Dar")."""
     if end - start != 1 or start == 0:
@@ -1675,5 +1679,5 @@ def _other_name(doc: Doc, start: int, end: int, person: object) -> bool:
         before.is_title and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == word.i
     ):
         return False
-    own = {w.lower() for w in str(getattr(person, "name", "")).replace("-", " ").split()}
+    own = {w.lower() for w in person.name.replace("-", " ").split()}
     return before.lower_ not in own
