@@ -772,6 +772,15 @@ CASES = [
     ("ECOWAS suspended Guinea from its decision-making bodies on Monday. The African Union followed suit on "
      "Tuesday.",
      ("African Union", "SANCTION", "GIN", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (thirtieth session) a weak title before a known name takes its phrase's specific word: an opposition
+    # leader out of office leads the opposition
+    ("Kenyan opposition leader Kalonzo Musyoka accused President Uhuru Kenyatta of fraud on Monday.",
+     ("OPP", "ACCUSE", "Uhuru Kenyatta", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (thirtieth session) an agentless detention continues the article's latest coercion by a state body or
+    # an armed group, when that is none of the victim's side
+    ("Gabonese army officers seized power on Monday and detained President Ali Bongo Ondimba. Two government "
+     "ministers were also arrested on Tuesday.",
+     ("MIL", "COERCE", "GOV", "2016-08-30", "2016-08-30", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),
@@ -917,6 +926,26 @@ def test_an_agentless_killing_continues_the_latest_attacks() -> None:
         "Police fired tear gas at protesters in Bamako on Tuesday. Three protesters were killed on Tuesday."
     )
     assert all(e.code.plover != "ASSAULT" for e in whimbrel.code(calm, published=PUB, fmt="text"))
+
+
+def test_an_agentless_detention_continues_the_latest_coercion() -> None:
+    # (thirtieth session) by whoever made the latest coercion when that is a state body or an armed group;
+    # else, as with no coercion before, by the police of the country
+    text = (
+        "Gabonese army officers seized power on Monday and detained President Ali Bongo Ondimba. Two "
+        "government ministers were also arrested on Tuesday."
+    )
+    arrested = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "arrested"]
+    assert [(e.source.text, e.source.sector) for e in arrested] == [("Gabonese army officers", "MIL")]
+    for text in (
+        "Kenyan protesters detained two police officers on Monday. Two opposition lawmakers were arrested on "
+        "Tuesday.",
+        "Kenyan protesters blocked roads in Nairobi on Monday. Two opposition lawmakers were arrested on "
+        "Tuesday.",
+    ):
+        events = whimbrel.code(text, published=PUB, fmt="text")
+        later = [e for e in events if e.date.to_dict()["start"] == "2016-08-30"]
+        assert [(e.source.text, e.source.country, e.source.sector) for e in later] == [("", "KEN", "COP")]
 
 
 def test_two_coordinated_acts_of_one_type_are_two_events() -> None:

@@ -345,6 +345,11 @@ class Coder:
             tally = resolver.context.tally
             home = tally.local() or tally.dominant()
             sources = _implied_source(cand, code, targets[0] if targets else None, location, home)
+            if sources and sources[0].sector == "COP" and targets[0] is not None and location is None:
+                # "Bongo was placed under house arrest" after "army officers seized power": whoever made the
+                # article's latest coercion, when that is none of the victim's side (thirtieth session)
+                coercer = _latest_coercer(prior, targets[0])
+                sources = [coercer] if coercer is not None else sources
             if sources and code.cameo == _DEPORT and targets[0] is not None:
                 # "he was deported for breaching immigration rules": by whoever held him in the article, never
                 # by his own country
@@ -1327,6 +1332,21 @@ def _latest_attacker(prior: list[Event], victim: Actor | None) -> Actor | None:
         if victim is not None and (
             pt.same_actor(doer, victim) or (doer.country == victim.country and doer.sector == victim.sector)
         ):
+            return None
+        return replace(doer, span=None)
+    return None
+
+
+def _latest_coercer(prior: list[Event], victim: Actor) -> Actor | None:
+    """The source of the latest coercion among the article's last few events, when it is none of the victim's
+    side (an agentless "his aides were detained" in a story of the junta's arrests)."""
+    for event in reversed(prior[-_ATTACKS_WINDOW:]):
+        if event.code.plover != "COERCE" or event.source is None or not event.source.text:
+            continue
+        if event.source.sector not in _STATE_BODIES | _NONSTATE:
+            return None  # (only a state body or an armed group holds people)
+        doer = event.source
+        if pt.same_actor(doer, victim) or (doer.country == victim.country and doer.sector == victim.sector):
             return None
         return replace(doer, span=None)
     return None

@@ -812,8 +812,11 @@ class ArticleActors(References):
                 actor = _person_actor(value, r.text, r.span, when, _former(r))
                 titles = [a for a in r.agents() if a.person and a.sector in _TITLED_SECTORS]
                 if actor.sector == "ELI" and titles and not _former(r):
-                    # "Interior Minister Ivica Dacic": the text's own title is newer than the dictionary
-                    actor = replace(actor, sector=titles[0].sector)
+                    # "Interior Minister Ivica Dacic": the text's own title is newer than the dictionary; a
+                    # weak title takes the sector of the phrase's most specific word ("Opposition leader
+                    # Raila Odinga" leads the opposition; thirtieth session)
+                    title = _best(r.agents()) if titles[0].generic else titles[0]
+                    actor = replace(actor, sector=title.sector)
                 if actor.sector == "ELI" and not _former(r):
                     body = self._apposed_body(r.head)
                     if body is not None:  # "Roza Otunbayeva, head of the UN mission": her role now
