@@ -197,6 +197,8 @@ _AMOUNTS = frozenset({"million", "billion", "trillion", "$", "dollar", "euro", "
 _PARTITIVES = frozenset({
     "all", "some", "most", "many", "several", "dozens", "hundreds", "scores", "hundred", "dozen", "thousand",
     "thousands", "handful", "number", "state",
+    # (thirtieth session) shares of a whole: "suspended part of its aid", "half of its assistance"
+    "part", "half", "much", "portion", "bulk", "rest", "third", "quarter", "majority", "remainder",
 })  # fmt: skip
 
 
