@@ -781,6 +781,9 @@ CASES = [
     ("Gabonese army officers seized power on Monday and detained President Ali Bongo Ondimba. Two government "
      "ministers were also arrested on Tuesday.",
      ("MIL", "COERCE", "GOV", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (thirtieth session) a share of a whole is its "of" object: suspending part of the aid is a sanction
+    ("The United States suspended part of its aid to Ethiopia on Monday.",
+     ("USA", "SANCTION", "ETH", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (twenty-seventh session) "at the weekend" is the weekend before, as "over the weekend"
     ("Germany criticised Turkey at the weekend.",
      ("DEU", "ACCUSE", "TUR", "2016-08-27", "2016-08-28", "text", "occurred")),

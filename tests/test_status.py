@@ -53,6 +53,17 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The government refused to release the prisoners.", "release", NEG, "refused to", None),
     ("Israel refrained from striking Iran's oil terminals.", "striking", NEG, "refrained from", None),
     ("The army abstained from firing on the protesters.", "firing", NEG, "abstained from", None),
+    # (thirtieth session) an act decided or voted against, avoided or held off on was not done
+    ("Thailand decided against imposing sanctions on Myanmar.", "imposing", NEG, "decided against", None),
+    ("The senators voted against sending troops to Syria.", "sending", NEG, "voted against", None),
+    ("Brazil avoided criticising Venezuela.", "criticising", NEG, "avoided", None),
+    ("The EU held off on imposing sanctions on Belarus.", "imposing", NEG, "held off on", None),
+    # (thirtieth session) a past that did not happen ("would have" + participle), also in reported speech,
+    # and a condition told by inversion ("had he asked", "should the talks fail")
+    ("The minister said Mexico would have offered him asylum.", "offered", HYP, "would have", "minister"),
+    ("The minister said Mexico would have offered him asylum.", "asylum", HYP, "would have", "minister"),
+    ("Had he asked for asylum, Mexico would have granted it.", "asked", HYP, "had", None),
+    ("Should the talks fail, Turkey would close the border.", "fail", HYP, "should", None),
     # a requested or ordered act has not happened (object-control request verbs, with their preposition)
     ("The opposition called on the government to withdraw its troops.", "withdraw", HYP, "called to", None),
     ("Washington appealed to both sides to release their prisoners.", "release", HYP, "appealed to", None),

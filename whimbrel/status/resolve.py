@@ -111,6 +111,8 @@ def resolve_status(trigger: Token, *, headline: bool = False, cues: StatusCues |
             break
         if inherit and step.transparent:
             _clause_cues(step.gov, found, step.skip)
+        elif found.collecting and not step.speech:
+            _counterfactual(step.gov, found)  # "would have offered him asylum": no offer was made
         inherit = inherit and step.transparent
         found.collecting = found.collecting and (step.transparent or step.matched) and not step.speech
         if not found.collecting and found.attribution is not None:
@@ -154,7 +156,9 @@ def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
         dep, low = child.dep_, child.lower_
         if dep in _AUX_DEPS:
             if child.tag_ == "MD" and "aux" not in skip:
-                found.add("aux", low, low)
+                # "would have offered him asylum": a past that did not happen, never a backshifted "will"
+                # (thirtieth session)
+                found.add("aux", low, f"{low} have" if _perfect_modal(node, child) else low)
         elif dep in ("neg", "det"):
             if "neg" not in skip:
                 found.add("neg", low, _neg_text(child))
@@ -175,6 +179,8 @@ def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
             _speech(child, _verb_keys(child), child.lower_, found)
         elif dep == "prep" and low == "according":
             _according(child, found)
+    if node.dep_ == "advcl" and not marked and _inverted_condition(node):
+        marked = found.add("conjunction", "if", node.doc[node.left_edge.i].lower_)  # "had he asked for it"
     if node.dep_ == "advcl" and not marked:
         _introducer(node, found)
     if node.dep_ == "ROOT":
@@ -221,7 +227,37 @@ def _conditional_clause(clause: Token, found: _Found) -> None:
     for child in clause.children:
         if child.dep_ == "mark" and found.add("conjunction", child.lower_, child.lower_):
             return
+    if _inverted_condition(clause):
+        found.add("conjunction", "if", clause.doc[clause.left_edge.i].lower_)  # "had he asked for it"
+        return
     _introducer(clause, found)
+
+
+_INVERTING = frozenset({"had", "were", "should"})  # "had he asked", "were it to attack", "should talks fail"
+
+
+def _counterfactual(verb: Token, found: _Found) -> None:
+    """A governor told as a past that did not happen makes its object's act unreal too."""
+    for child in verb.children:
+        if child.dep_ in _AUX_DEPS and child.tag_ == "MD" and _perfect_modal(verb, child):
+            found.add("aux", child.lower_, f"{child.lower_} have")
+
+
+def _perfect_modal(verb: Token, modal: Token) -> bool:
+    """ "would have offered": a modal before "have" and a past participle."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "have" and modal.i < c.i < verb.i for c in verb.children
+    )
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """A condition told by inversion, with no "if": "had he asked", "were Iran to attack", "should the talks
+    fail" (thirtieth session)."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ not in _INVERTING or first.head.i != clause.i or first.dep_ not in ("aux", "auxpass"):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is not None and first.i < subject.i
 
 
 _CONTENT_VERBS = frozenset({
@@ -481,8 +517,10 @@ def _prep(prep: Token, found: _Found) -> _Step | None:
     if gov.pos_ in _NOUN_POS:
         step = _noun_governor(gov, f"{gov.lower_} {low}", found)
         return _Step(gov, step.transparent, step.matched or negated, step.speech)
-    keys = (f"{gov.lemma_.lower()} {low}",)
-    text = f"{gov.lower_} {low}"
+    lemma = gov.lemma_.lower()
+    # "held off on imposing sanctions": the particle and the preposition (thirtieth session)
+    keys = (*(f"{lemma} {c.lower_} {low}" for c in gov.children if c.dep_ == "prt"), f"{lemma} {low}")
+    text = f"{_verb_text(gov)} {low}"
     if any(found.add("verb", key, text) for key in keys):
         return _Step(gov, False, True)
     if _speech(gov, keys, text, found):
