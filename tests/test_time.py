@@ -594,6 +594,13 @@ def test_bad_data_files(tmp_path: Path, name: str, content: str, line: int, mess
         ("Kenya closed its border with Somalia in 2022. The following year, Somalia recalled its ambassador "
          "from Nairobi.",
          "recalled its ambassador", "2023-01-01"),
+        # (thirtieth session) "that year" is the year an earlier date named, in its sentence or before it
+        ("Egypt's army removed Mohamed Morsi in July 2013, and Cairo expelled the Turkish ambassador in "
+         "November of that year.", "expelled the Turkish ambassador", "2013-11-01"),
+        ("Kenya closed its border with Somalia in March 2019. Later that year, Somalia recalled its "
+         "ambassador from Nairobi.", "recalled its ambassador", "2019-04-01"),
+        ("Kenya closed its border with Somalia in 2019. In June that year, Somalia recalled its ambassador "
+         "from Nairobi.", "recalled its ambassador", "2019-06-01"),
         # "X on Tuesday, a day after Y": Y the day before
         ("The prime minister resigned on Tuesday, a day after police opened fire on protesters.",
          "opened fire", "2024-06-10"),

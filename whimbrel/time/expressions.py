@@ -28,7 +28,8 @@ WEAK_MAY_PREPS = frozenset({"to", "and", "or", "of"})  # "spoke to May", "Johnso
 PAST_REL = frozenset({"last", "past"})
 NEXT_REL = frozenset({"next", "coming"})
 BACKWARD = frozenset({"earlier", "before", "previous", "preceding"})
-DEFERRED = frozenset({"later", "next_unit", "unit_before", "same"})  # resolved against another date
+# resolved against another date
+DEFERRED = frozenset({"later", "next_unit", "unit_before", "same", "that_year"})
 CACHE_KEY = "whimbrel.time"
 
 
@@ -411,6 +412,8 @@ def shift_deferred(m: re.Match[str], ref: Resolved, lex: TimeLexicon, reverse: b
         return UNRESOLVED
     if "same" in m.re.groupindex:
         return _same_time(m, (first, last))
+    if "side" in m.re.groupindex:
+        return _that_year(m, (first, last), lex)
     direction = m.group("dir").lower()
     amount = _amount(m.group("n"), lex) if "n" in m.re.groupindex else 1
     sign = (-1 if direction in BACKWARD else 1) * (-1 if reverse else 1)
@@ -427,6 +430,20 @@ def shift_deferred(m: re.Match[str], ref: Resolved, lex: TimeLexicon, reverse: b
 # its end); kept short, as the scorer and readers take the middle of a range
 _WITHIN = {"hours": (0, 1), "days": (0, 4), "weeks": (0, 21)}
 _LATER = {"hours": (0, 1), "days": (2, 6), "weeks": (7, 28), "months": (30, 120)}
+
+
+def _that_year(m: re.Match[str], ref: tuple[date, date], lex: TimeLexicon) -> Resolved:
+    """ "In May of that year", "later that year", "that same year": in the year of the earlier date."""
+    first, last = ref
+    year = first.year
+    if m.group("month"):
+        return dates.part_of_month(year, lex.months[_group(m, "month").rstrip(".")], _group(m, "part"))
+    side = _group(m, "side")
+    if side == "later" and last.year == year and last < date(year, 12, 31):
+        return last + timedelta(days=1), date(year, 12, 31)
+    if side == "earlier" and first > date(year, 1, 1):
+        return date(year, 1, 1), first - timedelta(days=1)
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 def _same_time(m: re.Match[str], ref: tuple[date, date]) -> Resolved:

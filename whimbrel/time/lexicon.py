@@ -252,6 +252,10 @@ def _compile(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
         # the time of an act told before ("At the time, Algiers accused Madrid", "recalled its ambassador
         # within days", "Days later, ..."): counted from the date an earlier sentence set
         # ("that evening", "the same night": twenty-seventh session)
+        # a month or a part of the year an earlier date named ("in May of that year", "later that year";
+        # thirtieth session)
+        "that_year": rf"(?<![\w-])(?:{part}?{month}\s+(?:(?i:of)\s+)?|(?P<side>(?i:later|earlier))\s+)?"
+        r"(?i:that\s+(?:same\s+)?year|the\s+same\s+year)(?![\w-])",
         "same": r"(?<![\w-])(?i:(?P<same>at\s+the\s+time|at\s+that\s+time"
         r"|(?:on\s+)?the\s+same\s+(?:day|morning|afternoon|evening|night)"
         r"|(?:later\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|soon\s+afterwards?"
