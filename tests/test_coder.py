@@ -781,6 +781,9 @@ CASES = [
     ("Gabonese army officers seized power on Monday and detained President Ali Bongo Ondimba. Two government "
      "ministers were also arrested on Tuesday.",
      ("MIL", "COERCE", "GOV", "2016-08-30", "2016-08-30", "text", "occurred")),
+    # (thirtieth session) a reported deed whose object a word of condemnation qualifies accuses its doer
+    ("Moon Jae-in said on Monday that Japan had made a very reckless decision.",
+     ("KOR", "ACCUSE", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (thirtieth session) a share of a whole is its "of" object: suspending part of the aid is a sanction
     ("The United States suspended part of its aid to Ethiopia on Monday.",
      ("USA", "SANCTION", "ETH", "2016-08-29", "2016-08-29", "text", "occurred")),

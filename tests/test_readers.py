@@ -229,6 +229,29 @@ def test_title_after_menu_lines_and_crlf_input() -> None:
     assert article.text == "Skip to content\n\nTroops withdraw from Kessara\n\nThe army pulled back."
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # (thirtieth session) a photo credit glued onto the next sentence: the caption and the sentence part
+        (
+            "Troops patrol the border. Kessara Wire/Staff PhotographerThe army pulled back on Tuesday.",
+            "Troops patrol the border.\n\nThe army pulled back on Tuesday.",
+        ),
+        (
+            "Lawyers march in Lahore. LAHORE WIRE/Staff PhotographerPolice fired tear gas on Friday.",
+            "Lawyers march in Lahore.\n\nPolice fired tear gas on Friday.",
+        ),
+        # ... never a slash and a capital inside a name that no credit word ends ("EU/NATO", "TurkStream")
+        (
+            "The EU/NATO summit opened. Gazprom/TurkStream FlowsPipeline gas rose.",
+            "The EU/NATO summit opened. Gazprom/TurkStream FlowsPipeline gas rose.",
+        ),
+    ],
+)
+def test_a_credit_glued_onto_the_next_sentence_is_dropped(line: str, expected: str) -> None:
+    assert read_text(line).text == expected
+
+
 def test_bold_text_that_is_not_a_credit_stays() -> None:
     article = read_text("The minister said the plan was **final** and **binding**", fmt="markdown")
     assert article.text == "The minister said the plan was final and binding"

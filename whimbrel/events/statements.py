@@ -36,7 +36,8 @@ INTENT_ROOTS = frozenset({"03", "12", "13"})
 HELD_ROOTS = frozenset({"03", "12"})
 # Verbs that say what something is ("the plan amounts to theft") or did ("had committed war crimes"): their
 # object is a predicate.
-EQUATING = frozenset({"amount", "constitute", "represent", "equal", "commit", "perpetrate"})
+# (thirtieth session) "made a reckless decision", "took an illegal step": the object of a light verb
+EQUATING = frozenset({"amount", "constitute", "represent", "equal", "commit", "perpetrate", "make", "take"})
 OBLIGATION = frozenset({"must", "should", "ought", "has", "have", "need"})
 
 

@@ -221,6 +221,24 @@ def _caption_end(text: str, start: int, table: MarkerTable) -> int:
     return sentence.start() + 1 if sentence else stop
 
 
+# "... at the White House. Probe Wire/Staff PhotographerTurkey on Wednesday blocked ...": a "Name/Agency"
+# photo credit glued, with no space, onto the article's next sentence (thirtieth session)
+_GLUED_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"”’)])\s)(?P<credit>[A-Z][\w.&'-]*(?:\s[\w.&'-]+){0,3}/(?:[\w.&'-]+\s){0,3}"
+    r"(?P<tail>[A-Za-z]+?))(?=[A-Z][a-z]|[A-Z]{2})"
+)
+
+
+def glued_credit(text: str, credit_words: frozenset[str]) -> tuple[str, str] | None:
+    """(caption, article text) of a line whose photo credit is glued onto the text after it, else None."""
+    if "/" not in text:
+        return None
+    for match in _GLUED_CREDIT.finditer(text):
+        if match["tail"] in credit_words and len(match["credit"]) <= CREDIT_MAX:
+            return text[: match.start()].strip(), text[match.end() :].strip()
+    return None
+
+
 def strip_credit(text: str, credit_words: frozenset[str]) -> str | None:
     """The line without a trailing "Name/Agency" photo credit ("... on Sunday. REUTERS/Jane Roe"), or
     None when it has none; a line that is only a credit gives ""."""

@@ -139,6 +139,13 @@ def _take_block(state: _State, lines: list[str], *, prelude: bool) -> None:
         if not text:
             start_new = True  # an image line or a dropped credit separates what is around it
             continue
+        glued = junk.glued_credit(text, state.config.credit_words)
+        if glued is not None:  # the caption stands alone; the text after the credit goes on below
+            if glued[0]:
+                state.units.append(Unit("caption", glued[0]))
+            text, start_new = glued[1], True
+            if not text:
+                continue
         split = _split(state, text)
         if split is not None:
             _take_pieces(state, split, kind)
