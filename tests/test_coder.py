@@ -784,6 +784,12 @@ CASES = [
     # (thirtieth session) a reported deed whose object a word of condemnation qualifies accuses its doer
     ("Moon Jae-in said on Monday that Japan had made a very reckless decision.",
      ("KOR", "ACCUSE", "JPN", "2016-08-29", "2016-08-29", "text", "occurred")),
+    # (thirtieth session) a state shut out of a body with no agent named is shut out by that body; a partner
+    # removed from a list or a programme is sanctioned
+    ("Fiji was suspended from the Pacific Islands Forum on Monday.",
+     ("Pacific Islands Forum", "SANCTION", "FJI", "2016-08-29", "2016-08-29", "text", "occurred")),
+    ("The United States removed Turkey from the F-35 fighter jet programme on Monday.",
+     ("USA", "SANCTION", "TUR", "2016-08-29", "2016-08-29", "text", "occurred")),
     # (thirtieth session) a share of a whole is its "of" object: suspending part of the aid is a sanction
     ("The United States suspended part of its aid to Ethiopia on Monday.",
      ("USA", "SANCTION", "ETH", "2016-08-29", "2016-08-29", "text", "occurred")),

@@ -459,6 +459,12 @@ class EventExtractor:
             if patient is not None and is_actor is not None and is_actor(patient):
                 subj = args.Found(args.with_conjuncts(patient))
                 noagent = False
+        if noagent and pat.cameo.startswith("16"):
+            # "Fiji was suspended from the Pacific Islands Forum", "Russia was expelled from the Council of
+            # Europe": by the body it was shut out of (thirtieth session)
+            body = [o for o in args.prep_objects(verb, ("from",)) if _plausible(o, is_actor)]
+            subj = args.Found((body[0],)) if body else subj
+            noagent = not subj.heads
         if noagent and pat.cameo[:2] in _VIOLENT_ROOTS:
             # "were killed in a Russian airstrike": the attack's actor did it; "rockets were fired at
             # Israel from Gaza": where it came from
