@@ -176,6 +176,22 @@ def test_phrase(
 
 
 DATED = [
+    # (thirtieth session) heads of state and government since 2000 of countries the dictionary covered thinly,
+    # with the other roles of their careers
+    (
+        "Bainimarama accused Canberra of bullying.",
+        "Bainimarama",
+        date(2009, 5, 1),
+        ("Frank Bainimarama", "FJI", "GOV"),
+    ),
+    (
+        "Bainimarama accused Canberra of bullying.",
+        "Bainimarama",
+        date(2004, 5, 1),
+        ("Frank Bainimarama", "FJI", "MIL"),
+    ),
+    ("Macky Sall criticised the government.", "Sall", date(2010, 5, 1), ("Macky Sall", "SEN", "OPP")),
+    ("Yameen declared a state of emergency.", "Yameen", date(2018, 2, 5), ("Abdulla Yameen", "MDV", "GOV")),
     # (thirteenth session) "King Abdullah" is Jordan's since the Saudi king's death; "Saudi King Abdullah" his
     ("King Abdullah met Netanyahu.", "Abdullah", date(2025, 1, 1), ("King Abdullah II", "JOR", "GOV")),
     ("Saudi King Abdullah met Obama.", "Abdullah", date(2010, 1, 1), ("King Abdullah", "SAU", "GOV")),
