@@ -228,7 +228,7 @@ def test_eval_team_codes_the_teams_own_set_with_the_shared_scorer(tmp_path: Path
     team = ROOT / "eval" / "team"
     articles = sorted(p.stem for p in (team / "articles").glob("*.md"))
     assert summary["gold"] == str(Path("eval/team/gold")) and summary["mode"] == "articles"
-    assert summary["coded"] == articles and len(articles) == 1332
+    assert summary["coded"] == articles and len(articles) == 1356
     assert sorted(p.stem for p in (team / "gold").glob("*.json")) == articles
     missing = run("eval", "--only", "team", "--eval-dir", str(tmp_path), "--team-dir", str(tmp_path / "none"))
     assert missing.returncode == 2 and "no team evaluation set" in missing.stderr
