@@ -20,6 +20,12 @@ resolver = test_actors.resolver  # test_actors' module-scoped fixture, asked for
 
 # (sentence, head word, [(name, country, sector)] the head resolves to)
 NAMED = [
+    # (thirtieth session) armed groups, juntas, parties and bodies the dictionary gained
+    ("FACT fighters attacked an army post in Kanem.", "FACT",
+     [("Front for Change and Concord in Chad", "TCD", "REB")]),
+    ("Seleka rebels seized Bangui.", "Seleka", [("Seleka", "CAF", "REB")]),
+    ("The China Coast Guard fired water cannon at a Philippine boat.", "Guard",
+     [("China Coast Guard", "CHN", "COP")]),
     # (thirteenth session) names the probe articles used
     ("Yemen's Houthi movement fired a ballistic missile at Israel.", "movement", [("Houthis", "YEM", "REB")]),
     ("The Democratic Center accused the government of negligence.", "Center",
