@@ -3861,7 +3861,7 @@ def test_a_move_is_never_the_deplorers_own_states() -> None:
     # own act was told last
     text = (
         "Israel said on Sunday it would close its embassy in Oslo. The decision came weeks after Norway's "
-        "recognition of a Palestinian state. Norwegian Prime Minister Jonas Gahr Store called the move "
+        "recognition of a Palestinian state. Norwegian Prime Minister Erna Solberg called the move "
         "deeply regrettable."
     )
     events = [e for e in whimbrel.code(text, published=PUB, fmt="text") if e.trigger == "called"]
