@@ -460,8 +460,8 @@ class EventExtractor:
                 subj = args.Found(args.with_conjuncts(patient))
                 noagent = False
         if noagent and pat.cameo.startswith("16"):
-            # "Fiji was suspended from the Pacific Islands Forum", "Russia was expelled from the Council of
-            # Europe": by the body it was shut out of (thirtieth session)
+            # "Fiji was suspended from the Pacific Islands Forum", "Mali was suspended from ECOWAS": by the
+            # body it was shut out of (thirtieth session)
             body = [o for o in args.prep_objects(verb, ("from",)) if _plausible(o, is_actor)]
             subj = args.Found((body[0],)) if body else subj
             noagent = not subj.heads
