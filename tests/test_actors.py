@@ -816,14 +816,14 @@ UNKNOWN_PEOPLE = [
     ),
     # a political kind of person ("nationalist") gives the sector; the country comes from the fall-back
     (
-        "Romania held an election. Hard-right nationalist George Simion won the first round.",
-        "Simion",
-        [("George Simion", "ROU", "ELI", "nationalist George Simion")],
+        "Romania held an election. Hard-right nationalist Mihai Dobrescu won the first round.",
+        "Dobrescu",
+        [("Mihai Dobrescu", "ROU", "ELI", "nationalist Mihai Dobrescu")],
     ),
     # a full name with neither role nor country is still nobody: an academic quoted is no party
     (
-        "Romania held an election. George Simion won the first round.",
-        "Simion",
+        "Romania held an election. Mihai Dobrescu won the first round.",
+        "Dobrescu",
         [],
     ),  # a later mention that resolved to nobody (a caption's bare name) never hides the earlier one that did
     (
