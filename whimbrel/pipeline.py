@@ -1329,9 +1329,7 @@ def _latest_attacker(prior: list[Event], victim: Actor | None) -> Actor | None:
         if event.code.plover != "ASSAULT" or event.source is None:
             continue
         doer = event.source
-        if victim is not None and (
-            pt.same_actor(doer, victim) or (doer.country == victim.country and doer.sector == victim.sector)
-        ):
+        if victim is not None and _same_side(doer, victim):
             return None
         return replace(doer, span=None)
     return None
@@ -1346,10 +1344,13 @@ def _latest_coercer(prior: list[Event], victim: Actor) -> Actor | None:
         if event.source.sector not in _STATE_BODIES | _NONSTATE:
             return None  # (only a state body or an armed group holds people)
         doer = event.source
-        if pt.same_actor(doer, victim) or (doer.country == victim.country and doer.sector == victim.sector):
-            return None
-        return replace(doer, span=None)
+        return None if _same_side(doer, victim) else replace(doer, span=None)
     return None
+
+
+def _same_side(doer: Actor, victim: Actor) -> bool:
+    """Whether the doer of an act is the victim's own side (the same actor, or its country's same sector)."""
+    return pt.same_actor(doer, victim) or (doer.country == victim.country and doer.sector == victim.sector)
 
 
 _ANSWERING = frozenset({"respond", "retaliate", "reply", "avenge", "answer"})  # acts of force that answer one

@@ -179,8 +179,8 @@ def _clause_cues(node: Token, found: _Found, skip: frozenset[str]) -> None:
             _speech(child, _verb_keys(child), child.lower_, found)
         elif dep == "prep" and low == "according":
             _according(child, found)
-    if node.dep_ == "advcl" and not marked and _inverted_condition(node):
-        marked = found.add("conjunction", "if", node.doc[node.left_edge.i].lower_)  # "had he asked for it"
+    if node.dep_ == "advcl" and not marked:
+        marked = _inversion(node, found)
     if node.dep_ == "advcl" and not marked:
         _introducer(node, found)
     if node.dep_ == "ROOT":
@@ -227,8 +227,7 @@ def _conditional_clause(clause: Token, found: _Found) -> None:
     for child in clause.children:
         if child.dep_ == "mark" and found.add("conjunction", child.lower_, child.lower_):
             return
-    if _inverted_condition(clause):
-        found.add("conjunction", "if", clause.doc[clause.left_edge.i].lower_)  # "had he asked for it"
+    if _inversion(clause, found):
         return
     _introducer(clause, found)
 
@@ -248,6 +247,12 @@ def _perfect_modal(verb: Token, modal: Token) -> bool:
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ == "have" and modal.i < c.i < verb.i for c in verb.children
     )
+
+
+def _inversion(clause: Token, found: _Found) -> bool:
+    """Record a condition told by inversion ("had he asked for it") as an "if"; True when it is one."""
+    first = clause.doc[clause.left_edge.i]
+    return _inverted_condition(clause) and found.add("conjunction", "if", first.lower_)
 
 
 def _inverted_condition(clause: Token) -> bool:
